@@ -1,0 +1,47 @@
+"""netlearn: the five biggest networking mistakes, taught on your own network.
+
+The public API is small and loaded lazily, so ``import netlearn`` stays light:
+widgets, pandas and matplotlib load only when something that needs them is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> "module:attribute" (modules relative to this package)
+_LAZY = {
+    "Store": "store:Store",
+    "course": "content:course",
+    "course_overview": "widgets:course_overview",
+    "facilitator_notes": "widgets.facilitator:facilitator_notes",
+    "get_store": "store:get_store",
+    "my_network": "activity.network:my_network",
+    "pitch_builder": "widgets:pitch_builder",
+    "progress_bar": "widgets:progress_bar",
+    "quiz": "widgets:quiz",
+    "reflection": "widgets:reflection",
+    "sample_network": "sample:sample_network",
+    "scenario": "widgets:scenario",
+    "self_assessment": "widgets:self_assessment",
+    "set_facilitator_mode": "paths:set_facilitator_mode",
+    "summary_widget": "widgets.summary_button:summary_widget",
+}
+
+__all__ = sorted([*_LAZY, "__version__"])
+
+
+def __getattr__(name: str):
+    try:
+        target = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'netlearn' has no attribute {name!r}") from None
+    module_name, attribute = target.split(":")
+    value = getattr(importlib.import_module(f".{module_name}", __name__), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,1 @@
+"""The learner's networking activity: records, importers, metrics."""

@@ -1,0 +1,217 @@
+"""The `netlearn` command line: check, import, export, cohort, links, agenda, content, forget."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import NetlearnError
+
+IMPORT_KINDS = ("linkedin", "vcard", "ics", "csv")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="netlearn",
+        description="The five biggest networking mistakes — course tools. "
+        "Learner data lives in NETLEARN_HOME; facilitator content in NETLEARN_CONTENT.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = sub.add_parser("check", help="validate course content (default or a facilitator's)")
+    check.add_argument("dir", nargs="?", help="content directory layered over the default")
+    check.add_argument("--notebooks", metavar="DIR",
+                       help="notebooks directory in which every topic needs its notebook "
+                            "(default: ./notebooks or the course's own, when present)")
+
+    imp = sub.add_parser("import", help="import your networking data")
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("path", help="file, folder or zip to import")
+
+    export = sub.add_parser("export", help="export your data (CSV, reminders, action plan)")
+    group = export.add_mutually_exclusive_group(required=True)
+    group.add_argument("dir", nargs="?", help="directory to write CSVs, reminders.ics and "
+                                               "action-plan.md into")
+    group.add_argument("--summary", metavar="FILE",
+                       help="write an anonymised summary for your facilitator instead")
+
+    cohort = sub.add_parser("cohort", help="aggregate learners' anonymised summaries")
+    cohort.add_argument("files", nargs="+", metavar="FILE")
+    cohort.add_argument("--out", required=True, metavar="DIR")
+
+    links = sub.add_parser("links", help="print Binder and JupyterHub links for a workshop")
+    links.add_argument("--repo", required=True, help="e.g. https://github.com/you/netlearn")
+    links.add_argument("--hub", help="JupyterHub URL, for an nbgitpuller link")
+    links.add_argument("--branch", default="main")
+
+    agenda = sub.add_parser("agenda", help="print a timed workshop agenda")
+    agenda.add_argument("--minutes", type=int, help="session length (default: whole course)")
+    agenda.add_argument("--topics", nargs="+", metavar="ID", help="topic ids to include")
+    agenda.add_argument("--markdown", action="store_true", help="Markdown for handouts")
+
+    content = sub.add_parser("content", help="work with course content")
+    content_sub = content.add_subparsers(dest="content_command", required=True)
+    copy = content_sub.add_parser("copy", help="copy the default content for editing")
+    copy.add_argument("dir")
+    notebook = content_sub.add_parser(
+        "notebook", help="write the notebook for a topic you added in course.yaml")
+    notebook.add_argument("id", metavar="ID", help="the new topic's id in course.yaml")
+    notebook.add_argument("--out", default="notebooks", metavar="DIR",
+                          help="notebooks directory (default: ./notebooks)")
+    notebook.add_argument("--content", metavar="DIR",
+                          help="your content directory (default: NETLEARN_CONTENT)")
+    notebook.add_argument("--force", action="store_true", help="replace an existing notebook")
+
+    forget = sub.add_parser("forget", help="delete all your netlearn data")
+    forget.add_argument("--yes", action="store_true", help="do not ask")
+    return parser
+
+
+def main(argv=None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 error)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args) or 0
+    except NetlearnError as exc:
+        print(f"netlearn: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("netlearn: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"netlearn: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _check(args) -> int:
+    from . import content
+
+    notebooks = Path(args.notebooks) if args.notebooks else _find_notebooks()
+    problems = content.check(args.dir, check_notebooks=notebooks)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    loaded = content.load_course(args.dir)
+    questions = sum(len(t.questions) for t in loaded.topics)
+    where = args.dir or "default content"
+    checked = f"; notebooks checked in {notebooks}" if notebooks else "; notebooks not checked"
+    print(f"ok: {where}: {len(loaded.topics)} topics, {questions} questions, "
+          f"{loaded.minutes} minutes{checked}")
+    return 0
+
+
+def _find_notebooks() -> Path | None:
+    for candidate in (Path.cwd() / "notebooks", Path(__file__).resolve().parent.parent
+                      / "notebooks"):
+        if candidate.is_dir() and any(candidate.glob("*.ipynb")):
+            return candidate
+    return None
+
+
+def _import(args) -> int:
+    from .activity import importers
+    from .progress import TerminalProgress
+    from .store import get_store
+
+    store = get_store()  # fail early on an unusable NETLEARN_HOME
+    with TerminalProgress(f"reading {Path(args.path).name}") as progress:
+        batch = importers.read(args.kind, args.path, progress=progress)
+    with TerminalProgress("saving") as progress:
+        result = store.save_batch(batch, kind=args.kind)
+    for skipped in batch.skipped[:20]:
+        print(f"skipped {skipped.path}:{skipped.line}: {skipped.reason}", file=sys.stderr)
+    if len(batch.skipped) > 20:
+        print(f"... and {len(batch.skipped) - 20} more skipped rows", file=sys.stderr)
+    print(f"{args.path}: {result}")
+    return 0
+
+
+def _export(args) -> int:
+    from .store import get_store
+
+    store = get_store()
+    if args.summary:
+        from .summary import write_summary
+
+        path = write_summary(store, args.summary)
+        print(f"wrote anonymised summary {path}")
+        return 0
+    from .exporting import export_all
+
+    for path in export_all(store, args.dir):
+        print(path)
+    return 0
+
+
+def _cohort(args) -> int:
+    from .cohort import run_cohort
+
+    return run_cohort(args.files, args.out)
+
+
+def _links(args) -> int:
+    from .links import binder_link, nbgitpuller_link
+
+    print(f"Binder:     {binder_link(args.repo, args.branch)}")
+    if args.hub:
+        print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, args.branch)}")
+    return 0
+
+
+def _agenda(args) -> int:
+    from .agenda import format_agenda, plan_agenda
+    from .content import course
+
+    agenda = plan_agenda(course(), minutes=args.minutes, topics=args.topics)
+    print(format_agenda(agenda, markdown=args.markdown))
+    return 0
+
+
+def _content(args) -> int:
+    if args.content_command == "notebook":
+        from .content import course
+        from .facilitate import new_topic_notebook
+
+        path = new_topic_notebook(args.id, args.out, course(args.content), overwrite=args.force)
+        print(f"wrote {path}; run it with: NETLEARN_CONTENT=<your content> jupyter lab")
+        return 0
+    from .facilitate import copy_content
+
+    target = copy_content(args.dir)
+    print(f"copied the course content to {target}; edit it, then run: netlearn check {target}")
+    print(f"use it with: NETLEARN_CONTENT={target} jupyter lab")
+    return 0
+
+
+def _forget(args) -> int:
+    from .paths import data_home
+    from .store import forget
+
+    home = data_home()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(f"netlearn: refusing to delete {home} without --yes (no terminal to ask)",
+                  file=sys.stderr)
+            return 1
+        answer = input(f"Delete all your netlearn data in {home}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing deleted")
+            return 0
+    removed = forget(home)
+    print(f"deleted {len(removed)} file(s) in {home}" if removed else f"no data in {home}")
+    return 0
+
+
+COMMANDS = {
+    "check": _check, "import": _import, "export": _export, "cohort": _cohort,
+    "links": _links, "agenda": _agenda, "content": _content, "forget": _forget,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

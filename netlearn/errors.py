@@ -1,0 +1,42 @@
+"""Error types that carry the file (and line) they are about."""
+
+from __future__ import annotations
+
+
+class NetlearnError(Exception):
+    """A problem a learner or facilitator can fix, reported as one line.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, in plain words.
+    path : str or os.PathLike, optional
+        The file the problem is in.
+    line : int, optional
+        The 1-based line in that file.
+    """
+
+    def __init__(self, message, path=None, line=None):
+        super().__init__(message)
+        self.message = " ".join(str(message).split())
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.path and self.line:
+            return f"{self.path}:{self.line}: {self.message}"
+        if self.path:
+            return f"{self.path}: {self.message}"
+        return self.message
+
+
+class ContentError(NetlearnError):
+    """Course content (YAML) that is malformed or inconsistent."""
+
+
+class StoreError(NetlearnError):
+    """The learner's SQLite store cannot be opened, read or written."""
+
+
+class InputError(NetlearnError):
+    """A file that cannot be imported as the format it was named as."""

@@ -1,0 +1,727 @@
+"""The one module that touches the learner's SQLite database under NETLEARN_HOME."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .errors import StoreError
+from .paths import data_home
+
+DB_NAME = "netlearn.db"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 60.0
+
+# Migrations: MIGRATIONS[n] upgrades a database from user_version n to n + 1.
+MIGRATIONS = [
+    """
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        topic TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'quiz',
+        answer TEXT NOT NULL,
+        score REAL NOT NULL,
+        max_score REAL NOT NULL,
+        correct INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        cleared INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX answers_item ON answers(topic, item_id, cleared);
+    CREATE TABLE self_assessments (
+        id INTEGER PRIMARY KEY,
+        topic TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('before', 'check', 'after')),
+        value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX self_assessments_item ON self_assessments(topic, statement_id, phase);
+    CREATE TABLE reflections (
+        id INTEGER PRIMARY KEY,
+        topic TEXT NOT NULL,
+        prompt_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (topic, prompt_id)
+    );
+    CREATE TABLE pitches (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        seconds REAL NOT NULL,
+        rubric TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        company TEXT NOT NULL DEFAULT '',
+        position TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        connected_on TEXT,
+        met_on TEXT,
+        cadence_days INTEGER,
+        close INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        source_ref TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (source, source_ref)
+    );
+    CREATE INDEX contacts_email ON contacts(email) WHERE email != '';
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        day TEXT NOT NULL,
+        location TEXT NOT NULL DEFAULT '',
+        attended INTEGER NOT NULL DEFAULT 1,
+        goal_set INTEGER NOT NULL DEFAULT 0,
+        attendees_researched INTEGER NOT NULL DEFAULT 0,
+        intro_prepared INTEGER NOT NULL DEFAULT 0,
+        questions_prepared INTEGER NOT NULL DEFAULT 0,
+        followup_blocked INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL,
+        source_ref TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (source, source_ref)
+    );
+    CREATE TABLE event_attendees (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        PRIMARY KEY (event_id, contact_id)
+    );
+    CREATE TABLE interactions (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        occurred_at TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        online INTEGER NOT NULL,
+        personal_note INTEGER NOT NULL DEFAULT 0,
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL,
+        source_ref TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (source, source_ref)
+    );
+    CREATE INDEX interactions_contact ON interactions(contact_id, occurred_at);
+    CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        text TEXT NOT NULL,
+        due TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        done_at TEXT,
+        source TEXT NOT NULL,
+        source_ref TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (source, source_ref)
+    );
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        present INTEGER NOT NULL,
+        skipped INTEGER NOT NULL
+    );
+    """,
+]
+
+# Tables in export order: the learner's activity first, then their progress.
+EXPORT_TABLES = (
+    "contacts", "interactions", "events", "event_attendees", "commitments",
+    "answers", "self_assessments", "reflections", "pitches", "imports", "settings",
+)
+
+
+def utc_now() -> str:
+    """Return the current UTC time as an ISO 8601 string with seconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_ref() -> str:
+    """Return a fresh source reference for a record the learner typed in."""
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import did: rows added, rows already present, rows skipped."""
+
+    added: int
+    present: int
+    skipped: int
+
+    def __str__(self) -> str:
+        return f"added {self.added}, already present {self.present}, skipped {self.skipped}"
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+class Store:
+    """The learner's database: progress and networking activity.
+
+    Parameters
+    ----------
+    home : path-like, optional
+        Directory that holds the database; defaults to :func:`netlearn.paths.data_home`.
+
+    Raises
+    ------
+    StoreError
+        When the directory cannot be created or written, the file is not a
+        netlearn database, or it was written by a newer netlearn.
+    """
+
+    def __init__(self, home=None):
+        self.home = Path(home) if home is not None else data_home()
+        self.path = self.home / DB_NAME
+        self._lock = threading.RLock()
+        self._conn = self._connect()
+
+    # -- opening -----------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the data directory ({exc.strerror or exc}); "
+                "set NETLEARN_HOME to a writable directory",
+                path=self.home,
+            ) from None
+        if self.path.exists() and self.path.stat().st_size > 0:
+            with open(self.path, "rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(self._corrupt_message(), path=self.path)
+        try:
+            conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            text = str(exc)
+            if "not a database" in text or "malformed" in text:
+                raise StoreError(self._corrupt_message(), path=self.path) from None
+            if "readonly" in text or "unable to open" in text:
+                raise StoreError(
+                    f"cannot write the database ({text}); "
+                    "set NETLEARN_HOME to a writable directory",
+                    path=self.path,
+                ) from None
+            raise StoreError(f"cannot open the database ({text})", path=self.path) from None
+        return conn
+
+    def _corrupt_message(self) -> str:
+        return (
+            "is not a readable netlearn database (corrupt or another file); it was left "
+            f"untouched — move it aside (e.g. rename it to {DB_NAME}.broken) and netlearn "
+            "starts a fresh one, or restore it from a backup"
+        )
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"was written by a newer netlearn (schema {version}, this one reads up to "
+                f"{SCHEMA_VERSION}); upgrade netlearn (pip install -U netlearn) to open it",
+                path=self.path,
+            )
+        if version == SCHEMA_VERSION:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
+
+    # -- transactions ------------------------------------------------------------
+    @contextmanager
+    def transaction(self):
+        """Run the block in one write transaction (``BEGIN IMMEDIATE``); roll back on error."""
+        with self._lock, self._database_errors():
+            self._begin()
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise StoreError(f"cannot write ({exc})", path=self.path) from None
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        "the database stayed locked by another program for over a minute; "
+                        "close other netlearn sessions and try again",
+                        path=self.path,
+                    ) from None
+                time.sleep(0.05)
+
+    def query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        """Run a read-only query and return its rows."""
+        with self._lock, self._database_errors():
+            cursor = self._conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+
+    @contextmanager
+    def _database_errors(self):
+        """Turn SQLite's corruption and I/O errors into one-line StoreErrors naming the file."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            text = str(exc)
+            if "malformed" in text or "not a database" in text:
+                raise StoreError(self._corrupt_message(), path=self.path) from None
+            if isinstance(exc, sqlite3.OperationalError) and (
+                    "disk" in text or "readonly" in text or "I/O" in text):
+                raise StoreError(f"cannot read or write ({text})", path=self.path) from None
+            raise
+
+    # -- progress: quiz answers --------------------------------------------------
+    def save_answer(self, topic, item_id, answer, score, max_score, correct, kind="quiz") -> int:
+        """Store one attempt at a quiz item or scenario; return its row id."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO answers (topic, item_id, kind, answer, score, max_score, correct,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (topic, item_id, kind, json.dumps(answer), float(score), float(max_score),
+                 int(bool(correct)), utc_now()),
+            )
+            return cursor.lastrowid
+
+    def last_answers(self, topic, kind="quiz") -> dict[str, dict]:
+        """Return the latest not-reset attempt per item of a topic.
+
+        Returns
+        -------
+        dict
+            item id -> {"answer", "score", "max_score", "correct", "attempts"}.
+        """
+        rows = self.query(
+            "SELECT item_id, answer, score, max_score, correct, "
+            "(SELECT COUNT(*) FROM answers b WHERE b.topic = a.topic AND b.item_id = a.item_id"
+            " AND b.kind = a.kind AND b.cleared = 0) AS attempts "
+            "FROM answers a WHERE topic = ? AND kind = ? AND cleared = 0 ORDER BY id",
+            (topic, kind),
+        )
+        latest = {}
+        for row in rows:
+            latest[row["item_id"]] = {
+                "answer": json.loads(row["answer"]), "score": row["score"],
+                "max_score": row["max_score"], "correct": bool(row["correct"]),
+                "attempts": row["attempts"],
+            }
+        return latest
+
+    def reset_answers(self, topic, kind="quiz") -> int:
+        """Mark a topic's attempts as reset (kept for history); return how many."""
+        with self.transaction() as conn:
+            return conn.execute(
+                "UPDATE answers SET cleared = 1 WHERE topic = ? AND kind = ? AND cleared = 0",
+                (topic, kind),
+            ).rowcount
+
+    # -- progress: self-assessment, reflections, pitches, settings ----------------
+    def save_self_assessment(self, topic, statement_id, phase, value) -> None:
+        """Store a 1–5 rating of a statement in a phase ('before', 'check' or 'after')."""
+        if phase not in ("before", "check", "after"):
+            raise ValueError(f"unknown phase {phase!r}")
+        if not 1 <= int(value) <= 5:
+            raise ValueError("a rating is between 1 and 5")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO self_assessments (topic, statement_id, phase, value, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (topic, statement_id, phase, int(value), utc_now()),
+            )
+
+    def self_assessments(self, phase=None) -> dict[tuple[str, str, str], int]:
+        """Return the latest rating per (topic, statement id, phase)."""
+        sql = "SELECT topic, statement_id, phase, value FROM self_assessments"
+        params = ()
+        if phase:
+            sql += " WHERE phase = ?"
+            params = (phase,)
+        latest = {}
+        for row in self.query(sql + " ORDER BY id", params):
+            latest[(row["topic"], row["statement_id"], row["phase"])] = row["value"]
+        return latest
+
+    def save_reflection(self, topic, prompt_id, text) -> None:
+        """Store (or replace) the learner's reflection on a prompt."""
+        now = utc_now()
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO reflections (topic, prompt_id, text, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (topic, prompt_id)"
+                " DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                (topic, prompt_id, text, now, now),
+            )
+
+    def reflections(self, topic=None) -> dict[tuple[str, str], dict]:
+        """Return reflections keyed by (topic, prompt id) with text and timestamps."""
+        sql = "SELECT topic, prompt_id, text, created_at, updated_at FROM reflections"
+        rows = self.query(sql + " WHERE topic = ?", (topic,)) if topic else self.query(sql)
+        return {(r["topic"], r["prompt_id"]): dict(r) for r in rows}
+
+    def save_pitch(self, text, words, seconds, rubric) -> int:
+        """Store a version of the learner's elevator pitch; return its id."""
+        with self.transaction() as conn:
+            return conn.execute(
+                "INSERT INTO pitches (text, words, seconds, rubric, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (text, int(words), float(seconds), json.dumps(rubric), utc_now()),
+            ).lastrowid
+
+    def pitches(self) -> list[dict]:
+        """Return saved pitch versions, oldest first."""
+        rows = self.query("SELECT id, text, words, seconds, rubric, created_at FROM pitches"
+                          " ORDER BY id")
+        return [dict(r, rubric=json.loads(r["rubric"])) for r in rows]
+
+    def set_setting(self, key, value) -> None:
+        """Store a small learner setting (e.g. which data the charts use)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value)),
+            )
+
+    def setting(self, key, default=None):
+        """Return a stored setting, or ``default``."""
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    # -- activity ----------------------------------------------------------------
+    def save_batch(self, batch, kind=None) -> ImportResult:
+        """Store an import batch in one transaction; re-importing adds nothing.
+
+        Records are matched on ``(source, source_ref)``; a contact not seen
+        under its own source is matched to an existing contact by e-mail.
+
+        Parameters
+        ----------
+        batch : netlearn.activity.records.Batch
+            What an importer (or a logging widget) produced.
+        kind : str, optional
+            The import kind recorded in the import log; defaults to ``batch.source``.
+
+        Returns
+        -------
+        ImportResult
+        """
+        now = utc_now()
+        added = present = 0
+        with self.transaction() as conn:
+            contact_ids = self._save_contacts(conn, batch.contacts, now)
+            new = len(contact_ids.pop("__added__"))
+            added += new
+            present += len({c.key for c in batch.contacts}) - new
+            rows = []
+            for item in batch.interactions:
+                rows.append((
+                    contact_ids.get(item.contact_key, item.contact_id), _iso(item.when),
+                    item.channel, item.direction, item.purpose, int(item.online),
+                    int(item.personal_note), item.note, item.source,
+                    item.source_ref or new_ref(), now,
+                ))
+            n = self._insert_many(
+                conn, "INSERT OR IGNORE INTO interactions (contact_id, occurred_at, channel,"
+                " direction, purpose, online, personal_note, note, source, source_ref,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            added += n
+            present += len(rows) - n
+            for event in batch.events:
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO events (title, day, location, attended, goal_set,"
+                    " attendees_researched, intro_prepared, questions_prepared,"
+                    " followup_blocked, source, source_ref, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (event.title, _iso(event.day), event.location, int(event.attended),
+                     int(event.goal_set), int(event.attendees_researched),
+                     int(event.intro_prepared), int(event.questions_prepared),
+                     int(event.followup_blocked), event.source,
+                     event.source_ref or new_ref(), now),
+                )
+                if cursor.rowcount:
+                    added += 1
+                    event_id = cursor.lastrowid
+                    conn.executemany(
+                        "INSERT OR IGNORE INTO event_attendees (event_id, contact_id)"
+                        " VALUES (?, ?)",
+                        [(event_id, contact_ids[k]) for k in event.attendee_keys
+                         if k in contact_ids],
+                    )
+                else:
+                    present += 1
+            rows = [
+                (contact_ids.get(c.contact_key, c.contact_id), c.text, _iso(c.due),
+                 int(c.done), c.source, c.source_ref or new_ref(), now)
+                for c in batch.commitments
+            ]
+            n = self._insert_many(
+                conn, "INSERT OR IGNORE INTO commitments (contact_id, text, due, done, source,"
+                " source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            added += n
+            present += len(rows) - n
+            result = ImportResult(added, present, len(batch.skipped))
+            conn.execute(
+                "INSERT INTO imports (kind, file_name, imported_at, added, present, skipped)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (kind or batch.source, Path(str(batch.path)).name, now, result.added,
+                 result.present, result.skipped),
+            )
+        return result
+
+    @staticmethod
+    def _insert_many(conn, sql, rows) -> int:
+        before = conn.total_changes
+        conn.executemany(sql, rows)
+        return conn.total_changes - before
+
+    def _save_contacts(self, conn, contacts, now) -> dict:
+        """Insert new contacts; return key -> id for every contact of the batch."""
+        ids: dict = {"__added__": set()}
+        if not contacts:
+            return ids
+        unique = {}
+        for contact in contacts:
+            unique.setdefault(contact.key, contact)
+        sources = sorted({c.source for c in unique.values()})
+        marks = ",".join("?" * len(sources))
+        known = {
+            f"{source}:{ref}": cid for cid, source, ref in conn.execute(
+                f"SELECT id, source, source_ref FROM contacts WHERE source IN ({marks})", sources)
+        }
+        by_email = None
+        for key, contact in unique.items():
+            if key in known:
+                ids[key] = known[key]
+                continue
+            email = contact.email.strip().lower()
+            if email:
+                if by_email is None:
+                    by_email = {
+                        e: cid for cid, e in conn.execute(
+                            "SELECT id, lower(email) FROM contacts WHERE email != ''")
+                    }
+                if email in by_email:
+                    ids[key] = by_email[email]
+                    continue
+            cursor = conn.execute(
+                "INSERT INTO contacts (name, email, company, position, url, connected_on,"
+                " met_on, cadence_days, close, notes, source, source_ref, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (contact.name, contact.email, contact.company, contact.position, contact.url,
+                 _iso(contact.connected_on), _iso(contact.met_on), contact.cadence_days,
+                 int(contact.close), contact.notes, contact.source,
+                 contact.source_ref, now),
+            )
+            ids[key] = cursor.lastrowid
+            ids["__added__"].add(key)
+            if email and by_email is not None:
+                by_email[email] = cursor.lastrowid
+        return ids
+
+    def update_contact(self, contact_id, **fields) -> None:
+        """Change fields of a contact (e.g. ``cadence_days=30``, ``close=True``)."""
+        allowed = {"name", "email", "company", "position", "url", "met_on", "cadence_days",
+                   "close", "notes", "connected_on"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"unknown contact fields: {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        values = [_iso(v) if not isinstance(v, bool) else int(v) for v in fields.values()]
+        with self.transaction() as conn:
+            conn.execute(f"UPDATE contacts SET {assignments} WHERE id = ?",
+                         (*values, contact_id))
+
+    def set_commitment_done(self, commitment_id, done=True) -> None:
+        """Mark a commitment done (or open again)."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE commitments SET done = ?, done_at = ? WHERE id = ?",
+                         (int(done), utc_now() if done else None, commitment_id))
+
+    def update_event(self, event_id, **checklist) -> None:
+        """Change an event's checklist items or attendance."""
+        allowed = {"attended", "goal_set", "attendees_researched", "intro_prepared",
+                   "questions_prepared", "followup_blocked", "title", "location", "day"}
+        unknown = set(checklist) - allowed
+        if unknown:
+            raise ValueError(f"unknown event fields: {sorted(unknown)}")
+        if not checklist:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in checklist)
+        values = [int(v) if isinstance(v, bool) else _iso(v) for v in checklist.values()]
+        with self.transaction() as conn:
+            conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", (*values, event_id))
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows per activity table."""
+        return {
+            table: self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
+            for table in ("contacts", "interactions", "events", "commitments")
+        }
+
+    def has_activity(self) -> bool:
+        """Return True when the learner has logged or imported anything."""
+        return any(self.counts().values())
+
+    def load_network(self):
+        """Return the learner's activity as a :class:`~netlearn.activity.records.Network`."""
+        from .activity.records import Commitment, Contact, Event, Interaction, Network
+
+        keys = {}
+        contacts = []
+        for row in self.query("SELECT * FROM contacts ORDER BY id"):
+            contact = Contact(
+                name=row["name"], source=row["source"], source_ref=row["source_ref"],
+                email=row["email"], company=row["company"], position=row["position"],
+                url=row["url"], connected_on=_date(row["connected_on"]),
+                met_on=_date(row["met_on"]), cadence_days=row["cadence_days"],
+                close=bool(row["close"]), notes=row["notes"], id=row["id"],
+            )
+            keys[row["id"]] = contact.key
+            contacts.append(contact)
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, contact_id, occurred_at, channel, direction, purpose,"
+                " personal_note, note, source, source_ref FROM interactions"
+                " ORDER BY occurred_at, id").fetchall()
+        parse = datetime.fromisoformat
+        interactions = [
+            Interaction(
+                when=parse(when), channel=channel, direction=direction, purpose=purpose,
+                contact_key=keys.get(cid, ""), note=note, personal_note=bool(pn),
+                source=source, source_ref=ref, contact_id=cid, id=iid,
+            )
+            for iid, cid, when, channel, direction, purpose, pn, note, source, ref in rows
+        ]
+        attendees = {}
+        for row in self.query("SELECT event_id, contact_id FROM event_attendees"):
+            attendees.setdefault(row["event_id"], []).append(keys.get(row["contact_id"], ""))
+        events = [
+            Event(
+                title=row["title"], day=_date(row["day"]), attended=bool(row["attended"]),
+                goal_set=bool(row["goal_set"]),
+                attendees_researched=bool(row["attendees_researched"]),
+                intro_prepared=bool(row["intro_prepared"]),
+                questions_prepared=bool(row["questions_prepared"]),
+                followup_blocked=bool(row["followup_blocked"]), location=row["location"],
+                attendee_keys=attendees.get(row["id"], []), source=row["source"],
+                source_ref=row["source_ref"], id=row["id"],
+            )
+            for row in self.query("SELECT * FROM events ORDER BY day, id")
+        ]
+        commitments = [
+            Commitment(
+                text=row["text"], due=_date(row["due"]), done=bool(row["done"]),
+                contact_key=keys.get(row["contact_id"], ""), contact_id=row["contact_id"],
+                source=row["source"], source_ref=row["source_ref"], id=row["id"],
+            )
+            for row in self.query("SELECT * FROM commitments ORDER BY due, id")
+        ]
+        return Network(contacts, interactions, events, commitments, label="your data")
+
+    # -- export and forget -------------------------------------------------------
+    def export_csv(self, directory) -> list[Path]:
+        """Write one CSV per table (with a header row) into ``directory``; return the paths."""
+        import csv
+
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        written = []
+        with self._lock:
+            for table in EXPORT_TABLES:
+                cursor = self._conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+                header = [d[0] for d in cursor.description]
+                target = directory / f"{table}.csv"
+                partial = target.with_name(target.name + ".part")
+                with open(partial, "w", newline="", encoding="utf-8") as handle:
+                    writer = csv.writer(handle)
+                    writer.writerow(header)
+                    writer.writerows(cursor)
+                partial.replace(target)
+                written.append(target)
+        return written
+
+
+def _date(value):
+    if not value:
+        return None
+    return date.fromisoformat(value[:10])
+
+
+_stores: dict[Path, Store] = {}
+
+
+def get_store(home=None) -> Store:
+    """Return the shared :class:`Store` for ``home`` (default: NETLEARN_HOME), opening it once."""
+    path = Path(home) if home is not None else data_home()
+    store = _stores.get(path)
+    if store is None:
+        store = _stores[path] = Store(path)
+    return store
+
+
+def forget(home=None) -> list[Path]:
+    """Delete the learner's database (and its WAL files); return what was removed."""
+    path = Path(home) if home is not None else data_home()
+    store = _stores.pop(path, None)
+    if store is not None:
+        store.close()
+    removed = []
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"):
+        target = path / name
+        if target.exists():
+            target.unlink()
+            removed.append(target)
+    return removed

@@ -1,0 +1,177 @@
+"""The learner's store: migrations, transactions, idempotent batches, refusal of bad files."""
+
+import csv
+import os
+import sqlite3
+from datetime import date, datetime
+
+import pytest
+
+from netlearn.activity.records import Batch, Commitment, Contact, Event, Interaction
+from netlearn.errors import StoreError
+from netlearn.store import DB_NAME, SCHEMA_VERSION, Store, forget, get_store
+
+
+def small_batch():
+    ada = Contact("Ada Example", source="csv", source_ref="ada", email="ada@example.com")
+    bo = Contact("Bo Example", source="csv", source_ref="bo")
+    return Batch(
+        source="csv", path="log.csv", contacts=[ada, bo],
+        interactions=[
+            Interaction(datetime(2026, 1, 5, 9), "in_person", "out", "meet",
+                        contact_key=ada.key, source="csv", source_ref="i1"),
+            Interaction(datetime(2026, 1, 6, 9), "email", "out", "follow_up",
+                        contact_key=ada.key, source="csv", source_ref="i2"),
+        ],
+        events=[Event("Meetup", date(2026, 1, 5), goal_set=True, attendee_keys=[ada.key],
+                      source="csv", source_ref="e1")],
+        commitments=[Commitment("Send the article", date(2026, 1, 8), contact_key=ada.key,
+                                source="csv", source_ref="c1")],
+    )
+
+
+def test_new_store_has_schema_version_and_wal(store):
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_batch_is_stored_once_and_reimport_adds_nothing(store):
+    first = store.save_batch(small_batch())
+    assert (first.added, first.present, first.skipped) == (6, 0, 0)
+    second = store.save_batch(small_batch())
+    assert (second.added, second.present) == (0, 6)
+    assert store.counts() == {"contacts": 2, "interactions": 2, "events": 1, "commitments": 1}
+    log = store.query("SELECT kind, file_name, added, present FROM imports ORDER BY id")
+    assert [tuple(r) for r in log] == [("csv", "log.csv", 6, 0), ("csv", "log.csv", 0, 6)]
+
+
+def test_contact_from_another_source_matches_by_email(store):
+    store.save_batch(small_batch())
+    other = Contact("A. Example", source="ics", source_ref="ada@example.com",
+                    email="ADA@example.com")
+    batch = Batch("ics", "cal.ics", contacts=[other], interactions=[
+        Interaction(datetime(2026, 2, 1, 10), "video", contact_key=other.key,
+                    source="ics", source_ref="x")])
+    result = store.save_batch(batch)
+    assert result.added == 1 and result.present == 1
+    rows = store.query("SELECT contact_id FROM interactions WHERE source = 'ics'")
+    ada = store.query("SELECT id FROM contacts WHERE source_ref = 'ada'")[0]["id"]
+    assert rows[0]["contact_id"] == ada
+    assert store.counts()["contacts"] == 2
+
+
+def test_failed_batch_leaves_store_unchanged(store):
+    store.save_batch(small_batch())
+    before = store.counts()
+    bad = small_batch()
+    bad.interactions[0].source_ref = "new-one"
+    bad.interactions.append(Interaction(datetime(2026, 1, 1), "email", source="csv",
+                                        source_ref="boom"))
+    bad.interactions[-1].when = object()  # not storable: sqlite3 refuses mid-transaction
+    with pytest.raises(Exception):
+        store.save_batch(bad)
+    assert store.counts() == before
+
+
+def test_load_network_round_trips_records(store):
+    store.save_batch(small_batch())
+    net = store.load_network()
+    assert [c.name for c in net.contacts] == ["Ada Example", "Bo Example"]
+    assert net.interactions[0].contact_key == "csv:ada"
+    assert net.interactions[0].when == datetime(2026, 1, 5, 9)
+    assert net.events[0].attendee_keys == ["csv:ada"] and net.events[0].goal_set
+    assert net.commitments[0].due == date(2026, 1, 8) and not net.commitments[0].done
+    assert not net.is_sample
+
+
+def test_progress_tables(store):
+    store.save_answer("01-preparation", "q1", "a", 0, 1, False)
+    store.save_answer("01-preparation", "q1", "b", 1, 1, True)
+    last = store.last_answers("01-preparation")
+    assert last["q1"]["answer"] == "b" and last["q1"]["correct"] and last["q1"]["attempts"] == 2
+    assert store.reset_answers("01-preparation") == 2
+    assert store.last_answers("01-preparation") == {}
+    store.save_self_assessment("01-preparation", "s1", "before", 2)
+    store.save_self_assessment("01-preparation", "s1", "before", 3)
+    assert store.self_assessments("before") == {("01-preparation", "s1", "before"): 3}
+    with pytest.raises(ValueError):
+        store.save_self_assessment("01-preparation", "s1", "later", 3)
+    with pytest.raises(ValueError):
+        store.save_self_assessment("01-preparation", "s1", "before", 6)
+    store.save_reflection("01-preparation", "r1", "first")
+    store.save_reflection("01-preparation", "r1", "second")
+    assert store.reflections()[("01-preparation", "r1")]["text"] == "second"
+    store.set_setting("data_choice", "sample")
+    assert store.setting("data_choice") == "sample" and store.setting("nope", 7) == 7
+
+
+def test_export_writes_one_csv_per_table_with_header(store, tmp_path):
+    store.save_batch(small_batch())
+    store.save_reflection("01-preparation", "r1", "text, with comma\nand newline")
+    paths = store.export_csv(tmp_path / "out")
+    names = {p.name for p in paths}
+    assert {"contacts.csv", "interactions.csv", "events.csv", "answers.csv",
+            "self_assessments.csv", "reflections.csv"} <= names
+    with open(tmp_path / "out" / "reflections.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["id", "topic", "prompt_id"]
+    assert rows[1][3] == "text, with comma\nand newline"
+    assert not list((tmp_path / "out").glob("*.part"))
+
+
+def test_corrupt_file_is_reported_and_left_untouched(home):
+    home.mkdir(parents=True)
+    target = home / DB_NAME
+    target.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError) as info:
+        Store(home)
+    message = str(info.value)
+    assert str(target) in message and "move it aside" in message and "\n" not in message
+    assert target.read_bytes() == b"this is not a database at all" * 100
+
+
+def test_truncated_sqlite_file_is_reported(home, tmp_path):
+    first = Store(home)
+    for i in range(200):
+        first.save_reflection("t", f"p{i}", "x" * 500)
+    first.close()  # checkpoints the WAL into the main file
+    data = (home / DB_NAME).read_bytes()
+    forget(home)
+    (home / DB_NAME).write_bytes(data[: len(data) // 3])
+    with pytest.raises(StoreError) as info:
+        Store(home).query("SELECT * FROM reflections")
+    assert DB_NAME in str(info.value)
+
+
+def test_newer_schema_is_refused(home):
+    home.mkdir(parents=True)
+    conn = sqlite3.connect(home / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer netlearn"):
+        Store(home)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_home_is_reported(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    with pytest.raises(StoreError, match="writable"):
+        Store(locked / "home")
+
+
+def test_home_that_is_a_file_is_reported(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        Store(blocker / "home")
+    assert "NETLEARN_HOME" in str(info.value)
+
+
+def test_forget_removes_database(home):
+    get_store().save_reflection("t", "p", "x")
+    removed = forget()
+    assert home / DB_NAME in removed
+    assert not (home / DB_NAME).exists()
+    assert get_store().reflections() == {}
