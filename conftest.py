@@ -1,4 +1,4 @@
-"""Test session set-up: learner data in a temporary NETLEARN_HOME, never the real one or the repo."""
+"""Test session set-up: learner data goes to a temporary NETLEARN_HOME, never the repo."""
 
 import os
 import tempfile

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import ContentError
@@ -110,7 +110,7 @@ class Document:
         return ContentError(message, path=self.path, line=self.line(*keys))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _content_loader():
     """A SafeLoader with YAML 1.2 booleans: only true/false, so an answer "No" stays text."""
     import re
@@ -212,7 +212,7 @@ def _index_lines(node, keys, lines) -> None:
             _index_lines(item, keys + (index,), lines)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str):
     import jsonschema
 

@@ -112,7 +112,8 @@ def test_default_content_is_valid():
     ("relative", "text", "line", "words"),
     [
         ("t1-topic/topic.yaml", "objectives:\n\t- id: x\n", 2, "tabs"),
-        ("t1-topic/topic.yaml", 'objectives:\n  - id: "unclosed\n    text: x\n', 4, "end of stream"),
+        ("t1-topic/topic.yaml", 'objectives:\n  - id: "unclosed\n    text: x\n', 4,
+         "end of stream"),
         ("t1-topic/topic.yaml", "objectives: !!python/object/apply:os.system ['echo hi']\n", 1,
          "not allowed"),
         ("t1-topic/topic.yaml", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", 1,

@@ -69,7 +69,7 @@ def test_failed_batch_leaves_store_unchanged(store):
     bad.interactions.append(Interaction(datetime(2026, 1, 1), "email", source="csv",
                                         source_ref="boom"))
     bad.interactions[-1].when = object()  # not storable: sqlite3 refuses mid-transaction
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.ProgrammingError):
         store.save_batch(bad)
     assert store.counts() == before
 

@@ -1,0 +1,91 @@
+"""Several processes writing at once, and a process killed mid-import, leave a sound store."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+from netlearn.store import DB_NAME, Store
+
+WRITER = textwrap.dedent("""
+    import sys
+    from datetime import datetime, timedelta
+    from netlearn.activity.records import Batch, Interaction
+    from netlearn.store import Store
+
+    store = Store(sys.argv[1])
+    worker = sys.argv[2]
+    start = datetime(2026, 1, 1)
+    for i in range(500):
+        store.save_batch(Batch("manual", "notebook", interactions=[Interaction(
+            start + timedelta(minutes=i), "email", source="manual",
+            source_ref=f"{worker}-{i}")]))
+    print("done", worker)
+""")
+
+BIG_IMPORT = textwrap.dedent("""
+    import sys
+    from datetime import datetime, timedelta
+    from netlearn.activity.records import Batch, Contact, Interaction
+    from netlearn.store import Store
+
+    store = Store(sys.argv[1])
+    start = datetime(2020, 1, 1)
+    contacts = [Contact(f"Person {i}", source="linkedin", source_ref=f"p{i}")
+                for i in range(20000)]
+    interactions = [Interaction(start + timedelta(minutes=i), "linkedin_message",
+                                contact_key=f"linkedin:p{i % 20000}", source="linkedin",
+                                source_ref=f"m{i}") for i in range(400000)]
+    print("ready", flush=True)
+    store.save_batch(Batch("linkedin", "Connections.csv", contacts=contacts,
+                           interactions=interactions))
+    print("finished", flush=True)
+""")
+
+
+def test_four_processes_write_2000_rows_without_lock_errors(tmp_path):
+    Store(tmp_path).close()  # create the schema once, as the notebook would
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), f"w{n}"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for n in range(4)
+    ]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs, strict=False):
+        assert proc.returncode == 0, err
+        assert "locked" not in err and "Traceback" not in err
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0] == 2000
+    assert conn.execute("SELECT COUNT(DISTINCT source_ref) FROM interactions").fetchone()[0] == 2000
+
+
+def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path):
+    Store(tmp_path).close()
+    proc = subprocess.Popen([sys.executable, "-c", BIG_IMPORT, str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    wal = tmp_path / (DB_NAME + "-wal")
+    deadline = time.monotonic() + 120
+    # wait until the import is visibly writing (the WAL grows), then kill it hard
+    while time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > 2_000_000:
+            break
+        time.sleep(0.01)
+    else:
+        raise AssertionError("the import never started writing")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    contacts = conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
+    interactions = conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0]
+    assert (contacts, interactions) in {(0, 0), (20000, 400000)}
+    conn.close()
+    # and the store opens and works afterwards
+    store = Store(tmp_path)
+    store.save_reflection("t", "p", "still works")
+    assert store.reflections()[("t", "p")]["text"] == "still works"
