@@ -1,0 +1,328 @@
+"""Benchmarks: each measure as a ratio against a floor measured in the same run (medians).
+
+Usage: python bench/run.py [--only import,linkedin,metrics,callback,nbval,browser] [--repeat N]
+                           [--scale 1.0]
+
+The machine is shared and noisy, so every figure is a median of repeated runs and
+every target is a ratio to a floor measured now, on this machine, not a wall-clock
+number (except where the issue states an absolute bound: metrics and charts ≤ 1 s,
+callback ≤ 20 ms, browser click ≤ 150 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+ROWS: list[tuple] = []
+
+
+def report(name, value, floor, unit, target, kind="ratio"):
+    """Record one row: value vs floor (ratio) or value vs an absolute bound."""
+    if kind == "ratio":
+        ratio = value / floor if floor else float("inf")
+        ok = ratio <= target
+        ROWS.append((name, f"{value:.3g} {unit}", f"{floor:.3g} {unit}", f"{ratio:.2f}×",
+                     f"≤ {target}×", "ok" if ok else "OVER"))
+    else:
+        ok = value <= target
+        ROWS.append((name, f"{value:.3g} {unit}", "—", "—", f"≤ {target} {unit}",
+                     "ok" if ok else "OVER"))
+    print(f"  {ROWS[-1]}", flush=True)
+
+
+def run_child(code: str, env=None, args=()) -> dict:
+    """Run Python code in a fresh process; it prints a JSON dict as its last line."""
+    result = subprocess.run([PY, "-c", code, *args], capture_output=True, text=True,
+                            env={**os.environ, **(env or {})}, cwd=REPO, timeout=3600)
+    if result.returncode != 0:
+        raise RuntimeError(f"child failed: {result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# -- import time ------------------------------------------------------------------------
+
+def bench_import(repeat):
+    """`import netlearn` (and rendering the first quiz) vs `import ipywidgets` alone."""
+
+    def importtime(module):
+        out = subprocess.run([PY, "-X", "importtime", "-c", f"import {module}"],
+                             capture_output=True, text=True, cwd=REPO).stderr
+        total = 0
+        for line in out.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and parts[2].strip() == module:
+                total = int(parts[1].strip())
+        return total / 1e6
+
+    ours = statistics.median(importtime("netlearn") for _ in range(repeat))
+    floor = statistics.median(importtime("ipywidgets") for _ in range(repeat))
+    report("import netlearn (-X importtime) vs import ipywidgets", ours, floor, "s", 1.2)
+
+    code = textwrap.dedent("""
+        import json, sys, tempfile, time, os
+        os.environ["NETLEARN_HOME"] = tempfile.mkdtemp()
+        start = time.perf_counter()
+        if sys.argv[1] == "quiz":
+            import netlearn
+            netlearn.quiz("01-preparation")
+            assert "pandas" not in sys.modules and "matplotlib" not in sys.modules
+        else:
+            import ipywidgets
+            ipywidgets.VBox([ipywidgets.RadioButtons(options=["a", "b"]),
+                             ipywidgets.Button(description="Check")])
+        print(json.dumps({"s": time.perf_counter() - start}))
+    """)
+    quiz = statistics.median(run_child(code, args=("quiz",))["s"] for _ in range(repeat))
+    bare = statistics.median(run_child(code, args=("bare",))["s"] for _ in range(repeat))
+    report("import netlearn + first quiz vs ipywidgets + a bare form", quiz, bare, "s", 3.0)
+
+
+# -- LinkedIn import at scale -----------------------------------------------------------
+
+PANDAS_READ = textwrap.dedent("""
+    import json, resource, sys, time
+    from pathlib import Path
+    start = time.perf_counter()
+    import pandas as pd
+    folder = Path(sys.argv[1])
+    frames = [
+        pd.read_csv(folder / "Connections.csv", skiprows=3),
+        pd.read_csv(folder / "messages.csv"),
+        pd.read_csv(folder / "Invitations.csv"),
+    ]
+    rows = sum(len(f) for f in frames)
+    print(json.dumps({"s": time.perf_counter() - start, "rss": resource.getrusage(
+        resource.RUSAGE_SELF).ru_maxrss, "rows": rows}))
+""")
+
+NETLEARN_IMPORT = textwrap.dedent("""
+    import json, resource, sys, time
+    start = time.perf_counter()
+    from netlearn.cli import main
+    status = main(["import", "linkedin", sys.argv[1]])
+    assert status == 0
+    print(json.dumps({"s": time.perf_counter() - start, "rss": resource.getrusage(
+        resource.RUSAGE_SELF).ru_maxrss}))
+""")
+
+
+def bench_linkedin(repeat, scale, workdir):
+    """Import a 30k/200k/5k LinkedIn export vs pandas just reading the same three CSVs."""
+    export = workdir / "linkedin"
+    subprocess.run([PY, str(REPO / "bench" / "make_linkedin_export.py"), str(export),
+                    "--connections", str(int(30000 * scale)),
+                    "--messages", str(int(200000 * scale)),
+                    "--invitations", str(int(5000 * scale)), "--seed", "1"],
+                   check=True, cwd=REPO)
+    floors, firsts, agains = [], [], []
+    for i in range(repeat):
+        floors.append(run_child(PANDAS_READ, args=(str(export),)))
+        home = workdir / f"home-{i}"
+        firsts.append(run_child(NETLEARN_IMPORT, env={"NETLEARN_HOME": str(home)},
+                                args=(str(export),)))
+        agains.append(run_child(NETLEARN_IMPORT, env={"NETLEARN_HOME": str(home)},
+                                args=(str(export),)))
+
+    def med(items, key):
+        return statistics.median(item[key] for item in items)
+
+    report("LinkedIn import: time vs pandas.read_csv", med(firsts, "s"), med(floors, "s"),
+           "s", 2.0)
+    report("LinkedIn import: peak RSS vs pandas.read_csv", med(firsts, "rss") / 1024,
+           med(floors, "rss") / 1024, "MB", 2.0)
+    report("LinkedIn re-import: time vs pandas.read_csv", med(agains, "s"), med(floors, "s"),
+           "s", 2.0)
+    report("LinkedIn re-import: peak RSS vs pandas.read_csv", med(agains, "rss") / 1024,
+           med(floors, "rss") / 1024, "MB", 2.0)
+    return workdir / "home-0"
+
+
+# -- metrics and charts ----------------------------------------------------------------
+
+METRICS_AND_CHARTS = textwrap.dedent("""
+    import inspect, json, statistics, sys, time
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from netlearn import charts, metrics
+    from netlearn.store import Store
+    net = Store(sys.argv[1]).load_network()
+    today = net.today()
+    out = {"contacts": len(net.contacts), "interactions": len(net.interactions)}
+
+    def call(fn):
+        params = inspect.signature(fn).parameters
+        args = [net] + ([today] if "today" in params else [])
+        return fn(*args)
+
+    names = [n for n in ("preparation_rate", "give_ask_ratio", "follow_up",
+             "overdue_commitments", "online_mix", "in_person_also_online",
+             "invitation_note_share", "recency", "gone_cold", "cadence_overdue",
+             "dormant_reconnected", "reconnect_candidates", "summary_counts")
+             if hasattr(metrics, n)]
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for name in names:
+            call(getattr(metrics, name))
+        times.append(time.perf_counter() - start)
+    out["metrics_all"] = statistics.median(times)
+    out["metrics_count"] = len(names)
+    chart_names = [n for n in ("activity_timeline", "follow_up_latency", "give_vs_ask",
+                   "online_mix", "network_recency", "connections_growth", "event_preparation")
+                   if hasattr(charts, n)]
+    worst = 0.0
+    for name in chart_names:
+        samples = []
+        for _ in range(3):
+            fig, ax = plt.subplots()
+            start = time.perf_counter()
+            params = inspect.signature(getattr(charts, name)).parameters
+            extra = {"today": today} if "today" in params else {}
+            getattr(charts, name)(net, ax=ax, **extra)
+            fig.canvas.draw()
+            samples.append(time.perf_counter() - start)
+            plt.close(fig)
+        out["chart_" + name] = statistics.median(samples)
+        worst = max(worst, statistics.median(samples))
+    out["chart_worst"] = worst
+    print(json.dumps(out))
+""")
+
+
+def bench_metrics(home):
+    """All metrics (≤ 1 s) and each chart (≤ 1 s, drawn) over the imported large export."""
+    out = run_child(METRICS_AND_CHARTS, args=(str(home),))
+    print(f"  network: {out['contacts']} contacts, {out['interactions']} interactions")
+    report(f"all {out['metrics_count']} metrics at scale", out["metrics_all"], 0, "s", 1.0,
+           kind="abs")
+    for key, value in out.items():
+        if key.startswith("chart_") and key != "chart_worst":
+            report(f"chart {key[6:]} at scale (drawn)", value, 0, "s", 1.0, kind="abs")
+
+
+# -- widget callback ---------------------------------------------------------------------
+
+def bench_callback():
+    """Check-answer callback in-kernel: grade + save + render feedback."""
+    code = textwrap.dedent("""
+        import json, os, tempfile
+        os.environ["NETLEARN_HOME"] = tempfile.mkdtemp()
+        from netlearn.bench_widgets import measure_check_answer
+        print(json.dumps(measure_check_answer(n=50)))
+    """)
+    out = run_child(code)
+    report("check-answer callback median", out["median_ms"], 0, "ms", 20, kind="abs")
+
+
+# -- whole course under nbval -------------------------------------------------------------
+
+BARE_CELLS = [
+    "import pandas as pd\nimport matplotlib.pyplot as plt\nimport ipywidgets as w\n"
+    "%matplotlib inline",
+    "fig, ax = plt.subplots()\nax.plot(pd.Series([1, 3, 2]))\nax.set_title('bare');",
+    "w.VBox([w.RadioButtons(options=['a', 'b'], description='Pick'), "
+    "w.Button(description='Check')])",
+]
+
+
+def bench_nbval(repeat, workdir):
+    """The whole course under nbval vs as many bare notebooks (import, one plot, one widget)."""
+    import nbformat
+
+    course = sorted(str(p) for p in (REPO / "notebooks").glob("*.ipynb"))
+    bare_dir = workdir / "bare"
+    bare_dir.mkdir(exist_ok=True)
+    for i in range(len(course)):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(src) for src in BARE_CELLS]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+        nbformat.write(nb, bare_dir / f"bare-{i}.ipynb")
+    bare = sorted(str(p) for p in bare_dir.glob("*.ipynb"))
+
+    def timed(paths):
+        env = {**os.environ, "NETLEARN_HOME": tempfile.mkdtemp(dir=workdir)}
+        start = time.perf_counter()
+        result = subprocess.run([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                 "--nbval-lax", "--rootdir", str(workdir), "-c", os.devnull,
+                                 *paths], capture_output=True, text=True, env=env, cwd=workdir)
+        if result.returncode != 0:
+            raise RuntimeError("nbval failed:\n" + result.stdout[-3000:])
+        return time.perf_counter() - start
+
+    ours = statistics.median(timed(course) for _ in range(repeat))
+    floor = statistics.median(timed(bare) for _ in range(repeat))
+    report(f"whole course under nbval ({len(course)} notebooks) vs bare notebooks", ours, floor,
+           "s", 1.3)
+
+
+# -- browser click latency ------------------------------------------------------------------
+
+def bench_browser():
+    """Click-to-feedback latency in a real JupyterLab in Chromium (median of 20 clicks)."""
+    sys.path.insert(0, str(REPO / "tests" / "browser"))
+    try:
+        from latency import measure_click_latency
+    except ImportError as exc:
+        print(f"  browser: skipped ({exc})")
+        return
+    out = measure_click_latency(clicks=20)
+    if out is None:
+        print("  browser: skipped (no Chromium at /usr/bin/chromium)")
+        return
+    report("browser click-to-feedback median (20 clicks)", out["median_ms"], 0, "ms", 150,
+           kind="abs")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="import,linkedin,metrics,callback,nbval,browser")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="scale of the LinkedIn export (1.0 = 30k/200k/5k)")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    with tempfile.TemporaryDirectory(prefix="netlearn-bench-") as tmp:
+        workdir = Path(tmp)
+        if "import" in only:
+            print("import time …", flush=True)
+            bench_import(max(args.repeat, 5))
+        home = None
+        if "linkedin" in only or "metrics" in only:
+            print("LinkedIn import at scale …", flush=True)
+            home = bench_linkedin(args.repeat, args.scale, workdir)
+        if "metrics" in only and home is not None:
+            print("metrics and charts …", flush=True)
+            bench_metrics(home)
+        if "callback" in only:
+            print("widget callback …", flush=True)
+            bench_callback()
+        if "nbval" in only:
+            print("notebooks under nbval …", flush=True)
+            bench_nbval(args.repeat, workdir)
+        if "browser" in only:
+            print("browser …", flush=True)
+            bench_browser()
+    width = [max(len(str(row[i])) for row in ROWS + [HEADER]) for i in range(len(HEADER))]
+    print()
+    for row in [HEADER, *ROWS]:
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(row, width, strict=True)))
+    return 0 if all(row[-1] == "ok" for row in ROWS) else 1
+
+
+HEADER = ("measure", "value", "floor", "ratio", "target", "")
+
+if __name__ == "__main__":
+    sys.exit(main())
