@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -95,6 +96,7 @@ class Document:
     path: Path
     data: object
     lines: dict
+    digest: str = ""  # sha256 of the file's bytes
 
     def line(self, *keys) -> int | None:
         """Return the 1-based line of the node at ``keys`` (or of its nearest parent)."""
@@ -117,7 +119,9 @@ def _content_loader():
 
     import yaml
 
-    class ContentLoader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
+
+    class ContentLoader(base):
         pass
 
     ContentLoader.yaml_implicit_resolvers = {
@@ -184,8 +188,9 @@ def read_yaml(path: Path) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        if "\t" in text and "\\t" in problem:
-            problem += " (use spaces, not tabs, to indent)"
+        lines_of_text = text.splitlines()
+        if mark and mark.line < len(lines_of_text) and "\t" in lines_of_text[mark.line]:
+            problem += " (a tab: use spaces, not tabs, to indent)"
         if "could not determine a constructor" in problem:
             problem = "YAML tags (!!python/…, !tag) are not allowed: " + problem
         raise ContentError(problem, path=path, line=mark.line + 1 if mark else None) from None
@@ -194,7 +199,7 @@ def read_yaml(path: Path) -> Document:
     lines: dict = {}
     if node is not None:
         _index_lines(node, (), lines)
-    return Document(path, data, lines)
+    return Document(path, data, lines, hashlib.sha256(raw).hexdigest())
 
 
 def _index_lines(node, keys, lines) -> None:
@@ -213,16 +218,59 @@ def _index_lines(node, keys, lines) -> None:
 
 
 @cache
+def _schema_text(name: str) -> str:
+    return (default_content_dir() / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+@cache
 def _schema(name: str):
     import jsonschema
 
-    schema = json.loads((default_content_dir() / "schema" / f"{name}.schema.json")
-                        .read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(json.loads(_schema_text(name)))
 
 
-def validate(doc: Document, schema_name: str) -> None:
-    """Check a document against its JSON Schema; raise at the first (deepest) problem."""
+def _validated_cache() -> Path:
+    from .paths import data_home
+
+    return data_home() / "cache" / "validated-content.json"
+
+
+def _known_valid() -> set:
+    try:
+        return set(json.loads(_validated_cache().read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def _remember_valid(keys: set) -> None:
+    """Record documents that passed their schema (best effort: a cache, not learner data)."""
+    path = _validated_cache()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        known = sorted(_known_valid() | keys)[-2000:]
+        partial = path.with_name(path.name + ".part")
+        partial.write_text(json.dumps(known), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass
+
+
+def _validation_key(doc: Document, schema_name: str) -> str:
+    from . import __version__
+
+    schema_digest = hashlib.sha256(_schema_text(schema_name).encode()).hexdigest()
+    return hashlib.sha256(f"{__version__}|{schema_digest}|{doc.digest}".encode()).hexdigest()
+
+
+def validate(doc: Document, schema_name: str, known_valid: set | None = None) -> None:
+    """Check a document against its JSON Schema; raise at the first (deepest) problem.
+
+    ``known_valid`` holds keys of (file bytes, schema, netlearn version) that passed
+    before; such a document is not checked again. Importing jsonschema costs
+    seconds where its format extras are installed, so kernels reuse the result.
+    """
+    if known_valid is not None and _validation_key(doc, schema_name) in known_valid:
+        return
     errors = list(_schema(schema_name).iter_errors(doc.data))
     if not errors:
         return
@@ -261,7 +309,7 @@ class Layers:
         return candidate if candidate.is_file() else None
 
 
-def load_course(content_dir=None, *, check_notebooks=None) -> Course:
+def load_course(content_dir=None, *, check_notebooks=None, use_cache=False) -> Course:
     """Load, validate and return the course.
 
     Parameters
@@ -271,13 +319,15 @@ def load_course(content_dir=None, *, check_notebooks=None) -> Course:
         (default: ``NETLEARN_CONTENT`` if set).
     check_notebooks : path-like, optional
         A ``notebooks/`` directory in which every topic must have its notebook.
+    use_cache : bool
+        Skip the JSON Schema check for files that passed it before (see :func:`validate`).
 
     Raises
     ------
     ContentError
         The first problem found, naming file and line. :func:`check` collects all.
     """
-    loaded, problems = _load(content_dir, check_notebooks)
+    loaded, problems = _load(content_dir, check_notebooks, use_cache)
     if problems:
         raise problems[0]
     return loaded
@@ -301,13 +351,16 @@ def check(content_dir=None, *, check_notebooks=None) -> list[ContentError]:
     return _load(content_dir, check_notebooks)[1]
 
 
-def _load(content_dir, check_notebooks) -> tuple[Course | None, list[ContentError]]:
+def _load(content_dir, check_notebooks, use_cache=False
+          ) -> tuple[Course | None, list[ContentError]]:
     override = Path(content_dir) if content_dir is not None else override_content_dir()
     if override is not None and not override.is_dir():
         return None, [ContentError("is not a directory", path=override)]
     layers = Layers(override)
     problems: list[ContentError] = []
     sources: dict[str, Path] = {}
+    known_valid = _known_valid() if use_cache else None
+    newly_valid: set = set()
 
     def load(relative, schema_name):
         path = layers.find(relative)
@@ -316,10 +369,11 @@ def _load(content_dir, check_notebooks) -> tuple[Course | None, list[ContentErro
         sources[relative] = path
         try:
             doc = read_yaml(path)
-            validate(doc, schema_name)
+            validate(doc, schema_name, known_valid)
         except ContentError as exc:
             problems.append(exc)
             return None
+        newly_valid.add(_validation_key(doc, schema_name))
         return doc
 
     course_doc = load("course.yaml", "course")
@@ -378,6 +432,8 @@ def _load(content_dir, check_notebooks) -> tuple[Course | None, list[ContentErro
                     "topics", index, "id"))
     if problems:
         return None, problems
+    if use_cache and not newly_valid <= known_valid:
+        _remember_valid(newly_valid)
     return Course(
         title=course_data["title"], version=course_data["version"],
         words_per_minute=course_data.get("words_per_minute", 130), topics=topics,
@@ -555,7 +611,7 @@ def course(content_dir=None) -> Course:
         loaded, stamps = cached
         if all(_mtime(p) == m for p, m in stamps.items()) and _no_new_override(override, loaded):
             return loaded
-    loaded = load_course(override)
+    loaded = load_course(override, use_cache=True)
     _cache[key] = (loaded, {p: _mtime(p) for p in loaded.sources.values()})
     return loaded
 
