@@ -13,14 +13,27 @@ __version__ = "0.1.0"
 # public name -> "module:attribute" (modules relative to this package)
 _LAZY = {
     "Store": "store:Store",
+    "activity_log": "activity.logging_widgets:activity_log",
+    "cadence_editor": "activity.practice_cadence:cadence_editor",
     "course": "content:course",
     "course_overview": "widgets:course_overview",
+    "event_checklist": "activity.log_event:event_checklist",
+    "export_widget": "exporting:export_widget",
     "facilitator_notes": "widgets.facilitator:facilitator_notes",
+    "followup_drafter": "activity.practice_followup:followup_drafter",
     "get_store": "store:get_store",
+    "give_planner": "activity.practice_give:give_planner",
+    "import_widget": "activity.upload:import_widget",
+    "log_commitment": "activity.log_commitment:commitment_form",
+    "log_contact": "activity.log_contact:contact_form",
+    "log_event": "activity.log_event:event_form",
+    "log_interaction": "activity.log_interaction:interaction_form",
     "my_network": "activity.network:my_network",
     "pitch_builder": "widgets:pitch_builder",
+    "profile_audit": "activity.practice_profile:profile_audit",
     "progress_bar": "widgets:progress_bar",
     "quiz": "widgets:quiz",
+    "reconnect_list": "activity.practice_reconnect:reconnect_list",
     "reflection": "widgets:reflection",
     "sample_network": "sample:sample_network",
     "scenario": "widgets:scenario",
@@ -28,6 +41,7 @@ _LAZY = {
     "self_assessment_means": "results:self_assessment_means",
     "set_facilitator_mode": "paths:set_facilitator_mode",
     "summary_widget": "widgets.summary_button:summary_widget",
+    "use_sample": "activity.network:use_sample",
 }
 
 __all__ = sorted([*_LAZY, "__version__"])

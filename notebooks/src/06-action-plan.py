@@ -1,0 +1,241 @@
+# %% [markdown] netlearn:header
+
+# %% [markdown]
+# You've worked through the five mistakes. This last notebook turns what you've learned into a plan
+# you can carry out: a few actions for the next 30 days, each with an if–then plan and a reminder in
+# your calendar, and a way to tell whether it's working.
+#
+# Small and specific beats big and vague. You don't need to fix all five mistakes at once. Choose the
+# one or two that matter most to you right now and leave the rest for later — the notebooks will
+# still be here.
+
+# %% [markdown]
+# ## How have your habits changed?
+#
+# Rate the same statements you rated in notebook 00. Try not to look back at your earlier answers:
+# rate what you do *now*.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.self_assessment(None, "after")
+
+# %% [markdown]
+# When you've submitted your ratings, run the next cell. It compares your average rating for each
+# mistake at the start of the course with today's.
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+before, after = netlearn.self_assessment_means()
+charts.self_assessment_change(before, after)
+plt.show()
+
+# %% [markdown]
+# **How to read it.** These are self-ratings, so treat them as a mirror rather than a measurement. A
+# higher bar means you now see yourself doing the habit more often. A lower one isn't necessarily bad
+# news: it can mean you now see more clearly what the habit involves, and rate yourself more
+# strictly.
+#
+# For your plan, look for two things: the mistake with the lowest rating today, and the one that
+# matters most for what you want in the next few months. Often they're the same. If not, go with the
+# one that matters most.
+
+# %% [markdown]
+# ## Your quiz results
+#
+# The course map shows how far you got in each notebook and how you did in its quiz. If a score
+# surprises you, the key points at the end of that notebook make a two-minute refresher, and you can
+# retake any quiz as often as you like.
+
+# %%
+netlearn.course_overview()
+
+# %% [markdown]
+# ## Your numbers today
+#
+# Each of the five habits leaves a trace in your network that you can count. Here is one number for
+# each, side by side, on your own data if you have any (or on Sam's sample if not — the first line
+# says which). This is your baseline: run the cell again in a week or a month, and the numbers will
+# show you whether your plan is working.
+
+# %%
+from netlearn import metrics
+
+mine = netlearn.my_network()
+today = mine.today()
+print(f"Using: {mine.label}\n")
+
+
+def percent(share):
+    return "no data yet" if share is None else f"{share:.0%}"
+
+
+prep = metrics.preparation_rate(mine, today)
+give = metrics.give_ask_ratio(mine, today)
+follow = metrics.follow_up(mine, today)
+online = metrics.online_mix(mine, today)
+cold = metrics.gone_cold(mine, today)
+
+rows = [
+    ("01 Preparation", "events fully prepared", percent(prep.rate)),
+    ("02 Giving", f"gives and asks, last {give.days} days", f"{give.gives} gives, {give.asks} asks"),
+    ("03 Follow-up", "new contacts followed up within 48 h", percent(follow.within_48h.share)),
+    ("04 Online", f"contact moments online, last {online.days} days", percent(online.share)),
+    ("05 Maintaining", "close contacts quiet for 90+ days", str(len(cold))),
+]
+for mistake, measure, value in rows:
+    print(f"{mistake:<16}{measure:<40}{value}")
+
+# %% [markdown]
+# ## Your commitments
+#
+# Start with promises you've already made. Notebook 03 showed why: doing what you said you would is
+# what makes people trust you. Here are the commitments in your log that are past their due date.
+
+# %%
+overdue = metrics.overdue_commitments(mine, today)
+if mine.is_sample:
+    print("(These are Sam's, from the sample persona.)\n")
+if overdue:
+    for item in overdue:
+        print(f"- {item.commitment.text} (due {item.commitment.due:%d %b}, {item.days_overdue} days"
+              " ago)")
+else:
+    print("Nothing overdue. Well done.")
+
+# %% [markdown]
+# Deal with these before taking on anything new: do it this week and mark it done, or send a short,
+# honest message ("I said I'd send you that introduction and haven't managed it — sorry") — far
+# better than silence.
+#
+# Now add the actions for your next 30 days. Three is a good number; five is plenty. Make each one:
+#
+# - **specific** — who, what, by when;
+# - **small** — something you could do in a normal, busy week;
+# - **within your control** — "send two catch-up messages", not "get two replies".
+#
+# Some examples, one per mistake:
+#
+# - *01 Preparation:* "Before the design meetup on the 12th, spend fifteen minutes choosing two
+#   people to talk to."
+# - *02 Giving:* "Send Ana the article on onboarding research by Friday."
+# - *03 Follow-up:* "Block half an hour the morning after each event for follow-up messages."
+# - *04 Online:* "Add one thoughtful comment a week in the accessibility group."
+# - *05 Maintaining:* "Get back in touch with two former colleagues this month."
+#
+# Log each action below with a due date. Each one becomes a reminder in the calendar file you can
+# download at the end of this notebook.
+
+# %%
+netlearn.log_commitment()
+
+# %% [markdown]
+# ## Turn your actions into if–then plans
+#
+# Good intentions are easy to make and easy to forget. An if–then plan ties an action to a moment you
+# will recognise: "If *situation*, then I will *action*." Researchers call these *implementation
+# intentions*. Across 94 tests, they had a medium-to-large effect on reaching goals (d = 0.65;
+# Gollwitzer & Sheeran, 2006, *Advances in Experimental Social Psychology*).
+#
+# Because you decide in advance, you don't need to find the motivation and the idea when the moment
+# comes: the situation itself is the cue.
+#
+# A good if–then plan has:
+#
+# - **a cue you will actually notice** — a time, a place or something that happens: "If it's Friday
+#   at 4 pm…", "If I've just left an event…", "If someone mentions a problem I know something
+#   about…";
+# - **a small action you can take straight away** — "then I'll send one message", not "then I'll
+#   network more";
+# - **a plan for your usual obstacle.** If you know what tends to stop you — tiredness, shyness,
+#   forgetting — write a plan for that moment too.
+#
+# A few examples:
+#
+# - *If I get home from an event, then before I open anything else I'll send a short message to the
+#   two people I talked to most.*
+# - *If it's the first Monday of the month, then I'll look at my reconnect list and message one
+#   person.*
+# - *If I read something that would help someone I know, then I'll send it to them that day, with
+#   one line on why.*
+# - *If I sign up for an event, then I'll put fifteen minutes in my calendar the day before to
+#   prepare.*
+#
+# Write at least three if–then plans of your own in the reflection below — one for each of your
+# actions, plus one for whatever is most likely to get in your way. They go into the action plan you
+# download next.
+
+# %%
+netlearn.reflection("06-action-plan")
+
+# %% [markdown]
+# ## Take your plan with you
+#
+# The button below writes your data into a new folder on this computer and offers each file for
+# download:
+#
+# - **`action-plan.md`** — your ratings, quiz results, actions, if–then plans and reflections in one
+#   readable document. Print it, pin it, or paste it into your notes app.
+# - **`reminders.ics`** — calendar reminders for your commitments and for keeping in touch. Import it
+#   into the calendar you already use.
+# - **CSV files** — everything you logged, one table per file, for a spreadsheet or a backup.
+#
+# On Binder, download them now: the session, and everything in it, disappears when you close it.
+# (From a terminal, `netlearn export DIR` writes the same CSV files into a folder you choose.)
+
+# %%
+netlearn.export_widget()
+
+# %% [markdown]
+# ## For your facilitator (optional)
+#
+# If you're taking the course in a workshop, your facilitator may ask for an anonymised summary, to
+# see how the group is doing and to improve the course. It holds numbers only — average ratings, quiz
+# scores, counts from your log — and no names, messages, notes or reflection text. The button below
+# tells you exactly what is in it. Download it, and hand it in only if you want to.
+#
+# Studying on your own? Skip this.
+
+# %%
+netlearn.summary_widget()
+
+# %% [markdown]
+# ## What next
+#
+# - **Put your first reminder in your calendar today**, while the plan is fresh.
+# - **Review once a week.** Ten minutes with your log and the "Your numbers today" cell above shows
+#   what is working and what to adjust. Put the review itself in your calendar — it's an if–then
+#   plan too.
+# - **Keep logging.** Twenty seconds after each conversation keeps your charts honest.
+# - **Expect some silence.** Some messages will go unanswered. That's normal, not a verdict on you;
+#   judge yourself on what you did, not on how others responded.
+# - **Check again in a month.** Re-run this notebook's self-assessment and compare.
+# - **Come back to a notebook whenever a situation calls for it** — notebook 01 before a big event,
+#   notebook 05 when you realise you've lost touch with people.
+# - **When you're done with the data**, export what you want to keep and delete the rest with
+#   `netlearn forget --yes`.
+#
+# Networking isn't a project you finish. It's a way of working with people: prepare a little, be
+# generous, follow up, use the online tools on purpose, and stay in touch before you need anything.
+# Do that, and the relationships take care of much of the rest.
+
+# %% [markdown]
+# ## Key points
+#
+# - **Pick one or two habits, not five.** Small changes you keep beat a big plan you drop.
+# - **Write each action as an if–then plan** ("If it's Friday at 4 pm, then I'll send two catch-up
+#   messages"). Plans in this form had a medium-to-large effect on reaching goals (Gollwitzer &
+#   Sheeran, 2006).
+# - **Make every action specific and checkable** — who, what, by when.
+# - **Build in a review.** A quick weekly look at your log shows what's working and what to adjust.
+# - **Expect some messages to go unanswered.** That's normal, not a verdict on you.
+# - **Networking is ongoing.** Come back to any notebook whenever a new situation calls for it.
+
+# %%
+# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
+netlearn.facilitator_notes("06-action-plan")
+
+# %% [markdown] netlearn:navigation

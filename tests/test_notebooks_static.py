@@ -1,0 +1,234 @@
+"""Static checks on the committed notebooks: clean, built from source, faithful to the content."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = NOTEBOOKS / "src"
+CONTENT = ROOT / "netlearn" / "content"
+BUILDER = ROOT / "tools" / "build_notebooks.py"
+
+TOPICS = yaml.safe_load((CONTENT / "course.yaml").read_text(encoding="utf-8"))["topics"]
+TOPIC_IDS = [t["id"] for t in TOPICS]
+MISTAKE_IDS = [t["id"] for t in TOPICS if t["kind"] == "mistake"]
+COMMITTED = sorted(NOTEBOOKS.glob("*.ipynb"))
+
+#: Section headings every mistake notebook has, in this order.
+MISTAKE_SECTIONS = [
+    "## Where am I?",
+    "## The mistake",
+    "## What the research says",
+    "## Worked example",
+    "## Now you try",
+    "## Practice",
+    "## Quiz",
+    "## Reflection",
+    "## Key points",
+]
+SCENARIO_SECTION = "## Branching scenario"
+TIP_MARKER = re.compile(r"<!--\s*tip:\s*([a-z0-9-]+)\s*-->")
+TOPIC_CALL = re.compile(r"""netlearn\.\w+\(\s*["'](\d\d-[a-z0-9-]+)["']""")
+NONDETERMINISTIC = ("my_network", "date.today", "datetime.now", "random", "time.time",
+                    "data_home")
+
+
+@pytest.fixture(scope="module")
+def course():
+    from netlearn.content import load_course
+
+    saved = os.environ.pop("NETLEARN_CONTENT", None)
+    try:
+        return load_course()
+    finally:
+        if saved is not None:
+            os.environ["NETLEARN_CONTENT"] = saved
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def notebook_for(topic_id: str) -> dict:
+    path = NOTEBOOKS / f"{topic_id}.ipynb"
+    if not path.is_file():
+        pytest.skip(f"no {path.name} yet (see test_every_topic_has_a_notebook)")
+    return read(path)
+
+
+def text(cell: dict) -> str:
+    source = cell["source"]
+    return source if isinstance(source, str) else "".join(source)
+
+
+def markdown(nb: dict) -> list[str]:
+    return [text(c) for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+def headings(nb: dict) -> list[str]:
+    return [line.strip() for cell in markdown(nb) for line in cell.splitlines()
+            if line.startswith("## ")]
+
+
+# -- clean and built ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: p.stem)
+def test_committed_notebook_is_clean(path):
+    raw = path.read_text(encoding="utf-8")
+    nb = json.loads(raw)
+    for index, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{path.name} cell {index} has outputs"
+            assert cell["execution_count"] is None, f"{path.name} cell {index} was executed"
+        assert "widgets" not in cell.get("metadata", {}), f"{path.name} cell {index}"
+    assert "widgets" not in nb["metadata"], f"{path.name} stores widget state"
+    assert "application/vnd.jupyter.widget" not in raw
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_builder_check_passes():
+    env = {k: v for k, v in os.environ.items() if k != "NETLEARN_CONTENT"}
+    result = subprocess.run([sys.executable, str(BUILDER), "--check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", COMMITTED, ids=lambda p: p.stem)
+def test_every_notebook_has_a_source(path):
+    assert (SOURCES / f"{path.stem}.py").is_file()
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_every_topic_has_a_notebook(topic_id):
+    assert (NOTEBOOKS / f"{topic_id}.ipynb").is_file(), f"notebooks/{topic_id}.ipynb is missing"
+
+
+# -- shape ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_header_first_and_navigation_last(topic_id):
+    nb = notebook_for(topic_id)
+    cells = nb["cells"]
+    assert cells[0]["id"] == "header" and text(cells[0]).startswith("# ")
+    assert cells[-1]["id"] == "navigation" and "[Contents]" in text(cells[-1])
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_first_code_cell_loads_netlearn(topic_id):
+    nb = notebook_for(topic_id)
+    first = next(text(c) for c in nb["cells"] if c["cell_type"] == "code")
+    lines = [line for line in first.splitlines() if not line.startswith("# NBVAL")]
+    assert lines[:2] == ["import netlearn", "%matplotlib inline"]
+
+
+@pytest.mark.parametrize("topic_id", MISTAKE_IDS)
+def test_mistake_sections_in_order(topic_id, course):
+    found = headings(notebook_for(topic_id))
+    required = list(MISTAKE_SECTIONS)
+    if course.topic(topic_id).scenarios:
+        required.insert(required.index("## Quiz"), SCENARIO_SECTION)
+    positions = []
+    for section in required:
+        assert section in found, f"{topic_id} lacks the section {section!r}"
+        positions.append(found.index(section))
+    assert positions == sorted(positions), f"{topic_id}: sections out of order: {found}"
+
+
+@pytest.mark.parametrize("topic_id", MISTAKE_IDS)
+def test_mistake_notebook_calls(topic_id, course):
+    code = "\n".join(text(c) for c in notebook_for(topic_id)["cells"]
+                     if c["cell_type"] == "code")
+    for call in (f'netlearn.self_assessment("{topic_id}", "check")',
+                 f'netlearn.quiz("{topic_id}")', f'netlearn.reflection("{topic_id}")',
+                 f'netlearn.progress_bar("{topic_id}")',
+                 f'netlearn.facilitator_notes("{topic_id}")',
+                 "netlearn.sample_network()", "netlearn.my_network()"):
+        assert call in code, f"{topic_id} never calls {call}"
+    assert "mine.label" in code, f"{topic_id} never says which data 'Now you try' shows"
+    if course.topic(topic_id).scenarios:
+        assert f'netlearn.scenario("{topic_id}")' in code
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_topic_ids_in_calls_match_the_notebook(topic_id):
+    for cell in notebook_for(topic_id)["cells"]:
+        for named in TOPIC_CALL.findall(text(cell)):
+            assert named == topic_id, f"{topic_id}.ipynb calls a function for topic {named!r}"
+
+
+@pytest.mark.parametrize("topic_id", MISTAKE_IDS)
+def test_checked_outputs_are_deterministic(topic_id):
+    cells = [text(c) for c in notebook_for(topic_id)["cells"] if c["cell_type"] == "code"]
+    checked = [c for c in cells if c.startswith("# NBVAL_CHECK_OUTPUT")]
+    assert checked, f"{topic_id} has no '# NBVAL_CHECK_OUTPUT' worked-example cell"
+    for cell in checked:
+        assert "sample_network()" in cell or "net." in cell
+        for word in NONDETERMINISTIC:
+            assert word not in cell, f"{topic_id}: checked cell uses {word!r}"
+
+
+# -- fidelity to the seed and the content ----------------------------------------------------
+
+
+@pytest.mark.parametrize("topic_id", MISTAKE_IDS)
+def test_every_tip_is_taught_and_quizzed(topic_id, course):
+    nb = notebook_for(topic_id)
+    topic = course.topic(topic_id)
+    cells = markdown(nb)
+    tip_ids = [tip["id"] for tip in topic.tips]
+    marked = {}
+    for cell in cells:
+        for tip_id in TIP_MARKER.findall(cell):
+            marked.setdefault(tip_id, []).append(cell)
+    unknown = set(marked) - set(tip_ids)
+    assert not unknown, f"{topic_id} marks tips that are not in its topic.yaml: {unknown}"
+    for tip_id in tip_ids:
+        assert tip_id in marked, f"{topic_id}: no '<!-- tip: {tip_id} -->' marker"
+        for cell in marked[tip_id]:
+            prose = TIP_MARKER.sub("", cell)
+            assert len(prose.split()) >= 40, f"{topic_id}: the cell marked {tip_id} teaches little"
+            cell_headings = [line for line in cell.splitlines() if line.startswith("## ")]
+            assert not set(cell_headings) & {"## Quiz", "## Reflection", "## Key points"}
+        quizzed = [q["id"] for q in topic.questions if tip_id in q.get("tips", [])]
+        assert quizzed, f"{topic_id}: tip {tip_id} is exercised by no quiz question"
+
+
+@pytest.mark.parametrize("topic_id", MISTAKE_IDS)
+def test_quiz_copy_is_answer_free_and_not_duplicated(topic_id, course):
+    nb = notebook_for(topic_id)
+    cells = {c["id"]: text(c) for c in nb["cells"]}
+    assert "questions" in cells, f"{topic_id} has no generated netlearn:questions cell"
+    copy = cells["questions"]
+    assert copy.startswith("<details>") and copy.rstrip().endswith("</details>")
+    others = [body for cell_id, body in cells.items() if cell_id != "questions"]
+    for question in course.topic(topic_id).questions:
+        options = question.get("choices") or question.get("responses") or []
+        for option in options:
+            for secret in (option.get("feedback"), option.get("rationale")):
+                if secret:
+                    assert secret.strip()[:60] not in copy, f"{question['id']} leaks feedback"
+        if question.get("explanation"):
+            assert question["explanation"].strip()[:60] not in copy
+        stem = question["prompt"].strip()[:60]
+        assert not any(stem in body for body in others), \
+            f"{topic_id}: question {question['id']} is duplicated outside the generated copy"
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_no_notebook_reads_shared(topic_id):
+    paths = [NOTEBOOKS / f"{topic_id}.ipynb", SOURCES / f"{topic_id}.py"]
+    for path in paths:
+        if path.is_file():
+            body = path.read_text(encoding="utf-8")
+            assert "../shared" not in body and "/work/shared" not in body, path.name
