@@ -1,0 +1,318 @@
+# %% [markdown] netlearn:header
+
+# %% [markdown]
+# ## Where am I?
+#
+# Start with a quick, honest look at how you approach other people today. Rate each statement below
+# from 1 (not at all like me) to 5 (very much like me). Nobody else sees your ratings; you'll meet
+# the same statements again in notebook 06, so you can see what changed.
+#
+# Click the cell and press <kbd>Shift</kbd>+<kbd>Enter</kbd> to run it. It also loads the course
+# helpers, so start there.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.self_assessment("02-giving-not-just-taking", "check")
+
+# %% [markdown]
+# ## The mistake
+#
+# You've probably been on the receiving end of this one. A message arrives from someone you met
+# once, two years ago. No "how are you", no reference to anything you talked about — just a request:
+# could you refer them for a job, introduce them to your manager? You may well help. But you
+# remember how it felt.
+#
+# That is the mistake this notebook is about: treating networking as a way to *get* things, with the
+# other person as the route to what you want — the "What's in it for me?" mentality the seed text
+# warns against. Most people who make it aren't selfish. They're busy, anxious or job hunting under
+# pressure, and the request is the only thing on their mind.
+#
+# It shows up in everyday ways:
+#
+# - **Waiting for your turn to talk** — half-listening while you rehearse your own introduction.
+#   People can tell.
+# - **Steering every conversation to your need** — someone mentions a problem their team has, and
+#   you ask whether they're hiring.
+# - **Only getting in touch when you want something** (notebook 05 is about this one).
+# - **Keeping a ledger** — helping only people who have helped you, or soon might.
+#
+# One-sided networking works badly for you, too. People who feel used give a polite, minimal
+# response. And while you wait to make your pitch, you miss what the other person is telling you —
+# including the problems you could help with, which are the best openings a relationship can have.
+#
+# If the word "networking" makes you wince, this is probably the version you're picturing.
+# Networking as mutual help — finding out what people are working on and being useful to each other
+# — is a different activity, and a far more pleasant one.
+#
+# ### "But I have nothing to give"
+#
+# This belief keeps many people in taking mode, especially students, career changers and people
+# early in their careers. But value isn't only money or influence. Anyone can offer:
+#
+# - **information** — an article, a tool, an event you heard about;
+# - **an introduction** — to a classmate, a former colleague, someone in your community;
+# - **feedback** — an honest outsider's reaction to a talk, a product or a draft;
+# - **a fresh perspective** — what your generation, previous field or country sees that theirs
+#   doesn't;
+# - **attention** — full, curious listening, which is rarer than it should be.
+#
+# Career changers are often especially well placed: you can connect two worlds that rarely talk.
+#
+# ### The opposite mistake
+#
+# There is a second way to get this wrong, and conscientious people are prone to it: giving without
+# limits — saying yes to every coffee, CV review and "quick favour" until your own work slips. As
+# you'll see in the research, that doesn't end well either. The goal here is *deliberate* giving:
+# chosen, bounded and sustainable.
+
+# %% [markdown]
+# ## What the research says
+#
+# **Exchanging help goes with doing well.** Francis Flynn studied engineers at work and how often
+# they exchanged favours with colleagues. Those who exchanged favours frequently were more
+# productive and had higher status (Flynn, 2003, *Academy of Management Journal*). Note the word
+# *exchanged*: help flowing both ways over time, not giving alone or taking alone. It was a study of
+# people at work, not an experiment, so it shows that exchange and success go together rather than
+# proving that one causes the other.
+#
+# **Givers end up at both extremes.** In *Give and Take* (Grant, 2013, Viking), Adam Grant draws
+# together research on "givers" (who help without expecting an equal return), "takers" (who try to
+# get more than they give) and "matchers" (who keep things even). Givers are over-represented among
+# the *worst* performers as well as among the *best*; takers and matchers tend to land in the
+# middle. The givers who struggle help everyone with everything and neglect their own work. The
+# givers who thrive choose where and how they give.
+#
+# Together, these findings give this notebook its shape: be generous, and be deliberate about it.
+#
+# **Practice guidance, not research:** keeping favours small (a five-minute link rather than a
+# weekend project), checking with both people before making an introduction, and making requests
+# specific and easy to decline. These are widely shared rules of thumb; no study we know of has
+# tested them directly.
+
+# %% [markdown]
+# ## Worked example
+#
+# Let's look at Sam Rivera, the course's sample persona: a product designer moving into health-tech.
+# Sam is invented, as is everyone in Sam's network, so you can look as closely as you like.
+#
+# Sam's networking log records a *purpose* for each message, call or meeting Sam starts. Two of
+# those purposes matter here: **give** (sending a resource, making an introduction, offering
+# feedback) and **ask** (requesting advice, a referral, a favour). The next cell counts both over
+# the last 90 days, and then compares the first and second halves of the year.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from netlearn import metrics
+
+net = netlearn.sample_network()
+today = net.today()
+give_ask = metrics.give_ask_ratio(net, today)
+
+print(f"In the {give_ask.days} days up to {today.day} {today:%B %Y}, Sam gave {give_ask.gives}"
+      f" times and asked {give_ask.asks} times: {give_ask.ratio:.1f} gives for every ask.")
+
+first_half, second_half = give_ask.by_month[:6], give_ask.by_month[6:]
+for label, months in (("First six months", first_half), ("Last six months", second_half)):
+    gives = sum(month.gives for month in months)
+    asks = sum(month.asks for month in months)
+    print(f"{label}: {gives} gives, {asks} asks.")
+
+# %% [markdown]
+# The chart shows the same two counts month by month: gives in green, asks in red and hatched.
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+charts.give_vs_ask(net, today)
+plt.show()
+
+# %% [markdown]
+# **What it tells us.** Early in the year, asks outnumbered gives: Sam was trying to break into a
+# new field and got in touch mostly when there was something to request. Over the year that shifted.
+# Sam began passing on articles that fitted what people had mentioned, introducing contacts to each
+# other and giving feedback on prototypes. The asks didn't disappear; they stopped being the only
+# reason Sam got in touch.
+#
+# Two cautions about charts like this:
+#
+# - **It is not a score to maximise.** Ten gives to every ask might mean you're generous — or that
+#   you never ask for the help you need, which is a problem too.
+# - **It only counts what was logged.** Some of the most valuable giving — twenty minutes of careful
+#   listening, remembering someone's project — never becomes a log entry. Use the chart as a prompt
+#   for reflection, not a verdict.
+
+# %% [markdown]
+# ## Now you try
+#
+# Now the same on your own data. `my_network()` returns what you've imported or logged; if you have
+# nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
+# first line of output tells you which you're looking at.
+#
+# Only interactions logged with a purpose of *give* or *ask* count here — a LinkedIn import alone
+# can't tell a favour from a request. If your count is empty, that's expected; the log further down
+# lets you add a few from memory.
+
+# %%
+from netlearn import metrics
+
+mine = netlearn.my_network()
+print(f"Using: {mine.label}")
+
+mine_give_ask = metrics.give_ask_ratio(mine, mine.today())
+if mine_give_ask.gives + mine_give_ask.asks == 0:
+    print(f"No gives or asks logged in the last {mine_give_ask.days} days yet.")
+elif mine_give_ask.asks == 0:
+    print(f"In the last {mine_give_ask.days} days you gave {mine_give_ask.gives} times"
+          " and asked for nothing. Generous — is there help you need that you aren't asking for?")
+else:
+    print(f"In the last {mine_give_ask.days} days you gave {mine_give_ask.gives} times and asked"
+          f" {mine_give_ask.asks} times: {mine_give_ask.ratio:.1f} gives for every ask.")
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+charts.give_vs_ask(mine, mine.today())
+plt.show()
+
+# %% [markdown]
+# Look at your chart for a moment before moving on. Is there a month where you only asked? What was
+# going on then? For many people the ask-heavy months are the stressful ones — a job search, a
+# deadline — which is exactly when a network built in calmer months pays off.
+#
+# No gives or asks of your own yet? Think of the last five times you got in touch with someone about
+# work, and log each one below, choosing the purpose that fits best: were you mainly offering
+# something, or asking for something? Then run the two cells above again.
+
+# %%
+netlearn.log_interaction()
+
+# %% [markdown]
+# ## Practice
+#
+# Giving well comes down to three habits. None of them requires seniority, money or an outgoing
+# personality.
+
+# %% [markdown]
+# ### 1. Listen first, and listen for a way to help
+# <!-- tip: give-tip-listen -->
+#
+# Ask about the other person's work and challenges before talking about your own. Then listen to the
+# answer — not for a gap where your story fits, but for what they care about and what's in their
+# way.
+#
+# - **Open questions** invite a story rather than a yes or no: "What are you working on at the
+#   moment?" "What's been the hardest part?"
+# - **Reflecting back** — saying briefly, in your own words, what you heard — shows you were
+#   listening and often prompts more: "So the tool works, but nobody on the ward has time to learn
+#   it?"
+#
+# Listen especially for problems mentioned in passing: "our new tool isn't catching on", "I'm
+# hiring for the first time", "I've just moved here". Those throwaway lines are invitations.
+#
+# If you're a quieter person, this is your strength. People remember who was genuinely interested in
+# them long after they've forgotten who was impressive.
+
+# %% [markdown]
+# ### 2. Offer something concrete
+# <!-- tip: give-tip-offer -->
+#
+# When you hear a way to help, offer it — specifically, and without waiting to be asked. "Let me
+# know if I can help" is kind, but it hands the other person the work of inventing a request. "I
+# read a good piece on exactly that — shall I send it to you?" is easy to say yes to.
+#
+# Keep offers small and real. A link, an introduction, twenty minutes of feedback, a name to look
+# up. Small offers are easier to keep, and they add up. (Introductions have one rule of their own:
+# ask both people before connecting them, so nobody is put on the spot — practice guidance, and good
+# manners.)
+#
+# Then deliver, promptly. An offer you forget to keep does more harm than no offer at all; notebook
+# 03 is about following through.
+
+# %% [markdown]
+# ### 3. Let it be mutual — without keeping score
+# <!-- tip: give-tip-mutual -->
+#
+# Replace "What's in it for me?" with genuine interest in the other person, and let reciprocity grow
+# over time instead of trading favour for favour. Help in a network rarely comes back one for one.
+# It comes back slowly and indirectly: someone you helped mentions you to a colleague, who thinks of
+# you when something comes up.
+#
+# Not keeping score is different from having no limits. Decide roughly how much time you can give in
+# a month, where your help is most useful, and what lighter options you can offer when you can't do
+# the whole thing — comments on one chapter instead of the whole draft, a twenty-minute call instead
+# of an afternoon. Limits are what let you keep giving for years.
+#
+# And ask, too: a two-way street has traffic in both directions. A good request is specific (two
+# questions, not "a quick chat"), bounded (twenty minutes, not open-ended) and easy to decline.
+
+# %% [markdown]
+# ### Plan your next three gives
+#
+# The give-first planner turns this into action. Think of three people — someone you met recently,
+# someone you admire, someone you've lost touch with — and what each is working on. Pick them from
+# your contacts (or type a name), choose how you'll give, write a one-line plan and set a date. Keep
+# it small.
+#
+# Each plan is saved as a commitment, so it sits with your other promises (notebook 03) and in your
+# calendar reminders if you export them. Once you've done it, log it as an interaction with the
+# purpose *give* — that's what the chart counts. Can't think what someone needs? Then your next step
+# is a conversation where you mostly listen.
+
+# %%
+netlearn.give_planner()
+
+# %% [markdown]
+# ## Quiz
+#
+# A few short questions on listening, offering, asking and setting limits. Some have one best
+# answer, some have several, and some ask you to rate responses to a tricky situation, where more
+# than one can be reasonable. Every choice gets feedback, and you can try again as often as you
+# like.
+
+# %%
+netlearn.quiz("02-giving-not-just-taking")
+
+# %% [markdown] netlearn:questions
+
+# %% [markdown]
+# ## Reflection
+#
+# Two prompts to finish: one to take stock of what you can offer, and one to remember what it was
+# like to be on the receiving end. A few honest sentences are plenty. Your answers are saved on your
+# computer, and nobody reads them unless you choose to share them.
+
+# %%
+netlearn.reflection("02-giving-not-just-taking")
+
+# %% [markdown]
+# ## Key points
+#
+# - **Networking is a two-way street.** People remember whether you were interested and useful, not
+#   how polished your introduction was.
+# - **Everyone has something to give** — students and career changers included. An article, an
+#   introduction, careful feedback or your full attention all count.
+# - **Giving tends to pay off over time.** Engineers who exchanged favours frequently were more
+#   productive and had higher status (Flynn, 2003).
+# - **Giving without limits can backfire.** Givers are over-represented among both the best and the
+#   worst performers (Grant, 2013), so choose where and how much you give.
+# - **Listening is a form of giving** — and the only way to find out what help would actually
+#   matter.
+# - **Asking is fine.** Make your request specific, small and easy to decline, and make it part of a
+#   relationship rather than the reason for one.
+#
+# **Next:** an offer only counts once it's delivered, and a good conversation only becomes a
+# relationship if someone gets back in touch. Notebook 03 is about following up and following
+# through.
+
+# %%
+netlearn.progress_bar("02-giving-not-just-taking")
+
+# %%
+# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
+netlearn.facilitator_notes("02-giving-not-just-taking")
+
+# %% [markdown] netlearn:navigation

@@ -1,0 +1,350 @@
+# %% [markdown] netlearn:header
+
+# %% [markdown]
+# ## Where am I?
+#
+# A quick self-check first. Rate each statement below from 1 (not at all like me) to 5 (very much
+# like me). There are no right answers — plenty of people do very little online, for good reasons —
+# and nobody else sees your ratings. You'll rate the same statements again in notebook 06.
+#
+# Click the cell and press <kbd>Shift</kbd>+<kbd>Enter</kbd> to run it. It also loads the course
+# helpers, so start there.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.self_assessment("04-online-networking", "check")
+
+# %% [markdown]
+# ## The mistake
+#
+# You meet someone interesting at an event. On the train home they look you up. What do they find?
+# For many people: a profile last updated two jobs ago, with no sign of what they know or care
+# about. Or nothing at all.
+#
+# That is the mistake this notebook is about: treating online platforms as an afterthought, or using
+# them only for personal life, when they've become one of the main places where professional
+# relationships start and are kept alive. The seed text names LinkedIn, Twitter and industry forums,
+# but the point is broader: wherever your field gathers online — a professional network, a forum, a
+# Slack or Discord community, an open-source project, a mailing list — is part of your network,
+# whether you take part or not.
+#
+# - **The neglected profile** describes who you were, not who you are.
+# - **The silent member** joined the right groups years ago and has read them ever since, but nobody
+#   there knows their name.
+# - **The blank invitation** goes to someone with no idea why you're getting in touch.
+# - **The crisis account** comes to life during a job search and goes quiet again afterwards.
+#
+# ### Why it costs you
+#
+# Online is where many of your *weak ties* live: former colleagues, people you met once at a
+# conference, friends of friends. As you'll see in a moment, those ties bring a surprising share of
+# new information and opportunities. Ignoring the places where they gather means hearing less,
+# later.
+#
+# It also limits you to people you can physically reach. If you live far from your industry's hubs,
+# work unusual hours, have caring responsibilities or find crowded rooms exhausting, online is where
+# a thoughtful answer reaches people in other cities and countries, on your schedule. For many
+# quieter people it's simply the easier way in — a first-class option, not a second-best one.
+#
+# ### The opposite mistake
+#
+# The fix is not to chase numbers. Thousands of connections you never talk to, daily
+# self-promotion or a hundred identical invitations won't build relationships. The seed text talks
+# about becoming a "thought leader"; this course sets a more achievable goal: **become known as
+# someone helpful** where your field talks. That's open to anyone, at any career stage.
+
+# %% [markdown]
+# ## What the research says
+#
+# **Weak ties carry new information.** In a classic study of 282 professional, technical and
+# managerial workers, 56 % had found their job through a personal contact. Most of those contacts
+# were people they saw only occasionally (about 56 %) or rarely (about 28 %); only about 17 % were
+# people they saw often (Granovetter, 1973, *American Journal of Sociology*; Granovetter, 1974,
+# *Getting a Job*). Close friends mostly know what you know; acquaintances hear about other things.
+#
+# **It holds up in a huge experiment — on LinkedIn.** Researchers analysed randomised experiments
+# in LinkedIn's "People You May Know" feature: more than 20 million people over five years, about
+# 2 billion new ties and 600,000 new jobs. *Moderately* weak ties — measured by mutual connections —
+# increased job mobility the most; the strongest and the very weakest ties helped less, an inverted
+# U. Weak ties mattered more in digital industries (Rajkumar et al., 2022, *Science*). Because the
+# recommendations were randomised, this is strong evidence that weak ties help *cause* job moves,
+# not just go along with them.
+#
+# **Online widens your reach, not your inner circle.** Online friend networks have about the same
+# core structure as offline ones; social media doesn't enlarge the small group we're truly close to
+# (Dunbar, 2016, *Royal Society Open Science*; Pollet, Roberts & Dunbar, 2011, *Cyberpsychology,
+# Behavior and Social Networking*). Online is excellent for finding people, staying visible and
+# keeping weak ties warm; closeness still takes time and real conversations.
+#
+# **For important requests, get closer to face to face.** In one set of experiments, requests made
+# face to face were about 34 times more effective than the same requests by email (Roghanizad &
+# Bohns, 2017, *Journal of Experimental Social Psychology*). They were simple requests to strangers,
+# so don't treat the number as a general rule — but the direction is clear. Use online contact to
+# become familiar; for the ask that matters, ask in person if you can.
+#
+# **You can learn this.** An online networking training for 491 unemployed job seekers raised how
+# much they networked, their confidence and the quality of their re-employment — most of all for
+# less extraverted people (Wanberg et al., 2020, *Personnel Psychology*).
+#
+# **Practice guidance, not research:** how often to post and how long a connection note should be.
+# A few thoughtful contributions a month in the right place is plenty; you don't need to post daily.
+
+# %% [markdown]
+# ## Worked example
+#
+# Let's look at Sam Rivera, the course's invented sample persona: a product designer moving into
+# health-tech. Sam has a LinkedIn account, is active in a couple of online communities, and goes to
+# in-person events too.
+#
+# The next cell looks at three things: how much of Sam's networking over the last year happened
+# online, how many of the people Sam met in person are also connected online, and how often Sam's
+# invitations to connect came with a personal note.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from netlearn import metrics
+
+net = netlearn.sample_network()
+today = net.today()
+mix = metrics.online_mix(net, today)
+met_and_online = metrics.in_person_also_online(net)
+notes = metrics.invitation_note_share(net)
+
+print(f"In the year up to {today.day} {today:%B %Y}, {mix.online} of Sam's {mix.total}"
+      f" interactions were online ({mix.share:.0%}).")
+print(f"Of the {met_and_online.whole} people Sam met in person, {met_and_online.part}"
+      f" are also connected online ({met_and_online.share:.0%}).")
+print(f"Of the {notes.whole} invitations Sam sent, {notes.part} had a personal note"
+      f" ({notes.share:.0%}).")
+
+# %% [markdown]
+# The chart breaks the same year down by channel: online channels in blue, in-person ones and calls
+# in orange and hatched.
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+charts.online_mix(net, today=today, days=365)
+plt.show()
+
+# %% [markdown]
+# **What it tells us.** Sam does most networking online, but not *only* online: many relationships
+# start at events and meetings, and online channels keep them going in between. That's a healthy
+# mix.
+#
+# The other two numbers point to easy wins. Quite a few people Sam has met in person aren't
+# connected online, so they're harder to keep in touch with. And about half of Sam's invitations
+# went out with no note — each one a missed chance to say why.
+#
+# There's no "right" online share: a fully remote field may be almost all online, a local trade
+# hardly at all. The question is whether your mix is a choice.
+
+# %% [markdown]
+# ## Now you try
+#
+# Now the same on your own data. `my_network()` returns what you've imported or logged; if you have
+# nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
+# first line of output tells you which you're looking at. (You can import your LinkedIn data in the
+# Practice section below, then come back and run these cells again.)
+
+# %%
+from netlearn import metrics
+
+mine = netlearn.my_network()
+print(f"Using: {mine.label}")
+
+mine_mix = metrics.online_mix(mine, mine.today())
+if not mine_mix.total:
+    print(f"No interactions in the last {mine_mix.days} days in this data yet.")
+else:
+    print(f"In the last year, {mine_mix.online} of your {mine_mix.total} interactions were online"
+          f" ({mine_mix.share:.0%}).")
+mine_met = metrics.in_person_also_online(mine)
+if mine_met.whole:
+    print(f"Of the {mine_met.whole} people you've met in person, {mine_met.part} are also"
+          " connected online.")
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+charts.online_mix(mine, today=mine.today(), days=365)
+plt.show()
+
+# %% [markdown]
+# Is your mix the one you'd choose? If nearly everything is in person, which relationships could you
+# keep alive more easily online? If nearly everything is online, which one deserves a call or a
+# coffee?
+
+# %% [markdown]
+# ## Practice
+#
+# Bring in your data and tidy your profile, then practise the three habits from the seed text: share
+# useful things, take part in groups, and reach beyond your usual circle. You don't need to do all
+# of it today.
+
+# %% [markdown]
+# ### 1. Bring in your LinkedIn data (optional)
+#
+# If you use LinkedIn, you can download your own data — connections (with the dates you connected),
+# messages and invitations — and import it here. On LinkedIn, go to **Settings & Privacy → Data
+# privacy → Get a copy of your data**, choose at least *Connections*, *Messages* and *Invitations*,
+# and wait for the email saying your file is ready. Then choose the `.zip` file below.
+#
+# The file is read on this computer and saved only in your own course data; nothing is sent
+# anywhere. Not on LinkedIn, or would rather not? Contacts (vCard) and calendar (iCalendar) files
+# work too, the widget can show you what a sample export contains, and everything else here works
+# on Sam's sample.
+
+# %%
+netlearn.import_widget()
+
+# %% [markdown]
+# Once you've imported, run the next cell to see how your connections have grown over the years. It
+# reloads your data first, so it picks up what you just imported.
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+mine = netlearn.my_network()
+print(f"Using: {mine.label}")
+charts.connections_growth(mine)
+plt.show()
+
+# %% [markdown]
+# Most people's curves come in bursts: a new job, a course, a conference, a job search. Who did you
+# connect with in your steepest stretch, and how many of them have you spoken to since? A connection
+# is an open door, not a relationship; notebook 05 is about walking back through some of those
+# doors.
+
+# %% [markdown]
+# ### 2. Check your profile
+#
+# When someone looks you up, your profile has a few seconds to answer two questions: *what does this
+# person do*, and *what are they interested in*? Open your own profile (LinkedIn, or whichever
+# network you use most) in another tab and tick what it already has in the self-audit below. It
+# shows your score and a hint for each missing item. Save it, fix one thing, and come back to tick
+# it off.
+#
+# If you fix only one thing, make it the headline: it follows you into every search result, comment
+# and invitation. Changing careers? Say where you're heading, not only where you've been.
+
+# %%
+netlearn.profile_audit()
+
+# %% [markdown]
+# ### 3. Share what you learn
+# <!-- tip: online-tip-share -->
+#
+# Share useful content — something you learned, read or made — with a line or two on why it matters.
+# That line is the value: it tells people why the link deserves their time, and shows how you think.
+# It doesn't need to be original research:
+#
+# - a tool or template that saved you time, and who else it would help;
+# - what you took from a course, a book or a podcast, in three sentences;
+# - a round-up of a few good links on a topic you follow.
+#
+# What to avoid: posting only about yourself, sharing links without saying why, and advertising your
+# services in other people's threads. Contribute before you promote.
+
+# %% [markdown]
+# ### 4. Join a few groups — and take part
+# <!-- tip: online-tip-groups -->
+#
+# Join a small number of relevant groups or forums and actually take part. Depth beats breadth: one
+# community where people recognise your name is worth more than ten where you've never posted.
+#
+# If posting in public feels uncomfortable, go gently: read for a week or two to get a feel for the
+# tone and the regulars; then thank someone whose answer helped you, or add a short reply where you
+# have real experience; then ask something of your own, saying what you've already tried. Your
+# experience counts, whatever your job title.
+
+# %% [markdown]
+# ### 5. Reach beyond your usual circle — with a note
+# <!-- tip: online-tip-reach -->
+#
+# Use online platforms to reach people beyond where you live and work: a speaker whose talk you
+# watched online, the maintainer of a tool you rely on, someone doing the job you'd like in another
+# country. Always add a personal note saying why you're getting in touch; without one, people have
+# no idea who you are, and many ignore such requests.
+#
+# Two or three sentences are enough: what you appreciated or have in common, and — if anything — a
+# small, optional next step. And remember the inverted U: the ties that helped most with job moves
+# were at a middle distance — not your closest colleagues, and not total strangers.
+#
+# The next cell shows how many of the invitations in your data carried a personal note.
+
+# %%
+from netlearn import metrics
+
+mine = netlearn.my_network()
+mine_notes = metrics.invitation_note_share(mine)
+print(f"Using: {mine.label}")
+if not mine_notes.whole:
+    print("No sent invitations in this data yet. LinkedIn's export includes them, in"
+          " Invitations.csv.")
+else:
+    print(f"Of the {mine_notes.whole} invitations you sent, {mine_notes.part} had a personal note"
+          f" ({mine_notes.share:.0%}).")
+
+# %% [markdown]
+# Whatever your number, the next invitation is the one that counts. Think of one person you'd like
+# to connect with this week, write the note now, and send it.
+
+# %% [markdown]
+# ## Quiz
+#
+# A few short questions on profiles, taking part in online communities, reaching new people and
+# knowing when to move offline. Some have one best answer, some have several, and some ask you to
+# rate responses to a tricky situation, where more than one can be reasonable. Every choice gets
+# feedback, and you can try again as often as you like.
+
+# %%
+netlearn.quiz("04-online-networking")
+
+# %% [markdown] netlearn:questions
+
+# %% [markdown]
+# ## Reflection
+#
+# Two prompts: one about where your field talks online, one about something you could share. Short,
+# concrete answers are best — the aim is something you could act on this week. Your answers are
+# saved on your computer and nobody reads them unless you share them.
+
+# %%
+netlearn.reflection("04-online-networking")
+
+# %% [markdown]
+# ## Key points
+#
+# - **Online platforms are where many of your weak ties live — and weak ties matter.** In
+#   Granovetter's classic study, most people who found a job through a contact saw that contact only
+#   occasionally or rarely (Granovetter, 1973).
+# - **Moderately weak ties help most.** In randomised experiments on LinkedIn with over 20 million
+#   people, moderately weak ties — not your closest contacts, not strangers — did most for job
+#   mobility (Rajkumar et al., 2022).
+# - **Online networking widens your reach, not your inner circle.** Online networks have about the
+#   same core structure as offline ones (Dunbar, 2016).
+# - **Contribute before you promote.** A helpful answer or a thoughtful comment builds more trust
+#   than a post about yourself.
+# - **You don't need to post every day or become an influencer.** A few thoughtful contributions a
+#   month in the right place is plenty (practice guidance).
+# - **For an important request, move offline or onto a call where you can.** In one set of
+#   experiments, asking strangers face to face was about 34 times more effective than the same
+#   request by email (Roghanizad & Bohns, 2017).
+#
+# **Next:** online or in person, a connection only stays useful if it's kept alive. Notebook 05 is
+# about maintaining relationships — before you need something.
+
+# %%
+netlearn.progress_bar("04-online-networking")
+
+# %%
+# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
+netlearn.facilitator_notes("04-online-networking")
+
+# %% [markdown] netlearn:navigation

@@ -1,0 +1,319 @@
+# %% [markdown] netlearn:header
+
+# %% [markdown]
+# ## Where am I?
+#
+# A quick self-check to start. Rate each statement below from 1 (not at all like me) to 5 (very
+# much like me). Most people score low on at least one of these — keeping in touch is the habit
+# that slips first when life gets busy. Nobody else sees your ratings, and you'll rate the same
+# statements again in notebook 06.
+#
+# Click the cell and press <kbd>Shift</kbd>+<kbd>Enter</kbd> to run it. It also loads the course
+# helpers, so start there.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.self_assessment("05-maintaining-relationships", "check")
+
+# %% [markdown]
+# ## The mistake
+#
+# Think of someone who once mattered to your working life: a manager who backed you, a colleague you
+# solved hard problems with, someone from a course who always had good ideas. When did you last
+# speak? For most of us the honest answer, for several such people, is "years ago". Nothing went
+# wrong. Life moved on, and neither of you got in touch.
+#
+# Then one day you need something — advice, an introduction, a reference — and that's when you think
+# of them. "Hi! Long time no speak. I'm looking for a new role and wondered if…" The seed text is
+# blunt about how that lands: neglecting your network until you need something can come across as
+# insincere and opportunistic, even when you don't mean it that way.
+#
+# - **The crisis-only message.** People hear from you when you're job hunting, hiring or stuck.
+# - **The "we must catch up" loop.** You say it every time you bump into someone; it never happens.
+# - **The slow fade.** A colleague leaves. You meant to stay in touch; a year later you're not sure
+#   they'd remember you.
+# - **The awkward wall.** The longer the silence, the stranger it feels to break it.
+#
+# Relationships don't stay where you left them. When you finally ask for help, the other person has
+# to work out who you are first, and your request arrives with no recent goodwill behind it. And the
+# people who could have thought of you for an opportunity didn't, because you weren't on their mind.
+#
+# ### This isn't about keeping up with everyone
+#
+# If staying in touch with your whole contact list sounds exhausting, good — it would be, and the
+# research below says why. Maintaining relationships means choosing a manageable number of people,
+# finding natural reasons to get in touch, and using a simple system so it doesn't depend on memory.
+# For introverts in particular, a short message now and then is often far more comfortable than a
+# big catch-up every few years.
+
+# %% [markdown]
+# ## What the research says
+#
+# **Relationships decay without contact.** In an 18-month study, friendships decayed faster than
+# family ties, and more contact slowed the decay (Roberts & Dunbar, 2015, *Human Nature*).
+# Professional relationships are more like friendships than family here: nothing holds them together
+# except the contact you keep up.
+#
+# **You can only keep up with so many people.** Humans maintain about 150 meaningful relationships
+# (the estimate is 148, with a wide range of roughly 100 to 230), in nested layers of roughly 5, 15,
+# 50 and 150 — a handful of the closest, then each layer larger and less intense (Dunbar, 1992,
+# *Journal of Human Evolution*; Zhou, Sornette, Hill & Dunbar, 2005, *Proceedings of the Royal
+# Society B*). So the question isn't "how do I keep up with everyone?" but "whom do I choose?".
+#
+# **Closeness is built from time.** One study estimated that it takes roughly 50 hours together to
+# become casual friends, about 90 hours to become friends and more than 200 to become close friends
+# (Hall, 2019, *Journal of Social and Personal Relationships*). It studied friendship, not work, but
+# the lesson carries over: small, regular contact adds up, and no relationship is built in one
+# coffee.
+#
+# **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken
+# to for three or more years got more novel advice than from their current contacts, just as
+# efficiently (Levin, Walter & Murnighan, 2011, *Organization Science*). Old contacts have spent
+# those years learning things you haven't, and you still share enough history to talk easily.
+#
+# **Worry steers us wrong.** Worry about reconnecting leads people to pick the less valuable dormant
+# ties — the safe, comfortable ones (Walter, Levin & Murnighan, 2015, *Organization Science*).
+#
+# **And it pays off.** In a three-year study, networking behaviour predicted both salary level and
+# salary growth (Wolff & Moser, 2009, *Journal of Applied Psychology*).
+#
+# **Practice guidance, not research:** specific rhythms such as "close contacts monthly, the wider
+# network a couple of times a year", and a fixed slot in your week for keeping in touch.
+
+# %% [markdown]
+# ## Worked example
+#
+# Let's look at Sam Rivera, the course's invented sample persona: a product designer moving into
+# health-tech. Sam marks some contacts as *close* — the people Sam most wants to stay in touch with
+# — and the log records every time they were in touch.
+#
+# The next cell counts how many of Sam's close contacts have gone quiet for 90 days or more, and how
+# many old ties Sam revived this year after three or more years of silence — the kind of dormant tie
+# Levin and colleagues studied.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from netlearn import metrics
+
+net = netlearn.sample_network()
+today = net.today()
+close = [contact for contact in net.contacts if contact.close]
+cold = metrics.gone_cold(net, today, days=90)
+revived = metrics.dormant_reconnected(net, today)
+
+print(f"On {today.day} {today:%B %Y}, Sam has {len(close)} close contacts;"
+      f" {len(cold)} of them have had no contact for 90 days or more.")
+print(f"The longest silence: {cold[0].name}, {cold[0].days_since} days.")
+print(f"Sam reconnected with {len(revived)} people after three or more years without contact:")
+for tie in revived:
+    print(f"- {tie.name}: quiet from {tie.dormant_since:%b %Y} until {tie.reconnected_on:%b %Y}")
+
+# %% [markdown]
+# The chart shows Sam's close contacts, longest silence at the top. Bars past the dashed line at 90
+# days are hatched: those relationships have gone cold.
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+charts.network_recency(net, today)
+plt.show()
+
+# %% [markdown]
+# **What it tells us.** Most of Sam's close contacts have heard from Sam recently; a handful have
+# drifted. One has been quiet for years — a close contact in name only. None of this is a failure:
+# it's what happens to everyone without a system, and the chart turns a vague guilty feeling into a
+# short, specific list.
+#
+# The revived ties are the encouraging part. This year Sam got back in touch with several former
+# colleagues after years of silence. Those are exactly the ties Levin and colleagues found to be a
+# rich source of fresh advice — and the reconnect list in the practice below is how Sam found them.
+
+# %% [markdown]
+# ## Now you try
+#
+# Now the same on your own data. `my_network()` returns what you've imported or logged; if you have
+# nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
+# first line of output tells you which you're looking at.
+#
+# The "gone cold" count looks at contacts you've marked as close. If you haven't marked any yet, the
+# cell falls back to everyone, and the chart does the same.
+
+# %%
+from netlearn import metrics
+
+mine = netlearn.my_network()
+print(f"Using: {mine.label}")
+
+mine_today = mine.today()
+mine_close = [contact for contact in mine.contacts if contact.close]
+mine_cold = metrics.gone_cold(mine, mine_today, days=90, close_only=bool(mine_close))
+who = "close contacts" if mine_close else "contacts (none marked close yet)"
+print(f"{len(mine_cold)} of your {who} have had no contact for 90 days or more.")
+if mine_cold:
+    print(f"The longest silence: {mine_cold[0].name}, {mine_cold[0].days_since} days.")
+mine_revived = metrics.dormant_reconnected(mine, mine_today)
+print(f"Ties you revived after three or more years of silence: {len(mine_revived)}.")
+
+# %%
+import matplotlib.pyplot as plt
+from netlearn import charts
+
+charts.network_recency(mine, mine.today())
+plt.show()
+
+# %% [markdown]
+# Look down your list. Is there anyone on it you'd genuinely like to hear from? Hold that name in
+# mind for the practice below.
+
+# %% [markdown]
+# ## Practice
+#
+# Keeping relationships alive takes three things: deciding whom to keep in touch with, having
+# natural reasons to get in touch, and a system that reminds you. Then there's one bonus step:
+# waking up a dormant tie.
+
+# %% [markdown]
+# ### 1. Decide who matters most
+#
+# Using the layers from the research as a rough guide, sketch your professional network on paper or
+# in your head:
+#
+# - **about 5** people you'd call for advice on a big decision;
+# - **about 15** you'd like to talk to properly every month or two;
+# - **about 50** you'd like to hear from a few times a year;
+# - **the rest** — people you're glad to know, with no rhythm at all.
+#
+# Don't aim for exact numbers, and don't feel bad about the outer layers: weak ties are valuable
+# precisely because they ask little of you (notebook 04). The point is to choose your inner layers
+# on purpose, rather than letting whoever happens to be around fill them. Include people who help
+# you *and* people you can help.
+
+# %% [markdown]
+# ### 2. Find natural reasons to get in touch
+# <!-- tip: maintain-tip-updates -->
+# <!-- tip: maintain-tip-share -->
+# <!-- tip: maintain-tip-catchup -->
+#
+# The hardest part of staying in touch is knowing what to say when you don't need anything. Three
+# kinds of reason come up again and again:
+#
+# - **Updates and congratulations.** Get in touch regularly — a short update on what you're working
+#   on, congratulations on a new role or a launch — so people hear from you when you don't need
+#   anything. Professional networks tell you when people change jobs: a ready-made reason for two
+#   friendly lines.
+# - **Things they'd find useful.** Pass on articles, resources or opportunities that fit what a
+#   contact cares about. "This made me think of what you said about onboarding" takes thirty seconds
+#   and shows you remember them.
+# - **Catch-ups with the people who matter most.** Now and then, set up a call, a coffee or a walk
+#   with the people in your inner layers.
+#
+# None of these needs a reply to count. A message that asks for nothing is easy to send and easy to
+# receive.
+
+# %% [markdown]
+# ### 3. Set a rhythm you can keep
+#
+# Good intentions don't survive a busy quarter; systems do. Give each person you want to stay close
+# to a *cadence* — every 30, 60 or 90 days, say. The editor below lists your own contacts, each with
+# a cadence and a *close* tick box (use *Find* to look someone up, then *Save changes*). The course
+# tracks who is overdue, and `netlearn export` puts keep-in-touch reminders in your calendar
+# (notebook 03; notebook 06 has a button). It works on your own records only — if it's empty, import
+# your contacts or log a few people first (notebook 00).
+#
+# Start small: five to ten people. A cadence you keep beats an ambitious one you abandon.
+#
+# An if–then plan helps too; such plans had a medium-to-large effect on reaching goals across 94
+# tests (Gollwitzer & Sheeran, 2006, *Advances in Experimental Social Psychology*). For example:
+# *"If it's Friday after lunch, then I'll send two messages to people I haven't spoken to in a
+# while."*
+
+# %%
+netlearn.cadence_editor()
+
+# %% [markdown]
+# Once you've set a few cadences, run the next cell to see who is overdue, most overdue first. On
+# Sam's sample it lists the contacts whose cadence has lapsed.
+
+# %%
+from netlearn import metrics
+
+mine = netlearn.my_network()
+print(f"Using: {mine.label}")
+lapsed = metrics.cadence_overdue(mine, mine.today())
+if not lapsed:
+    print("Nobody is overdue — or no cadences are set yet.")
+for entry in lapsed:
+    print(f"- {entry.name}: every {entry.cadence_days} days; last in touch {entry.last:%d %b %Y},"
+          f" {entry.days_overdue} days overdue")
+
+# %% [markdown]
+# ### 4. Wake up a dormant tie
+#
+# Finally, the step the research makes a strong case for. The list below suggests people you were
+# once in regular contact with but haven't been for a long time, with the reason each was picked and
+# a low-pressure first line that asks for nothing.
+#
+# Remember the hesitancy finding: worry pushes people towards the *safe* dormant tie rather than the
+# valuable one. So ask yourself which of these people you'd learn the most from, and write to that
+# person. Keep it short and honest; you don't need to explain the silence.
+
+# %%
+netlearn.reconnect_list()
+
+# %% [markdown]
+# ## Quiz
+#
+# A few short questions on choosing whom to keep in touch with, finding reasons to get in touch,
+# building a rhythm and reconnecting after a long silence. Some have one best answer, some have
+# several, and some ask you to rate responses to a tricky situation, where more than one can be
+# reasonable. Every choice gets feedback, and you can try again as often as you like.
+
+# %%
+netlearn.quiz("05-maintaining-relationships")
+
+# %% [markdown] netlearn:questions
+
+# %% [markdown]
+# ## Reflection
+#
+# Two prompts: one about a person you've lost touch with, one about the people you want in your
+# working life five years from now. If the first leads to a message you could send this week, put it
+# in your calendar before you close this notebook. Your answers are saved on your computer and
+# nobody reads them unless you share them.
+
+# %%
+netlearn.reflection("05-maintaining-relationships")
+
+# %% [markdown]
+# ## Key points
+#
+# - **Relationships fade without contact.** In an 18-month study, friendships decayed faster than
+#   family ties, and more contact slowed the decay (Roberts & Dunbar, 2015).
+# - **You can't keep up with everyone — so choose deliberately.** People maintain about 150
+#   meaningful relationships, in layers of roughly 5, 15, 50 and 150 (Dunbar, 1992; Zhou et al.,
+#   2005).
+# - **Closeness takes time.** Roughly 50 hours together to become casual friends, 90 to become
+#   friends and over 200 to become close friends (Hall, 2019). Small, regular contact adds up.
+# - **Reach out before you need something.** Someone who only appears when they want help comes
+#   across as opportunistic, even if they don't mean to.
+# - **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken
+#   to for three or more years got more novel advice, just as efficiently, as from current contacts
+#   (Levin, Walter & Murnighan, 2011). Worry about reconnecting leads people to pick less valuable
+#   contacts (Walter, Levin & Murnighan, 2015).
+# - **A simple system beats good intentions.** A fortnightly slot and a few if–then cues keep
+#   relationships alive with little effort.
+#
+# **Next:** you've now met all five mistakes. Notebook 06 brings them together into an action plan
+# for the next 30 days — and shows you how far you've come.
+
+# %%
+netlearn.progress_bar("05-maintaining-relationships")
+
+# %%
+# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
+netlearn.facilitator_notes("05-maintaining-relationships")
+
+# %% [markdown] netlearn:navigation
