@@ -1,0 +1,179 @@
+"""The course's interactive widgets: quiz, self-assessment, reflection, scenario, pitch, progress.
+
+Every function takes optional ``store`` (default: the shared Store for NETLEARN_HOME)
+and ``course`` (default: the loaded course) and returns an ipywidgets box to show as
+a cell's last expression.
+
+The views live in ``quiz_view`` and ``scenario_view`` rather than ``quiz`` and
+``scenario``: a submodule named like a function here would replace that function
+as a package attribute the first time it is imported.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "course_overview",
+    "pitch_builder",
+    "progress_bar",
+    "quiz",
+    "reflection",
+    "scenario",
+    "self_assessment",
+]
+
+
+def quiz(topic_id: str, *, store=None, course=None):
+    """Return the quiz of a topic.
+
+    Single-choice, multiple-choice and situational-judgement items, each with a
+    "Check answer" button, instant feedback and the explanation. Every attempt is
+    saved; the last answers come back when the widget is built again, and
+    "Reset this quiz" starts afresh. In facilitator mode each item also shows the
+    course's answers and rationales.
+
+    Parameters
+    ----------
+    topic_id : str
+        The topic (== notebook stem), e.g. ``"01-preparation"``.
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.quiz_view.QuizWidget
+    """
+    from ..paths import facilitator_mode
+    from ._common import resolve
+    from .quiz_view import QuizWidget
+
+    store, course = resolve(store, course)
+    return QuizWidget(course.topic(topic_id), store, facilitator=facilitator_mode())
+
+
+def self_assessment(topic_id: str | None = None, phase: str = "check", *, store=None,
+                    course=None):
+    """Return Likert (1–5) ratings of self-assessment statements, saved as they are picked.
+
+    Parameters
+    ----------
+    topic_id : str, optional
+        One topic's statements; None for every mistake topic, grouped by title
+        (notebook 00 uses ``self_assessment(None, "before")``, notebook 06 ``"after"``).
+    phase : {"before", "check", "after"}
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.assess.SelfAssessmentWidget
+    """
+    from ._common import resolve
+    from .assess import SelfAssessmentWidget
+
+    store, course = resolve(store, course)
+    topics = [course.topic(topic_id)] if topic_id else course.mistakes
+    return SelfAssessmentWidget(topics, phase, store)
+
+
+def reflection(topic_id: str, *, store=None, course=None):
+    """Return a topic's reflection prompts: text areas with Save and a "Saved …" time.
+
+    Parameters
+    ----------
+    topic_id : str
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.assess.ReflectionWidget
+    """
+    from ._common import resolve
+    from .assess import ReflectionWidget
+
+    store, course = resolve(store, course)
+    return ReflectionWidget(course.topic(topic_id), store)
+
+
+def scenario(topic_id: str, scenario_id: str | None = None, *, store=None, course=None):
+    """Return a branching scenario of a topic (its first one by default).
+
+    Parameters
+    ----------
+    topic_id : str
+    scenario_id : str, optional
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.scenario_view.ScenarioWidget
+
+    Raises
+    ------
+    KeyError
+        When the topic has no such scenario.
+    """
+    from ._common import resolve
+    from .scenario_view import ScenarioWidget
+
+    store, course = resolve(store, course)
+    return ScenarioWidget(topic_id, course.topic(topic_id).scenario(scenario_id), store)
+
+
+def pitch_builder(*, store=None, course=None):
+    """Return the elevator-pitch builder (timing at the course's words per minute).
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.pitch.PitchBuilder
+    """
+    from ._common import resolve
+    from .pitch import PitchBuilder
+
+    store, course = resolve(store, course)
+    return PitchBuilder(store, course.words_per_minute)
+
+
+def progress_bar(topic_id: str, *, store=None, course=None):
+    """Return a notebook's progress bar with a line per part and a Refresh button.
+
+    Parameters
+    ----------
+    topic_id : str
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.progress.ProgressBarWidget
+    """
+    from ._common import resolve
+    from .progress import ProgressBarWidget
+
+    store, course = resolve(store, course)
+    return ProgressBarWidget(course.topic(topic_id), course, store)
+
+
+def course_overview(*, store=None, course=None):
+    """Return a table of all topics: status, quiz score, self-assessment before → after.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.progress.CourseOverviewWidget
+    """
+    from ._common import resolve
+    from .progress import CourseOverviewWidget
+
+    store, course = resolve(store, course)
+    return CourseOverviewWidget(course, store)

@@ -1,0 +1,172 @@
+"""The elevator-pitch builder: live word count and timing, rubric, saved versions, compare."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import grading
+from . import _html
+from ._common import NetlearnBox, button, local_time, plural
+
+RUBRIC = (
+    ("who", "Who you are"),
+    ("what", "What you do"),
+    ("value", "The value you bring"),
+    ("ask", "A clear ask (or a question back)"),
+)
+LOW, HIGH = grading.PITCH_SECONDS
+GUIDANCE = (f"{LOW}–{HIGH} seconds is what career advisers commonly suggest — practice "
+            "guidance, not research.")
+TIMING_NOTES = {
+    "under": f"◐ Under {LOW} s — short; is anything from the checklist missing?",
+    "within": f"✓ Within {LOW}–{HIGH} s.",
+    "over": f"◐ Over {HIGH} s — consider trimming; listeners start waiting for a gap.",
+}
+
+
+def whole_seconds(seconds: float) -> int:
+    """Round seconds half up for display (2.5 s shows as 3 s)."""
+    return int(seconds + 0.5)
+
+
+def stats_text(text: str, words_per_minute: int) -> tuple[int, float, str]:
+    """Return words, seconds and the one-line summary shown under the pitch."""
+    words, seconds = grading.pitch_stats(text, words_per_minute)
+    line = (f"{plural(words, 'word')} · ~{whole_seconds(seconds)} s at {words_per_minute} "
+            "words per minute")
+    return words, seconds, line
+
+
+class PitchBuilder(NetlearnBox):
+    """Write, time, check, save and compare versions of an elevator pitch.
+
+    Attributes
+    ----------
+    textarea : Textarea
+    stats : HTML
+        "42 words · ~19 s at 130 words per minute" and the 30–60 s note.
+    rubric : dict
+        Rubric key (who, what, value, ask) -> Checkbox.
+    save_button : Button
+    save_status : HTML
+    left_picker, right_picker : Dropdown
+        Saved versions (values are pitch ids) to compare.
+    compare_html : HTML
+        The two picked versions side by side.
+    """
+
+    def __init__(self, store, words_per_minute: int):
+        super().__init__("netlearn-pitch")
+        self.store = store
+        self.words_per_minute = words_per_minute
+        self.summary_text = "Elevator-pitch builder"
+        versions = store.pitches()
+        latest = versions[-1] if versions else None
+        self.textarea = widgets.Textarea(
+            value=latest["text"] if latest else "", description="Your pitch",
+            placeholder="Hi, I'm … I work on … I help … I'd love to …",
+            tooltip="Your elevator pitch", continuous_update=True,
+            layout=widgets.Layout(width="100%", height="9em"),
+            style={"description_width": "initial"},
+        )
+        self.textarea.add_class("netlearn-pitch-text")
+        self.stats = widgets.HTML("")
+        self.stats.add_class("netlearn-pitch-stats")
+        self.textarea.observe(lambda _: self._show_stats(), "value")
+        saved_rubric = latest["rubric"] if latest else {}
+        self.rubric = {
+            key: widgets.Checkbox(value=bool(saved_rubric.get(key)), description=label,
+                                  tooltip=f"My pitch says: {label}", indent=False,
+                                  layout=widgets.Layout(width="auto"))
+            for key, label in RUBRIC
+        }
+        self.save_button = button("Save this version", "Save this version of your pitch",
+                                  "netlearn-save", icon="save")
+        self.save_button.on_click(lambda _: self.save())
+        self.save_status = widgets.HTML("")
+        self.left_picker = widgets.Dropdown(description="Compare", tooltip="First version",
+                                            style={"description_width": "initial"},
+                                            layout=widgets.Layout(width="26em"))
+        self.right_picker = widgets.Dropdown(description="with", tooltip="Second version",
+                                             style={"description_width": "initial"},
+                                             layout=widgets.Layout(width="24em"))
+        for picker in (self.left_picker, self.right_picker):
+            picker.observe(lambda _: self._show_compare(), "value")
+        self.compare_html = widgets.HTML("")
+        self.compare_html.add_class("netlearn-compare")
+        self.set_body([
+            self.textarea, self.stats,
+            widgets.HTML("<p><strong>Does your pitch say…</strong></p>"),
+            *self.rubric.values(),
+            widgets.HBox([self.save_button, self.save_status]),
+            widgets.HTML("<h4>Compare saved versions</h4>"),
+            widgets.HBox([self.left_picker, self.right_picker]),
+            self.compare_html,
+        ])
+        self._show_stats()
+        self._refresh_versions()
+
+    def save(self) -> int | None:
+        """Save the text and rubric as a new version; return its id (None if empty)."""
+        text = self.textarea.value
+        if not text.strip():
+            self.save_status.value = "<span>Write your pitch first, then save it.</span>"
+            return None
+        words, seconds, _ = stats_text(text, self.words_per_minute)
+        rubric = {key: box.value for key, box in self.rubric.items()}
+        pitch_id = self.store.save_pitch(text, words, seconds, rubric)
+        count = len(self._refresh_versions())
+        self.save_status.value = f"<span>✓ Saved as version {count}.</span>"
+        return pitch_id
+
+    def _show_stats(self) -> None:
+        text = self.textarea.value
+        words, seconds, line = stats_text(text, self.words_per_minute)
+        if words == 0:
+            note = "Start typing — the count and timing update as you write."
+        else:
+            note = TIMING_NOTES[grading.pitch_timing(seconds)]
+        self.stats.value = (f"<p><strong>{_html.escape(line)}</strong><br>{_html.escape(note)}"
+                            f"<br><span class='netlearn-muted'>{_html.escape(GUIDANCE)}</span></p>")
+
+    def _refresh_versions(self) -> list[dict]:
+        versions = self.store.pitches()
+        self._versions = {v["id"]: (n, v) for n, v in enumerate(versions, start=1)}
+        options = [
+            (f"Version {n} · {local_time(v['created_at'])} · {plural(v['words'], 'word')}",
+             v["id"])
+            for n, v in enumerate(versions, start=1)
+        ]
+        self.left_picker.options = options
+        self.right_picker.options = options
+        if options:
+            self.left_picker.value = options[-2][1] if len(options) > 1 else options[-1][1]
+            self.right_picker.value = options[-1][1]
+        self._show_compare()
+        return versions
+
+    def _show_compare(self) -> None:
+        if len(self._versions) < 2:
+            self.compare_html.value = ("<p class='netlearn-muted'>Save two versions to compare "
+                                       "them side by side.</p>")
+            return
+        columns = [self._version_html(p.value) for p in (self.left_picker, self.right_picker)]
+        self.compare_html.value = ("<div class='netlearn-side-by-side'>"
+                                   + "".join(columns) + "</div>")
+
+    def _version_html(self, pitch_id) -> str:
+        if pitch_id not in self._versions:
+            return "<div><p>Pick a version.</p></div>"
+        number, version = self._versions[pitch_id]
+        timing = TIMING_NOTES[grading.pitch_timing(version["seconds"])]
+        rubric = "".join(
+            f"<li>{'✓' if version['rubric'].get(key) else '✗ missing:'} {_html.escape(label)}</li>"
+            for key, label in RUBRIC
+        )
+        text = "<br>".join(_html.escape(line) for line in version["text"].splitlines())
+        return _html.box(
+            f"<p><strong>Version {number}</strong> · "
+            f"{_html.escape(local_time(version['created_at']))}</p>"
+            f"<p>{text}</p>"
+            f"<p>{plural(version['words'], 'word')} · ~{whole_seconds(version['seconds'])} s — "
+            f"{_html.escape(timing)}</p><ul>{rubric}</ul>")

@@ -1,0 +1,316 @@
+"""The quiz widget: one question view per item, instant feedback, saved attempts, reset."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import grading
+from . import _html
+from ._common import NetlearnBox, button, plural, short_id_prefix
+
+RATING_OPTIONS = [("Best", "best"), ("Acceptable", "acceptable"), ("Poor", "poor")]
+CHANGED_NOTE = ("<p class='netlearn-muted'>You changed your answer — choose "
+                "<strong>Check answer</strong> to see feedback on it.</p>")
+# Option order: the file's order, not shuffled. Facilitator notes and workshop talk
+# cite options by id ("prep-q2: a, b and d"), and the notebook's markdown may list
+# them, so every learner sees the same order. grading.stable_order is there if a
+# course ever wants per-learner shuffling.
+
+
+class QuestionView(widgets.VBox):
+    """One quiz item: prompt, inputs, "Check answer", feedback (and facilitator notes).
+
+    Attributes
+    ----------
+    question_id : str
+    kind : str
+        ``"single"``, ``"multiple"`` or ``"judgement"``.
+    radio : RadioButtons or None
+        Single choice: option values are choice ids.
+    checkboxes : dict
+        Multiple choice: choice id -> Checkbox.
+    toggles : dict
+        Judgement: response id -> ToggleButtons with values best/acceptable/poor.
+    check_button : Button
+    feedback : HTML
+    facilitator_box : HTML or None
+        Only built in facilitator mode.
+    """
+
+    def __init__(self, question: dict, number: int, total: int, on_check, facilitator: bool):
+        super().__init__()
+        self.add_class("netlearn-question")
+        self.question = question
+        self.question_id = question["id"]
+        self.kind = question["type"]
+        self.number = number
+        self._restoring = False
+        self.radio = None
+        self.checkboxes: dict[str, widgets.Checkbox] = {}
+        self.toggles: dict[str, widgets.ToggleButtons] = {}
+
+        self.prompt_html = widgets.HTML(self._prompt(number, total))
+        inputs = self._build_inputs()
+        self.check_button = button(
+            "Check answer", f"Check your answer to question {number}", "netlearn-check",
+            icon="check")
+        self.check_button.on_click(lambda _: on_check(self))
+        self.feedback = widgets.HTML("")
+        self.feedback.add_class("netlearn-feedback")
+        self.facilitator_box = None
+        children = [self.prompt_html]
+        if facilitator:
+            self.facilitator_box = widgets.HTML(_facilitator_html(question))
+            self.facilitator_box.add_class("netlearn-facilitator")
+            children.append(self.facilitator_box)
+        self.children = (*children, *inputs, self.check_button, self.feedback)
+
+    # -- building --------------------------------------------------------------------
+    def _prompt(self, number: int, total: int) -> str:
+        parts = [f"<h4>Question {number} of {total}</h4>"]
+        if self.kind == "judgement":
+            parts.append(_html.markdown(self.question["situation"]))
+        parts.append(_html.markdown(self.question["prompt"]))
+        if self.kind == "multiple":
+            parts.append("<p class='netlearn-muted'>Tick every answer that applies.</p>")
+        elif self.kind == "judgement":
+            parts.append("<p class='netlearn-muted'>Rate each response best, acceptable or "
+                         "poor.</p>")
+        return "".join(parts)
+
+    def _build_inputs(self) -> list:
+        number = self.number
+        if self.kind == "single":
+            self.radio = widgets.RadioButtons(
+                options=[(_label(c), c["id"]) for c in self.question["choices"]],
+                value=None, description="Your answer",
+                tooltip=f"Question {number}: choose one answer",
+                layout=widgets.Layout(width="100%"),
+                style={"description_width": "initial"},
+            )
+            self.radio.observe(self._changed, "value")
+            return [self.radio]
+        if self.kind == "multiple":
+            for choice in self.question["choices"]:
+                label = _label(choice)
+                box = widgets.Checkbox(value=False, description=label, tooltip=label,
+                                       indent=False, layout=widgets.Layout(width="auto"))
+                box.observe(self._changed, "value")
+                self.checkboxes[choice["id"]] = box
+            return list(self.checkboxes.values())
+        rows = []
+        for response in self.question["responses"]:
+            rid = response["id"]
+            text = widgets.HTML(
+                f"<p><strong>{_html.escape(short_id_prefix(rid))}</strong>"
+                f"{_html.inline(response['text'])}</p>")
+            name = f"response {rid}" if short_id_prefix(rid) else _html.plain(response["text"])
+            toggle = widgets.ToggleButtons(
+                options=RATING_OPTIONS, value=None, description="Your rating",
+                tooltip=f"Question {number}: your rating of {name}",
+                tooltips=[f"Rate {name} as {value}" for _, value in RATING_OPTIONS],
+                style={"description_width": "initial", "button_width": "auto"},
+            )
+            toggle.observe(self._changed, "value")
+            self.toggles[rid] = toggle
+            rows.append(widgets.VBox([text, toggle]))
+        return rows
+
+    # -- answer in, answer out -------------------------------------------------------
+    def answer(self):
+        """Return the current answer in the form :func:`netlearn.grading.grade` takes."""
+        if self.kind == "single":
+            return self.radio.value
+        if self.kind == "multiple":
+            return [cid for cid, box in self.checkboxes.items() if box.value]
+        return {rid: t.value for rid, t in self.toggles.items() if t.value}
+
+    def set_answer(self, answer) -> None:
+        """Select ``answer`` in the inputs (ids the question no longer has are skipped)."""
+        self._restoring = True
+        try:
+            if self.kind == "single":
+                known = {value for _, value in self.radio.options}
+                self.radio.value = answer if answer in known else None
+            elif self.kind == "multiple":
+                picked = set(answer or ())
+                for cid, box in self.checkboxes.items():
+                    box.value = cid in picked
+            else:
+                ratings = answer if isinstance(answer, dict) else {}
+                for rid, toggle in self.toggles.items():
+                    value = ratings.get(rid)
+                    toggle.value = value if value in grading.RATINGS else None
+        finally:
+            self._restoring = False
+
+    def clear(self) -> None:
+        """Clear selections and feedback."""
+        self.set_answer(None)
+        self.feedback.value = ""
+
+    # -- feedback --------------------------------------------------------------------
+    def show_result(self, result: grading.Result, attempts: int, answer=None) -> None:
+        """Render a graded result with per-option feedback and the explanation."""
+        self.feedback.value = _html.box(_result_html(self.question, result, attempts, answer))
+
+    def show_problem(self, message: str) -> None:
+        """Show why an answer could not be checked (nothing selected, …)."""
+        self.feedback.value = _html.box(f"<p>{_html.escape(message)}</p>")
+
+    def _changed(self, _change) -> None:
+        if not self._restoring and self.feedback.value and CHANGED_NOTE not in self.feedback.value:
+            self.feedback.value = CHANGED_NOTE
+
+
+class QuizWidget(NetlearnBox):
+    """A topic's quiz. Build it with :func:`netlearn.widgets.quiz`.
+
+    Attributes
+    ----------
+    topic_id : str
+    questions : list of QuestionView
+    score_label : HTML
+        "Score: 5 of 8 answered correctly · 9 attempts".
+    reset_button : Button
+    status : HTML
+    """
+
+    def __init__(self, topic, store, facilitator: bool = False):
+        super().__init__("netlearn-quiz")
+        self.topic_id = topic.id
+        self.store = store
+        self.summary_text = f"Quiz for {topic.id} ({plural(len(topic.questions), 'question')})"
+        total = len(topic.questions)
+        self.questions = [
+            QuestionView(q, i, total, self.check, facilitator)
+            for i, q in enumerate(topic.questions, start=1)
+        ]
+        self.score_label = widgets.HTML("")
+        self.score_label.add_class("netlearn-score")
+        self.reset_button = button("Reset this quiz", "Clear your answers to this quiz",
+                                   "netlearn-reset", icon="undo")
+        self.reset_button.on_click(lambda _: self.reset())
+        self.status = widgets.HTML("")
+        if not self.questions:
+            self.set_body([widgets.HTML("<p>This notebook has no quiz.</p>")])
+            return
+        self.set_body([*self.questions, self.score_label,
+                       widgets.HBox([self.reset_button]), self.status])
+        self._restore()
+
+    def question(self, question_id: str) -> QuestionView:
+        """Return the view of one question."""
+        for view in self.questions:
+            if view.question_id == question_id:
+                return view
+        raise KeyError(question_id)
+
+    def check(self, view: QuestionView) -> None:
+        """Grade the view's current answer, save the attempt and show feedback."""
+        answer = view.answer()
+        try:
+            result = grading.grade(view.question, answer)
+        except ValueError as exc:
+            view.show_problem(str(exc))
+            return
+        self.store.save_answer(self.topic_id, view.question_id, answer, result.score,
+                               result.max_score, result.correct)
+        latest = self.store.last_answers(self.topic_id)
+        view.show_result(result, latest[view.question_id]["attempts"], answer)
+        self._show_score(latest)
+        self.status.value = ""
+
+    def reset(self) -> None:
+        """Clear this quiz's answers (the store keeps them as history) and the feedback."""
+        cleared = self.store.reset_answers(self.topic_id)
+        for view in self.questions:
+            view.clear()
+        self._show_score({})
+        self.status.value = (f"<p class='netlearn-muted'>Quiz reset ({plural(cleared, 'attempt')}"
+                             " cleared). Your answers start afresh.</p>")
+
+    def _restore(self) -> None:
+        latest = self.store.last_answers(self.topic_id)
+        for view in self.questions:
+            saved = latest.get(view.question_id)
+            if saved is None:
+                continue
+            view.set_answer(saved["answer"])
+            try:
+                result = grading.grade(view.question, saved["answer"])
+            except ValueError:  # the content changed since: leave the item open
+                view.clear()
+                continue
+            view.show_result(result, saved["attempts"], saved["answer"])
+        self._show_score(latest)
+
+    def _show_score(self, latest: dict) -> None:
+        ids = {view.question_id for view in self.questions}
+        answered = {k: v for k, v in latest.items() if k in ids}
+        right = sum(1 for v in answered.values() if v["correct"])
+        attempts = sum(v["attempts"] for v in answered.values())
+        tries = plural(attempts, "attempt") if attempts else "no attempts yet"
+        self.score_label.value = (f"<p><strong>Score: {right} of {len(self.questions)} answered"
+                                  f" correctly</strong> · {tries}</p>")
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+
+def _label(option: dict) -> str:
+    return short_id_prefix(option["id"]) + _html.plain(option["text"])
+
+
+def _verdict(summary: str) -> str:
+    head, sep, rest = summary.partition("—")
+    if not sep:
+        return f"<p>{_html.inline(summary)}</p>"
+    return f"<p><strong>{_html.escape(head + sep)}</strong>{_html.inline(rest)}</p>"
+
+
+def _result_html(question: dict, result: grading.Result, attempts: int, answer) -> str:
+    parts = [_verdict(result.summary), "<ul>"]
+    if question["type"] == "judgement":
+        responses = {r["id"]: r for r in question["responses"]}
+        marks = {0: "✓ Matches", 1: "◐ One step away", 2: "✗ Two steps away"}
+        for rid, text, _exact in result.feedback:
+            distance = grading.rating_distance((answer or {}).get(rid, responses[rid]["rating"]),
+                                               responses[rid]["rating"])
+            name = short_id_prefix(rid) or _html.plain(responses[rid]["text"])
+            parts.append(f"<li><strong>{_html.escape(marks[distance])} — {_html.escape(name)}"
+                         f"</strong> {_html.inline(text)}</li>")
+    else:
+        choices = {c["id"]: c for c in question["choices"]}
+        for cid, text, right in result.feedback:
+            mark = "✓ Good pick" if right else "✗ Not a good pick"
+            parts.append(f"<li><strong>{mark}:</strong> <em>{_html.escape(_label(choices[cid]))}"
+                         f"</em> — {_html.inline(text)}</li>")
+    parts.append("</ul>")
+    if question.get("explanation"):
+        parts.append(f"<p><strong>Why:</strong> {_html.inline(question['explanation'])}</p>")
+    parts.append(f"<p class='netlearn-muted'>{plural(attempts, 'attempt')} so far. You can change"
+                 " your answer and check again.</p>")
+    return "".join(parts)
+
+
+def _facilitator_html(question: dict) -> str:
+    parts = ["<p><strong>Facilitator</strong> (hidden from learners)</p>"]
+    if question["type"] == "judgement":
+        parts.append("<p>Course ratings:</p><ul>")
+        for response in question["responses"]:
+            parts.append(f"<li><strong>{_html.escape(_label(response))} — "
+                         f"{_html.escape(response['rating'])}.</strong> "
+                         f"{_html.inline(response['rationale'])}</li>")
+    else:
+        right = [_label(c) for c in question["choices"] if c["correct"]]
+        word = "Correct answer" if len(right) == 1 else "Correct answers"
+        parts.append(f"<p>{word}: <strong>{_html.escape('; '.join(right))}</strong></p><ul>")
+        for choice in question["choices"]:
+            mark = "✓ correct" if choice["correct"] else "✗ not correct"
+            parts.append(f"<li><strong>{_html.escape(_label(choice))} — {mark}.</strong> "
+                         f"{_html.inline(choice['feedback'])}</li>")
+    parts.append("</ul>")
+    if question.get("explanation"):
+        parts.append(f"<p><strong>Why:</strong> {_html.inline(question['explanation'])}</p>")
+    return _html.box("".join(parts), "netlearn-facilitator-notes")

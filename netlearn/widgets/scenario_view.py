@@ -1,0 +1,139 @@
+"""The branching-scenario widget: choose, read feedback, reach an ending, start again."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import grading
+from . import _html
+from ._common import NetlearnBox, button
+
+OUTCOME_LABELS = {
+    "good": "✓ Good outcome",
+    "mixed": "◐ Mixed outcome",
+    "poor": "✗ Poor outcome",
+}
+
+
+class ScenarioWidget(NetlearnBox):
+    """A branching conversation. Build it with :func:`netlearn.widgets.scenario`.
+
+    Attributes
+    ----------
+    topic_id, scenario_id : str
+    current_node : str
+        The node shown now.
+    path : list of str
+        Node ids visited in this run, from the start.
+    points : int
+        Points earned so far in this run.
+    max_points : int
+        Points along the best path (:func:`netlearn.grading.scenario_max_points`).
+    feedback : HTML
+        Feedback on the last choice.
+    node_html : HTML
+        The current node's text.
+    choice_buttons : list of Button
+        One per choice at the current node (empty at an ending).
+    ending_html : HTML
+        Outcome, debrief and points, once an ending is reached.
+    restart_button : Button
+    """
+
+    def __init__(self, topic_id: str, scenario: dict, store):
+        super().__init__("netlearn-scenario")
+        self.topic_id = topic_id
+        self.scenario = scenario
+        self.scenario_id = scenario["id"]
+        self.store = store
+        self.summary_text = f"Scenario {scenario['id']!r} of {topic_id}"
+        self.max_points = grading.scenario_max_points(scenario)
+        self.title_html = widgets.HTML(f"<h4>{_html.escape(scenario['title'])}</h4>")
+        self.feedback = widgets.HTML("")
+        self.feedback.add_class("netlearn-feedback")
+        self.node_html = widgets.HTML("")
+        self.choices_box = widgets.VBox([])
+        self.choice_buttons: list[widgets.Button] = []
+        self.ending_html = widgets.HTML("")
+        self.ending_html.add_class("netlearn-ending")
+        self.restart_button = button("Start again", "Start this scenario again from the beginning",
+                                     "netlearn-restart", icon="refresh")
+        self.restart_button.on_click(lambda _: self.restart())
+        self.set_body([self.title_html, self.feedback, self.node_html, self.choices_box,
+                       self.ending_html, widgets.HBox([self.restart_button])])
+        self.path: list[str] = []
+        self.points = 0
+        if not self._restore():
+            self.restart()
+
+    @property
+    def finished(self) -> bool:
+        """True when the current node is an ending."""
+        return bool(self.scenario["nodes"][self.current_node].get("ending"))
+
+    def restart(self) -> None:
+        """Go back to the start with no points."""
+        self.path = [self.scenario["start"]]
+        self.points = 0
+        self.feedback.value = ""
+        self._show_node()
+
+    def choose(self, index: int) -> None:
+        """Take choice ``index`` at the current node; at an ending, save the run."""
+        next_node, feedback, points = grading.scenario_step(self.scenario, self.current_node,
+                                                            index)
+        choice = self.scenario["nodes"][self.current_node]["choices"][index]
+        self.points += points
+        self.path.append(next_node)
+        self.feedback.value = _html.box(
+            f"<p><strong>You chose:</strong> {_html.inline(choice['text'])}</p>"
+            f"<p>{_html.inline(feedback)}</p>")
+        self._show_node()
+        if self.finished:
+            outcome = self.scenario["nodes"][self.current_node]["outcome"]
+            self.store.save_answer(self.topic_id, self.scenario_id, list(self.path),
+                                   min(self.points, self.max_points), self.max_points,
+                                   outcome == "good", kind="scenario")
+
+    @property
+    def current_node(self) -> str:
+        """The id of the node shown now."""
+        return self.path[-1]
+
+    def _restore(self) -> bool:
+        saved = self.store.last_answers(self.topic_id, kind="scenario").get(self.scenario_id)
+        if not saved:
+            return False
+        path = saved["answer"]
+        nodes = self.scenario["nodes"]
+        if not (isinstance(path, list) and path and all(n in nodes for n in path)
+                and nodes[path[-1]].get("ending")):
+            return False
+        self.path = list(path)
+        self.points = int(saved["score"])
+        self.feedback.value = ("<p class='netlearn-muted'>Your last run ended here. Choose "
+                               "<strong>Start again</strong> to try another path.</p>")
+        self._show_node()
+        return True
+
+    def _show_node(self) -> None:
+        node = self.scenario["nodes"][self.current_node]
+        self.node_html.value = _html.markdown(node.get("text", ""))
+        if node.get("ending"):
+            self.choice_buttons = []
+            self.choices_box.children = ()
+            label = OUTCOME_LABELS.get(node["outcome"], node["outcome"])
+            self.ending_html.value = _html.box(
+                f"<p><strong>{_html.escape(label)}</strong> · you scored {self.points} of "
+                f"{self.max_points} points (the most along the best path).</p>"
+                f"{_html.markdown(node['debrief'])}")
+            return
+        self.ending_html.value = ""
+        self.choice_buttons = []
+        for index, choice in enumerate(node["choices"]):
+            text = _html.plain(choice["text"])
+            made = button(text, f"Option {index + 1}: {text}", "netlearn-choice",
+                          layout=widgets.Layout(width="100%", height="auto"))
+            made.on_click(lambda _, i=index: self.choose(i))
+            self.choice_buttons.append(made)
+        self.choices_box.children = tuple(self.choice_buttons)

@@ -1,0 +1,330 @@
+"""Tests for netlearn.grading: tables of answers and the scores they earn."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from netlearn import grading
+from netlearn.grading import Result
+
+SINGLE = {
+    "id": "q-single", "type": "single", "prompt": "Pick one.",
+    "choices": [
+        {"id": "a", "text": "A", "correct": False, "feedback": "A is vague."},
+        {"id": "b", "text": "B", "correct": True, "feedback": "B is specific."},
+        {"id": "c", "text": "C", "correct": False, "feedback": "C is out of your control."},
+    ],
+}
+MULTIPLE = {
+    "id": "q-multiple", "type": "multiple", "prompt": "Pick all that apply.",
+    "choices": [
+        {"id": "a", "text": "A", "correct": True, "feedback": "fa"},
+        {"id": "b", "text": "B", "correct": True, "feedback": "fb"},
+        {"id": "c", "text": "C", "correct": False, "feedback": "fc"},
+        {"id": "d", "text": "D", "correct": True, "feedback": "fd"},
+        {"id": "e", "text": "E", "correct": False, "feedback": "fe"},
+    ],
+}
+JUDGEMENT = {
+    "id": "q-judgement", "type": "judgement", "prompt": "Rate.", "situation": "S.",
+    "responses": [
+        {"id": "a", "text": "A", "rating": "best", "rationale": "ra"},
+        {"id": "b", "text": "B", "rating": "acceptable", "rationale": "rb"},
+        {"id": "c", "text": "C", "rating": "poor", "rationale": "rc"},
+        {"id": "d", "text": "D", "rating": "poor", "rationale": "rd"},
+    ],
+}
+SCENARIO = {
+    "id": "scn", "title": "T", "start": "s",
+    "nodes": {
+        "s": {"text": "start", "choices": [
+            {"text": "go on", "next": "m", "feedback": "good start", "points": 2},
+            {"text": "shortcut", "next": "good", "feedback": "lucky", "points": 1},
+            {"text": "leave", "next": "poor", "feedback": "too soon"},
+        ]},
+        "m": {"text": "middle", "choices": [
+            {"text": "close well", "next": "good", "feedback": "clear close", "points": 2},
+            {"text": "drift off", "next": "mixed", "feedback": "vague", "points": 0},
+        ]},
+        "good": {"ending": True, "outcome": "good", "debrief": "d1"},
+        "mixed": {"ending": True, "outcome": "mixed", "debrief": "d2"},
+        "poor": {"ending": True, "outcome": "poor", "debrief": "d3"},
+    },
+}
+
+
+# -- single choice -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice, score, correct, verdict, feedback", [
+    ("b", 1.0, True, "✓ Correct —", "B is specific."),
+    ("a", 0.0, False, "✗ Not quite —", "A is vague."),
+    ("c", 0.0, False, "✗ Not quite —", "C is out of your control."),
+])
+def test_grade_single(choice, score, correct, verdict, feedback):
+    result = grading.grade_single(SINGLE, choice)
+    assert (result.score, result.max_score, result.correct) == (score, 1.0, correct)
+    assert result.summary.startswith(verdict)
+    assert result.feedback == ((choice, feedback, correct),)
+
+
+@pytest.mark.parametrize("choice, message", [
+    (None, "Choose an answer first"),
+    ("", "Choose an answer first"),
+    ("z", "'z' is not one of this question's answers"),
+])
+def test_grade_single_rejects_invalid_answers(choice, message):
+    with pytest.raises(ValueError, match=message):
+        grading.grade_single(SINGLE, choice)
+
+
+# -- multiple choice -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("picks, score, correct, verdict", [
+    (["a", "b", "d"], 1.0, True, "✓ Correct —"),
+    (["d", "a", "b"], 1.0, True, "✓ Correct —"),          # order does not matter
+    (["a", "b"], 2 / 3, False, "◐ Partly —"),
+    (["a"], 1 / 3, False, "◐ Partly —"),
+    (["a", "b", "d", "c"], 2 / 3, False, "◐ Partly —"),   # 3 right - 1 wrong
+    (["a", "b", "c"], 1 / 3, False, "◐ Partly —"),        # 2 right - 1 wrong
+    (["a", "c"], 0.0, False, "✗ Not quite —"),            # 1 right - 1 wrong
+    (["a", "c", "e"], 0.0, False, "✗ Not quite —"),       # never below zero
+    (["c", "e"], 0.0, False, "✗ Not quite —"),
+    (["a", "b", "c", "d", "e"], 1 / 3, False, "◐ Partly —"),  # ticking everything
+    (("a", "a", "b", "d"), 1.0, True, "✓ Correct —"),     # duplicates count once
+])
+def test_grade_multiple_partial_credit(picks, score, correct, verdict):
+    result = grading.grade_multiple(MULTIPLE, picks)
+    assert result.score == pytest.approx(score)
+    assert result.max_score == 1.0
+    assert result.correct is correct
+    assert result.summary.startswith(verdict)
+
+
+def test_grade_multiple_feedback_covers_each_pick_in_question_order():
+    result = grading.grade_multiple(MULTIPLE, ["e", "a"])
+    assert result.feedback == (("a", "fa", True), ("e", "fe", False))
+    assert "1 of 3 right answers" in result.summary
+    assert "ticked 1 answer that is not right" in result.summary
+
+
+@pytest.mark.parametrize("picks, message", [
+    ([], "Tick at least one answer"),
+    (None, "Tick at least one answer"),
+    (["a", "zz"], "zz is not one of this question's answers"),
+])
+def test_grade_multiple_rejects_invalid_answers(picks, message):
+    with pytest.raises(ValueError, match=message):
+        grading.grade_multiple(MULTIPLE, picks)
+
+
+# -- situational judgement -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("ratings, score, correct, verdict", [
+    ({"a": "best", "b": "acceptable", "c": "poor", "d": "poor"}, 1.0, True, "✓ Correct —"),
+    ({"a": "acceptable", "b": "acceptable", "c": "poor", "d": "poor"}, 0.875, True,
+     "✓ Correct —"),
+    ({"a": "acceptable", "b": "best", "c": "poor", "d": "poor"}, 0.75, True, "✓ Correct —"),
+    ({"a": "acceptable", "b": "best", "c": "acceptable", "d": "poor"}, 0.625, False,
+     "◐ Partly —"),
+    ({"a": "poor", "b": "acceptable", "c": "poor", "d": "poor"}, 0.75, True, "✓ Correct —"),
+    ({"a": "poor", "b": "poor", "c": "best", "d": "best"}, 0.125, False, "◐ Partly —"),
+    ({"a": "poor", "b": "best", "c": "best", "d": "best"}, 0.125, False, "◐ Partly —"),
+    ({"a": "poor", "b": "acceptable", "c": "best", "d": "best"}, 0.25, False, "◐ Partly —"),
+])
+def test_grade_judgement_by_closeness(ratings, score, correct, verdict):
+    result = grading.grade_judgement(JUDGEMENT, ratings)
+    assert result.score == pytest.approx(score)
+    assert result.correct is correct
+    assert result.summary.startswith(verdict)
+
+
+def test_grade_judgement_all_two_steps_away_scores_zero():
+    question = {**JUDGEMENT, "responses": [r for r in JUDGEMENT["responses"]
+                                           if r["rating"] != "acceptable"]}
+    result = grading.grade_judgement(question, {"a": "poor", "c": "best", "d": "best"})
+    assert result.score == 0
+    assert result.summary.startswith("✗ Not quite —")
+
+
+def test_grade_judgement_feedback_names_both_ratings():
+    result = grading.grade_judgement(
+        JUDGEMENT, {"a": "acceptable", "b": "acceptable", "c": "poor", "d": "best"})
+    assert result.feedback[0] == (
+        "a", "You rated this acceptable; the course rates it best. ra", False)
+    assert result.feedback[1][2] is True
+    assert [f[0] for f in result.feedback] == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("ratings, message", [
+    ({}, "Rate every response before checking: 4 of 4 still need a rating"),
+    ({"a": "best", "b": "poor", "c": "poor"}, "1 of 4 still needs a rating"),
+    ({"a": "best", "b": "poor", "c": "poor", "d": None}, "1 of 4 still needs a rating"),
+    ({"a": "best", "b": "poor", "c": "poor", "d": "great"}, "'great' is not a rating"),
+    ({"a": "best", "b": "poor", "c": "poor", "d": "poor", "x": "best"},
+     "x is not one of this question's responses"),
+])
+def test_grade_judgement_rejects_invalid_answers(ratings, message):
+    with pytest.raises(ValueError, match=message):
+        grading.grade_judgement(JUDGEMENT, ratings)
+
+
+@pytest.mark.parametrize("a, b, distance", [
+    ("best", "best", 0), ("best", "acceptable", 1), ("acceptable", "poor", 1),
+    ("poor", "best", 2), ("best", "poor", 2),
+])
+def test_rating_distance(a, b, distance):
+    assert grading.rating_distance(a, b) == distance
+
+
+# -- dispatch and totals -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, answer, score", [
+    (SINGLE, "b", 1.0),
+    (MULTIPLE, ["a", "b"], 2 / 3),
+    (JUDGEMENT, {"a": "best", "b": "acceptable", "c": "poor", "d": "poor"}, 1.0),
+])
+def test_grade_dispatches_on_type(question, answer, score):
+    assert grading.grade(question, answer).score == pytest.approx(score)
+
+
+@pytest.mark.parametrize("question, answer", [
+    ({"id": "x", "type": "essay"}, "text"),
+    ({"id": "x"}, "text"),
+    (MULTIPLE, None),
+])
+def test_grade_rejects_unknown_types_and_empty_answers(question, answer):
+    with pytest.raises(ValueError):
+        grading.grade(question, answer)
+
+
+def test_graders_refuse_the_wrong_question_type():
+    with pytest.raises(ValueError, match="not 'single'"):
+        grading.grade_single(MULTIPLE, "a")
+
+
+def test_result_is_frozen():
+    result = grading.grade_single(SINGLE, "b")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.score = 0
+
+
+@pytest.mark.parametrize("results, expected", [
+    ([], (0.0, 0.0)),
+    ([Result(1, 1, True), Result(0.5, 1, False), Result(0, 1, False)], (1.5, 3.0)),
+    ([{"score": 1.0, "max_score": 1.0}, {"score": 0.25, "max_score": 1.0}], (1.25, 2.0)),
+])
+def test_quiz_score(results, expected):
+    assert grading.quiz_score(results) == expected
+
+
+# -- scenarios -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("node, index, expected", [
+    ("s", 0, ("m", "good start", 2)),
+    ("s", 1, ("good", "lucky", 1)),
+    ("s", 2, ("poor", "too soon", 0)),   # points default to 0
+    ("m", 1, ("mixed", "vague", 0)),
+])
+def test_scenario_step(node, index, expected):
+    assert grading.scenario_step(SCENARIO, node, index) == expected
+
+
+@pytest.mark.parametrize("node, index, message", [
+    ("nowhere", 0, "has no step 'nowhere'"),
+    ("good", 0, "This conversation has ended"),
+    ("s", 3, "Choose one of the 3 options"),
+    ("s", -1, "Choose one of the 3 options"),
+    ("s", True, "Choose one of the 3 options"),
+    ("s", "0", "Choose one of the 3 options"),
+])
+def test_scenario_step_rejects_invalid_moves(node, index, message):
+    with pytest.raises(ValueError, match=message):
+        grading.scenario_step(SCENARIO, node, index)
+
+
+def test_scenario_max_points_follows_the_best_path():
+    assert grading.scenario_max_points(SCENARIO) == 4
+
+
+def test_scenario_max_points_with_a_loop_counts_each_node_once():
+    looped = {"id": "loop", "title": "L", "start": "a", "nodes": {
+        "a": {"text": "a", "choices": [
+            {"text": "to b", "next": "b", "feedback": "f", "points": 2},
+            {"text": "end", "next": "end", "feedback": "f", "points": 0},
+        ]},
+        "b": {"text": "b", "choices": [
+            {"text": "back", "next": "a", "feedback": "f", "points": 2},
+            {"text": "end", "next": "end", "feedback": "f", "points": 1},
+        ]},
+        "end": {"ending": True, "outcome": "good", "debrief": "d"},
+    }}
+    assert grading.scenario_max_points(looped) == 3
+
+
+# -- pitch ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, wpm, words, seconds", [
+    ("", 130, 0, 0.0),
+    ("   \n  ", 130, 0, 0.0),
+    ("Hi, I'm Sam.", 130, 3, 1.4),
+    ("I don't do well-known things — ever.", 120, 6, 3.0),
+    ("word " * 130, 130, 130, 60.0),
+    ("word " * 65, 130, 65, 30.0),
+    ("Numbers like 30–60 count: 2", 60, 6, 6.0),
+])
+def test_pitch_stats(text, wpm, words, seconds):
+    assert grading.pitch_stats(text, wpm) == (words, seconds)
+
+
+@pytest.mark.parametrize("wpm", [0, -10, None])
+def test_pitch_stats_needs_a_positive_rate(wpm):
+    with pytest.raises(ValueError):
+        grading.pitch_stats("hello", wpm)
+
+
+@pytest.mark.parametrize("seconds, timing", [
+    (0, "under"), (29.9, "under"), (30, "within"), (45, "within"), (60, "within"),
+    (60.1, "over"),
+])
+def test_pitch_timing(seconds, timing):
+    assert grading.pitch_timing(seconds) == timing
+
+
+# -- stable order --------------------------------------------------------------------
+
+
+def test_stable_order_is_deterministic_and_a_permutation():
+    items = [{"id": c} for c in "abcdefgh"]
+    first = grading.stable_order(items, "seed-1:q1")
+    assert grading.stable_order(items, "seed-1:q1") == first
+    assert sorted(first, key=lambda i: i["id"]) == items
+    assert items == [{"id": c} for c in "abcdefgh"]  # input untouched
+
+
+def test_stable_order_differs_between_seeds():
+    items = list("abcdefgh")
+    orders = {tuple(grading.stable_order(items, f"learner-{n}")) for n in range(10)}
+    assert len(orders) > 1
+
+
+def test_stable_order_ignores_input_order():
+    items = [{"id": c} for c in "abcdef"]
+    assert (grading.stable_order(items, "s") == grading.stable_order(items[::-1], "s"))
+
+
+def test_stable_order_does_not_use_the_random_module(monkeypatch):
+    import random
+
+    items = list("abcdefgh")
+    before = grading.stable_order(items, "seed")
+    random.seed(12345)
+    monkeypatch.setattr(random, "shuffle", lambda *a, **k: pytest.fail("random used"))
+    assert grading.stable_order(items, "seed") == before

@@ -1,0 +1,298 @@
+"""Tests for the quiz widget: checking, saving, restoring, resetting, facilitator mode."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import ipywidgets as widgets
+import pytest
+
+from netlearn.paths import set_facilitator_mode
+from netlearn.widgets import quiz
+
+from .conftest import assert_escaped
+
+TOPIC = "t1-alpha"
+ALL_RIGHT = {"alpha-q1": "b", "alpha-q2": ["a", "b"],
+             "alpha-q3": {"a": "best", "b": "acceptable", "c": "poor", "d": "poor"}}
+
+
+def answer(view, value):
+    """Select ``value`` in a question view the way a learner would."""
+    if view.kind == "single":
+        view.radio.value = value
+    elif view.kind == "multiple":
+        for cid, box in view.checkboxes.items():
+            box.value = cid in value
+    else:
+        for rid, toggle in view.toggles.items():
+            toggle.value = value.get(rid)
+
+
+def answer_and_check(widget, question_id, value):
+    view = widget.question(question_id)
+    answer(view, value)
+    view.check_button.click()
+    return view
+
+
+def test_single_choice_correct_answer_gives_feedback_and_is_saved(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    view = answer_and_check(widget, "alpha-q1", "b")
+    assert "✓ Correct —" in view.feedback.value
+    assert "Specific and checkable." in view.feedback.value
+    assert "<strong>Why:</strong> Specific goals can be checked." in view.feedback.value
+    assert store.last_answers(TOPIC) == {"alpha-q1": {
+        "answer": "b", "score": 1.0, "max_score": 1.0, "correct": True, "attempts": 1}}
+    assert "Score: 1 of 3 answered correctly</strong> · 1 attempt<" in widget.score_label.value
+
+
+def test_single_choice_wrong_answer(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    view = answer_and_check(widget, "alpha-q1", "c")
+    assert "✗ Not quite —" in view.feedback.value
+    assert "✗ Not a good pick:" in view.feedback.value
+    assert "Not in your control." in view.feedback.value
+    saved = store.last_answers(TOPIC)["alpha-q1"]
+    assert (saved["answer"], saved["correct"], saved["score"]) == ("c", False, 0.0)
+
+
+def test_checking_without_an_answer_explains_and_saves_nothing(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    for qid, message in [("alpha-q1", "Choose an answer first"),
+                         ("alpha-q2", "Tick at least one answer"),
+                         ("alpha-q3", "Rate every response")]:
+        view = widget.question(qid)
+        view.check_button.click()
+        assert message in view.feedback.value
+    answer(widget.question("alpha-q3"), {"a": "best"})
+    widget.question("alpha-q3").check_button.click()
+    assert "3 of 4 still need a rating" in widget.question("alpha-q3").feedback.value
+    assert store.last_answers(TOPIC) == {}
+
+
+@pytest.mark.parametrize("picks, verdict, score, correct", [
+    (["a", "b"], "✓ Correct —", 1.0, True),
+    (["a"], "◐ Partly —", 0.5, False),
+    (["a", "c"], "✗ Not quite —", 0.0, False),
+])
+def test_multiple_choice_partial_credit(store, course, picks, verdict, score, correct):
+    widget = quiz(TOPIC, store=store, course=course)
+    view = answer_and_check(widget, "alpha-q2", picks)
+    assert verdict in view.feedback.value
+    saved = store.last_answers(TOPIC)["alpha-q2"]
+    assert (saved["answer"], saved["score"], saved["correct"]) == (picks, score, correct)
+
+
+def test_multiple_choice_feedback_per_picked_option(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    view = answer_and_check(widget, "alpha-q2", ["a", "c"])
+    assert "✓ Good pick:</strong> <em>a) Read the programme.</em> — Gives openers." \
+        in view.feedback.value
+    assert "✗ Not a good pick:</strong> <em>c) Memorise CVs.</em> — Intrusive." \
+        in view.feedback.value
+    assert "Gives reasons." not in view.feedback.value  # unpicked options stay quiet
+
+
+def test_judgement_rated_with_toggle_buttons(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    ratings = {"a": "acceptable", "b": "acceptable", "c": "poor", "d": "best"}
+    view = answer_and_check(widget, "alpha-q3", ratings)
+    # a: one step, b: exact, c: exact, d: two steps -> (0.5 + 1 + 1 + 0) / 4
+    assert "◐ Partly —" in view.feedback.value
+    assert "✓ Matches — b)" in view.feedback.value
+    assert "◐ One step away — a)" in view.feedback.value
+    assert "✗ Two steps away — d)" in view.feedback.value
+    assert "the course rates it best. Pairs are easy to join." in view.feedback.value
+    saved = store.last_answers(TOPIC)["alpha-q3"]
+    assert saved["answer"] == ratings
+    assert saved["score"] == pytest.approx(0.625)
+    assert saved["correct"] is False
+    labels = [label for label, _ in view.toggles["a"].options]
+    assert labels == ["Best", "Acceptable", "Poor"]
+
+
+def test_every_attempt_is_saved_and_counted(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    answer_and_check(widget, "alpha-q1", "a")
+    view = answer_and_check(widget, "alpha-q1", "b")
+    answer_and_check(widget, "alpha-q2", ["a", "b"])
+    assert "2 attempts so far" in view.feedback.value
+    rows = store.query("SELECT item_id, answer FROM answers WHERE topic = ? ORDER BY id",
+                       (TOPIC,))
+    assert [(r["item_id"], r["answer"]) for r in rows] == [
+        ("alpha-q1", '"a"'), ("alpha-q1", '"b"'), ("alpha-q2", '["a", "b"]')]
+    assert store.last_answers(TOPIC)["alpha-q1"]["attempts"] == 2
+    assert "Score: 2 of 3 answered correctly</strong> · 3 attempts" in widget.score_label.value
+
+
+def test_changing_an_answer_after_checking_marks_the_feedback_stale(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    view = answer_and_check(widget, "alpha-q1", "b")
+    view.radio.value = "a"
+    assert "You changed your answer" in view.feedback.value
+    assert "✓ Correct" not in view.feedback.value
+
+
+def test_last_answers_come_back_after_a_restart(store, course, reopen):
+    widget = quiz(TOPIC, store=store, course=course)
+    answer_and_check(widget, "alpha-q1", "c")
+    for qid, value in ALL_RIGHT.items():
+        answer_and_check(widget, qid, value)
+
+    fresh = quiz(TOPIC, store=reopen(), course=course)
+    q1, q2, q3 = (fresh.question(q) for q in ("alpha-q1", "alpha-q2", "alpha-q3"))
+    assert q1.radio.value == "b"
+    assert [cid for cid, box in q2.checkboxes.items() if box.value] == ["a", "b"]
+    assert {rid: t.value for rid, t in q3.toggles.items()} == ALL_RIGHT["alpha-q3"]
+    for view in (q1, q2, q3):
+        assert "✓ Correct —" in view.feedback.value
+    assert "2 attempts so far" in q1.feedback.value
+    assert "You changed your answer" not in q1.feedback.value
+    assert "Score: 3 of 3 answered correctly</strong> · 4 attempts" in fresh.score_label.value
+
+
+def test_unanswered_questions_stay_empty_after_a_restart(store, course, reopen):
+    widget = quiz(TOPIC, store=store, course=course)
+    answer_and_check(widget, "alpha-q1", "b")
+    fresh = quiz(TOPIC, store=reopen(), course=course)
+    assert fresh.question("alpha-q2").feedback.value == ""
+    assert not any(box.value for box in fresh.question("alpha-q2").checkboxes.values())
+    assert "Score: 1 of 3 answered correctly" in fresh.score_label.value
+
+
+def test_reset_clears_selections_feedback_and_stored_answers(store, course, reopen):
+    widget = quiz(TOPIC, store=store, course=course)
+    for qid, value in ALL_RIGHT.items():
+        answer_and_check(widget, qid, value)
+    widget.reset_button.click()
+    assert store.last_answers(TOPIC) == {}
+    for view in widget.questions:
+        assert view.feedback.value == ""
+        assert view.answer() in (None, [], {})
+    assert "Score: 0 of 3 answered correctly</strong> · no attempts yet" \
+        in widget.score_label.value
+    assert "Quiz reset (3 attempts cleared)" in widget.status.value
+
+    fresh = quiz(TOPIC, store=reopen(), course=course)
+    assert fresh.question("alpha-q1").radio.value is None
+    assert all(view.feedback.value == "" for view in fresh.questions)
+
+
+def test_reset_only_touches_this_topic(store, course):
+    quiz_alpha = quiz(TOPIC, store=store, course=course)
+    quiz_beta = quiz("t2-beta", store=store, course=course)
+    answer_and_check(quiz_alpha, "alpha-q1", "b")
+    answer_and_check(quiz_beta, "beta-q1", "a")
+    quiz_alpha.reset_button.click()
+    assert store.last_answers(TOPIC) == {}
+    assert list(store.last_answers("t2-beta")) == ["beta-q1"]
+
+
+def test_options_keep_the_file_order_with_id_labels(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    assert widget.question("alpha-q1").radio.options == (
+        ("a) Meet everyone.", "a"), ("b) Two real conversations.", "b"), ("c) Get a job.", "c"))
+    assert list(widget.question("alpha-q2").checkboxes) == ["a", "b", "c", "d"]
+
+
+def test_learners_never_get_the_facilitator_box(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    for view in widget.questions:
+        assert view.facilitator_box is None
+    assert not any("Facilitator" in value for value in widget.html_values())
+    assert not any("netlearn-facilitator" in w._dom_classes
+                   for w in _all_widgets(widget))
+
+
+def test_facilitator_mode_shows_answers_and_rationales_up_front(store, course):
+    set_facilitator_mode(True)
+    widget = quiz(TOPIC, store=store, course=course)
+    q1, q2, q3 = widget.questions
+    assert q1.children.index(q1.facilitator_box) < q1.children.index(q1.check_button)
+    assert "Correct answer: <strong>b) Two real conversations.</strong>" \
+        in q1.facilitator_box.value
+    assert "Specific goals can be checked." in q1.facilitator_box.value
+    assert "Correct answers: <strong>a) Read the programme.; b) Pick people.</strong>" \
+        in q2.facilitator_box.value
+    assert "Intrusive." in q2.facilitator_box.value
+    assert "a) Join a pair. — best.</strong> Pairs are easy to join." in q3.facilitator_box.value
+    assert "c) Check your phone. — poor." in q3.facilitator_box.value
+
+
+def test_facilitator_mode_follows_the_environment(store, course, monkeypatch):
+    set_facilitator_mode(None)
+    monkeypatch.setenv("NETLEARN_FACILITATOR", "1")
+    assert quiz(TOPIC, store=store, course=course).questions[0].facilitator_box is not None
+    monkeypatch.setenv("NETLEARN_FACILITATOR", "0")
+    assert quiz(TOPIC, store=store, course=course).questions[0].facilitator_box is None
+
+
+def test_hostile_content_is_escaped_everywhere(store, hostile_course, hostile):
+    set_facilitator_mode(True)
+    widget = quiz(TOPIC, store=store, course=hostile_course)
+    for qid, value in ALL_RIGHT.items():
+        answer_and_check(widget, qid, value)
+    answer_and_check(widget, "alpha-q2", ["a", "c"])
+    assert_escaped(widget)
+    prompt = widget.question("alpha-q1").prompt_html.value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;" in prompt
+    labels = [label for label, _ in widget.question("alpha-q1").radio.options]
+    assert labels[0] == f"a) Meet everyone. {hostile}"  # option labels are text, not HTML
+
+
+def test_css_classes_for_browser_tests(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    assert "netlearn-quiz" in widget._dom_classes
+    view = widget.questions[0]
+    assert "netlearn-check" in view.check_button._dom_classes
+    assert "netlearn-feedback" in view.feedback._dom_classes
+    assert "netlearn-reset" in widget.reset_button._dom_classes
+
+
+def test_a_topic_without_questions_says_so(store, course):
+    widget = quiz("t0-intro", store=store, course=course)
+    assert widget.questions == []
+    assert any("no quiz" in value for value in widget.html_values())
+
+
+def test_unknown_topic_is_a_key_error(store, course):
+    with pytest.raises(KeyError, match="no-such-topic"):
+        quiz("no-such-topic", store=store, course=course)
+
+
+def test_repr_is_short_and_stable(store, course):
+    assert repr(quiz(TOPIC, store=store, course=course)) == (
+        "<Quiz for t1-alpha (3 questions) — interactive; run the notebook in JupyterLab to "
+        "use it>")
+
+
+def test_first_quiz_in_a_fresh_kernel_does_not_import_pandas_or_matplotlib(tmp_path):
+    code = ("import sys, netlearn\n"
+            "assert 'ipywidgets' not in sys.modules, 'import netlearn loaded ipywidgets'\n"
+            "w = netlearn.quiz('01-preparation')\n"
+            "assert w.questions\n"
+            "assert 'pandas' not in sys.modules and 'matplotlib' not in sys.modules, "
+            "sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'matplotlib'))\n")
+    env = {**os.environ, "NETLEARN_HOME": str(tmp_path / "home")}
+    env.pop("NETLEARN_CONTENT", None)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_check_answer_callback_is_fast():
+    from netlearn.bench_widgets import measure_check_answer
+
+    timing = measure_check_answer(n=30)
+    assert timing["n"] == 30
+    assert timing["median_ms"] <= 20, timing
+
+
+def _all_widgets(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        if isinstance(child, widgets.Widget):
+            yield from _all_widgets(child)
