@@ -176,9 +176,12 @@ def _content(args) -> int:
     if args.content_command == "notebook":
         from .content import course
         from .facilitate import new_topic_notebook
+        from .paths import override_content_dir
 
         path = new_topic_notebook(args.id, args.out, course(args.content), overwrite=args.force)
-        print(f"wrote {path}; run it with: NETLEARN_CONTENT=<your content> jupyter lab")
+        where = args.content or override_content_dir() or "YOUR-CONTENT-DIR"
+        print(f"wrote {path}; check it with: netlearn check {where} --notebooks {path.parent}")
+        print(f"run it with: NETLEARN_CONTENT={where} jupyter lab {path}")
         return 0
     from .facilitate import copy_content
 

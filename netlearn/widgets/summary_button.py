@@ -1,0 +1,80 @@
+"""The "Export summary for my facilitator" button for notebook 06."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+
+from ._html import STYLE, escape
+
+WHAT_IT_HOLDS = (
+    "It holds numbers only: your self-ratings before and after (averages per mistake), quiz "
+    "scores, scenario outcomes, how many reflections you wrote (not what you wrote), which "
+    "topics you completed, and counts from your networking log. No names, e-mail addresses, "
+    "links, notes, reflections or pitch text, and no date finer than the day of export."
+)
+
+
+def summary_widget(store=None, course=None, today=None):
+    """Return a button that writes the anonymised summary and offers it for download.
+
+    The file goes to ``NETLEARN_HOME/exports/netlearn-summary-YYYY-MM-DD.json``;
+    a download link (a ``data:`` URI, so it works on Binder too) appears below
+    the button. Nothing is sent anywhere: the learner decides whether to hand
+    the file to their facilitator.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+        Default: the learner's store in ``NETLEARN_HOME``.
+    course : netlearn.content.Course, optional
+        Default: the current course.
+    today : datetime.date, optional
+        Default: the day the button is clicked.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Its ``button`` and ``result`` attributes are the button and the HTML
+        that shows where the file went (for tests: ``widget.button.click()``).
+    """
+    import ipywidgets as widgets
+
+    button = widgets.Button(description="Export summary for my facilitator",
+                            icon="download", button_style="primary",
+                            layout=widgets.Layout(width="auto"),
+                            tooltip="Write an anonymised summary you can hand in")
+    result = widgets.HTML("")
+    intro = widgets.HTML(f'<p class="netlearn-muted">{escape(WHAT_IT_HOLDS)}</p>')
+
+    def export(_=None):
+        from ..errors import NetlearnError
+        from ..paths import data_home
+        from ..summary import default_name, write_summary
+
+        day = today or date.today()
+        try:
+            active = store
+            if active is None:
+                from ..store import get_store
+
+                active = get_store()
+            target = data_home() / "exports" / default_name(day)
+            path = write_summary(active, target, course=course, today=day)
+        except NetlearnError as exc:
+            result.value = f'<div class="netlearn-box">Could not export: {escape(exc)}</div>'
+            return
+        payload = base64.b64encode(path.read_bytes()).decode("ascii")
+        result.value = (
+            '<div class="netlearn-box">Saved to <code>' + escape(path) + "</code>. "
+            f'<a download="{escape(path.name)}" '
+            f'href="data:application/json;base64,{payload}">Download {escape(path.name)}</a>'
+            " and hand it to your facilitator if you wish.</div>"
+        )
+
+    button.on_click(export)
+    box = widgets.VBox([widgets.HTML(STYLE), intro, button, result])
+    box.add_class("netlearn-root")
+    box.button = button
+    box.result = result
+    return box

@@ -1,0 +1,276 @@
+"""Cohort aggregation over summaries, including broken, duplicate and other-version ones."""
+
+import copy
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from netlearn import cli, cohort_charts
+from netlearn.cohort import (
+    COLUMNS,
+    aggregate,
+    before_after,
+    load_summaries,
+    participation,
+    run_cohort,
+    validate_summary,
+)
+from netlearn.content import course as load_course
+from netlearn.summary import content_fingerprint
+
+DEMO = Path(__file__).resolve().parent.parent / "netlearn" / "data" / "demo-summaries"
+TOPICS = ["00-start-here", "01-preparation", "02-giving", "06-action-plan"]
+FINGERPRINT = "a" * 64
+
+
+def fake_summary(number: int, fingerprint: str = FINGERPRINT) -> dict:
+    """A deterministic, well-formed summary for learner ``number``."""
+    rng = random.Random(number)
+    topics = {"00-start-here": {"kind": "intro", "reflections_written": 1, "status": "done",
+                                "completed": True}}
+    for tid in TOPICS[1:3]:
+        before = rng.choice([1.5, 2.0, 2.5, 3.0])
+        answered = rng.randint(0, 4)
+        topics[tid] = {
+            "kind": "mistake",
+            "self_assessment": {"statements": 4, "before": before, "rated_before": 4,
+                                "check": None, "rated_check": 0, "after": before + 1,
+                                "rated_after": 4},
+            "quiz": {"score": answered * 0.75, "max": float(answered), "answered": answered,
+                     "correct": answered // 2, "items": 4},
+            "reflections_written": 0,
+            "status": "done" if answered == 4 else ("started" if answered else "not started"),
+            "completed": answered == 4,
+        }
+    topics["01-preparation"]["scenarios"] = {"reception": {
+        "played": True, "outcome": rng.choice(["good", "mixed", "poor"]), "points": 3.0,
+        "max_points": 6.0}}
+    topics["06-action-plan"] = {"kind": "plan", "reflections_written": 2, "status": "done",
+                                "completed": True}
+    return {
+        "format": "netlearn-summary", "version": 1,
+        "summary_id": f"{number:032x}", "exported_on": "2025-03-14",
+        "course": {"title": "Test", "content_version": 1, "fingerprint": fingerprint},
+        "topics": topics,
+        "activity": {"contacts": number, "interactions": 2 * number},
+    }
+
+
+def write(path: Path, data) -> Path:
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Ten good summaries plus one of every kind of bad file."""
+    good = [write(tmp_path / f"learner-{i:02d}.json", fake_summary(i)) for i in range(1, 11)]
+    bad = {
+        "broken.json": '{"format": "netlearn-summary", ',
+        "list.json": "[1, 2, 3]",
+        "other-format.json": {"format": "something-else", "version": 1},
+        "newer.json": {**fake_summary(90), "version": 2},
+        "duplicate.json": fake_summary(3),
+        "other-course.json": fake_summary(91, fingerprint="b" * 64),
+        "bad-numbers.json": {**fake_summary(92), "activity": {"contacts": "Zelda"}},
+        "bad-day.json": {**fake_summary(93), "exported_on": "2025-03-14T10:00:00"},
+    }
+    for name, data in bad.items():
+        write(tmp_path / name, data)
+    (tmp_path / "binary.json").write_bytes(b"\xff\xfe\x00\x01")
+    return tmp_path, good
+
+
+def test_load_skips_every_bad_file_with_one_line_naming_it(folder):
+    directory, good = folder
+    files = good + sorted(set(directory.glob("*.json")) - set(good)) + [directory / "missing.json"]
+    summaries, problems = load_summaries(files)
+    assert len(summaries) == 10
+    assert sorted(s["summary_id"] for s in summaries) == [f"{i:032x}" for i in range(1, 11)]
+    assert len(problems) == 10
+    for problem in problems:
+        assert "\n" not in problem and problem.endswith("; skipped")
+    by_file = {Path(p.split(": ")[0]).name: p for p in problems}
+    assert "not valid JSON" in by_file["broken.json"]
+    assert "not a netlearn summary" in by_file["list.json"]
+    assert "not a netlearn summary" in by_file["other-format.json"]
+    assert "newer netlearn" in by_file["newer.json"]
+    assert "handed in twice" in by_file["duplicate.json"]
+    assert "learner-03.json" in by_file["duplicate.json"]
+    assert "different version of the course content" in by_file["other-course.json"]
+    assert "counts" in by_file["bad-numbers.json"]
+    assert "not a day" in by_file["bad-day.json"]
+    assert "UTF-8" in by_file["binary.json"]
+    assert "no such file" in by_file["missing.json"]
+
+
+def test_a_directory_stands_for_its_json_files(folder):
+    directory, _ = folder
+    summaries, problems = load_summaries([directory])
+    assert len(summaries) == 10 and len(problems) == 9
+
+
+def test_the_expected_fingerprint_can_be_given(folder):
+    directory, _ = folder
+    summaries, problems = load_summaries([directory / "other-course.json",
+                                          directory / "learner-01.json"], fingerprint="b" * 64)
+    assert [s["summary_id"] for s in summaries] == [f"{91:032x}"]
+    assert len(problems) == 1
+
+
+def test_validate_summary_rejects_free_text_shapes():
+    summary = fake_summary(1)
+    assert validate_summary(summary) is None
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["scenarios"]["reception"]["outcome"] = "She said yes"
+    assert "outcome" in validate_summary(broken)
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["quiz"]["score"] = "high"
+    assert "quiz" in validate_summary(broken)
+    assert "summary_id" in validate_summary({**summary, "summary_id": "Zelda Q"})
+
+
+def test_aggregate_gives_one_row_per_learner_per_topic():
+    summaries = [fake_summary(i) for i in range(1, 6)]
+    frame = aggregate(summaries)
+    assert list(frame.columns) == COLUMNS
+    assert len(frame) == 5 * len(TOPICS)
+    assert list(frame["topic"].cat.categories) == TOPICS
+    row = frame[(frame["learner"] == f"{1:032x}") & (frame["topic"] == "01-preparation")].iloc[0]
+    source = summaries[0]["topics"]["01-preparation"]
+    assert row["self_before"] == source["self_assessment"]["before"]
+    assert row["self_after"] == source["self_assessment"]["before"] + 1
+    assert row["quiz_answered"] == source["quiz"]["answered"]
+    assert row["scenarios_played"] == 1
+    table = before_after(frame)
+    assert list(table.index) == ["01-preparation", "02-giving"]
+    assert (table["n"] == 5).all()
+    assert (table["after"] - table["before"]).round(6).eq(1).all()
+    counts = participation(frame)
+    assert counts.loc["00-start-here", "completed"] == 5
+    assert counts.loc["06-action-plan", "started"] == 5
+
+
+def test_run_cohort_writes_table_and_charts_and_reports(folder, tmp_path, capsys):
+    directory, _ = folder
+    out = tmp_path / "result"
+    assert run_cohort(sorted(directory.glob("*.json")), out) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("10 learner summaries used (exported 2025-03-14)")
+    assert "9 file(s) skipped:" in report
+    assert "learner-03.json: same summary id as" in report  # duplicate.json came first
+    for name in ("cohort.csv", "activity.csv", "before_after.png", "quiz_scores.png",
+                 "participation.png"):
+        assert (out / name).stat().st_size > 0, name
+        assert (out / name).read_bytes()[:4] in (b"lear", b"\x89PNG"), name
+    lines = (out / "cohort.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == ",".join(COLUMNS)
+    assert len(lines) == 1 + 10 * len(TOPICS)
+    assert not list(out.glob("*.part*"))
+
+
+def test_run_cohort_with_nothing_usable_fails_with_one_line(folder, tmp_path, capsys):
+    directory, _ = folder
+    status = run_cohort([directory / "broken.json", directory / "list.json"], tmp_path / "o")
+    assert status == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("netlearn: no usable summary")
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_cohort(folder, tmp_path, capsys):
+    directory, good = folder
+    assert cli.main(["cohort", *map(str, good), "--out", str(tmp_path / "c")]) == 0
+    assert "10 learner summaries used" in capsys.readouterr().out
+
+
+def test_charts_are_titled_and_labelled_and_handle_no_data():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    frame = aggregate([fake_summary(i) for i in range(1, 8)])
+    for ax in (cohort_charts.plot_before_after(before_after(frame)),
+               cohort_charts.plot_quiz_scores(frame),
+               cohort_charts.plot_participation(participation(frame), 7)):
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+        plt.close(ax.figure)
+    empty = aggregate([])
+    fig, axes = plt.subplots(1, 3)
+    assert cohort_charts.plot_before_after(before_after(empty), axes[0]) is axes[0]
+    assert cohort_charts.plot_quiz_scores(empty, axes[1]) is axes[1]
+    assert cohort_charts.plot_participation(participation(empty), 0, axes[2]) is axes[2]
+    assert "No" in axes[1].texts[0].get_text()
+    plt.close(fig)
+
+
+def test_demo_summaries_are_usable_and_match_the_current_course():
+    files = sorted(DEMO.glob("*.json"))
+    assert len(files) >= 20
+    summaries, problems = load_summaries(files)
+    assert problems == [] and len(summaries) == len(files)
+    assert summaries[0]["course"]["fingerprint"] == content_fingerprint(load_course()), (
+        "the course's topics or questions changed: run python tools/make_demo_summaries.py")
+
+
+def test_uploads_are_saved_safely_and_read_with_the_folder(tmp_path):
+    from netlearn.cohort import dashboard_sources, demo_summaries_dir, save_uploads
+
+    uploads = tmp_path / "uploads"
+    assert dashboard_sources(None, uploads) == [demo_summaries_dir()]
+    one = json.dumps(fake_summary(1)).encode()
+    saved, problems = save_uploads([
+        {"name": "../../etc/learner one.json", "content": memoryview(one)},
+        {"name": "learner one.json", "content": json.dumps(fake_summary(2)).encode()},
+        {"name": "learner one.json", "content": one},  # the same file again: not duplicated
+        {"name": "huge.json", "content": b" " * 3_000_000},
+    ], uploads)
+    assert [p.name for p in saved] == ["learner-one.json", "learner-one-2.json",
+                                       "learner-one.json"]
+    assert all(p.parent == uploads for p in saved)
+    assert len(problems) == 1 and problems[0].startswith("huge.json: is larger")
+    assert dashboard_sources(None, uploads) == [uploads]
+    assert dashboard_sources(tmp_path / "mine", uploads) == [tmp_path / "mine", uploads]
+    summaries, skipped = load_summaries(dashboard_sources(None, uploads))
+    assert len(summaries) == 2 and skipped == []
+
+
+def test_topic_overview_has_a_row_per_topic():
+    from netlearn.cohort import topic_overview
+
+    table = topic_overview(aggregate([fake_summary(i) for i in range(1, 5)]))
+    assert list(table.index) == TOPICS
+    assert table.loc["01-preparation", "self_n"] == 4
+    assert table.loc["00-start-here", "self_n"] == 0
+
+
+def test_dashboard_notebook_is_committed_without_outputs():
+    import nbformat
+
+    path = DEMO.parent.parent.parent / "notebooks" / "facilitator" / "cohort-dashboard.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    assert "widgets" not in notebook.metadata
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+def test_empty_charts_say_why_in_cohort_words():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    empty = aggregate([])
+    fig, axes = plt.subplots(1, 3)
+    cohort_charts.plot_before_after(before_after(empty), axes[0])
+    cohort_charts.plot_quiz_scores(empty, axes[1])
+    cohort_charts.plot_participation(participation(empty), 0, axes[2])
+    assert [ax.texts[0].get_text() for ax in axes] == [
+        "No learner rated themselves both before and after",
+        "No quiz answers in these summaries", cohort_charts.NO_SUMMARIES]
+    plt.close(fig)

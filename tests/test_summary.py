@@ -1,0 +1,229 @@
+"""The anonymised summary: what it holds, what it never holds, and how it is written."""
+
+import base64
+import json
+import re
+import uuid
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from netlearn import cli
+from netlearn.activity.records import Batch, Commitment, Contact, Event, Interaction
+from netlearn.content import course as load_course
+from netlearn.errors import NetlearnError
+from netlearn.summary import (
+    build_summary,
+    content_fingerprint,
+    scenario_outcome,
+    summary_json,
+    write_summary,
+)
+
+TODAY = date(2025, 3, 14)
+SECRETS = [
+    "Zelda Quixote-Marchbanks", "zelda.q@private-mail.example", "Umbrella Holdings Ltd",
+    "https://linkedin.example/in/zelda-quixote", "met her at the harbour gala",
+    "Harbour Gala 2025", "Grand Hotel Ballroom", "send Zelda the salary report",
+    "Bartholomew Xylophone", "bart@xylo.example", "I felt nervous about Bartholomew",
+    "my pitch about Zelda", "08:15", "2025-03-13T",
+]
+
+
+@pytest.fixture
+def course():
+    return load_course()
+
+
+@pytest.fixture
+def filled(store, course):
+    """A learner's store with personal data everywhere it can be."""
+    zelda = Contact(name="Zelda Quixote-Marchbanks", email="zelda.q@private-mail.example",
+                    company="Umbrella Holdings Ltd", position="Head of Secret Projects",
+                    url="https://linkedin.example/in/zelda-quixote",
+                    notes="met her at the harbour gala", source="manual", source_ref="z",
+                    met_on=TODAY - timedelta(days=20), close=True, cadence_days=30)
+    bart = Contact(name="Bartholomew Xylophone", email="bart@xylo.example", source="manual",
+                   source_ref="b", connected_on=TODAY - timedelta(days=5))
+    batch = Batch(source="manual", path="typed in", contacts=[zelda, bart])
+    batch.interactions = [
+        Interaction(when=datetime(2025, 3, 13, 8, 15), channel="email", purpose="follow_up",
+                    contact_key=zelda.key, note="send Zelda the salary report",
+                    source="manual", source_ref="i1"),
+        Interaction(when=datetime(2025, 2, 1, 12), channel="in_person", purpose="give",
+                    contact_key=bart.key, source="manual", source_ref="i2"),
+    ]
+    batch.events = [Event(title="Harbour Gala 2025", day=TODAY - timedelta(days=20),
+                          location="Grand Hotel Ballroom", goal_set=True,
+                          attendee_keys=[zelda.key], source="manual", source_ref="e1")]
+    batch.commitments = [Commitment(text="send Zelda the salary report", due=TODAY,
+                                    contact_key=zelda.key, source="manual", source_ref="c1")]
+    store.save_batch(batch)
+    prep = course.topic("01-preparation")
+    for statement in prep.statements:
+        store.save_self_assessment(prep.id, statement["id"], "before", 2)
+        store.save_self_assessment(prep.id, statement["id"], "after", 4)
+    store.save_self_assessment(prep.id, prep.statements[0]["id"], "check", 3)
+    first, second = prep.questions[:2]
+    store.save_answer(prep.id, first["id"], "x", 0, 1, False)
+    store.save_answer(prep.id, first["id"], "b", 1, 1, True)  # the latest attempt counts
+    store.save_answer(prep.id, second["id"], ["a"], 0.5, 1, False)
+    store.save_answer(prep.id, "not-a-question-Zelda Quixote-Marchbanks", "x", 1, 1, True)
+    store.save_answer("my-own-topic-bart@xylo.example", "q", "x", 1, 1, True)
+    for topic in course.topics:
+        for prompt in topic.prompts:
+            store.save_reflection(topic.id, prompt["id"], "I felt nervous about Bartholomew")
+    store.save_pitch("my pitch about Zelda", 4, 2.0, {"ok": True})
+    store.set_setting("name", "Zelda Quixote-Marchbanks")
+    return store
+
+
+def test_summary_holds_no_names_emails_urls_free_text_or_times(filled, course):
+    text = summary_json(build_summary(filled, course, TODAY))
+    for secret in SECRETS:
+        assert secret.lower() not in text.lower(), secret
+    assert "@" not in text
+    assert "http" not in text
+    assert not re.search(r"\d{4}-\d\d-\d\dT|\d\d:\d\d", text)  # days only, no times
+    assert re.findall(r"\d{4}-\d\d-\d\d", text) == ["2025-03-14"]
+
+
+def test_summary_only_has_known_keys_and_numbers(filled, course):
+    summary = build_summary(filled, course, TODAY)
+    assert set(summary) == {"format", "version", "summary_id", "exported_on", "course",
+                            "topics", "activity"}
+    assert summary["format"] == "netlearn-summary" and summary["version"] == 1
+    assert uuid.UUID(summary["summary_id"]).version == 4
+    assert summary["exported_on"] == "2025-03-14"
+    assert summary["course"] == {"title": course.title, "content_version": course.version,
+                                 "fingerprint": content_fingerprint(course)}
+    assert list(summary["topics"]) == [t.id for t in course.topics]
+    assert all(isinstance(v, int) and not isinstance(v, bool)
+               for v in summary["activity"].values())
+    assert summary["activity"]["contacts"] == 2
+    assert summary["activity"]["commitments"] == 1
+
+    def strings(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield key
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, str):
+            yield value
+
+    allowed = {course.title, summary["summary_id"], summary["exported_on"], "netlearn-summary",
+               content_fingerprint(course), "intro", "mistake", "plan", "good", "mixed",
+               "poor", "done", "started", "not started"}
+    allowed |= {t.id for t in course.topics}
+    allowed |= {s["id"] for t in course.topics for s in t.scenarios}
+    keys = set()
+    for topic in summary["topics"].values():
+        keys |= set(topic) | set(topic.get("quiz", {})) | set(topic.get("self_assessment", {}))
+        for scenario in topic.get("scenarios", {}).values():
+            keys |= set(scenario)
+    allowed |= keys | set(summary["course"]) | set(summary["activity"]) | set(summary)
+    assert set(strings(summary)) <= allowed
+
+
+def test_summary_numbers(filled, course):
+    topic = build_summary(filled, course, TODAY)["topics"]["01-preparation"]
+    rating = topic["self_assessment"]
+    assert rating["before"] == 2 and rating["after"] == 4 and rating["check"] == 3
+    assert rating["rated_before"] == rating["statements"] == len(
+        course.topic("01-preparation").statements)
+    assert rating["rated_check"] == 1
+    assert topic["quiz"] == {"score": 1.5, "max": 2.0, "answered": 2, "correct": 1,
+                             "items": len(course.topic("01-preparation").questions)}
+    assert topic["reflections_written"] == len(course.topic("01-preparation").prompts)
+    assert topic["status"] == "started" and topic["completed"] is False
+
+
+def test_scenario_outcomes_come_from_the_course(store, course):
+    topic = next(t for t in course.topics if t.scenarios)
+    scenario = topic.scenarios[0]
+    endings = {n: node["outcome"] for n, node in scenario["nodes"].items() if node.get("ending")}
+    ending, outcome = next(iter(endings.items()))
+    store.save_answer(topic.id, scenario["id"], [scenario["start"], ending], 2, 4,
+                      outcome == "good", kind="scenario")
+    entry = build_summary(store, course, TODAY)["topics"][topic.id]["scenarios"][scenario["id"]]
+    assert entry == {"played": True, "outcome": outcome, "points": 2.0, "max_points": 4.0}
+    assert scenario_outcome(scenario, {"outcome": "mixed"}) == "mixed"
+    assert scenario_outcome(scenario, {"ending": ending}) == outcome
+    assert scenario_outcome(scenario, "Zelda said something") is None
+    assert scenario_outcome(scenario, ["nowhere"]) is None
+
+
+def test_an_empty_store_gives_a_valid_summary(store, course):
+    summary = build_summary(store, course, TODAY)
+    assert all(v == 0 for v in summary["activity"].values())
+    assert all(not t["completed"] for t in summary["topics"].values())
+
+
+def test_fingerprint_changes_with_a_question_but_not_with_wording(course):
+    import copy
+
+    before = content_fingerprint(course)
+    reworded = copy.deepcopy(course)
+    reworded.topics[1].questions[0]["prompt"] = "Completely new wording"
+    reworded.title = "Renamed"
+    assert content_fingerprint(reworded) == before
+    extended = copy.deepcopy(course)
+    extended.topics[1].questions.append({"id": "extra-q"})
+    assert content_fingerprint(extended) != before
+    assert re.fullmatch(r"[0-9a-f]{64}", before)
+
+
+def test_write_summary_is_atomic_and_accepts_a_directory(filled, course, tmp_path):
+    target = write_summary(filled, tmp_path / "out" / "mine.json", course=course, today=TODAY)
+    assert target == tmp_path / "out" / "mine.json"
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "netlearn-summary"
+    assert not list((tmp_path / "out").glob("*.part"))
+    into_dir = write_summary(filled, tmp_path / "out", course=course, today=TODAY)
+    assert into_dir.name == "netlearn-summary-2025-03-14.json"
+    first = json.loads(target.read_text(encoding="utf-8"))["summary_id"]
+    assert json.loads(into_dir.read_text(encoding="utf-8"))["summary_id"] != first
+
+
+def test_write_summary_error_names_the_file(filled, course, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a directory")
+    with pytest.raises(NetlearnError) as caught:
+        write_summary(filled, blocker / "summary.json", course=course, today=TODAY)
+    assert str(blocker / "summary.json") in str(caught.value)
+
+
+def test_cli_export_summary(home, tmp_path, capsys):
+    out = tmp_path / "s.json"
+    assert cli.main(["export", "--summary", str(out)]) == 0
+    assert "wrote anonymised summary" in capsys.readouterr().out
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_summary_widget_writes_under_home_and_offers_a_download(filled, course, home):
+    from netlearn import summary_widget
+
+    widget = summary_widget(store=filled, course=course, today=TODAY)
+    assert widget.result.value == ""
+    widget.button.click()
+    path = home / "exports" / "netlearn-summary-2025-03-14.json"
+    assert path.is_file()
+    html = widget.result.value
+    match = re.search(r'href="data:application/json;base64,([A-Za-z0-9+/=]+)"', html)
+    assert match and 'download="netlearn-summary-2025-03-14.json"' in html
+    data = json.loads(base64.b64decode(match.group(1)))
+    assert data == json.loads(path.read_text(encoding="utf-8"))
+    for secret in SECRETS:
+        assert secret not in base64.b64decode(match.group(1)).decode("utf-8")
+
+
+def test_summary_widget_reports_a_write_error(filled, course, home):
+    from netlearn.widgets.summary_button import summary_widget
+
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "exports").write_text("in the way")
+    widget = summary_widget(store=filled, course=course, today=TODAY)
+    widget.button.click()
+    assert "Could not export" in widget.result.value

@@ -1,0 +1,84 @@
+"""Facilitator notes: shown (escaped) in facilitator mode, invisible and empty otherwise."""
+
+import copy
+
+import pytest
+
+import netlearn
+from netlearn.content import course as load_course
+from netlearn.errors import NetlearnError
+from netlearn.paths import set_facilitator_mode
+from netlearn.widgets.facilitator import facilitator_notes, notes_html
+
+
+@pytest.fixture(autouse=True)
+def follow_environment(monkeypatch):
+    monkeypatch.delenv("NETLEARN_FACILITATOR", raising=False)
+    set_facilitator_mode(None)
+    yield
+    set_facilitator_mode(None)
+
+
+def text_of(widget) -> str:
+    return "".join(getattr(child, "value", "") for child in widget.children)
+
+
+def test_learners_see_nothing():
+    widget = netlearn.facilitator_notes("01-preparation")
+    assert widget.children == ()
+    assert widget.layout.display == "none"
+
+
+def test_environment_variable_turns_the_notes_on(monkeypatch):
+    monkeypatch.setenv("NETLEARN_FACILITATOR", "1")
+    widget = facilitator_notes("01-preparation")
+    assert widget.layout.display != "none"
+    html = text_of(widget)
+    topic = load_course().topic("01-preparation")
+    assert "Facilitator notes: Come prepared" in html or topic.title in html
+    assert "<h5>Timings</h5>" in html
+    assert "<h5>Discussion prompts</h5>" in html and "<h5>Pair exercises</h5>" in html
+    for item in topic.facilitator["timings"]:
+        assert f"<td>{item['minutes']}</td>" in html
+    total = sum(item["minutes"] for item in topic.facilitator["timings"])
+    assert f"<td>{total}</td><td>Total</td>" in html
+
+
+def test_set_facilitator_mode_wins_over_the_environment(monkeypatch):
+    monkeypatch.setenv("NETLEARN_FACILITATOR", "1")
+    set_facilitator_mode(False)
+    assert facilitator_notes("01-preparation").layout.display == "none"
+    monkeypatch.delenv("NETLEARN_FACILITATOR")
+    set_facilitator_mode(True)
+    assert facilitator_notes("01-preparation").children
+
+
+def test_every_topic_has_notes_in_facilitator_mode():
+    set_facilitator_mode(True)
+    for topic in load_course().topics:
+        html = text_of(facilitator_notes(topic.id))
+        assert "Only you see this" in html, topic.id
+
+
+def test_content_is_escaped():
+    course = copy.deepcopy(load_course())
+    topic = course.topic("01-preparation")
+    topic.title = "<b>bold</b> title"
+    topic.facilitator = {
+        "notes": "Watch for <script>alert('x')</script> and **bold**",
+        "timings": [{"segment": "<img src=x onerror=alert(1)>", "minutes": 5}],
+        "discussion_prompts": ["<iframe>"],
+        "pair_exercises": ["Pairs: [a link](javascript:alert(1))"],
+    }
+    set_facilitator_mode(True)
+    html = text_of(facilitator_notes("01-preparation", course=course))
+    for raw in ("<script>", "<img", "<iframe>", "<b>bold</b>", 'href="javascript'):
+        assert raw not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x" in html
+    assert "<strong>bold</strong>" in html
+    assert "The segments add up to 5 minutes" in notes_html(topic)
+
+
+def test_unknown_topic_lists_the_valid_ones():
+    with pytest.raises(NetlearnError, match="valid ids: 00-start-here"):
+        facilitator_notes("99-nope")
