@@ -1,0 +1,258 @@
+"""Pure functions that draft follow-up and reconnection messages and check how personal they are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MAX_WORDS = 120
+DORMANT_DAYS = 3 * 365  # Levin, Walter & Murnighan (2011)
+
+#: Phrases that make a message feel mass-produced; matched case-insensitively.
+GENERIC_PHRASES = {
+    "touching base": r"\btouch(?:ing)?\s+base\b",
+    "circle back": r"\bcircl(?:e|ing)\s+back\b",
+    "just checking in": r"\bjust\s+checking\s+in\b",
+    "just following up": r"\bjust\s+following\s+up\b",
+    "hope this finds you well": r"\bhope\s+(?:this|the|my)(?:\s+\w+)?\s+finds\s+you\s+well\b",
+    "pick your brain": r"\bpick\s+your\s+brains?\b",
+    "add you to my network": r"\badd\s+you\s+to\s+my\s+(?:professional\s+)?network\b",
+    "reaching out to connect": r"\breach(?:ing)?\s+out\s+to\s+connect\b",
+    "per my last": r"\bper\s+my\s+last\b",
+    "synergy": r"\bsynerg(?:y|ies|ize|ise)\b",
+    "leverage": r"\bleverag(?:e|ing)\b",
+}
+
+#: Wording that proposes a concrete next step or makes an offer.
+NEXT_STEP_PATTERNS = (
+    r"\bwould\s+you\s+(?:be|like|have|want|mind)\b",
+    r"\b(?:could|can|shall|should)\s+we\b",
+    r"\blet'?s\b",
+    r"\bhow\s+about\b",
+    r"\bare\s+you\s+(?:free|around|up\s+for|open\s+to)\b",
+    r"\bfree\s+(?:for|to|on|next)\b",
+    r"\b(?:coffee|call|chat|catch[- ]up|meet\s+up|meeting|lunch|demo)\b",
+    r"\bnext\s+(?:week|month|time|monday|tuesday|wednesday|thursday|friday)\b",
+    r"\bi(?:'ll|\s+will|'d\s+be\s+glad\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)\s+"
+    r"(?:send|share|introduce|connect|call|email|e-mail|review|help|forward)\b",
+    r"\bhappy\s+to\s+(?:help|share|introduce|send|review|connect)\b",
+    r"\bi\s+can\s+(?:send|share|introduce|help|review|connect)\b",
+    r"\bhere\s+(?:is|are|'s)\b",
+    r"\battached\b",
+)
+
+STOPWORDS = frozenset(
+    "about above after again also been before being both could does doing down during each "
+    "from further have having here into just more most once only other over same some such "
+    "than that their them then there these they this those through under until very what "
+    "when where which while with would your yours you the and for our ours how".split()
+)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One personalisation check: what it looks for, whether it passed, and a hint if not."""
+
+    label: str
+    passed: bool
+    hint: str = ""
+
+    def __str__(self) -> str:
+        mark = "✓" if self.passed else "✗"
+        return f"{mark} {self.label}" + (f" — {self.hint}" if self.hint and not self.passed else "")
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text`` (letters, digits, apostrophes and hyphens)."""
+    return _WORD.findall(text or "")
+
+
+def word_count(text: str) -> int:
+    """Return how many words ``text`` has."""
+    return len(words(text))
+
+
+def first_name(name: str) -> str:
+    """Return the first word of a name ("" for an empty name)."""
+    parts = (name or "").split()
+    return parts[0] if parts else ""
+
+
+def mentions_name(text: str, name: str) -> bool:
+    """Return True when ``text`` uses the person's first name (or full name) as a word."""
+    first = first_name(name)
+    if not first:
+        return False
+    pattern = r"(?<![\w])" + re.escape(first) + r"(?![\w])"
+    return re.search(pattern, text or "", flags=re.IGNORECASE) is not None
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"['’]s$", "", word.lower()).strip("'’-")
+    return word[:5] if len(word) > 5 else word
+
+
+def detail_words(detail: str) -> list[str]:
+    """Return the content words of a detail (four letters or more, not common words)."""
+    return [w for w in words(detail) if len(w) >= 4 and w.lower() not in STOPWORDS]
+
+
+def refers_to_detail(text: str, detail: str) -> bool:
+    """Return True when ``text`` contains at least half of the detail's content words.
+
+    Words are compared by their first five letters, so "designs" matches
+    "design". A detail with no content words (or none at all) never passes.
+    """
+    wanted = {_stem(w) for w in detail_words(detail)}
+    if not wanted:
+        return False
+    present = {_stem(w) for w in words(text)}
+    return 2 * len(wanted & present) >= len(wanted)
+
+
+def states_next_step(text: str) -> bool:
+    """Return True when ``text`` proposes a next step or makes an offer."""
+    lowered = (text or "").lower().replace("’", "'")
+    return any(re.search(pattern, lowered) for pattern in NEXT_STEP_PATTERNS)
+
+
+def generic_phrases(text: str) -> list[str]:
+    """Return the generic phrases found in ``text``, in :data:`GENERIC_PHRASES` order."""
+    lowered = (text or "").lower().replace("’", "'")
+    return [label for label, pattern in GENERIC_PHRASES.items() if re.search(pattern, lowered)]
+
+
+def check_draft(text: str, name: str = "", detail: str = "",
+                max_words: int = MAX_WORDS) -> list[Check]:
+    """Run every personalisation check on a draft message.
+
+    Parameters
+    ----------
+    text : str
+        The draft.
+    name : str
+        The person's name.
+    detail : str
+        A specific thing the two of you discussed.
+    max_words : int, default 120
+        Word limit for a message people read to the end.
+
+    Returns
+    -------
+    list of Check
+        In order: mentions their name, refers to a specific detail, states a
+        next step or offer, under ``max_words`` words, no generic phrases.
+    """
+    count = word_count(text)
+    found = generic_phrases(text)
+    return [
+        Check("mentions their name", mentions_name(text, name),
+              "add their name" if first_name(name) else "fill in their name"),
+        Check("refers to a specific detail you discussed", refers_to_detail(text, detail),
+              "mention something you talked about" if detail_words(detail)
+              else "fill in a detail you discussed"),
+        Check("states a next step or an offer", states_next_step(text),
+              "suggest a call, send what you promised, or offer help"),
+        Check(f"under {max_words} words (now {count})", 0 < count < max_words,
+              "write something first" if count == 0 else "shorten it"),
+        Check("no generic phrases", not found,
+              "replace: " + ", ".join(f"“{p}”" for p in found) if found else ""),
+    ]
+
+
+def _sentence(text: str) -> str:
+    text = " ".join((text or "").split())
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+def _place(where: str) -> str:
+    where = " ".join((where or "").split())
+    if not where:
+        return ""
+    if where.split()[0].lower() in {"at", "in", "on", "during", "after", "through", "via"}:
+        return " " + where
+    return " at " + where
+
+
+def build_draft(name: str = "", where: str = "", detail: str = "", promised: str = "",
+                next_step: str = "", sender: str = "") -> str:
+    """Build a short follow-up message from what the learner remembers.
+
+    Parameters
+    ----------
+    name : str
+        The person's name (the greeting uses the first name).
+    where : str
+        Where you met, e.g. "the Health-tech Design Meetup".
+    detail : str
+        A specific thing you discussed.
+    promised : str
+        What you promised, phrased to follow "As promised, …".
+    next_step : str
+        A next step or offer, e.g. "Would you be up for a 20-minute call next week?".
+    sender : str
+        Your name, for the sign-off.
+
+    Returns
+    -------
+    str
+        The draft; empty parts are left out.
+    """
+    greeting = f"Hi {first_name(name)}," if first_name(name) else "Hi,"
+    paragraphs = [greeting]
+    body = [f"It was great to meet you{_place(where)}."]
+    if detail.strip():
+        body.append(f"I keep thinking about what we discussed: {' '.join(detail.split())}"
+                    .rstrip(".!?") + ".")
+    paragraphs.append(" ".join(body))
+    if promised.strip():
+        text = " ".join(promised.split())
+        paragraphs.append("As promised, " + (text if text[-1] in ".!?" else text + "."))
+    if next_step.strip():
+        paragraphs.append(_sentence(next_step))
+    paragraphs.append("Best wishes," + (f"\n{' '.join(sender.split())}" if sender.strip() else ""))
+    return "\n\n".join(paragraphs)
+
+
+def reconnect_opener(name: str, days_since: int | None, close: bool = False,
+                     company: str = "", last: date | None = None) -> str:
+    """Suggest a low-pressure first line for reconnecting with a quiet or dormant tie.
+
+    Walter, Levin & Murnighan (2015) found that worry about reconnecting leads
+    people to pick the less valuable dormant ties; a first line that asks for
+    nothing makes the valuable ones easier to contact.
+
+    Parameters
+    ----------
+    name : str
+        The contact's name.
+    days_since : int or None
+        Days since the last contact.
+    close : bool
+        Whether the learner marked them as a close contact.
+    company : str
+        Where they work, if known.
+    last : date, optional
+        The day of the last contact.
+
+    Returns
+    -------
+    str
+        One or two sentences, asking for nothing.
+    """
+    first = first_name(name) or "there"
+    if days_since is not None and days_since >= DORMANT_DAYS:
+        return (f"Hi {first}, it's been a few years! You came to mind today and I'd love to "
+                "hear what you're working on now — no agenda, just curious.")
+    if close:
+        since = f" since {last:%B %Y}" if last else " in a while"
+        return (f"Hi {first}, I realised we haven't talked{since}. How are things? "
+                "Happy to catch up whenever suits you — no rush.")
+    if company.strip():
+        return (f"Hi {first}, you came to mind today — how are things at {company.strip()}? "
+                "Would be good to hear your news.")
+    return f"Hi {first}, it's been a while and you came to mind — how have you been?"

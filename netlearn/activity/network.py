@@ -1,0 +1,104 @@
+"""Choose the network the charts show: the learner's own records or the labelled sample persona."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netlearn.activity.records import Network
+
+CHOICE_KEY = "data_choice"
+CHOICES = ("sample", "own")
+
+
+def my_network(store=None, prefer: str | None = None) -> Network:
+    """Return the network for charts and metrics.
+
+    The learner's own records when they have logged or imported anything,
+    unless their data choice (see :func:`use_sample`) or ``prefer`` says
+    ``"sample"``; otherwise the synthetic sample persona, whose ``label``
+    names it and whose ``is_sample`` is true. Sample records are built fresh
+    on every call and never written to the store or added to the learner's
+    network.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+        The learner's store; defaults to :func:`netlearn.store.get_store`.
+    prefer : {"sample", "own"}, optional
+        Overrides the stored choice for this call.
+
+    Returns
+    -------
+    Network
+        ``store.load_network()`` or :func:`netlearn.sample.sample_network`.
+
+    Raises
+    ------
+    ValueError
+        When ``prefer`` is not one of ``"sample"``, ``"own"`` or None.
+    """
+    if prefer is not None and prefer not in CHOICES:
+        raise ValueError(f"prefer must be 'sample', 'own' or None, not {prefer!r}")
+    if store is None:
+        from netlearn.store import get_store
+
+        store = get_store()
+    choice = prefer or data_choice(store)
+    if choice != "sample" and store.has_activity():
+        return store.load_network()
+    from netlearn.sample import sample_network
+
+    return sample_network()
+
+
+def data_choice(store=None) -> str | None:
+    """Return the learner's stored choice, ``"sample"``, ``"own"`` or None when never chosen."""
+    if store is None:
+        from netlearn.store import get_store
+
+        store = get_store()
+    choice = store.setting(CHOICE_KEY)
+    return choice if choice in CHOICES else None
+
+
+def use_sample(on: bool, store=None) -> None:
+    """Set whether charts show the sample persona (True) or the learner's own data (False).
+
+    Parameters
+    ----------
+    on : bool
+        True for the sample persona, False for the learner's own data (the
+        sample is still shown while they have none).
+    store : netlearn.store.Store, optional
+        The learner's store; defaults to :func:`netlearn.store.get_store`.
+    """
+    if store is None:
+        from netlearn.store import get_store
+
+        store = get_store()
+    store.set_setting(CHOICE_KEY, "sample" if on else "own")
+
+
+def network_today(net: Network, today: date | None = None) -> date:
+    """Return the day metrics should measure ``net`` from.
+
+    ``today`` when given; for the sample persona its fixed "today"
+    (:data:`netlearn.sample.DEFAULT_TODAY`), so its charts are reproducible;
+    else the current date.
+    """
+    if today is not None:
+        return today
+    if net.is_sample:
+        from netlearn.sample import DEFAULT_TODAY
+
+        return DEFAULT_TODAY
+    return date.today()
+
+
+def describe(net: Network) -> str:
+    """Return one line saying whose data ``net`` is, e.g. for a chart caption."""
+    if net.is_sample:
+        return (f"Showing the {net.label} — invented data, not yours. Log or import your own "
+                "to see your network.")
+    return (f"Showing {net.label}: {len(net.contacts)} contacts, "
+            f"{len(net.interactions)} interactions, {len(net.events)} events.")

@@ -1,0 +1,149 @@
+"""Notebook 02's give planner: people, a way to give and a one-line plan, saved as commitments."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import ipywidgets as widgets
+
+from netlearn.activity._form import (
+    LABEL_STYLE,
+    WIDE,
+    ActivityForm,
+    Invalid,
+    date_input,
+    dropdown,
+    text_input,
+)
+from netlearn.activity._ui import GIVE_PREFIX, contact_options, escape, note, ok, table_html
+from netlearn.activity.log_commitment import save_commitment
+
+WAYS = (
+    "share an article",
+    "make an introduction",
+    "offer feedback",
+    "congratulate",
+    "send a resource",
+)
+DEFAULT_DUE_DAYS = 7
+
+
+def give_text(way: str, name: str, plan: str) -> str:
+    """Return the commitment text for a planned give, e.g. "Give: share an article — Ana: …"."""
+    return f"{GIVE_PREFIX}{way} — {name}: {' '.join(plan.split())}"
+
+
+def ratio_html(net, today) -> str:
+    """Return the give:ask line for the last 90 days of ``net`` (escaped HTML)."""
+    from netlearn.activity.network import describe
+    from netlearn.metrics import give_ask_ratio
+
+    result = give_ask_ratio(net, today)
+    ratio = "no asks yet" if result.ratio is None else f"ratio {result.ratio:.1f}"
+    line = (f"Give:ask over the last {result.days} days: {result.gives} gives, "
+            f"{result.asks} asks ({ratio}).")
+    return (f"<p><strong>{escape(line)}</strong><br><span class='netlearn-muted'>"
+            f"{escape(describe(net))} Done a give? Log it as an interaction with the purpose "
+            f"“giving” — that is what this counts.</span></p>")
+
+
+class GivePlanner(ActivityForm):
+    """Plan a give for one or more people and save it as commitments with a due date.
+
+    Attributes
+    ----------
+    people : SelectMultiple
+        Stored contacts (values: ids).
+    someone_input : Text
+        A name for someone not in the records.
+    way_input : Dropdown
+        One of :data:`WAYS`.
+    plan_input : Text
+    due_input : DatePicker
+    ratio : HTML
+        The give:ask ratio over 90 days.
+    """
+
+    summary_text = "Give planner"
+
+    def __init__(self, store=None, today=None):
+        super().__init__("netlearn-give-planner", store, today, save_label="Save my plan")
+        self.people = widgets.SelectMultiple(options=[], description="Who", rows=6,
+                                             layout=WIDE, style=LABEL_STYLE)
+        self.someone_input = text_input("Or someone else", "a name not in your records")
+        self.way_input = dropdown("How I'll give", [(w, w) for w in WAYS])
+        self.plan_input = text_input("One-line plan", "e.g. send Ana the service-design "
+                                     "article we talked about")
+        self.due_input = date_input("By", self.today + timedelta(days=DEFAULT_DUE_DAYS))
+        self.ratio = widgets.HTML("")
+        self.set_body([
+            self.ratio, self.people, self.someone_input, self.way_input, self.plan_input,
+            self.due_input, self.save_button, self.message, self.recent,
+        ])
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload contacts, the ratio and the planned gives."""
+        from netlearn.activity.network import my_network, network_today
+
+        chosen = set(self.people.value)
+        options = contact_options(self.store)
+        self.people.options = options
+        self.people.value = tuple(v for _, v in options if v in chosen)
+        net = my_network(self.store)
+        self.ratio.value = ratio_html(net, network_today(net, None if net.is_sample
+                                                          else self.today))
+        self.show_recent()
+
+    def _save(self) -> str:
+        plan = " ".join(self.plan_input.value.split())
+        names = {cid: label.split(" — ")[0] for label, cid in self.people.options}
+        targets = [(cid, names[cid]) for cid in self.people.value]
+        someone = " ".join(self.someone_input.value.split())
+        if someone:
+            targets.append((None, someone))
+        if not targets:
+            raise Invalid("Please pick at least one person (or write a name).")
+        if not plan:
+            raise Invalid("Please write a one-line plan.")
+        due = self.due_input.value
+        if due is None:
+            raise Invalid("Please give a date.")
+        if due < self.today:
+            raise Invalid("The date has passed — pick today or a later day.")
+        for contact_id, name in targets:
+            save_commitment(self.store, give_text(self.way_input.value, name, plan), due,
+                            contact_id)
+        self.plan_input.value = self.someone_input.value = ""
+        self.people.value = ()
+        self.show_recent()
+        who = ", ".join(name for _, name in targets)
+        return ok(f"Planned: {self.way_input.value} for {who}, by {due.isoformat()}.")
+
+    def _recent_html(self) -> str:
+        rows = self.store.query(
+            "SELECT text, due FROM commitments WHERE done = 0 AND text LIKE ?"
+            " ORDER BY due, id LIMIT 10", (GIVE_PREFIX + "%",))
+        if not rows:
+            return note("No gives planned yet.")
+        return table_html(("By", "Planned give"),
+                          [(r["due"], r["text"][len(GIVE_PREFIX):]) for r in rows],
+                          caption="Your planned gives")
+
+
+def give_planner(store=None, today=None) -> GivePlanner:
+    """Return notebook 02's give planner.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+        Where plans are saved as commitments (default: the learner's store).
+    today : date, optional
+        Default due date is a week after it; also the day the ratio is measured
+        to (the sample persona keeps its own "today").
+
+    Returns
+    -------
+    GivePlanner
+    """
+    return GivePlanner(store=store, today=today)

@@ -1,0 +1,307 @@
+"""Import a file the learner uploads in the notebook, with progress; preview the sample export."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from netlearn.activity._ui import escape, note, ok, problem, resolve_store
+from netlearn.errors import NetlearnError
+from netlearn.widgets._common import NetlearnBox, button
+
+ACCEPT = ".zip,.csv,.vcf,.ics"
+KIND_OPTIONS = (
+    ("LinkedIn data export (.zip, or one of its CSV files)", "linkedin"),
+    ("Contacts (vCard, .vcf)", "vcard"),
+    ("Calendar (iCalendar, .ics)", "ics"),
+    ("My networking log (netlearn CSV template)", "csv"),
+)
+KIND_WORDS = {value: label.split(" (")[0] for label, value in KIND_OPTIONS}
+EXTENSIONS = {".zip": "linkedin", ".vcf": "vcard", ".vcard": "vcard", ".ics": "ics",
+              ".ical": "ics", ".ifb": "ics"}
+LINKEDIN_MARKERS = (("first name", "connected on"), ("conversation id",),
+                    ("sent at", "direction"), ("notes:",))
+SKIPPED_SHOWN = 5
+SAFE_NAME = re.compile(r"[^\w.\- ]+")
+
+
+def detect_kind(name: str, head: bytes = b"") -> str | None:
+    """Guess the import kind of an uploaded file from its name and first bytes.
+
+    Parameters
+    ----------
+    name : str
+        The file name as uploaded.
+    head : bytes
+        The first few kilobytes of the file.
+
+    Returns
+    -------
+    str or None
+        ``"linkedin"``, ``"vcard"``, ``"ics"``, ``"csv"``, or None when unknown.
+    """
+    suffix = Path(name or "").suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    if head.startswith(b"PK\x03\x04"):
+        return "linkedin"
+    text = head[:8192].decode("utf-8", errors="ignore").lstrip("\ufeff").lower()
+    if "begin:vcard" in text[:200]:
+        return "vcard"
+    if "begin:vcalendar" in text[:200]:
+        return "ics"
+    if suffix == ".csv" or "," in text.split("\n", 1)[0]:
+        if any(all(marker in text for marker in group) for group in LINKEDIN_MARKERS):
+            return "linkedin"
+        return "csv"
+    return None
+
+
+def uploads_dir(home) -> Path:
+    """Return ``home/uploads``, created with permissions 0700 (private to the learner)."""
+    path = Path(home) / "uploads"
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+    return path
+
+
+def safe_file_name(name: str, kind: str = "") -> str:
+    """Return the base name of an uploaded file, without path parts or odd characters."""
+    base = SAFE_NAME.sub("_", Path(str(name or "").replace("\\", "/")).name).strip(" .")
+    if not base:
+        base = "upload" + {"linkedin": ".zip", "vcard": ".vcf", "ics": ".ics"}.get(kind, ".csv")
+    return base[:120]
+
+
+@contextmanager
+def private_temp_dir(home):
+    """Yield a fresh 0700 directory under ``home/uploads``; delete it (and its files) after."""
+    path = Path(tempfile.mkdtemp(prefix="import-", dir=uploads_dir(home)))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _uploaded(value) -> tuple[str, bytes] | None:
+    """Return (name, bytes) of the one uploaded file in a FileUpload value, if any."""
+    if not value:
+        return None
+    entry = value[0] if isinstance(value, (tuple, list)) else next(iter(value.values()))
+    content = entry.get("content", b"")
+    return str(entry.get("name", "")), bytes(content)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def result_line(result, skipped, hide: str = "") -> str:
+    """Return "added 120, already present 0, skipped 3 — skipped rows: line 14: …".
+
+    Parameters
+    ----------
+    result : netlearn.store.ImportResult
+    skipped : list of Skipped
+    hide : str
+        A directory prefix to remove from file labels (the private temp folder).
+    """
+    line = str(result)
+    if skipped:
+        shown = []
+        for item in skipped[:SKIPPED_SHOWN]:
+            label = _strip(item.path, hide)
+            where = f"{label} line {item.line}" if "/" in label else f"line {item.line}"
+            shown.append(f"{where}: {item.reason}")
+        more = len(skipped) - SKIPPED_SHOWN
+        line += " — skipped rows: " + "; ".join(shown) + (f"; … and {more} more" if more > 0
+                                                          else "")
+    return line
+
+
+def _strip(text: str, hide: str) -> str:
+    text = str(text)
+    if hide:
+        text = text.replace(hide.rstrip("/\\") + os.sep, "").replace(hide, "")
+    return text
+
+
+class ImportWidget(NetlearnBox):
+    """Upload an export file, pick its kind, import it with progress.
+
+    Attributes
+    ----------
+    upload : FileUpload
+    kind : Dropdown
+        Auto-detected when a file is chosen; the learner can change it.
+    import_button : Button
+    bar : IntProgress
+    result : HTML
+        "✓ Connections.csv: added 120, already present 0, skipped 3 — …" or "✗ …".
+    preview_button : Button
+        Reads the sample persona's LinkedIn export and shows what it holds, without storing.
+    preview : HTML
+    """
+
+    summary_text = "Import your networking data"
+
+    def __init__(self, store=None):
+        super().__init__("netlearn-import")
+        self.store = resolve_store(store)
+        self.upload = widgets.FileUpload(accept=ACCEPT, multiple=False,
+                                         description="Choose file")
+        self.kind = widgets.Dropdown(options=KIND_OPTIONS, value="linkedin",
+                                     description="File type",
+                                     style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="100%", max_width="40em"))
+        self.detected = widgets.HTML("")
+        self.import_button = button("Import", "Import the chosen file into your records",
+                                    "netlearn-import-button", icon="upload",
+                                    button_style="primary")
+        self.bar = widgets.IntProgress(value=0, min=0, max=100, description="Reading",
+                                       layout=widgets.Layout(visibility="hidden"))
+        self.result = widgets.HTML("")
+        self.result.add_class("netlearn-message")
+        self.preview_button = button("Preview the sample export",
+                                     "Read the sample persona's LinkedIn export and show what "
+                                     "it holds — nothing is saved", "netlearn-preview",
+                                     icon="eye")
+        self.preview = widgets.HTML("")
+        self.upload.observe(lambda _: self._detect(), "value")
+        self.import_button.on_click(lambda _: self.run_import())
+        self.preview_button.on_click(lambda _: self.run_preview())
+        self.set_body([
+            widgets.HTML("<p>Choose a LinkedIn data export (.zip), a contacts file (.vcf), a "
+                         "calendar (.ics) or your networking log (.csv). The file is read on "
+                         "this computer, stored in your records, and the uploaded copy is "
+                         "deleted straight after.</p>"),
+            widgets.HBox([self.upload, self.kind]), self.detected, self.import_button,
+            self.bar, self.result,
+            widgets.HTML("<p class='netlearn-muted'>No file at hand? See what an import "
+                         "finds in the sample persona's LinkedIn export. It is not added "
+                         "to your records.</p>"),
+            self.preview_button, self.preview,
+        ])
+
+    # -- progress ----------------------------------------------------------------
+    def _progress(self, done: int, total: int) -> None:
+        value = int(100 * done / total) if total else 0
+        if value != self.bar.value:
+            self.bar.value = min(max(value, 0), 100)
+
+    def _start_bar(self, label: str) -> None:
+        self.bar.description = label
+        self.bar.value = 0
+        self.bar.bar_style = ""
+        self.bar.layout.visibility = "visible"
+
+    # -- actions -----------------------------------------------------------------
+    def _detect(self) -> None:
+        uploaded = _uploaded(self.upload.value)
+        if uploaded is None:
+            self.detected.value = ""
+            return
+        name, data = uploaded
+        kind = detect_kind(name, data[:8192])
+        if kind is None:
+            self.detected.value = note(f"Could not tell what kind of file {name} is — "
+                                       "choose the file type.")
+            return
+        self.kind.value = kind
+        self.detected.value = note(f"{name}: looks like {KIND_WORDS[kind]} — change the file "
+                                   "type if that is wrong.")
+
+    def run_import(self):
+        """Import the uploaded file; show the counts (or the problem) in :attr:`result`.
+
+        Returns
+        -------
+        netlearn.store.ImportResult or None
+            None when nothing was imported.
+        """
+        from netlearn.activity import importers
+
+        uploaded = _uploaded(self.upload.value)
+        if uploaded is None:
+            self.result.value = problem("Choose a file first.")
+            return None
+        name, data = uploaded
+        kind = self.kind.value
+        self._start_bar("Reading")
+        try:
+            with private_temp_dir(self.store.home) as folder:
+                path = folder / safe_file_name(name, kind)
+                with open(path, "wb") as handle:
+                    handle.write(data)
+                try:
+                    batch = importers.read(kind, path, progress=self._progress)
+                    self.bar.description = "Saving"
+                    result = self.store.save_batch(batch, kind=kind)
+                except (NetlearnError, OSError, sqlite3.Error) as exc:
+                    self.bar.bar_style = "danger"
+                    self.result.value = problem(_strip(str(exc), str(folder)))
+                    return None
+                line = result_line(result, batch.skipped, str(folder))
+        except OSError as exc:  # the private upload folder itself
+            self.bar.bar_style = "danger"
+            self.result.value = problem(f"Could not store the upload: {exc}")
+            return None
+        self.bar.value = 100
+        self.bar.bar_style = "success"
+        self.result.value = ok(f"{safe_file_name(name, kind)}: {line}")
+        self.upload.value = ()
+        return result
+
+    def run_preview(self):
+        """Read the sample persona's LinkedIn export and show its counts; store nothing.
+
+        Returns
+        -------
+        netlearn.activity.records.Batch or None
+        """
+        from netlearn.activity import importers
+        from netlearn.sample import write_sample_linkedin_export
+
+        self._start_bar("Sample")
+        try:
+            with private_temp_dir(self.store.home) as folder:
+                path = write_sample_linkedin_export(folder)
+                batch = importers.read("linkedin", path, progress=self._progress)
+        except (NetlearnError, OSError) as exc:
+            self.bar.bar_style = "danger"
+            self.preview.value = problem(f"Could not read the sample export: {exc}")
+            return None
+        self.bar.value = 100
+        self.bar.bar_style = "success"
+        self.preview.value = (
+            "<p>" + escape(
+                f"The sample LinkedIn export ({path.name}) holds "
+                f"{_plural(len(batch.contacts), 'contact')} and "
+                f"{_plural(len(batch.interactions), 'interaction')} (messages and "
+                f"invitations); {_plural(len(batch.skipped), 'row')} would be skipped.")
+            + "</p><p><strong>" + escape("Nothing was saved — your records are unchanged.")
+            + "</strong></p>")
+        return batch
+
+
+def import_widget(store=None) -> ImportWidget:
+    """Return the upload-and-import widget.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+        Where imported records go (default: the learner's store); uploads are
+        written to a private temporary folder under its home and deleted after.
+
+    Returns
+    -------
+    ImportWidget
+    """
+    return ImportWidget(store=store)

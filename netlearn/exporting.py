@@ -1,0 +1,145 @@
+"""Export the learner's data (CSVs, reminders.ics, action-plan.md), and a notebook button for it."""
+
+from __future__ import annotations
+
+import base64
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+REMINDERS_NAME = "reminders.ics"
+PLAN_NAME = "action-plan.md"
+DOWNLOAD_LIMIT_BYTES = 10 * 1024 * 1024
+MIME_TYPES = {".csv": "text/csv", ".ics": "text/calendar", ".md": "text/markdown"}
+
+
+def _write_atomic(target: Path, data: bytes) -> Path:
+    """Write ``data`` to ``target`` via ``target.part`` and a rename; never half-written."""
+    partial = target.with_name(target.name + ".part")
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def export_all(store, directory, today: date | None = None, progress=None) -> list[Path]:
+    """Write everything the learner owns into ``directory``.
+
+    One CSV per table with a header row (:meth:`netlearn.store.Store.export_csv`),
+    ``reminders.ics`` (:func:`netlearn.reminders.reminder_calendar`) and
+    ``action-plan.md`` (:func:`netlearn.action_plan.action_plan_markdown`),
+    all computed from the learner's own records — never the sample persona.
+    Each file is written to a ``.part`` file first and then renamed.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store
+        The learner's store.
+    directory : str or os.PathLike
+        Where to write; created if missing.
+    today : date, optional
+        The day reminders and the plan are computed for (default: today).
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each of the three steps.
+
+    Returns
+    -------
+    list of Path
+        Every file written, CSVs first.
+    """
+    from netlearn.action_plan import action_plan_markdown
+    from netlearn.reminders import reminder_calendar
+
+    today = today or date.today()
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    steps = 3
+
+    def report(done):
+        if progress is not None:
+            progress(done, steps)
+
+    report(0)
+    written = list(store.export_csv(directory))
+    report(1)
+    net = store.load_network()
+    written.append(_write_atomic(directory / REMINDERS_NAME, reminder_calendar(net, today)))
+    report(2)
+    plan = action_plan_markdown(None, store, net, today)
+    written.append(_write_atomic(directory / PLAN_NAME, plan.encode("utf-8")))
+    report(3)
+    return written
+
+
+def export_directory(home) -> Path:
+    """Return a new, unused ``home/exports/<timestamp>`` directory path (not created)."""
+    base = Path(home) / "exports"
+    stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    candidate = base / stamp
+    number = 2
+    while candidate.exists():
+        candidate = base / f"{stamp}-{number}"
+        number += 1
+    return candidate
+
+
+def download_links_html(paths, limit: int = DOWNLOAD_LIMIT_BYTES) -> str:
+    """Return HTML with a ``data:`` download link per file (or where it is, when too big).
+
+    Parameters
+    ----------
+    paths : iterable of Path
+        Files to offer.
+    limit : int
+        Files larger than this many bytes are not embedded; their location is shown.
+
+    Returns
+    -------
+    str
+        An HTML list; names and paths are escaped.
+    """
+    from netlearn.activity._ui import escape
+
+    items = []
+    for path in paths:
+        path = Path(path)
+        size = path.stat().st_size
+        if size > limit:
+            items.append(f"<li>{escape(path.name)} ({size / 1e6:.1f} MB) is too big to "
+                         f"download here — find it at <code>{escape(path)}</code></li>")
+            continue
+        mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
+        payload = base64.b64encode(path.read_bytes()).decode("ascii")
+        items.append(
+            f'<li><a download="{escape(path.name)}" href="data:{mime};base64,{payload}">'
+            f"{escape(path.name)}</a> ({size:,} bytes)</li>")
+    return "<ul class='netlearn-downloads'>" + "".join(items) + "</ul>"
+
+
+def export_widget(store=None, today: date | None = None):
+    """An "Export my data" button for notebook 06, with progress and download links.
+
+    Writes into ``NETLEARN_HOME/exports/<timestamp>/`` with :func:`export_all`
+    and then offers each file as a download link.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+        The learner's store; defaults to the shared one.
+    today : date, optional
+        The day reminders and the plan are computed for.
+
+    Returns
+    -------
+    netlearn.activity.export_button.ExportWidget
+        With attributes ``button``, ``bar``, ``message`` and ``links``.
+    """
+    from netlearn.activity.export_button import ExportWidget
+
+    return ExportWidget(store=store, today=today)
