@@ -1,0 +1,158 @@
+"""Write the hostile-input corpus: malformed and malicious files for every importer and the loader.
+
+Small files are committed under tests/hostile/files/; the three large ones (a 40 MB
+line, a zip bomb, 5,000 columns) are made at test time by `large_files(dir)` so the
+repository stays small. Run `python tests/hostile/make_corpus.py` to rewrite the
+committed ones. Every person here is fictional.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+FILES = Path(__file__).resolve().parent / "files"
+NOTES = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses '
+    'are missing."\n\n'
+)
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+GOOD_ROW = "Ada,Example,https://www.linkedin.com/in/example-ada,,Acme,Engineer,08 Feb 2026\n"
+PNG = (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2,
+       0, 0, 0) + struct.pack(">I", zlib.crc32(b"IHDR")) + b"\x00" * 40)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():  # fixed timestamps: the same bytes every time
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def small_files() -> dict[str, bytes]:
+    """Return file name -> bytes for every committed hostile file."""
+    vcard = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vic Example\r\nEMAIL:vic@example.com\r\n"
+             "END:VCARD\r\n")
+    event = ("BEGIN:VEVENT\r\nUID:e1@example.com\r\nDTSTAMP:20260101T000000Z\r\n"
+             "DTSTART:20260110T090000Z\r\nSUMMARY:Meetup\r\nEND:VEVENT\r\n")
+    calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\n{}END:VCALENDAR\r\n"
+    log_header = "date,name,email,company,channel,direction,purpose,note\n"
+    return {
+        # LinkedIn
+        "li-empty.csv": b"",
+        "li-header-only.csv": (NOTES + HEADER).encode(),
+        "li-binary.csv": bytes(range(256)) * 40,
+        "li-png-renamed.csv": PNG,
+        "li-latin1.csv": (NOTES + HEADER + "José,Müller,,,Café GmbH,Chef,08 Feb 2026\n"
+                          + GOOD_ROW).encode("latin-1"),
+        "li-unterminated-quote.csv": (NOTES + HEADER + GOOD_ROW
+                                      + 'Bo,"Example,,,Acme,Engineer,08 Feb 2026\n').encode(),
+        "li-wrong-format.csv": vcard.encode(),
+        "li-semicolons.csv": (HEADER.replace(",", ";") + GOOD_ROW.replace(",", ";")).encode(),
+        "li-bad-dates.csv": (NOTES + HEADER + GOOD_ROW
+                             + "Bo,Example,,,Acme,Engineer,31 Foo 2026\n"
+                             + "Cy,Example,,,Acme,Engineer,yesterday\n"
+                             + "Di,Example,,,Acme,Engineer,09 Feb 2026\n").encode(),
+        "li-nul-bytes.csv": (NOTES + HEADER).encode() + b"Ada\x00,Ex\x00ample,,,,\x00,\n" * 50,
+        "li-hidden-profiles.csv": (NOTES + HEADER + GOOD_ROW + ",,,,,,08 Feb 2026\n"
+                                   + ",,,,,,09 Feb 2026\n").encode(),
+        "li-messages-drafts-only.csv": (
+            b"CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
+            b"RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+            b"c1,,Sam Owner,https://www.linkedin.com/in/example-owner,Ada Example,"
+            b"https://www.linkedin.com/in/example-ada,2025-06-01 14:03:22 UTC,,"
+            b"\"<p>hi</p>\",DRAFT\n"
+            b"c2,,Spam Bot,https://www.linkedin.com/in/example-spam,Sam Owner,"
+            b"https://www.linkedin.com/in/example-owner,2025-06-02 14:03:22 UTC,,buy,SPAM\n"
+        ),
+        "li-no-csv.zip": _zip({"README.txt": b"nothing here", "photo.jpg": PNG}),
+        "li-traversal.zip": _zip({"../../evil/Connections.csv": (NOTES + HEADER + GOOD_ROW)
+                                  .encode(), "Connections.csv": (NOTES + HEADER + GOOD_ROW)
+                                  .encode()}),
+        "li-not-a-zip.zip": b"PK\x03\x04 this is not really a zip archive",
+        # vCard
+        "vc-empty.vcf": b"",
+        "vc-truncated.vcf": (vcard + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Exam").encode(),
+        "vc-binary.vcf": PNG,
+        "vc-csv-instead.vcf": (HEADER + GOOD_ROW).encode(),
+        "vc-card-without-name.vcf": (vcard + "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+                                     "EMAIL:nobody@example.com\r\nEND:VCARD\r\n").encode(),
+        "vc-nul-bytes.vcf": vcard.encode().replace(b"Vic", b"V\x00ic"),
+        # iCalendar
+        "ics-no-events.ics": calendar.format("").encode(),
+        "ics-bad-dtstart.ics": calendar.format(
+            event + event.replace("e1@", "e2@").replace("20260110T090000Z", "not-a-date")
+        ).encode(),
+        "ics-truncated.ics": calendar.format(event)[:120].encode(),
+        "ics-binary.ics": bytes(range(256)) * 10,
+        "ics-endless-rrule.ics": calendar.format(
+            event.replace("SUMMARY:Meetup", "SUMMARY:Every second\r\nRRULE:FREQ=SECONDLY")
+        ).encode(),
+        # plain CSV log
+        "log-empty.csv": b"",
+        "log-wrong-header.csv": b"when,who\n2026-01-01,Ada\n",
+        "log-bad-values.csv": (log_header
+                               + "2026-01-05,Ada Example,ada@example.com,Acme,email,out,"
+                                 "follow_up,ok\n"
+                               + "2026-01-06,Bo Example,,Acme,carrier pigeon,out,ask,bad channel\n"
+                               + "not a date,Cy Example,,,email,out,ask,bad date\n"
+                               + "2026-01-07,,,,email,out,ask,no name\n").encode(),
+        "log-xss-name.csv": (log_header
+                             + "2026-01-05,<img src=x onerror=alert(1)>,,,email,out,give,x\n"
+                             ).encode(),
+        # course content (netlearn check DIR): each is a topic.yaml override
+        "yaml-tabs.yaml": b"objectives:\n\t- id: x\n",
+        "yaml-python-tag.yaml": b"objectives: !!python/object/apply:os.system ['echo pwned']\n",
+        "yaml-alias-bomb.yaml": (
+            b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+            b"b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+            b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+            b"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"),
+        "yaml-unclosed-quote.yaml": b'objectives:\n  - id: "oops\n    text: x\n',
+        "yaml-binary.yaml": PNG,
+        "yaml-unknown-field.yaml": (b"objectives:\n  - {id: prep-goal, text: x}\ntips: []\n"
+                                    b"key_points: [a]\nsecret_field: 1\n"),
+    }
+
+
+def large_files(directory: Path) -> dict[str, Path]:
+    """Write the three large hostile files into ``directory``; return name -> path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    long_line = directory / "li-40mb-line.csv"
+    with open(long_line, "wb") as handle:
+        handle.write((NOTES + HEADER).encode())
+        handle.write(b"Ada,Example,,,Acme," + b"x" * (40 * 1024 * 1024) + b",08 Feb 2026\n")
+    paths[long_line.name] = long_line
+    wide = directory / "li-5000-columns.csv"
+    wide.write_text(",".join(f"c{i}" for i in range(5000)) + "\n"
+                    + ",".join("1" for _ in range(5000)) + "\n", encoding="utf-8")
+    paths[wide.name] = wide
+    bomb = directory / "li-zip-bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open("Connections.csv", "w", force_zip64=True) as member:
+            member.write((NOTES + HEADER).encode())
+            chunk = b"A" * (1024 * 1024)
+            for _ in range(400):  # 400 MB of the same byte compresses to ~400 kB
+                member.write(chunk)
+    paths[bomb.name] = bomb
+    return paths
+
+
+def main() -> int:
+    FILES.mkdir(parents=True, exist_ok=True)
+    for name, data in small_files().items():
+        (FILES / name).write_bytes(data)
+    print(f"wrote {len(small_files())} files to {FILES}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
