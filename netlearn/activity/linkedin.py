@@ -1,0 +1,962 @@
+"""Import a LinkedIn "Download your data" export: connections, messages and invitations."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import repeat
+from pathlib import Path
+from urllib.parse import unquote
+
+from netlearn.activity.importers import (
+    Progress,
+    ProgressFn,
+    Reader,
+    Source,
+    file_source,
+    find_header,
+    numbered,
+    parse_csv,
+    paused_gc,
+)
+from netlearn.activity.records import Batch, Contact, Interaction, Skipped
+from netlearn.errors import InputError
+
+CONNECTIONS, MESSAGES, INVITATIONS, PROFILE = "connections", "messages", "invitations", "profile"
+#: The export's file names (matched case-insensitively, anywhere in the zip or folder).
+FILE_NAMES = {
+    CONNECTIONS: "Connections.csv",
+    INVITATIONS: "Invitations.csv",
+    MESSAGES: "messages.csv",
+    PROFILE: "Profile.csv",
+}
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_SKIP_FOLDERS = frozenset({"DRAFT", "DRAFTS", "SPAM"})
+_OK_FOLDERS = frozenset({"INBOX", "ARCHIVE", "SENT", ""})
+_NOT_DRAFT = frozenset({"", "No", "NO", "no", "False", "false"})
+_HIDDEN_MEMBER = "linkedin member"
+_MAX_FOLDER_ENTRIES = 50_000
+
+
+def detect_kind(cells: list[str]) -> str | None:
+    """Tell which LinkedIn CSV a header row belongs to.
+
+    Parameters
+    ----------
+    cells : list of str
+        Header cells, stripped and lower-cased.
+
+    Returns
+    -------
+    str or None
+        ``"connections"``, ``"messages"``, ``"invitations"``, ``"profile"`` or None.
+    """
+    names = set(cells)
+    if {"first name", "last name", "company", "position", "connected on"} <= names:
+        return CONNECTIONS
+    if {"conversation id", "from", "to", "date", "content"} <= names:
+        return MESSAGES
+    if {"from", "to", "sent at", "direction"} <= names:
+        return INVITATIONS
+    if {"first name", "last name", "headline"} <= names:
+        return PROFILE
+    return None
+
+
+def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
+    """Import a LinkedIn data export: the zip, the unzipped folder, or one of its CSVs.
+
+    A zip or folder is searched (any case, any sub-folder) for ``Connections.csv``,
+    ``Invitations.csv`` and ``messages.csv`` (``Profile.csv`` helps to recognise the
+    export's owner). A single CSV is recognised by its header. Files are decoded as
+    UTF-8 (with or without BOM), falling back to cp1252/latin-1 for files re-saved by
+    Excel on Windows.
+
+    Connections become contacts (``source_ref`` = profile URL, else
+    ``"first last|company"``, lower-cased). Each invitation and each message becomes an
+    interaction; drafts, spam and sponsored messages are left out silently; message
+    text is never kept. Messages are ``"out"`` when sent by the export's owner — the
+    person present in the most messages, hence conversations (by profile URL, else
+    name; Invitations.csv and Profile.csv settle ties). People who
+    are not connections get a contact of their own.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Zip file, folder, or CSV file.
+    progress : callable, optional
+        ``progress(bytes_done, bytes_total)``.
+
+    Returns
+    -------
+    Batch
+        Rows that could not be used are in ``skipped`` with their physical line.
+
+    Raises
+    ------
+    InputError
+        Not a LinkedIn export, or one of its files cannot be read; nothing is kept.
+    """
+    from netlearn.activity.safezip import is_zip, open_zip
+
+    label = os.fspath(path)
+    p = Path(label)
+    batch = Batch(source="linkedin", path=label)
+    if not p.exists():
+        raise InputError("file or folder not found", path=label)
+    if p.is_dir():
+        sources = _folder_sources(p)
+        if not sources:
+            raise InputError("contains no LinkedIn Connections.csv, Invitations.csv or "
+                             "messages.csv", path=label)
+        _import(sources, batch, progress, single=False)
+    elif is_zip(p):
+        with open_zip(p) as archive:
+            sources = {}
+            for kind, name in FILE_NAMES.items():
+                info = archive.find(name)
+                if info is not None and info.file_size > 0:
+                    sources[kind] = Source(archive.member_label(info), info.file_size,
+                                           lambda info=info: archive.open(info))
+            if set(sources) <= {PROFILE}:
+                raise InputError("contains no LinkedIn Connections.csv, Invitations.csv or "
+                                 "messages.csv", path=label)
+            _import(sources, batch, progress, single=False)
+    else:
+        _import({None: file_source(p)}, batch, progress, single=True)
+    return batch
+
+
+def _folder_sources(root: Path) -> dict[str, Source]:
+    wanted = {name.lower(): kind for kind, name in FILE_NAMES.items()}
+    found: dict[str, tuple[int, str]] = {}
+    seen = 0
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX")
+        depth = len(Path(dirpath).relative_to(root).parts)
+        for name in filenames:
+            seen += 1
+            if seen > _MAX_FOLDER_ENTRIES:
+                raise InputError("has too many files to be a LinkedIn export", path=str(root))
+            kind = wanted.get(name.lower())
+            full = os.path.join(dirpath, name)
+            if kind is None or os.path.islink(full):
+                continue
+            if kind not in found or (depth, full) < found[kind]:
+                found[kind] = (depth, full)
+    sources = {}
+    for kind, (_, full) in found.items():
+        src = file_source(full)
+        if src.size > 0:
+            sources[kind] = src
+    if set(sources) <= {PROFILE}:
+        return {}
+    return sources
+
+
+# --------------------------------------------------------------------------- import flow
+
+
+@dataclass
+class _Part:
+    """What one CSV produced (discarded whole if the file must be re-read)."""
+
+    kind: str
+    rows: int = 0
+    contacts: list[Contact] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    # invitations: interactions' contact_key holds a person id until resolved.
+    # messages: parallel lists (time, source_ref, pair number), where pairs[n] is
+    # (sender id, recipient ids); interactions are made once the owner is known.
+    whens: list[datetime] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)
+    pair_ids: list[int] = field(default_factory=list)
+    pairs: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # person id -> display name
+    urls: dict[str, str] = field(default_factory=dict)  # person id -> URL as written
+    owner_ids: set[str] = field(default_factory=set)  # hints (invitations, profile)
+    owner_names: set[str] = field(default_factory=set)
+
+
+def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
+    try:
+        with paused_gc():
+            _import_all(sources, batch, callback, single)
+    finally:  # the caches only serve one import; do not keep them in a long-lived kernel
+        _url_cache.clear()
+        _date_cache.clear()
+        _dt_cache.clear()
+
+
+def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
+    progress = Progress(callback, sum(s.size for s in sources.values()))
+    parts: dict[str, _Part] = {}
+    for kind in (CONNECTIONS, INVITATIONS, MESSAGES, PROFILE, None):
+        source = sources.get(kind)
+        if source is None:
+            continue
+        try:
+            part = parse_csv(source, lambda reader, s=source, k=kind: _parse(reader, s.label, k),
+                             progress)
+        except InputError:
+            if kind == PROFILE:
+                continue  # only a hint for finding the owner
+            raise
+        if single:
+            if part.kind == PROFILE:
+                raise InputError("is LinkedIn's Profile.csv; import Connections.csv, "
+                                 "messages.csv, Invitations.csv or the whole zip",
+                                 path=source.label)
+            if part.rows == 0:
+                raise InputError("has a header but no rows", path=source.label)
+            if not (part.contacts or part.interactions or part.whens or part.skipped):
+                raise InputError("has nothing to import (drafts, spam and sponsored "
+                                 "messages are left out)", path=source.label)
+        parts[part.kind] = part
+    progress.finish()
+
+    people = _People(batch)
+    if CONNECTIONS in parts:
+        people.add_connections(parts[CONNECTIONS].contacts)
+        batch.skipped.extend(parts[CONNECTIONS].skipped)
+    owner = _Owner()
+    if PROFILE in parts:
+        owner.names |= parts[PROFILE].owner_names
+    if INVITATIONS in parts:
+        inv = parts[INVITATIONS]
+        owner.ids |= inv.owner_ids
+        owner.names |= inv.owner_names
+        for it in inv.interactions:
+            pid = it.contact_key
+            it.contact_key = people.key(pid, inv.names.get(pid, ""), inv.urls.get(pid, ""))
+        batch.interactions.extend(inv.interactions)
+        batch.skipped.extend(inv.skipped)
+    if MESSAGES in parts:
+        msg = parts[MESSAGES]
+        _resolve_messages(msg, people, owner, batch)
+        batch.skipped.extend(msg.skipped)
+    batch.skipped.sort(key=lambda s: (s.path, s.line))
+
+
+def _parse(reader: Reader, label: str, expected: str | None) -> _Part:
+    if expected is None:
+        what = "a LinkedIn Connections.csv, messages.csv or Invitations.csv"
+    else:
+        what = f"a LinkedIn {FILE_NAMES[expected]}"
+    kind, cols, _ = find_header(reader, detect_kind, label, what)
+    if expected is not None and kind != expected:
+        raise InputError(f"is not {what} (its header is that of {FILE_NAMES[kind]})", path=label)
+    return _PARSERS[kind](reader, cols, label)
+
+
+# --------------------------------------------------------------------------- values
+
+
+def norm_name(name: str) -> str:
+    """Return a name lower-cased with whitespace collapsed (for matching)."""
+    return " ".join(name.lower().split())
+
+
+_url_cache: dict[str, str] = {}
+
+
+def norm_url(url: str) -> str:
+    """Return a canonical profile URL (``https://www.linkedin.com/in/slug``) or ``""``.
+
+    Parameters
+    ----------
+    url : str
+        A profile URL as LinkedIn wrote it (any scheme, ``www.`` or not, query, ``/``).
+
+    Returns
+    -------
+    str
+        Lower-cased canonical form; ``""`` for empty or non-web values.
+    """
+    hit = _url_cache.get(url)
+    if hit is not None:
+        return hit
+    s = url.lower()
+    if (s.startswith("https://www.linkedin.com/in/") and "?" not in s and "#" not in s
+            and "%" not in s and not s.endswith(("/", " ")) and " " not in s):
+        _url_cache[url] = s  # already canonical (the usual case)
+        return s
+    s = s.strip()
+    for sep in ("?", "#"):
+        s = s.split(sep, 1)[0]
+    s = s.rstrip("/")
+    if "%" in s:
+        s = unquote(s)
+    for prefix in ("https://", "http://"):
+        if s.startswith(prefix):
+            s = s[len(prefix):]
+            break
+    else:
+        if ":" in s.split("/", 1)[0] or not s or "." not in s.split("/", 1)[0]:
+            s = ""  # e.g. javascript:..., a bare word
+    if s.startswith("www."):
+        s = s[4:]
+    out = ("https://www." + s if s.startswith("linkedin.com/") else "https://" + s) if s else ""
+    _url_cache[url] = out
+    return out
+
+
+def _safe_url(url: str) -> str:
+    """Keep a URL for display only if it is a web address."""
+    u = url.strip()
+    return u if norm_url(u) and u.lower().startswith(("https://", "http://", "www.")) else ""
+
+
+_date_cache: dict[str, date | None] = {}
+
+
+def parse_day(text: str) -> date | None:
+    """Parse a LinkedIn/Excel date: ``08 Feb 2026``, ``4-Apr-21``, ``2026-02-08``, ``2/8/26``.
+
+    Parameters
+    ----------
+    text : str
+        The cell.
+
+    Returns
+    -------
+    datetime.date or None
+        None when it is not a date. Month names are English (locale-independent);
+        two-digit years are 20xx; slashed dates are US month/day/year.
+    """
+    hit = _date_cache.get(text, False)
+    if hit is not False:
+        return hit
+    out = _parse_day(text.strip())
+    if len(_date_cache) < 100_000:
+        _date_cache[text] = out
+    return out
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    if len(y) <= 2:
+        n += 2000
+    return n
+
+
+def _parse_day(s: str) -> date | None:
+    try:
+        if "/" in s:
+            parts = s.split("/")
+            if len(parts) == 3 and len(parts[0]) == 4:  # 2026/02/08
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            if len(parts) == 3:
+                return date(_year(parts[2]), int(parts[0]), int(parts[1]))
+            return None
+        parts = s.replace("-", " ").replace(",", " ").split()
+        if len(parts) == 3:
+            a, b, c = parts
+            if a.isdigit() and len(a) == 4:  # 2026-02-08
+                return date(int(a), int(b), int(c))
+            if b[:3].lower() in _MONTHS and a.isdigit():  # 08 Feb 2026, 4-Apr-21
+                return date(_year(c), _MONTHS[b[:3].lower()], int(a))
+            if a[:3].lower() in _MONTHS and b.isdigit():  # Feb 8, 2026
+                return date(_year(c), _MONTHS[a[:3].lower()], int(b))
+    except ValueError:
+        return None
+    return None
+
+
+_dt_cache: dict[str, datetime | None] = {}
+
+
+def parse_when(text: str) -> datetime | None:
+    """Parse a message or invitation time (naive, as written; ``UTC`` dropped).
+
+    Accepts ``2025-06-01 14:03:22 UTC``, ``2025/06/01 14:03:22 UTC``, ISO forms,
+    ``1/29/26, 2:37 PM`` and the date-only forms of :func:`parse_day`.
+
+    Parameters
+    ----------
+    text : str
+        The cell.
+
+    Returns
+    -------
+    datetime.datetime or None
+    """
+    s = text.strip()
+    if s.endswith(" UTC"):
+        s = s[:-4]
+    elif s.endswith("Z"):
+        s = s[:-1]
+    if len(s) == 19 and s[4] in "-/":
+        try:
+            return datetime.fromisoformat(s.replace("/", "-") if s[4] == "/" else s)
+        except ValueError:
+            pass
+    hit = _dt_cache.get(s, False)
+    if hit is not False:
+        return hit
+    out = _parse_when(s)
+    if len(_dt_cache) < 100_000:
+        _dt_cache[s] = out
+    return out
+
+
+def _parse_when(s: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(s).replace(tzinfo=None)
+    except ValueError:
+        pass
+    day_part, _, time_part = s.partition(",") if "," in s and "/" in s else s.partition(" ")
+    day = parse_day(day_part)
+    if day is None:
+        day = parse_day(s)
+        return None if day is None else datetime(day.year, day.month, day.day)
+    t = time_part.strip().upper()
+    if not t:
+        return datetime(day.year, day.month, day.day)
+    pm = t.endswith("PM")
+    am = t.endswith("AM")
+    if pm or am:
+        t = t[:-2].strip()
+    try:
+        bits = [int(x) for x in t.split(":")]
+    except ValueError:
+        return None
+    if not 2 <= len(bits) <= 3:
+        return None
+    hour, minute, second = bits[0], bits[1], bits[2] if len(bits) == 3 else 0
+    if pm or am:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if pm else 0)
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute, second)
+    except ValueError:
+        return None
+
+
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def _blank(row: list[str]) -> bool:
+    return not any(c.strip() for c in row)
+
+
+# --------------------------------------------------------------------------- connections
+
+
+def _connections(reader: Reader, cols: dict[str, int], label: str) -> _Part:
+    part = _Part(CONNECTIONS)
+    i_first, i_last = cols["first name"], cols["last name"]
+    i_company, i_position, i_on = cols["company"], cols["position"], cols["connected on"]
+    i_url, i_email = cols.get("url"), cols.get("email address")
+    need = max(i_first, i_last, i_company, i_position, i_on) + 1
+    width = max(cols.values()) + 1
+    skipped, contacts = part.skipped, part.contacts
+    web = ("https://", "http://", "www.")
+    for row in reader:
+        if len(row) < width:
+            if len(row) < need:
+                if not _blank(row):
+                    skipped.append(Skipped(label, _start_line(reader, row),
+                                           f"has {len(row)} columns, expected {need}"))
+                continue
+            row = row + [""] * (width - len(row))
+        part.rows += 1
+        name = f"{row[i_first].strip()} {row[i_last].strip()}".strip()
+        if not name:
+            if not _blank(row):
+                skipped.append(Skipped(label, _start_line(reader, row),
+                                       "no name (a hidden or closed profile)"))
+            continue
+        raw_on = row[i_on]
+        on = parse_day(raw_on) if raw_on else None
+        if on is None and raw_on.strip():
+            skipped.append(Skipped(label, _start_line(reader, row),
+                                   f"'Connected On' is not a date: {raw_on[:30]!r}"))
+            continue
+        company = row[i_company].strip()
+        url = row[i_url].strip() if i_url is not None else ""
+        ref = norm_url(url) if url else ""
+        if not ref or not url.lower().startswith(web):
+            url = ""  # e.g. javascript:… is never kept
+            ref = f"{norm_name(name)}|{norm_name(company)}"
+        contacts.append(Contact(
+            name, "linkedin", ref, row[i_email].strip() if i_email is not None else "",
+            company, row[i_position].strip(), url, on,
+        ))
+    return part
+
+
+# --------------------------------------------------------------------------- invitations
+
+
+def _invitations(reader: Reader, cols: dict[str, int], label: str) -> _Part:
+    part = _Part(INVITATIONS)
+    i_from, i_to, i_at, i_dir = cols["from"], cols["to"], cols["sent at"], cols["direction"]
+    i_msg = cols.get("message")
+    i_from_url = cols.get("inviterprofileurl")
+    i_to_url = cols.get("inviteeprofileurl")
+    need = max(i_from, i_to, i_at, i_dir) + 1
+    refs_seen: dict[str, int] = {}
+    for line, row in numbered(reader):
+        if len(row) < need:
+            if not _blank(row):
+                part.skipped.append(Skipped(label, line,
+                                            f"has {len(row)} columns, expected {need}"))
+            continue
+        part.rows += 1
+        direction = row[i_dir].strip().upper()
+        if direction == "OUTGOING":
+            other = (row[i_to].strip(), _cell(row, i_to_url))
+            me = (row[i_from].strip(), _cell(row, i_from_url))
+            way = "out"
+        elif direction == "INCOMING":
+            other = (row[i_from].strip(), _cell(row, i_from_url))
+            me = (row[i_to].strip(), _cell(row, i_to_url))
+            way = "in"
+        else:
+            part.skipped.append(Skipped(label, line, "'Direction' is not INCOMING or OUTGOING"))
+            continue
+        when = parse_when(row[i_at])
+        if when is None:
+            part.skipped.append(Skipped(label, line,
+                                        f"'Sent At' is not a date: {row[i_at][:30]!r}"))
+            continue
+        pid = _person(part, *other)
+        if pid is None:
+            part.skipped.append(Skipped(label, line, "no name or profile URL for the other person"))
+            continue
+        my_id = _person_id(*me)
+        if my_id:
+            part.owner_ids.add(my_id)
+        if me[0]:
+            part.owner_names.add(norm_name(me[0]))
+        ref = f"inv:{way}|{pid}|{row[i_at].strip()}"
+        seen = refs_seen.get(ref, 0)
+        refs_seen[ref] = seen + 1
+        part.interactions.append(Interaction(
+            when=when, channel="linkedin_invitation", direction=way, purpose="introduction",
+            contact_key=pid, personal_note=bool(_cell(row, i_msg)), source="linkedin",
+            source_ref=f"{ref}#{seen + 1}" if seen else ref,
+        ))
+    return part
+
+
+def _person_id(name: str, url: str) -> str:
+    u = norm_url(url) if url else ""
+    if u:
+        return u
+    n = norm_name(name)
+    return "name:" + n if n else ""
+
+
+def _person(part: _Part, name: str, url: str) -> str | None:
+    pid = _person_id(name, url)
+    if not pid or pid == "name:" + _HIDDEN_MEMBER:
+        return None
+    if name and pid not in part.names:
+        part.names[pid] = name
+    if url and pid not in part.urls:
+        part.urls[pid] = url
+    return pid
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _split_names(to: str) -> list[str]:
+    """Split LinkedIn's ``", "``-joined TO names, keeping suffixes like ``Ph.D.`` attached."""
+    out: list[str] = []
+    for piece in to.split(", "):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and " " not in piece:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+_SPONSORED = '<p class="spinmail'
+
+
+def _messages(reader: Reader, cols: dict[str, int], label: str) -> _Part:
+    # The hot path of a big import (200,000 rows). One flat loop over the rows as the
+    # csv module yields them (while they are in the CPU cache: reading in chunks and
+    # working column-wise measured slower), one cache lookup per row for who wrote to
+    # whom, and the records themselves made later in bulk.
+    m = _MessageReader(cols, label)
+    m.read(reader)
+    return m.part
+
+
+class _MessageReader:
+    """State of one messages.csv read: column positions, caches, the records so far."""
+
+    def __init__(self, cols: dict[str, int], label: str):
+        self.part = _Part(MESSAGES)
+        self.label = label
+        self.i_conv, self.i_from, self.i_to = cols["conversation id"], cols["from"], cols["to"]
+        self.i_date, self.i_content = cols["date"], cols["content"]
+        self.i_from_url = cols.get("sender profile url")
+        self.i_to_urls = cols.get("recipient profile urls")
+        self.i_folder = cols.get("folder")
+        self.i_draft = cols.get("is message draft")
+        self.need = max(self.i_conv, self.i_from, self.i_to, self.i_date, self.i_content) + 1
+        self.width = max(cols.values()) + 1  # the header's columns
+        self.interned: dict = {}
+        self.senders: dict[tuple[str, str], str] = {}
+        self.receivers: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def read(self, reader: Reader) -> None:
+        """Read all rows after the header."""
+        part, label, need, width = self.part, self.label, self.need, self.width
+        skipped, pairs = part.skipped, part.pairs
+        whens, refs, pair_ids = part.whens, part.refs, part.pair_ids
+        i_conv, i_from, i_to = self.i_conv, self.i_from, self.i_to
+        i_date, i_content = self.i_date, self.i_content
+        has_folder, has_draft = self.i_folder is not None, self.i_draft is not None
+        i_folder, i_draft = self.i_folder or 0, self.i_draft or 0
+        # older exports lack the URL columns: they read as an always-empty extra cell
+        pad_all = self.i_from_url is None or self.i_to_urls is None
+        i_from_url = width if self.i_from_url is None else self.i_from_url
+        i_to_urls = width if self.i_to_urls is None else self.i_to_urls
+        pair_cache: dict[str, int] = {}
+        fromiso = datetime.fromisoformat
+        ok_folders, skip_folders, not_draft = _OK_FOLDERS, _SKIP_FOLDERS, _NOT_DRAFT
+        count = 0
+        for row in reader:
+            n = len(row)
+            if n < width or pad_all:
+                if n < need:
+                    if not _blank(row):
+                        skipped.append(Skipped(label, _start_line(reader, row),
+                                               f"has {n} columns, expected {need}"))
+                    continue
+                row = row[:width] + [""] * (width + 1 - min(n, width))
+            count += 1
+            if has_folder:
+                folder = row[i_folder]
+                if folder not in ok_folders and folder.strip().upper() in skip_folders:
+                    continue
+            if has_draft:
+                draft = row[i_draft]
+                if draft not in not_draft and draft.strip().lower() in ("yes", "true"):
+                    continue
+            if row[i_content].startswith(_SPONSORED):
+                continue
+            raw_date = row[i_date]
+            when = None
+            if len(raw_date) == 23 and raw_date.endswith(" UTC"):
+                try:
+                    when = fromiso(raw_date[:19])
+                except ValueError:
+                    when = None
+            if when is None:
+                when = parse_when(raw_date)
+                if when is None:
+                    skipped.append(Skipped(label, _start_line(reader, row),
+                                           f"'DATE' is not a date: {raw_date[:30]!r}"))
+                    continue
+            key = f"{row[i_from_url] or row[i_from]}\x1f{row[i_to_urls] or row[i_to]}"
+            pid = pair_cache.get(key)
+            if pid is None:
+                pid = pair_cache[key] = self._new_pair(row, i_from_url, i_to_urls)
+            if pid < 0:
+                skipped.append(Skipped(label, _start_line(reader, row),
+                                       "the sender is a hidden LinkedIn member"))
+                continue
+            whens.append(when)
+            refs.append(f"msg:{row[i_conv]}|{raw_date}|{pairs[pid][0]}")
+            pair_ids.append(pid)
+        part.rows = count
+        if len(set(refs)) != len(refs):
+            _number_repeats(refs)
+
+    def _new_pair(self, row: list[str], i_from_url: int, i_to_urls: int) -> int:
+        """Register who sent a row to whom; return the pair's number, or -1 (hidden sender)."""
+        part, interned = self.part, self.interned
+        name, url = row[self.i_from], row[i_from_url]
+        sender = self.senders.get((name, url))
+        if sender is None:
+            sender = self.senders[(name, url)] = _sender(name, url, part.names, part.urls,
+                                                         interned)
+        if not sender:
+            return -1
+        to, to_urls = row[self.i_to], row[i_to_urls]
+        rec = self.receivers.get((to, to_urls))
+        if rec is None:
+            rec = _recipients(to, to_urls, part.names, part.urls, interned)
+            rec = self.receivers[(to, to_urls)] = interned.setdefault(rec, rec)
+        part.pairs.append((sender, rec))
+        return len(part.pairs) - 1
+
+
+def _number_repeats(refs: list[str]) -> None:
+    """Make ids unique: the 2nd, 3rd … message of one conversation, second and sender get
+    ``#2``, ``#3`` … (in file order, so the same file gives the same ids)."""
+    seen: dict[str, int] = {}
+    for k, ref in enumerate(refs):
+        n = seen.get(ref, 0) + 1
+        seen[ref] = n
+        if n > 1:
+            refs[k] = f"{ref}#{n}"
+
+
+def _start_line(reader: Reader, row: list[str]) -> int:
+    """The physical line the record just read started on (fields may hold line breaks:
+    csv counts CR, LF and CRLF as one line each; NUL never occurs, so it joins safely)."""
+    text = "\x00".join(row)
+    return reader.line_num - (text.count("\n") + text.count("\r") - text.count("\r\n"))
+
+
+def _sender(name: str, url: str, names: dict, urls: dict, interned: dict) -> str:
+    """Return the sender's person id, or ``""`` for a hidden member."""
+    pid = _person_id(name, url)
+    if not pid or pid == "name:" + _HIDDEN_MEMBER:
+        return ""
+    pid = interned.setdefault(pid, pid)
+    if name.strip() and pid not in names:
+        names[pid] = name.strip()
+    if url.strip() and pid not in urls:
+        urls[pid] = url.strip()
+    return pid
+
+
+def _recipients(to: str, to_urls: str, names: dict, urls: dict, interned: dict) -> tuple:
+    if to_urls and "," not in to_urls and " " not in to_urls.strip():  # the usual case
+        pid = _person_id(to, to_urls)
+        if not pid:
+            return ()
+        name = to.strip()
+        if name and pid not in names:
+            names[pid] = name
+        if pid not in urls:
+            urls[pid] = to_urls.strip()
+        return (interned.setdefault(pid, pid),)
+    url_list = [u for u in (x.strip() for x in to_urls.replace(" ", ",").split(",")) if u]
+    name_list = _split_names(to)
+    out = []
+    if url_list:
+        if len(url_list) == 1:
+            paired = [(to.strip(), url_list[0])]
+        elif len(url_list) == len(name_list):
+            paired = list(zip(name_list, url_list, strict=True))
+        else:
+            paired = [("", u) for u in url_list]
+        for name, url in paired:
+            pid = _person_id(name, url)
+            if not pid:
+                continue
+            if name and pid not in names:
+                names[pid] = name
+            if pid not in urls:
+                urls[pid] = url
+            out.append(interned.setdefault(pid, pid))
+    else:
+        for name in name_list:
+            pid = "name:" + norm_name(name)
+            if pid == "name:" + _HIDDEN_MEMBER:
+                continue
+            if pid not in names:
+                names[pid] = name
+            out.append(interned.setdefault(pid, pid))
+    return tuple(out)
+
+
+class _Owner:
+    """Hints about who exported the data (from Invitations.csv and Profile.csv)."""
+
+    def __init__(self):
+        self.ids: set[str] = set()
+        self.names: set[str] = set()
+
+
+def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
+    """Return the person ids that are the export's owner (their URL and/or name ids)."""
+    # The owner is in every message (as sender or recipient), so counting messages finds
+    # them exactly where counting conversations would, and it is cheap. Ids of one
+    # person (a URL as sender, a bare name as recipient) are merged by name.
+    by_pid: Counter[str] = Counter()
+    for n, times in Counter(part.pair_ids).items():
+        sender, rec = part.pairs[n]
+        for pid in {sender, *rec}:
+            by_pid[pid] += times
+    if not by_pid:
+        return set()
+
+    def name_of(pid: str) -> str:
+        return norm_name(part.names.get(pid, ""))
+
+    if any(pid.startswith("name:") for pid in by_pid):
+        counts: Counter[str] = Counter()
+        pids: dict[str, list[str]] = {}
+        for pid, times in by_pid.items():
+            i = name_of(pid) or pid
+            counts[i] += times
+            pids.setdefault(i, []).append(pid)
+    else:  # every id is a profile URL (current exports): nothing to merge
+        counts, pids = by_pid, {pid: [pid] for pid in by_pid}
+
+    def hinted(i: str) -> bool:
+        return (any(p in hints.ids for p in pids[i])
+                or bool(hints.names) and name_of(pids[i][0]) in hints.names)
+
+    def rank(i: str):
+        name = name_of(pids[i][0])
+        connected = any(people.is_connection(p, name) for p in pids[i])
+        return (hinted(i), counts[i], not connected, i)
+
+    top = max(counts.values())
+    candidates = [i for i, c in counts.items() if c == top or hinted(i)]
+    owner = max(candidates, key=rank)
+    ids = set(pids[owner]) | hints.ids | {"name:" + n for n in hints.names}
+    name = name_of(pids[owner][0])
+    if name:
+        ids.add("name:" + name)
+    return ids
+
+
+def _resolve_messages(part: _Part, people: _People, hints: _Owner, batch: Batch) -> None:
+    owner = _find_owner(part, people, hints)
+    keys: dict[str, str] = {}
+
+    def key(pid: str) -> str:
+        k = keys.get(pid)
+        if k is None:
+            k = keys[pid] = people.key(pid, part.names.get(pid, ""), part.urls.get(pid, ""))
+        return k
+
+    # profile URLs first, so a bare name (e.g. an old export's TO) joins its URL contact
+    everyone = sorted({pid for sender, rec in part.pairs for pid in (sender, *rec)} - owner)
+    for pid in everyone:
+        if not pid.startswith("name:"):
+            key(pid)
+    for pid in everyone:
+        if pid.startswith("name:"):
+            key(pid)
+    # direction and contact for each (sender, recipients) pair; "" = no one to count
+    # (a note to self or to a hidden member)
+    way: list[str] = []
+    who: list[str] = []
+    for sender, rec in part.pairs:
+        if sender in owner:
+            other = next((r for r in rec if r not in owner), None)
+            way.append("out")
+            who.append("" if other is None else key(other))
+        else:
+            way.append("in")
+            who.append(key(sender))
+    ids = part.pair_ids
+    made = map(Interaction, part.whens, repeat("linkedin_message"), [way[i] for i in ids],
+               repeat("check_in"), [who[i] for i in ids], repeat(""), repeat(False),
+               repeat("linkedin"), part.refs)
+    if all(who):
+        batch.interactions.extend(made)
+    else:
+        batch.interactions.extend(it for it in made if it.contact_key)
+    part.whens, part.refs, part.pair_ids = [], [], []
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def _profile(reader: Reader, cols: dict[str, int], label: str) -> _Part:
+    part = _Part(PROFILE)
+    for _, row in numbered(reader):
+        name = f"{_cell(row, cols['first name'])} {_cell(row, cols['last name'])}".strip()
+        if name:
+            part.rows += 1
+            part.owner_names.add(norm_name(name))
+    return part
+
+
+_PARSERS = {
+    CONNECTIONS: _connections,
+    INVITATIONS: _invitations,
+    MESSAGES: _messages,
+    PROFILE: _profile,
+}
+
+
+# --------------------------------------------------------------------------- people
+
+
+class _People:
+    """Maps person ids from messages/invitations to contact keys, creating contacts.
+
+    A profile-URL id matches a connection by URL; by name only a connection listed
+    without a URL (older exports), or any connection when the URL is LinkedIn's opaque
+    member id (``/in/ACoAA…``) rather than a public profile address. A name-only id
+    matches a connection, else a person already met in this import, by name.
+    """
+
+    def __init__(self, batch: Batch):
+        self.batch = batch
+        self.by_url: dict[str, str] = {}
+        self.conn_by_name: dict[str, str] = {}
+        self.conn_by_name_no_url: dict[str, str] = {}
+        self.new_by_name: dict[str, str] = {}
+        self.conn_urls: set[str] = set()
+        self.keys: dict[str, str] = {}
+        self.seen: set[str] = set()
+
+    def add_connections(self, contacts: list[Contact]) -> None:
+        for c in contacts:
+            k = c.key
+            if k in self.seen:
+                continue  # the same person twice in Connections.csv
+            self.seen.add(k)
+            self.batch.contacts.append(c)
+            if c.url:  # then source_ref is the canonical URL
+                self.by_url.setdefault(c.source_ref, k)
+                self.conn_urls.add(c.source_ref)
+            self.conn_by_name.setdefault(norm_name(c.name), k)
+            if not c.url:
+                self.conn_by_name_no_url.setdefault(norm_name(c.name), k)
+
+    def is_connection(self, pid: str, name: str) -> bool:
+        return pid in self.conn_urls or (bool(name) and name in self.conn_by_name)
+
+    def key(self, pid: str, name: str, url: str) -> str:
+        k = self.keys.get(pid)
+        if k is not None:
+            return k
+        by_name = pid.startswith("name:")
+        n = norm_name(name) if name else (pid[5:] if by_name else "")
+        if by_name:
+            k = (self.conn_by_name.get(n) or self.new_by_name.get(n)) if n else None
+        else:
+            k = self.by_url.get(pid)
+            if k is None and n:
+                if "/in/acoa" in pid:  # an opaque member id, not a public address
+                    k = self.conn_by_name.get(n)
+                else:
+                    k = self.conn_by_name_no_url.get(n)
+        if k is None:
+            if by_name:
+                contact = Contact(name=name.strip() or n, source="linkedin", source_ref=f"{n}|")
+            else:
+                contact = Contact(name=name.strip() or _slug_name(pid), source="linkedin",
+                                  source_ref=pid, url=_safe_url(url))
+            k = contact.key
+            if k not in self.seen:
+                self.seen.add(k)
+                self.batch.contacts.append(contact)
+            if not by_name:
+                self.by_url.setdefault(pid, k)
+            if n:
+                self.new_by_name.setdefault(n, k)
+        self.keys[pid] = k
+        return k
+
+
+def _slug_name(url: str) -> str:
+    slug = url.rstrip("/").rsplit("/", 1)[-1]
+    return slug or url
