@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from .activity.records import ONLINE_CHANNELS
 from .errors import StoreError
 from .paths import data_home
 
@@ -220,6 +221,7 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MB: large imports touch big indexes
             self._migrate(conn)
         except sqlite3.DatabaseError as exc:
             text = str(exc)
@@ -463,14 +465,15 @@ class Store:
             new = len(contact_ids.pop("__added__"))
             added += new
             present += len({c.key for c in batch.contacts}) - new
-            rows = []
-            for item in batch.interactions:
-                rows.append((
-                    contact_ids.get(item.contact_key, item.contact_id), _iso(item.when),
-                    item.channel, item.direction, item.purpose, int(item.online),
-                    int(item.personal_note), item.note, item.source,
-                    item.source_ref or new_ref(), now,
-                ))
+            online = ONLINE_CHANNELS
+            lookup = contact_ids.get
+            rows = [
+                (lookup(item.contact_key, item.contact_id), item.when.isoformat(), item.channel,
+                 item.direction, item.purpose, item.channel in online, item.personal_note,
+                 item.note, item.source, item.source_ref or new_ref(), now)
+                for item in batch.interactions
+            ]
+            rows.sort(key=_by_source_ref)  # in index order: B-tree inserts stay local
             n = self._insert_many(
                 conn, "INSERT OR IGNORE INTO interactions (contact_id, occurred_at, channel,"
                 " direction, purpose, online, personal_note, note, source, source_ref,"
@@ -526,7 +529,11 @@ class Store:
         return conn.total_changes - before
 
     def _save_contacts(self, conn, contacts, now) -> dict:
-        """Insert new contacts; return key -> id for every contact of the batch."""
+        """Insert new contacts in bulk; return key -> id for every contact of the batch.
+
+        A contact is new unless its ``(source, source_ref)`` is stored, or its
+        e-mail belongs to a stored contact (or to an earlier one in this batch).
+        """
         ids: dict = {"__added__": set()}
         if not contacts:
             return ids
@@ -535,11 +542,12 @@ class Store:
             unique.setdefault(contact.key, contact)
         sources = sorted({c.source for c in unique.values()})
         marks = ",".join("?" * len(sources))
-        known = {
-            f"{source}:{ref}": cid for cid, source, ref in conn.execute(
-                f"SELECT id, source, source_ref FROM contacts WHERE source IN ({marks})", sources)
-        }
+        query = f"SELECT id, source, source_ref FROM contacts WHERE source IN ({marks})"
+        known = {f"{source}:{ref}": cid for cid, source, ref in conn.execute(query, sources)}
         by_email = None
+        new_rows = []
+        same_as: dict[str, str] = {}  # key -> key of the batch contact with the same e-mail
+        first_with_email: dict[str, str] = {}
         for key, contact in unique.items():
             if key in known:
                 ids[key] = known[key]
@@ -547,26 +555,32 @@ class Store:
             email = contact.email.strip().lower()
             if email:
                 if by_email is None:
-                    by_email = {
-                        e: cid for cid, e in conn.execute(
-                            "SELECT id, lower(email) FROM contacts WHERE email != ''")
-                    }
+                    by_email = dict(conn.execute(
+                        "SELECT lower(email), id FROM contacts WHERE email != ''"))
                 if email in by_email:
                     ids[key] = by_email[email]
                     continue
-            cursor = conn.execute(
+                if email in first_with_email:
+                    same_as[key] = first_with_email[email]
+                    continue
+                first_with_email[email] = key
+            new_rows.append((
+                contact.name, contact.email, contact.company, contact.position, contact.url,
+                _iso(contact.connected_on), _iso(contact.met_on), contact.cadence_days,
+                int(contact.close), contact.notes, contact.source, contact.source_ref, now,
+            ))
+            ids["__added__"].add(key)
+        if new_rows:
+            conn.executemany(
                 "INSERT INTO contacts (name, email, company, position, url, connected_on,"
                 " met_on, cadence_days, close, notes, source, source_ref, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (contact.name, contact.email, contact.company, contact.position, contact.url,
-                 _iso(contact.connected_on), _iso(contact.met_on), contact.cadence_days,
-                 int(contact.close), contact.notes, contact.source,
-                 contact.source_ref, now),
-            )
-            ids[key] = cursor.lastrowid
-            ids["__added__"].add(key)
-            if email and by_email is not None:
-                by_email[email] = cursor.lastrowid
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_rows)
+            stored = {f"{source}:{ref}": cid
+                      for cid, source, ref in conn.execute(query, sources)}
+            for key in ids["__added__"]:
+                ids[key] = stored[key]
+        for key, other in same_as.items():
+            ids[key] = ids[other]
         return ids
 
     def update_contact(self, contact_id, **fields) -> None:
@@ -692,6 +706,10 @@ class Store:
                 partial.replace(target)
                 written.append(target)
         return written
+
+
+def _by_source_ref(row):
+    return row[8], row[9]
 
 
 def _date(value):

@@ -68,7 +68,8 @@ def test_failed_batch_leaves_store_unchanged(store):
     bad.interactions[0].source_ref = "new-one"
     bad.interactions.append(Interaction(datetime(2026, 1, 1), "email", source="csv",
                                         source_ref="boom"))
-    bad.interactions[-1].when = object()  # not storable: sqlite3 refuses mid-transaction
+    bad.events.append(Event("Broken", date(2026, 1, 9), source="csv", source_ref="e2"))
+    bad.events[-1].title = object()  # not storable: sqlite3 refuses mid-transaction
     with pytest.raises(sqlite3.ProgrammingError):
         store.save_batch(bad)
     assert store.counts() == before
