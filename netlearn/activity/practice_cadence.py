@@ -79,8 +79,11 @@ class CadenceEditor(ActivityForm):
 
     def _row(self, row):
         if row["id"] not in self.rows:
+            # the description names the control for screen readers; the row shows the name
             cadence = widgets.Dropdown(options=cadence_options(row["cadence_days"]),
                                        value=row["cadence_days"],
+                                       description=f"Keep-in-touch cadence for {row['name']}",
+                                       style={"description_width": "0px"},
                                        layout=widgets.Layout(width="11em"))
             close = widgets.Checkbox(value=bool(row["close"]), description="close",
                                      indent=False, layout=widgets.Layout(width="6em"))

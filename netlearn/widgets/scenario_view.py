@@ -15,6 +15,10 @@ OUTCOME_LABELS = {
 }
 
 
+# Correctness in text and symbol, never colour alone: points 0–2 of a choice.
+CHOICE_VERDICTS = {2: "✓ Strong move —", 1: "◐ Could be better —", 0: "✗ Costly move —"}
+
+
 class ScenarioWidget(NetlearnBox):
     """A branching conversation. Build it with :func:`netlearn.widgets.scenario`.
 
@@ -85,9 +89,10 @@ class ScenarioWidget(NetlearnBox):
         choice = self.scenario["nodes"][self.current_node]["choices"][index]
         self.points += points
         self.path.append(next_node)
+        verdict = CHOICE_VERDICTS.get(choice.get("points", 1), CHOICE_VERDICTS[1])
         self.feedback.value = _html.box(
             f"<p><strong>You chose:</strong> {_html.inline(choice['text'])}</p>"
-            f"<p>{_html.inline(feedback)}</p>")
+            f"<p><strong>{verdict}</strong> {_html.inline(feedback)}</p>")
         self._show_node()
         if self.finished:
             outcome = self.scenario["nodes"][self.current_node]["outcome"]

@@ -180,6 +180,7 @@ def test_cadence_editor_saves_changes(store):
     assert first.children[0].value == "Bo Placeholder"  # close contacts first
     assert editor.table.children[1].children[1].value == "9 days ago"
     cadence, close, _ = editor.rows[ids["Ana Lima"]]
+    assert cadence.description == "Keep-in-touch cadence for Ana Lima"  # its accessible name
     assert [label for label, _ in cadence.options][:5] == [
         "no reminder", "every 30 days", "every 60 days", "every 90 days", "every 180 days"]
     cadence.value = 30

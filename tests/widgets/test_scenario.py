@@ -34,9 +34,16 @@ def test_a_choice_shows_its_feedback_and_moves_on(store, course):
     assert widget.current_node == "mid"
     assert "<strong>You chose:</strong> Greet the host." in widget.feedback.value
     assert "Warm." in widget.feedback.value
+    assert "✓ Strong move —" in widget.feedback.value  # a symbol, not colour alone
     assert "The host introduces Dana." in widget.node_html.value
     assert widget.points == 2
     assert store.last_answers(TOPIC, kind="scenario") == {}  # saved only at an ending
+
+
+def test_a_costly_choice_is_marked_in_text(store, course):
+    widget = scenario(TOPIC, store=store, course=course)
+    walk(widget, [1])
+    assert "✗ Costly move —" in widget.feedback.value
 
 
 @pytest.mark.parametrize("choices, path, label, points, correct, debrief", [

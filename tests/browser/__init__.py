@@ -1,0 +1,1 @@
+"""Browser end-to-end tests: JupyterLab in headless Chromium (marker ``browser``)."""

@@ -1,0 +1,137 @@
+"""Each notebook runs top to bottom, writing only to NETLEARN_HOME, with no traceback or warning."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOK_DIR = REPO / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+CELL_TIMEOUT_S = 300
+# Caches that Python and the test tools keep inside a checkout; everything else must stay put.
+SNAPSHOT_SKIP_DIRS = {".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".ruff_cache",
+                      ".mypy_cache", "node_modules"}
+
+
+def _git_status() -> str:
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=REPO, check=True,
+        capture_output=True, text=True, timeout=60,
+    ).stdout
+
+
+def _require_git_checkout() -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed: cannot check that notebooks write nothing into the "
+                    "repository")
+    probe = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=REPO,
+                           capture_output=True, text=True)
+    if probe.returncode != 0 or probe.stdout.strip() != "true":
+        pytest.skip(f"{REPO} is not a git checkout: cannot check that notebooks write nothing "
+                    "into the repository")
+
+
+def _status_diff(before: str, after: str) -> str:
+    old, new = set(before.splitlines()), set(after.splitlines())
+    lines = [f"+ {line}" for line in sorted(new - old)]
+    lines += [f"- {line}" for line in sorted(old - new)]
+    if not lines and before != after:
+        lines = ["(same entries, different order)"]
+    return "\n".join(lines)
+
+
+def _tree_snapshot() -> dict[str, tuple[int, int]]:
+    """Return relative path -> (size, mtime_ns) for every file in the repository (even ignored
+    ones), skipping version control, virtual environments and bytecode caches."""
+    snapshot = {}
+    for directory, subdirs, files in os.walk(REPO):
+        subdirs[:] = [d for d in subdirs
+                      if d not in SNAPSHOT_SKIP_DIRS and not d.endswith(".egg-info")]
+        for name in files:
+            path = Path(directory, name)
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            snapshot[path.relative_to(REPO).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return snapshot
+
+
+def _changed_files(before: dict, after: dict) -> list[str]:
+    changes = [f"new: {p}" for p in sorted(set(after) - set(before))]
+    changes += [f"removed: {p}" for p in sorted(set(before) - set(after))]
+    changes += [f"modified: {p}" for p in sorted(set(before) & set(after))
+                if before[p] != after[p]]
+    return changes
+
+
+def _output_text(output) -> str:
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    if output.get("output_type") == "error":
+        return "\n".join(output.get("traceback", [])) or output.get("evalue", "")
+    data = output.get("data", {})
+    return "\n".join(str(data.get(kind, "")) for kind in ("text/plain", "text/html"))
+
+
+def _problems(notebook) -> list[str]:
+    """Return every traceback, error and warning in an executed notebook's outputs."""
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            text = _output_text(output)
+            where = f"cell {index} ({output.get('output_type')})"
+            if output.get("output_type") == "error":
+                found.append(f"{where}: {output.get('ename')}: {output.get('evalue')}")
+            elif "Traceback" in text:
+                found.append(f"{where}: prints a traceback: {text[-600:]}")
+            elif output.get("name") == "stderr" and "Warning" in text:
+                found.append(f"{where}: prints a warning on stderr: {text[:600]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def git_checkout():
+    _require_git_checkout()
+
+
+@pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/*.ipynb yet")
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_writes_only_to_netlearn_home(path, git_checkout, tmp_path, monkeypatch):
+    import nbformat
+    from nbclient import NotebookClient
+
+    home = tmp_path / "netlearn-home"
+    monkeypatch.setenv("NETLEARN_HOME", str(home))
+    monkeypatch.delenv("NETLEARN_CONTENT", raising=False)
+    monkeypatch.delenv("NETLEARN_FACILITATOR", raising=False)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "matplotlib"))
+
+    status_before = _git_status()
+    tree_before = _tree_snapshot()
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name="python3",
+                            allow_errors=True,
+                            resources={"metadata": {"path": str(NOTEBOOK_DIR)}})
+    client.execute()
+    status_after = _git_status()
+    changed = _changed_files(tree_before, _tree_snapshot())
+
+    status_change = _status_diff(status_before, status_after)
+    assert not status_change, (f"running {path.name} changed `git status` of the repository:\n"
+                               + status_change)
+    assert not changed, (f"running {path.name} wrote inside the repository:\n"
+                         + "\n".join(changed))
+    assert (home / "netlearn.db").is_file(), (
+        f"running {path.name} did not create the learner database in NETLEARN_HOME ({home}); "
+        f"it holds: {sorted(p.name for p in home.glob('*')) if home.exists() else 'nothing'}")
+    problems = _problems(notebook)
+    assert not problems, f"{path.name} shows tracebacks or warnings:\n" + "\n".join(problems)
