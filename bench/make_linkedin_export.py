@@ -1,0 +1,233 @@
+"""Write a large, deterministic, synthetic LinkedIn data export for benchmarking the importer.
+
+Usage::
+
+    python bench/make_linkedin_export.py OUTDIR --connections 30000 --messages 200000 \\
+        --invitations 5000 --seed 1
+
+Writes ``Connections.csv`` (with LinkedIn's three-line ``Notes:`` preamble),
+``messages.csv`` (some multi-line HTML bodies, some SPAM and DRAFTS folders,
+a few group chats and deleted senders) and ``Invitations.csv`` into OUTDIR.
+Every name is invented and every URL starts with
+``https://www.linkedin.com/in/example-``; the same arguments give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import csv
+import random
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+SELF_NAME = "Jordan Example"
+SELF_URL = "https://www.linkedin.com/in/example-jordan-self"
+END = datetime(2026, 10, 31, 18, 0)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+FIRST_NAMES = (
+    "Alex", "Bea", "Carmen", "Dev", "Elif", "Femi", "Gus", "Hana", "Ines", "Jon", "Kai",
+    "Lena", "Mo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sol", "Tariq", "Uma", "Vik",
+    "Wren", "Xavi", "Yara", "Zoe", "José", "Zoë", "Łukasz", "Ngozi", "Søren", "Mei",
+)
+LAST_NAMES = (
+    "Ashbrook", "Birchwell", "Cloverdale", "Dunmere", "Elmsworth", "Fernby", "Glenhollow",
+    "Hazelmoor", "Ivyholt", "Juniperly", "Kestrelby", "Larkmeadow", "Maplethorn", "Northwold",
+    "Oakenshaw", "Pinewhistle", "Quillon", "Rookwood", "Sandpiper", "Thistledown",
+    "O'Umberly", "Valebrook-Smith", "Willowby, PhD", "Yarrowfield", "Zephyrholm",
+)
+COMPANIES = (
+    "Example Health", "Sample Clinic Systems", "Demo Bank", "Placeholder Media",
+    "Example Analytics, Inc.", "Mock Medtech", "Testbed Insurance", "Lorem Labs",
+    "Fictional Travel Co", "Mockup Agency", "",
+)
+POSITIONS = (
+    "Product Manager", "Senior Product Designer", "UX Researcher", "Engineer, Platform",
+    "Recruiter", "Head of Product", "Data Scientist", "Founder & CEO", "Design Lead", "",
+)
+SENTENCES = (
+    "Thanks for the chat yesterday",
+    "Would you be open to a quick call next week?",
+    "Here is the article I mentioned, on design systems",
+    'Loved your post about "research ops"',
+    "Happy to introduce you to my former manager",
+    "Congrats on the new role!",
+    "Could you share a few tips on moving into health-tech?",
+    "Free Thursday, 10:00?",
+)
+
+
+def _connected_on(day: datetime) -> str:
+    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _message_date(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
+
+
+def _invitation_date(when: datetime) -> str:
+    hour = when.hour % 12 or 12
+    half = "AM" if when.hour < 12 else "PM"
+    return f"{when.month}/{when.day}/{when.year % 100:02d}, {hour}:{when.minute:02d} {half}"
+
+
+def _people(rng: random.Random, count: int, tag: str) -> list[tuple[str, str, str]]:
+    """``count`` (first, last, url) triples; names repeat, URLs never do."""
+    people = []
+    for number in range(count):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        slug = "".join(ch for ch in f"{first}-{last}".lower() if ch.isascii() and ch.isalnum()
+                       or ch == "-")
+        people.append((first, last, f"https://www.linkedin.com/in/example-{slug}-{tag}{number:x}"))
+    return people
+
+
+def _content(rng: random.Random, first: str) -> str:
+    roll = rng.random()
+    if roll < 0.01:
+        return ""  # an attachment-only message
+    if roll < 0.11:
+        return (f"<p>Hi {first},</p>\n<p>{rng.choice(SENTENCES)}.</p>\n"
+                f"<p>{rng.choice(SENTENCES)}</p>\n<p>Best,<br>\nJordan</p>")
+    return f"Hi {first}, {rng.choice(SENTENCES)}"
+
+
+def write_connections(path: Path, rng: random.Random, people) -> None:
+    rows = []
+    for first, last, url in people:
+        day = END - timedelta(days=rng.randint(0, 10 * 365))
+        email = f"{first}.{last}@example.com".lower() if rng.random() < 0.1 else ""
+        rows.append((day, (first, last, url, email, rng.choice(COMPANIES),
+                           rng.choice(POSITIONS), _connected_on(day))))
+    rows.sort(key=lambda row: row[0], reverse=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(
+            "Notes:\n"
+            '"When exporting your connection data, you may notice that some of the email '
+            "addresses are missing. You will only see email addresses for connections who have "
+            "allowed their connections to see or download their email address using this setting "
+            "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
+            'https://www.linkedin.com/help/linkedin/answer/261"\n'
+            "\n"
+        )
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("First Name", "Last Name", "URL", "Email Address", "Company",
+                         "Position", "Connected On"))
+        writer.writerows(row[1] for row in rows)
+
+
+def write_messages(path: Path, rng: random.Random, people, count: int, seed: int) -> None:
+    strangers = _people(rng, max(count // 100, 1), "x")
+    header = ("CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
+              "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        written = conversation = 0
+        while written < count:
+            conversation += 1
+            conversation_id = "2-" + base64.b64encode(
+                f"bench-{seed}-{conversation}".encode()).decode()
+            stranger = rng.random() < 0.15
+            first, last, url = rng.choice(strangers if stranger else people)
+            name = f"{first} {last}"
+            roll = rng.random()
+            folder = "SPAM" if roll < 0.03 else "DRAFTS" if roll < 0.05 else "INBOX"
+            title, subject = "", ""
+            others = [(name, url)]
+            if rng.random() < 0.005:
+                extra = rng.choice(people)
+                others.append((f"{extra[0]} {extra[1]}", extra[2]))
+                title = "Design friends"
+            if stranger and rng.random() < 0.5:
+                subject = "Opportunity: Senior Product Designer"
+            when = END - timedelta(days=rng.uniform(0, 5 * 365))
+            for _ in range(min(rng.randint(1, 14), count - written)):
+                when += timedelta(minutes=rng.randint(1, 60 * 24 * 3))
+                outgoing = folder == "DRAFTS" or rng.random() < 0.5
+                if outgoing:
+                    sender, sender_url = SELF_NAME, SELF_URL
+                    recipients = others
+                else:
+                    sender, sender_url = others[0]
+                    if rng.random() < 0.002:
+                        sender, sender_url = "LinkedIn Member", ""
+                    recipients = [(SELF_NAME, SELF_URL), *others[1:]]
+                writer.writerow((
+                    conversation_id, title, sender, sender_url,
+                    ", ".join(recipient[0] for recipient in recipients),
+                    ",".join(recipient[1] for recipient in recipients),
+                    _message_date(min(when, END)), subject,
+                    _content(rng, first if outgoing else "Jordan"), folder,
+                ))
+                written += 1
+
+
+def write_invitations(path: Path, rng: random.Random, people, count: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(("From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl",
+                         "inviteeProfileUrl"))
+        rows = []
+        for _ in range(count):
+            first, last, url = rng.choice(people)
+            when = (END - timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60))).replace(second=0)
+            message = ""
+            if rng.random() < 0.35:
+                message = f"Hi {first}! {rng.choice(SENTENCES)} - would love to connect."
+            if rng.random() < 0.6:
+                row = (SELF_NAME, f"{first} {last}", "OUTGOING", SELF_URL, url)
+            else:
+                row = (f"{first} {last}", SELF_NAME, "INCOMING", url, SELF_URL)
+            rows.append((when, (row[0], row[1], _invitation_date(when), message, *row[2:])))
+        rows.sort(key=lambda row: row[0], reverse=True)
+        writer.writerows(row[1] for row in rows)
+
+
+def write_export(outdir, connections: int = 30000, messages: int = 200000,
+                 invitations: int = 5000, seed: int = 1) -> dict[str, Path]:
+    """Write the three CSV files and return their paths by file name.
+
+    Parameters
+    ----------
+    outdir : str or os.PathLike
+        Directory to write into; created if missing.
+    connections, messages, invitations : int
+        Rows in Connections.csv, messages.csv and Invitations.csv.
+    seed : int
+        Seed of the private random generator.
+
+    Returns
+    -------
+    dict of str to Path
+    """
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    people = _people(rng, max(connections, 1), "c")[:connections]
+    paths = {name: out / name for name in ("Connections.csv", "messages.csv", "Invitations.csv")}
+    write_connections(paths["Connections.csv"], rng, people)
+    pool = people or _people(rng, 1, "c")
+    write_messages(paths["messages.csv"], rng, pool, messages, seed)
+    write_invitations(paths["Invitations.csv"], rng, pool, invitations)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", help="directory to write the CSV files into")
+    parser.add_argument("--connections", type=int, default=30000)
+    parser.add_argument("--messages", type=int, default=200000)
+    parser.add_argument("--invitations", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    paths = write_export(args.outdir, args.connections, args.messages, args.invitations,
+                         args.seed)
+    for path in paths.values():
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,548 @@
+"""Matplotlib charts over a Network or a metric result; each draws on one Axes and returns it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+from operator import attrgetter
+
+from netlearn import metrics
+from netlearn.activity.records import ONLINE_CHANNELS, Event, Network
+
+__all__ = [
+    "NO_DATA",
+    "OKABE_ITO",
+    "activity_timeline",
+    "connections_growth",
+    "event_preparation",
+    "follow_up_latency",
+    "give_vs_ask",
+    "network_recency",
+    "online_mix",
+    "self_assessment_change",
+]
+
+# Okabe & Ito (2008) colour-blind-safe palette; black is left out so charts read on dark themes.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+_CHANNEL = attrgetter("channel")
+EDGE = "#8C8C8C"  # mid grey for outlines, hatches and marker lines on light and dark themes
+NO_DATA = "No data yet — log an interaction or import a file"
+SAMPLE_SUFFIX = " (sample persona)"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+CHANNEL_LABELS = {
+    "in_person": "In person", "event": "Event", "call": "Call", "video": "Video call",
+    "email": "Email", "linkedin_message": "LinkedIn message",
+    "linkedin_invitation": "LinkedIn invitation", "forum": "Forum", "post": "Post",
+}
+CHECKLIST_LABELS = {
+    "goal_set": "Goal set", "attendees_researched": "Attendees researched",
+    "intro_prepared": "Introduction prepared", "questions_prepared": "Questions prepared",
+    "followup_blocked": "Follow-up time blocked",
+}
+CHECKLIST_STYLES = (
+    (OKABE_ITO["blue"], ""), (OKABE_ITO["orange"], "//"), (OKABE_ITO["bluish_green"], ".."),
+    (OKABE_ITO["reddish_purple"], "\\\\"), (OKABE_ITO["sky_blue"], "xx"),
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _axes(ax):
+    """The given Axes, or a new one on a new figure."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=(9, 4.8), layout="constrained")
+    return ax
+
+
+def _title(ax, text: str, net: Network | None = None) -> None:
+    ax.set_title(text + (SAMPLE_SUFFIX if net is not None and net.is_sample else ""))
+
+
+def _no_data(ax, title: str, xlabel: str, ylabel: str, net: Network | None = None,
+             message: str = NO_DATA):
+    """Label an empty chart and say why it is empty."""
+    _title(ax, title, net)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", wrap=True)
+    return ax
+
+
+def _times(net: Network) -> list[datetime]:
+    """Every interaction's time as a naive datetime, in ``net.interactions`` order."""
+    return metrics.interaction_times(net.interactions)
+
+
+def _latest_day(net: Network) -> date | None:
+    """The date of the latest interaction, or None without interactions."""
+    whens = _times(net)
+    return max(whens).date() if whens else None
+
+
+def _month_label(month: date) -> str:
+    return f"{MONTHS[month.month - 1]} {month.year % 100:02d}"
+
+
+def _months_ending(last: date, count: int) -> list[date]:
+    first = last.year * 12 + last.month - 1 - (count - 1)
+    return [date((first + step) // 12, (first + step) % 12 + 1, 1) for step in range(count)]
+
+
+def _thin_ticks(ax, positions, labels, most: int = 14) -> None:
+    """Tick labels at most ``most`` of ``positions`` (every n-th), so they stay readable."""
+    step = max(1, -(-len(positions) // most))
+    ax.set_xticks(list(positions)[::step], list(labels)[::step])
+
+
+def _hatch(bars, hatches) -> None:
+    """One hatch per bar (works on every matplotlib the package supports)."""
+    for patch, hatch in zip(bars, hatches, strict=True):
+        patch.set_hatch(hatch)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def activity_timeline(net: Network, ax=None, *, today: date | None = None,
+                      period: str = "month", periods: int = 12):
+    """Interactions per month (or week), split into online and in person.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    today : date, optional
+        Last day shown; defaults to ``net.as_of``, else the latest interaction's date.
+    period : {"month", "week"}, default "month"
+        Bar width: calendar months, or weeks starting on Monday.
+    periods : int, default 12
+        How many months or weeks to show, ending with ``today``'s.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    if period not in ("month", "week"):
+        raise ValueError(f"period must be 'month' or 'week', not {period!r}")
+    ax = _axes(ax)
+    unit = "Week" if period == "week" else "Month"
+    title = f"Networking activity per {unit.lower()}: online and in person"
+    end = today or net.as_of or _latest_day(net)
+    if end is None:
+        return _no_data(ax, title, unit, "Interactions", net)
+    if period == "week":
+        last = end - timedelta(days=end.weekday())
+        starts = [last - timedelta(weeks=periods - 1 - step) for step in range(periods)]
+        labels = [f"{start.day} {MONTHS[start.month - 1]}" for start in starts]
+
+        def bucket(day: date) -> date:
+            return day - timedelta(days=day.weekday())
+    else:
+        starts = _months_ending(end, periods)
+        labels = [_month_label(start) for start in starts]
+
+        def bucket(day: date) -> date:
+            return day.replace(day=1)
+    first = starts[0]
+    per_day = Counter(zip(
+        map(datetime.date, _times(net)),
+        map(ONLINE_CHANNELS.__contains__, map(_CHANNEL, net.interactions)),
+        strict=True,
+    ))
+    online, offline = Counter(), Counter()
+    for (day, is_online), count in per_day.items():
+        if first <= day <= end:
+            (online if is_online else offline)[bucket(day)] += count
+    if not online and not offline:
+        return _no_data(ax, title, unit, "Interactions", net)
+    positions = range(len(starts))
+    in_person = [offline[start] for start in starts]
+    ax.bar(positions, in_person, color=OKABE_ITO["orange"], edgecolor=EDGE, hatch="//",
+           label="In person or by phone")
+    ax.bar(positions, [online[start] for start in starts], bottom=in_person,
+           color=OKABE_ITO["sky_blue"], edgecolor=EDGE, label="Online")
+    _thin_ticks(ax, positions, labels)
+    _title(ax, title, net)
+    ax.set_xlabel(unit)
+    ax.set_ylabel("Interactions")
+    ax.legend()
+    return ax
+
+
+def follow_up_latency(net: Network, ax=None, *, today: date | None = None):
+    """Histogram of the time from meeting someone to the first follow-up.
+
+    Uses :func:`netlearn.metrics.follow_up`; bars are half-day wide, follow-ups
+    after 21 days are gathered in the last bar, and dashed lines mark 48 hours
+    and 7 days. The number never followed up is shown in the legend.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    today : date, optional
+        Last day counted; defaults to ``net.as_of``, else the latest interaction's date.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "How fast you followed up with people you met"
+    xlabel, ylabel = "Days from meeting to first follow-up", "New contacts"
+    end = today or net.as_of or _latest_day(net)
+    if end is None:
+        return _no_data(ax, title, xlabel, ylabel, net)
+    result = metrics.follow_up(net, end)
+    if not result.latencies_hours:
+        message = NO_DATA
+        if result.new_contacts:
+            message = (f"No follow-ups yet: {result.new_contacts} new contacts "
+                       "are waiting to hear from you")
+        return _no_data(ax, title, xlabel, ylabel, net, message)
+    width, cap = 0.5, 21.0
+    counts = Counter(min(int(hours / 24 / width), int(cap / width) - 1)
+                     for hours in result.latencies_hours)
+    zones = (
+        ("Within 48 hours", OKABE_ITO["bluish_green"], "", 0.0, 2.0),
+        ("Within 7 days", OKABE_ITO["orange"], "..", 2.0, 7.0),
+        ("Later (21+ days in the last bar)", OKABE_ITO["vermillion"], "//", 7.0, cap),
+    )
+    for label, colour, hatch, low, high in zones:
+        bins = [index for index in counts if low <= index * width < high]
+        if bins:
+            ax.bar([index * width for index in bins], [counts[index] for index in bins],
+                   width=width, align="edge", color=colour, edgecolor=EDGE, hatch=hatch,
+                   label=label)
+    ax.axvline(2, color=EDGE, linestyle="--", label="48 hours")
+    ax.axvline(7, color=EDGE, linestyle=":", label="7 days")
+    ax.plot([], [], " ", label=f"Never followed up: {result.never_followed_up}")
+    ax.set_xlim(0, cap)
+    _title(ax, title, net)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend()
+    return ax
+
+
+def give_vs_ask(net: Network, today: date, ax=None, *, months: int = 12):
+    """Outgoing gives and asks per calendar month, side by side.
+
+    Uses ``by_month`` of :func:`netlearn.metrics.give_ask_ratio`.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The last day counted; its month is the last bar pair.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    months : int, default 12
+        How many months to show.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Giving versus asking per month"
+    by_month = metrics.give_ask_ratio(net, today, months=months).by_month
+    if not any(entry.gives or entry.asks for entry in by_month):
+        return _no_data(ax, title, "Month", "Outgoing interactions", net)
+    positions = range(len(by_month))
+    ax.bar([p - 0.2 for p in positions], [entry.gives for entry in by_month], width=0.4,
+           color=OKABE_ITO["bluish_green"], edgecolor=EDGE, label="Give")
+    ax.bar([p + 0.2 for p in positions], [entry.asks for entry in by_month], width=0.4,
+           color=OKABE_ITO["vermillion"], edgecolor=EDGE, hatch="//", label="Ask")
+    _thin_ticks(ax, positions, [_month_label(entry.month) for entry in by_month])
+    _title(ax, title, net)
+    ax.set_xlabel("Month")
+    ax.set_ylabel("Outgoing interactions")
+    ax.legend()
+    return ax
+
+
+def online_mix(net: Network, ax=None, *, today: date | None = None, days: int | None = None):
+    """Interactions per channel, online channels apart from in-person ones.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    today : date, optional
+        Last day counted; defaults to ``net.as_of``, else the latest interaction's date.
+    days : int, optional
+        Only the ``days`` calendar days ending with ``today``; all data if omitted.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Channel mix"
+    end = today or net.as_of or _latest_day(net)
+    if end is None:
+        return _no_data(ax, title, "Interactions", "Channel", net)
+    if days is None:
+        first = min(_times(net)).date()
+        days = max((end - first).days + 1, 1)
+    mix = metrics.online_mix(net, end, days)
+    if not mix.total:
+        return _no_data(ax, title, "Interactions", "Channel", net)
+    channels = [channel for channel, count in mix.by_channel.items() if count]
+    counts = [mix.by_channel[channel] for channel in channels]
+    online = [channel in ONLINE_CHANNELS for channel in channels]
+    bars = ax.barh(
+        [CHANNEL_LABELS.get(channel, channel) for channel in channels], counts,
+        color=[OKABE_ITO["blue"] if is_online else OKABE_ITO["orange"] for is_online in online],
+        edgecolor=EDGE,
+    )
+    _hatch(bars, ["" if is_online else "//" for is_online in online])
+    ax.bar_label(bars, padding=3)
+    ax.invert_yaxis()
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[
+        Patch(facecolor=OKABE_ITO["blue"], edgecolor=EDGE, label="Online"),
+        Patch(facecolor=OKABE_ITO["orange"], edgecolor=EDGE, hatch="//",
+              label="In person or by phone"),
+    ])
+    _title(ax, f"{title}: {mix.share:.0%} of {mix.total} interactions online", net)
+    ax.set_xlabel("Interactions")
+    ax.set_ylabel("Channel")
+    return ax
+
+
+def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
+                    days: int = metrics.COLD_DAYS):
+    """Who has gone cold: days since the last interaction with each close contact.
+
+    Horizontal bars, longest silence at the top, a dashed line at ``days``;
+    bars at or past it are hatched. Every bar is labelled with its days; the
+    axis stops at four times ``days`` when a longer silence would squash the
+    rest (those bars are cut and marked ▸). Falls back to all contacts when none is
+    marked close (the title says so).
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The day to measure from.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    top : int, default 25
+        Show at most this many contacts.
+    days : int, default 90
+        The "gone cold" threshold.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Who has gone cold: days since your last contact"
+    xlabel, ylabel = "Days since last contact", "Contact"
+    rows = metrics.gone_cold(net, today, days=0, close_only=True)
+    if rows:
+        title += " (close contacts)"
+    else:
+        rows = metrics.gone_cold(net, today, days=0, close_only=False)
+        if rows and any(contact.close for contact in net.contacts):
+            title += " (all contacts; no close contact in touch yet)"
+        elif rows:
+            title += " (all contacts; none marked close)"
+    if not rows:
+        return _no_data(ax, title, xlabel, ylabel, net)
+    shown = rows[:top]
+    cold = [entry.days_since >= days for entry in shown]
+    bars = ax.barh(
+        range(len(shown)), [entry.days_since for entry in shown],
+        color=[OKABE_ITO["vermillion"] if is_cold else OKABE_ITO["bluish_green"]
+               for is_cold in cold],
+        edgecolor=EDGE,
+    )
+    _hatch(bars, ["//" if is_cold else "" for is_cold in cold])
+    # One silence of years would squash every other bar: cut the axis and label the long ones.
+    longest = shown[0].days_since
+    limit = max(longest if longest <= 4 * days else 4 * days, 1)
+    for row, entry in enumerate(shown):
+        cut = entry.days_since > limit
+        ax.text(limit if cut else entry.days_since, row,
+                f" {entry.days_since} days{' ▸' if cut else ''}",
+                ha="right" if cut else "left", va="center", fontsize="small")
+    ax.set_xlim(0, limit * 1.15)
+    ax.set_yticks(range(len(shown)), [entry.name for entry in shown])
+    ax.invert_yaxis()
+    ax.axvline(days, color=EDGE, linestyle="--")
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[
+        Patch(facecolor=OKABE_ITO["vermillion"], edgecolor=EDGE, hatch="//",
+              label=f"{days}+ days: gone cold"),
+        Patch(facecolor=OKABE_ITO["bluish_green"], edgecolor=EDGE,
+              label=f"Under {days} days"),
+    ], loc="lower right")
+    _title(ax, title, net)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return ax
+
+
+def connections_growth(net: Network, ax=None):
+    """Cumulative number of online connections by the date they were made.
+
+    Counts contacts by ``connected_on`` (e.g. LinkedIn's "Connected On").
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Your LinkedIn connections over time"
+    xlabel, ylabel = "Date connected", "Connections (cumulative)"
+    per_day = Counter(contact.connected_on for contact in net.contacts
+                      if contact.connected_on is not None)
+    if not per_day:
+        return _no_data(ax, title, xlabel, ylabel, net)
+    days = sorted(per_day)
+    totals, running = [], 0
+    for day in days:
+        running += per_day[day]
+        totals.append(running)
+    ax.step(days, totals, where="post", color=OKABE_ITO["blue"], linewidth=2,
+            label="Connections")
+    ax.fill_between(days, totals, step="post", color=OKABE_ITO["sky_blue"], alpha=0.3)
+    ax.set_ylim(bottom=0)
+    _title(ax, f"{title}: {running} in total", net)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper left")
+    return ax
+
+
+def event_preparation(net: Network, ax=None, *, today: date | None = None, last: int = 30):
+    """Checklist items done for each attended event, stacked by item.
+
+    Shows the ``last`` most recent attended events, oldest on the left.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    today : date, optional
+        Leave out events after this day; defaults to ``net.as_of`` (all
+        attended events when that is not set either).
+    last : int, default 30
+        Show at most this many events (the most recent ones).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Preparation per event: checklist items done"
+    cutoff = today or net.as_of
+    xlabel, ylabel = "Event", "Checklist items done (of 5)"
+    events = sorted(
+        (event for event in net.events
+         if event.attended and (cutoff is None or event.day <= cutoff)),
+        key=lambda event: (event.day, event.title),
+    )
+    if len(events) > last:
+        events = events[-last:]
+        title += f" (last {last} events)"
+    if not events:
+        return _no_data(ax, title, xlabel, ylabel, net,
+                        "No events yet — log an event or import a calendar file")
+    positions = range(len(events))
+    bottom = [0] * len(events)
+    for item, (colour, hatch) in zip(Event.CHECKLIST, CHECKLIST_STYLES, strict=True):
+        done = [int(bool(getattr(event, item))) for event in events]
+        ax.bar(positions, done, bottom=bottom, color=colour, hatch=hatch, edgecolor=EDGE,
+               label=CHECKLIST_LABELS[item])
+        bottom = [low + high for low, high in zip(bottom, done, strict=True)]
+    labels = [f"{event.day.day} {MONTHS[event.day.month - 1]} {event.day.year % 100:02d}"
+              for event in events]
+    _thin_ticks(ax, positions, labels, most=20)
+    ax.tick_params(axis="x", labelrotation=45)
+    ax.set_ylim(0, len(Event.CHECKLIST) + 0.2)
+    _title(ax, title, net)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper left", fontsize="small", ncols=2)
+    return ax
+
+
+def self_assessment_change(before: dict[str, float], after: dict[str, float], ax=None):
+    """Self-ratings per mistake before and after the course, side by side.
+
+    Parameters
+    ----------
+    before, after : dict of str to float
+        Rating per topic title (e.g. ``{"Lack of preparation": 2.5}``); a topic
+        missing from one of them gets only the other bar.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Your self-assessment before and after"
+    xlabel, ylabel = "Self-rating", "Mistake"
+    topics = list(dict.fromkeys([*before, *after]))
+    if not topics:
+        return _no_data(ax, title, xlabel, ylabel, message=(
+            "No self-assessment yet — rate yourself at the start and end of a notebook"))
+    positions = range(len(topics))
+    for offset, ratings, label, colour, hatch in (
+        (-0.2, before, "Before", OKABE_ITO["sky_blue"], "//"),
+        (0.2, after, "After", OKABE_ITO["blue"], ""),
+    ):
+        rows = [(p + offset, ratings[topic]) for p, topic in zip(positions, topics, strict=True)
+                if topic in ratings]
+        if rows:
+            bars = ax.barh([row[0] for row in rows], [row[1] for row in rows], height=0.4,
+                           color=colour, hatch=hatch, edgecolor=EDGE, label=label)
+            ax.bar_label(bars, fmt="%g", padding=3)
+    ax.set_yticks(positions, topics)
+    ax.invert_yaxis()
+    highest = max([*before.values(), *after.values(), 5])
+    ax.set_xlim(0, highest * 1.1)
+    _title(ax, title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="lower right")
+    return ax

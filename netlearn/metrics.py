@@ -1,0 +1,1118 @@
+"""Pure metrics over a Network, one family per networking mistake."""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from itertools import compress
+from operator import and_, attrgetter
+from statistics import median
+
+from netlearn.activity.records import (
+    CHANNELS,
+    ONLINE_CHANNELS,
+    Commitment,
+    Contact,
+    Event,
+    Interaction,
+    Network,
+)
+
+__all__ = [
+    "COLD_DAYS",
+    "DORMANT_DAYS",
+    "FOLLOW_UP_FAST_HOURS",
+    "FOLLOW_UP_WEEK_HOURS",
+    "IN_PERSON_CHANNELS",
+    "CadenceOverdue",
+    "DormantTie",
+    "FollowUp",
+    "GiveAsk",
+    "MonthCount",
+    "OnlineMix",
+    "OverdueCommitment",
+    "Preparation",
+    "ReconnectCandidate",
+    "Recency",
+    "Share",
+    "Timeline",
+    "cadence_overdue",
+    "contact_timelines",
+    "dormant_reconnected",
+    "follow_up",
+    "give_ask_ratio",
+    "gone_cold",
+    "in_person_also_online",
+    "interaction_times",
+    "invitation_note_share",
+    "naive_datetime",
+    "online_mix",
+    "overdue_commitments",
+    "preparation_rate",
+    "reconnect_candidates",
+    "recency",
+    "summary_counts",
+]
+
+COLD_DAYS = 90
+DORMANT_DAYS = 3 * 365  # Levin, Walter & Murnighan (2011): no contact for 3+ years
+FOLLOW_UP_FAST_HOURS = 48.0
+FOLLOW_UP_WEEK_HOURS = 7 * 24.0
+IN_PERSON_CHANNELS = frozenset({"in_person", "event"})
+LINKEDIN_CHANNELS = frozenset({"linkedin_message", "linkedin_invitation"})
+DATE_ONLY_MEETING_TIME = time(12, 0)
+
+
+# --------------------------------------------------------------------------- small results
+
+
+@dataclass(slots=True)
+class Share:
+    """``part`` out of ``whole``; ``share`` is ``part / whole`` or None when ``whole`` is 0."""
+
+    part: int
+    whole: int
+
+    @property
+    def share(self) -> float | None:
+        return self.part / self.whole if self.whole else None
+
+
+@dataclass(slots=True)
+class Preparation:
+    """Result of :func:`preparation_rate`."""
+
+    events: int
+    fully_prepared: int
+    rate: float | None
+    mean_items: float | None
+    item_shares: dict[str, float]
+
+
+@dataclass(slots=True)
+class MonthCount:
+    """Outgoing gives and asks in one calendar month (``month`` is its first day)."""
+
+    month: date
+    gives: int
+    asks: int
+
+
+@dataclass(slots=True)
+class GiveAsk:
+    """Result of :func:`give_ask_ratio`."""
+
+    gives: int
+    asks: int
+    ratio: float | None
+    days: int
+    by_month: list[MonthCount]
+
+
+@dataclass(slots=True)
+class FollowUp:
+    """Result of :func:`follow_up`."""
+
+    new_contacts: int
+    followed_up: int
+    within_48h: Share
+    within_7d: Share
+    median_hours: float | None
+    never_followed_up: int
+    awaiting: int
+    latencies_hours: list[float]
+
+
+@dataclass(slots=True)
+class OverdueCommitment:
+    """An open commitment whose due date has passed."""
+
+    commitment: Commitment
+    days_overdue: int
+
+
+@dataclass(slots=True)
+class OnlineMix:
+    """Result of :func:`online_mix`."""
+
+    total: int
+    online: int
+    offline: int
+    share: float | None
+    by_channel: dict[str, int]
+    days: int
+
+
+@dataclass(slots=True)
+class Recency:
+    """When a contact was last in touch (``last`` is None if never)."""
+
+    contact_key: str
+    name: str
+    close: bool
+    last: date | None
+    days_since: int | None
+    interactions: int
+
+
+@dataclass(slots=True)
+class CadenceOverdue:
+    """A contact whose keep-in-touch cadence has lapsed."""
+
+    contact_key: str
+    name: str
+    cadence_days: int
+    last: date
+    days_since: int
+    days_overdue: int
+
+
+@dataclass(slots=True)
+class DormantTie:
+    """A tie that went quiet for ``gap_days`` and was then picked up again."""
+
+    contact_key: str
+    name: str
+    dormant_since: date
+    reconnected_on: date
+    gap_days: int
+
+
+@dataclass(slots=True)
+class ReconnectCandidate:
+    """A cold or dormant tie worth reconnecting with, and why."""
+
+    contact_key: str
+    name: str
+    close: bool
+    last: date
+    days_since: int
+    interactions: int
+    reason: str
+
+
+# --------------------------------------------------------------------------- indexing
+
+
+class Timeline:
+    """One contact's interactions up to a given day, oldest first.
+
+    ``items`` are the interactions; ``whens`` their times as naive datetimes
+    (aware ones converted to UTC), in the same order; ``days`` their dates;
+    ``first`` and ``last`` the earliest and latest of ``whens``.
+    """
+
+    __slots__ = ("items", "first", "last", "_whens")
+
+    def __init__(self, items: list[Interaction], whens: list[datetime] | None = None):
+        self.items = items
+        self._whens = whens  # None: every item.when is already a naive datetime
+        if whens is None:
+            self.first, self.last = items[0].when, items[-1].when
+        else:
+            self.first, self.last = whens[0], whens[-1]
+
+    @property
+    def whens(self) -> list[datetime]:
+        if self._whens is None:
+            return [item.when for item in self.items]
+        return self._whens
+
+    @property
+    def days(self) -> list[date]:
+        return [when.date() for when in self.whens]
+
+    def when_at(self, index: int) -> datetime:
+        """The (naive) time of ``items[index]``."""
+        return self.items[index].when if self._whens is None else self._whens[index]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return f"Timeline({len(self.items)} interactions)"
+
+
+def _end_of(today: date) -> datetime:
+    """The first moment after ``today`` (midnight that starts the next day)."""
+    return datetime.combine(today + timedelta(days=1), time())
+
+
+def naive_datetime(when) -> datetime:
+    """Make interaction times comparable with each other.
+
+    Parameters
+    ----------
+    when : datetime or date
+        An interaction time, naive or timezone-aware, or a plain date.
+
+    Returns
+    -------
+    datetime
+        Naive: aware values converted to UTC, plain dates at midnight.
+    """
+    if isinstance(when, datetime):
+        if when.tzinfo is None:
+            return when
+        return when.astimezone(timezone.utc).replace(tzinfo=None)
+    return datetime.combine(when, time())
+
+
+def interaction_times(interactions: list[Interaction]) -> list[datetime]:
+    """Every interaction's time as a naive datetime, in the same order.
+
+    Parameters
+    ----------
+    interactions : list of Interaction
+
+    Returns
+    -------
+    list of datetime
+        ``item.when`` itself when all times are naive datetimes (checked
+        without a Python-level loop), else :func:`naive_datetime` of each.
+    """
+    whens = list(map(_WHEN, interactions))
+    if set(map(type, whens)) <= {datetime} and not any(map(_TZINFO, whens)):
+        return whens
+    return [naive_datetime(when) for when in whens]
+
+
+def contact_timelines(interactions: list[Interaction], today: date) -> dict[str, Timeline]:
+    """Group interactions by contact, sorted by time, dropping any after ``today``.
+
+    Build it once and pass it as ``timelines=`` to several metrics to avoid
+    indexing the same interactions again (it must be built with the same
+    ``today``).
+
+    Parameters
+    ----------
+    interactions : list of Interaction
+        Typically ``net.interactions``.
+    today : date
+        Interactions after the end of this day are ignored.
+
+    Returns
+    -------
+    dict of str to Timeline
+        Keyed by ``contact_key``; interactions with an empty key are left out.
+        One pass over the interactions plus a sort per contact.
+
+    Notes
+    -----
+    Metrics called without ``timelines=`` reuse the index they built last
+    time when the network's interactions are still the same objects with the
+    same times and contact keys, so calling several metrics in a row on the
+    same data indexes it once.
+    """
+    end = _end_of(today)
+    groups: dict[str, list[Interaction]] = {}
+    regular = True  # every time a naive datetime: sort on the attribute itself
+    for item in interactions:
+        key = item.contact_key
+        if not key:
+            continue
+        when = item.when
+        if type(when) is not datetime or when.tzinfo is not None:
+            regular = False
+            when = naive_datetime(when)
+        if when >= end:
+            continue
+        bucket = groups.get(key)
+        if bucket is None:
+            groups[key] = [item]
+        else:
+            bucket.append(item)
+    timelines = {}
+    if regular:
+        by_when = attrgetter("when")
+        for key, items in groups.items():
+            if len(items) > 1:
+                items.sort(key=by_when)
+            timelines[key] = Timeline(items)
+    else:
+        for key, items in groups.items():
+            items.sort(key=lambda item: naive_datetime(item.when))
+            timelines[key] = Timeline(items, [naive_datetime(item.when) for item in items])
+    return timelines
+
+
+# The last index built for a network (and the last contact-key list) is kept so that
+# calling several metrics on the same data indexes it once. Each reuse first checks that
+# the interactions (or contacts) are the same objects with the same times and keys (or
+# sources and refs), so a reused index always equals a fresh one; every other field is
+# read live from the records.
+_WHEN = attrgetter("when")
+_TZINFO = attrgetter("tzinfo")
+_CHANNEL = attrgetter("channel")
+_PURPOSE = attrgetter("purpose")
+_CONTACT_KEY = attrgetter("contact_key")
+_SOURCE = attrgetter("source")
+_SOURCE_REF = attrgetter("source_ref")
+_last_timelines: tuple = ()
+_last_keyed: tuple = ()
+
+
+def _timelines(
+    net: Network, today: date, timelines: dict[str, Timeline] | None
+) -> dict[str, Timeline]:
+    """``timelines`` if given, else the index for ``net`` and ``today`` (reused if unchanged)."""
+    global _last_timelines
+    if timelines is not None:
+        return timelines
+    interactions = net.interactions
+    signature = (
+        today, list(interactions), list(map(_WHEN, interactions)),
+        list(map(_CONTACT_KEY, interactions)),
+    )
+    if _last_timelines and _last_timelines[0] == signature:
+        return _last_timelines[1]
+    built = contact_timelines(interactions, today)
+    _last_timelines = (signature, built)
+    return built
+
+
+def _keyed_contacts(contacts: list[Contact]) -> list[tuple[str, Contact]]:
+    """``(key, contact)`` pairs with duplicate keys dropped (first one wins), order kept."""
+    global _last_keyed
+    signature = (list(contacts), list(map(_SOURCE, contacts)), list(map(_SOURCE_REF, contacts)))
+    if _last_keyed and _last_keyed[0] == signature:
+        return _last_keyed[1]
+    seen: set[str] = set()
+    keyed = []
+    for contact in contacts:
+        key = contact.key
+        if key not in seen:
+            seen.add(key)
+            keyed.append((key, contact))
+    _last_keyed = (signature, keyed)
+    return keyed
+
+
+def _window(today: date, days: int) -> tuple[datetime, datetime]:
+    """Start and end (exclusive) of the ``days`` calendar days ending with ``today``."""
+    return datetime.combine(today - timedelta(days=days - 1), time()), _end_of(today)
+
+
+# --------------------------------------------------------------------------- 1 preparation
+
+
+def _past_attended(events: list[Event], today: date) -> list[Event]:
+    return [event for event in events if event.attended and event.day <= today]
+
+
+def preparation_rate(net: Network, today: date) -> Preparation:
+    """How well the learner prepared for the events they attended.
+
+    Definition: over events with ``attended`` true and ``day`` on or before
+    ``today``, ``rate`` is the share with all five checklist items done
+    (goal set, attendees researched, introduction prepared, questions prepared,
+    follow-up time blocked); ``mean_items`` is the mean number of items done
+    per event (0–5); ``item_shares`` maps each checklist item to the share of
+    those events where it was done.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        Events after this day are not counted yet.
+
+    Returns
+    -------
+    Preparation
+        ``events``, ``fully_prepared``, ``rate`` (None with no events),
+        ``mean_items`` (None with no events) and ``item_shares`` (empty with no
+        events).
+    """
+    events = _past_attended(net.events, today)
+    if not events:
+        return Preparation(0, 0, None, None, {})
+    checklist = Event.CHECKLIST
+    done = [event.prepared_items for event in events]
+    fully = sum(count == len(checklist) for count in done)
+    shares = {
+        item: sum(bool(getattr(event, item)) for event in events) / len(events)
+        for item in checklist
+    }
+    return Preparation(
+        events=len(events),
+        fully_prepared=fully,
+        rate=fully / len(events),
+        mean_items=sum(done) / len(events),
+        item_shares=shares,
+    )
+
+
+# --------------------------------------------------------------------------- 2 giving
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _months_back(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def give_ask_ratio(net: Network, today: date, days: int = 90, months: int = 12) -> GiveAsk:
+    """Gives versus asks in the learner's outgoing interactions.
+
+    Definition: among interactions with ``direction == "out"`` on one of the
+    ``days`` calendar days ending with ``today``, ``gives`` counts purpose
+    ``"give"`` and ``asks`` purpose ``"ask"``; ``ratio = gives / asks`` (None
+    when there are no asks). ``by_month`` counts the same two purposes per
+    calendar month for the ``months`` months ending with ``today``'s month
+    (oldest first, months without any included as zeros; later days of the
+    current month are not counted).
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The last day counted.
+    days : int, default 90
+        Length of the window for ``gives``, ``asks`` and ``ratio``.
+    months : int, default 12
+        Number of calendar months in ``by_month``.
+
+    Returns
+    -------
+    GiveAsk
+        ``gives``, ``asks``, ``ratio``, ``days`` and ``by_month``.
+    """
+    window_start = today - timedelta(days=days)
+    first_month = _months_back(_month_start(today), months - 1)
+    gives = asks = 0
+    per_month: dict[date, list[int]] = {}
+    for item in net.interactions:
+        if item.direction != "out" or item.purpose not in ("give", "ask"):
+            continue
+        day = naive_datetime(item.when).date()
+        if day > today:
+            continue
+        is_give = item.purpose == "give"
+        if day > window_start:
+            if is_give:
+                gives += 1
+            else:
+                asks += 1
+        if day >= first_month:
+            counts = per_month.setdefault(_month_start(day), [0, 0])
+            counts[0 if is_give else 1] += 1
+    by_month = []
+    for offset in range(months - 1, -1, -1):
+        month = _months_back(_month_start(today), offset)
+        give_count, ask_count = per_month.get(month, (0, 0))
+        by_month.append(MonthCount(month, give_count, ask_count))
+    return GiveAsk(
+        gives=gives,
+        asks=asks,
+        ratio=gives / asks if asks else None,
+        days=days,
+        by_month=by_month,
+    )
+
+
+# --------------------------------------------------------------------------- 3 follow-up
+
+
+def _meeting_moment(contact: Contact, timeline: Timeline | None) -> datetime | None:
+    """When the learner met ``contact``: first 'meet' interaction, else ``met_on`` at noon."""
+    if timeline is not None:
+        for index, item in enumerate(timeline.items):
+            if item.purpose == "meet":
+                return timeline.when_at(index)
+    if contact.met_on is not None:
+        return datetime.combine(contact.met_on, DATE_ONLY_MEETING_TIME)
+    return None
+
+
+def _first_follow_up(met: datetime, timeline: Timeline | None) -> datetime | None:
+    """The first outgoing, non-'meet' interaction strictly after ``met``."""
+    if timeline is None:
+        return None
+    whens = timeline.whens
+    for index in range(bisect_right(whens, met), len(whens)):
+        item = timeline.items[index]
+        if item.direction == "out" and item.purpose != "meet":
+            return whens[index]
+    return None
+
+
+def _follow_up(
+    net: Network, today: date, timelines: dict[str, Timeline], days: int
+) -> FollowUp:
+    now = _end_of(today)
+    window_start = datetime.combine(today - timedelta(days=days - 1), time())
+    fast = timedelta(hours=FOLLOW_UP_FAST_HOURS)
+    week = timedelta(hours=FOLLOW_UP_WEEK_HOURS)
+    new = followed = never = awaiting = 0
+    fast_part = fast_whole = week_part = week_whole = 0
+    latencies: list[float] = []
+    purposes = map(_PURPOSE, net.interactions)
+    meet_keys = set(compress(map(_CONTACT_KEY, net.interactions), map("meet".__eq__, purposes)))
+    for key, contact in _keyed_contacts(net.contacts):
+        if contact.met_on is None and key not in meet_keys:
+            continue  # never met: nothing to follow up
+        timeline = timelines.get(key)
+        met = _meeting_moment(contact, timeline)
+        if met is None or not window_start <= met < now:
+            continue
+        new += 1
+        first = _first_follow_up(met, timeline)
+        if first is None:
+            if met + week <= now:
+                never += 1
+            else:
+                awaiting += 1
+            fast_whole += met + fast <= now
+            week_whole += met + week <= now
+            continue
+        followed += 1
+        lag = first - met
+        latencies.append(lag.total_seconds() / 3600)
+        if lag <= fast:
+            fast_part += 1
+            fast_whole += 1
+        else:
+            fast_whole += met + fast <= now
+        if lag <= week:
+            week_part += 1
+            week_whole += 1
+        else:
+            week_whole += met + week <= now
+    return FollowUp(
+        new_contacts=new,
+        followed_up=followed,
+        within_48h=Share(fast_part, fast_whole),
+        within_7d=Share(week_part, week_whole),
+        median_hours=median(latencies) if latencies else None,
+        never_followed_up=never,
+        awaiting=awaiting,
+        latencies_hours=latencies,
+    )
+
+
+def follow_up(
+    net: Network, today: date, days: int = 365, *, timelines: dict[str, Timeline] | None = None
+) -> FollowUp:
+    """How quickly the learner followed up with people they met.
+
+    Definitions (only interactions up to the end of ``today`` count):
+
+    - *meeting*: a contact's earliest interaction with purpose ``"meet"``; if it
+      has none but ``met_on`` is set, 12:00 on ``met_on``. A *new contact* is
+      one whose meeting falls on one of the ``days`` calendar days ending with
+      ``today`` (people met long before are not new).
+    - *follow-up*: the first interaction with the same contact that is
+      outgoing (``direction == "out"``), has a purpose other than ``"meet"``
+      and is strictly later than the meeting; its *latency* is the time between.
+    - ``within_48h``: followed up with latency ≤ 48 hours, out of new contacts
+      whose 48 hours have passed by the end of ``today`` or who were already
+      followed up within them (so people met yesterday do not count against
+      the learner). ``within_7d`` is the same with 7 days (168 hours).
+    - ``median_hours``: median latency over followed-up contacts (None if none).
+    - ``never_followed_up``: met 7 or more days ago (meeting + 168 h at or
+      before the end of ``today``) and not followed up; ``awaiting``: met less
+      than 7 days ago and not followed up yet.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The last day counted.
+    days : int, default 365
+        How far back a meeting may be for the contact to count as new.
+    timelines : dict of str to Timeline, optional
+        A prebuilt :func:`contact_timelines` index for the same ``today``, to
+        share one index across several metrics.
+
+    Returns
+    -------
+    FollowUp
+        Counts, the two shares, the median and every latency in hours (for a
+        histogram).
+    """
+    return _follow_up(net, today, _timelines(net, today, timelines), days)
+
+
+def overdue_commitments(net: Network, today: date) -> list[OverdueCommitment]:
+    """Open commitments whose due date has passed.
+
+    Definition: commitments with ``done`` false and ``due`` strictly before
+    ``today``; ``days_overdue = (today - due).days`` (so at least 1).
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The day to compare due dates with.
+
+    Returns
+    -------
+    list of OverdueCommitment
+        Sorted by due date (oldest first), then by text.
+    """
+    overdue = [
+        OverdueCommitment(item, (today - item.due).days)
+        for item in net.commitments
+        if not item.done and item.due < today
+    ]
+    overdue.sort(key=lambda entry: (entry.commitment.due, entry.commitment.text))
+    return overdue
+
+
+# --------------------------------------------------------------------------- 4 online
+
+
+def online_mix(net: Network, today: date, days: int = 365) -> OnlineMix:
+    """How much of the learner's networking happens online.
+
+    Definition: over all interactions (both directions) on one of the ``days``
+    calendar days ending with ``today``, ``share = online / total`` where an
+    interaction is online if its channel is one of email, linkedin_message,
+    linkedin_invitation, forum, post or video (``Interaction.online``);
+    everything else (in_person, event, call) is ``offline``.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The last day counted.
+    days : int, default 365
+        Length of the window.
+
+    Returns
+    -------
+    OnlineMix
+        ``total``, ``online``, ``offline``, ``share`` (None with no
+        interactions) and ``by_channel`` (count per channel, every known
+        channel present, unknown channel names appended).
+    """
+    first, end = _window(today, days)
+    whens = interaction_times(net.interactions)
+    in_window = map(and_, map(first.__le__, whens), map(end.__gt__, whens))
+    counts = Counter(compress(map(_CHANNEL, net.interactions), in_window))
+    by_channel = dict.fromkeys(CHANNELS, 0)
+    by_channel.update(counts)
+    total = sum(by_channel.values())
+    online = sum(count for channel, count in by_channel.items() if channel in ONLINE_CHANNELS)
+    return OnlineMix(
+        total=total,
+        online=online,
+        offline=total - online,
+        share=online / total if total else None,
+        by_channel=by_channel,
+        days=days,
+    )
+
+
+def in_person_also_online(net: Network) -> Share:
+    """Share of people met in person who are also connected online.
+
+    Definition: the whole is contacts with ``met_on`` set or at least one
+    interaction on channel ``in_person`` or ``event``; the part is those of
+    them with ``connected_on`` set or at least one ``linkedin_message`` or
+    ``linkedin_invitation`` interaction (either direction, any date).
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+
+    Returns
+    -------
+    Share
+    """
+    met_keys: set[str] = set()
+    linkedin_keys: set[str] = set()
+    for item in net.interactions:
+        if item.channel in IN_PERSON_CHANNELS:
+            met_keys.add(item.contact_key)
+        elif item.channel in LINKEDIN_CHANNELS:
+            linkedin_keys.add(item.contact_key)
+    part = whole = 0
+    for key, contact in _keyed_contacts(net.contacts):
+        if contact.met_on is None and key not in met_keys:
+            continue
+        whole += 1
+        part += contact.connected_on is not None or key in linkedin_keys
+    return Share(part, whole)
+
+
+def invitation_note_share(net: Network) -> Share:
+    """Share of outgoing LinkedIn invitations sent with a personal note.
+
+    Definition: over interactions with channel ``linkedin_invitation`` and
+    ``direction == "out"`` (any date), the part is those with
+    ``personal_note`` true.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+
+    Returns
+    -------
+    Share
+    """
+    part = whole = 0
+    for item in net.interactions:
+        if item.channel == "linkedin_invitation" and item.direction == "out":
+            whole += 1
+            part += bool(item.personal_note)
+    return Share(part, whole)
+
+
+# --------------------------------------------------------------------------- 5 maintaining
+
+
+def _recency(
+    net: Network, today: date, timelines: dict[str, Timeline], *, close_only: bool = False,
+    min_days: int | None = None, min_interactions: int = 0,
+) -> list[Recency]:
+    """Recency rows in contact order; the filters skip rows before they are built."""
+    result = []
+    for key, contact in _keyed_contacts(net.contacts):
+        if close_only and not contact.close:
+            continue
+        timeline = timelines.get(key)
+        if timeline is None:
+            if min_days is None and min_interactions <= 0:
+                result.append(Recency(key, contact.name, contact.close, None, None, 0))
+            continue
+        count = len(timeline.items)
+        if count < min_interactions:
+            continue
+        last = timeline.last.date()
+        since = (today - last).days
+        if min_days is not None and since < min_days:
+            continue
+        result.append(Recency(key, contact.name, contact.close, last, since, count))
+    return result
+
+
+def recency(
+    net: Network, today: date, *, timelines: dict[str, Timeline] | None = None
+) -> list[Recency]:
+    """When each contact was last in touch.
+
+    Definition: for every contact (duplicate keys once), ``last`` is the date
+    of its latest interaction (either direction, any channel) on or before
+    ``today``; ``days_since = (today - last).days``; ``interactions`` counts
+    its interactions up to ``today``. Contacts without any have ``last`` and
+    ``days_since`` None.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The day to measure from.
+    timelines : dict of str to Timeline, optional
+        A prebuilt :func:`contact_timelines` index for the same ``today``, to
+        share one index across several metrics.
+
+    Returns
+    -------
+    list of Recency
+        In the order of ``net.contacts``.
+    """
+    return _recency(net, today, _timelines(net, today, timelines))
+
+
+def _by_days_since(entries: list[Recency]) -> list[Recency]:
+    return sorted(entries, key=lambda entry: (-entry.days_since, entry.name, entry.contact_key))
+
+
+def gone_cold(
+    net: Network, today: date, days: int = COLD_DAYS, close_only: bool = True, *,
+    timelines: dict[str, Timeline] | None = None,
+) -> list[Recency]:
+    """Contacts not in touch for ``days`` days or more.
+
+    Definition: contacts (only those marked ``close`` when ``close_only``)
+    whose ``days_since`` from :func:`recency` is at least ``days``. Contacts
+    with no interaction at all are not listed (there is no date to measure).
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The day to measure from.
+    days : int, default 90
+        Threshold in days.
+    close_only : bool, default True
+        Only consider contacts marked close.
+    timelines : dict of str to Timeline, optional
+        A prebuilt :func:`contact_timelines` index for the same ``today``, to
+        share one index across several metrics.
+
+    Returns
+    -------
+    list of Recency
+        Most overdue first (largest ``days_since``), ties by name.
+    """
+    rows = _recency(net, today, _timelines(net, today, timelines), close_only=close_only,
+                    min_days=days)
+    return _by_days_since(rows)
+
+
+def _cadence_overdue(
+    net: Network, today: date, timelines: dict[str, Timeline]
+) -> list[CadenceOverdue]:
+    overdue = []
+    for key, contact in _keyed_contacts(net.contacts):
+        cadence = contact.cadence_days
+        if not cadence or cadence <= 0:
+            continue
+        timeline = timelines.get(key)
+        if timeline is None:
+            continue
+        last = timeline.last.date()
+        since = (today - last).days
+        if since > cadence:
+            overdue.append(
+                CadenceOverdue(key, contact.name, cadence, last, since, since - cadence)
+            )
+    overdue.sort(key=lambda entry: (-entry.days_overdue, entry.name, entry.contact_key))
+    return overdue
+
+
+def cadence_overdue(
+    net: Network, today: date, *, timelines: dict[str, Timeline] | None = None
+) -> list[CadenceOverdue]:
+    """Contacts whose keep-in-touch cadence has lapsed.
+
+    Definition: contacts with ``cadence_days`` set (> 0) and at least one
+    interaction on or before ``today``, whose ``days_since`` last interaction
+    is greater than ``cadence_days``; ``days_overdue = days_since -
+    cadence_days`` (so at least 1). Contacts never in touch are not listed.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The day to measure from.
+    timelines : dict of str to Timeline, optional
+        A prebuilt :func:`contact_timelines` index for the same ``today``, to
+        share one index across several metrics.
+
+    Returns
+    -------
+    list of CadenceOverdue
+        Most overdue first, ties by name.
+    """
+    return _cadence_overdue(net, today, _timelines(net, today, timelines))
+
+
+def _dormant_reconnected(
+    net: Network, timelines: dict[str, Timeline], dormant_days: int
+) -> list[DormantTie]:
+    ties = []
+    # A gap of ``dormant_days`` dates needs more than ``dormant_days - 1`` days of clock time.
+    clock_gap = timedelta(days=dormant_days - 1)
+    for key, contact in _keyed_contacts(net.contacts):
+        timeline = timelines.get(key)
+        if timeline is None or timeline.last - timeline.first <= clock_gap:
+            continue  # no gap can be that long
+        whens = timeline.whens
+        for index in range(len(whens) - 1, 0, -1):
+            if whens[index] - whens[index - 1] <= clock_gap:
+                continue
+            before, after = whens[index - 1].date(), whens[index].date()
+            gap = (after - before).days
+            if gap >= dormant_days:
+                ties.append(DormantTie(key, contact.name, before, after, gap))
+                break
+    ties.sort(key=lambda tie: (tie.reconnected_on, tie.name, tie.contact_key), reverse=True)
+    return ties
+
+
+def dormant_reconnected(
+    net: Network, today: date, dormant_days: int = DORMANT_DAYS, *,
+    timelines: dict[str, Timeline] | None = None,
+) -> list[DormantTie]:
+    """Dormant ties the learner (or the contact) picked up again.
+
+    Definition: contacts with two consecutive interactions (either direction,
+    by date, up to ``today``) at least ``dormant_days`` days apart. Levin,
+    Walter & Murnighan (2011) call a tie dormant after three or more years
+    without contact, hence the default of 3 × 365 days; pass a shorter
+    ``dormant_days`` to explore short data. For a contact with several such
+    gaps only the most recent is reported: ``dormant_since`` is the last date
+    before the gap, ``reconnected_on`` the first date after it.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        Interactions after this day are ignored.
+    dormant_days : int, default 1095
+        Minimum gap in days.
+    timelines : dict of str to Timeline, optional
+        A prebuilt :func:`contact_timelines` index for the same ``today``, to
+        share one index across several metrics.
+
+    Returns
+    -------
+    list of DormantTie
+        Most recent reconnection first.
+    """
+    return _dormant_reconnected(net, _timelines(net, today, timelines), dormant_days)
+
+
+def _reconnect_candidates(entries: list[Recency], n: int) -> list[ReconnectCandidate]:
+    ranked = heapq.nsmallest(
+        max(n, 0), entries,
+        key=lambda entry: (-entry.days_since, -entry.interactions, entry.name, entry.contact_key),
+    )
+    candidates = []
+    for entry in ranked:
+        reason = (
+            f"{entry.days_since} days since your last contact, "
+            f"after {entry.interactions} interactions"
+        )
+        if entry.days_since >= DORMANT_DAYS:
+            reason += "; dormant for 3+ years, a source of fresh advice"
+        if entry.close:
+            reason += "; marked as a close contact"
+        candidates.append(
+            ReconnectCandidate(
+                entry.contact_key, entry.name, entry.close, entry.last, entry.days_since,
+                entry.interactions, reason,
+            )
+        )
+    return candidates
+
+
+def reconnect_candidates(
+    net: Network, today: date, n: int = 10, cold_days: int = COLD_DAYS, *,
+    timelines: dict[str, Timeline] | None = None,
+) -> list[ReconnectCandidate]:
+    """Cold or dormant ties worth reconnecting with, ranked.
+
+    Definition: contacts with at least two interactions up to ``today`` (an
+    actual relationship, not a single encounter) whose last interaction is at
+    least ``cold_days`` days before ``today``; ranked by days since the last
+    interaction (longest first), then by number of interactions (more first),
+    then by name; the first ``n`` are returned. ``reason`` is one line built
+    from those numbers, noting 3+ years of dormancy and close contacts.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The day to measure from.
+    n : int, default 10
+        How many candidates to return at most.
+    cold_days : int, default 90
+        Minimum days since the last interaction.
+    timelines : dict of str to Timeline, optional
+        A prebuilt :func:`contact_timelines` index for the same ``today``, to
+        share one index across several metrics.
+
+    Returns
+    -------
+    list of ReconnectCandidate
+    """
+    rows = _recency(net, today, _timelines(net, today, timelines), min_days=cold_days,
+                    min_interactions=2)
+    return _reconnect_candidates(rows, n)
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def summary_counts(
+    net: Network, today: date, *, timelines: dict[str, Timeline] | None = None
+) -> dict[str, int]:
+    """Plain counts behind every metric, with no names or free text.
+
+    The counts are the numerators and denominators of the metrics above,
+    computed with their default parameters (90-day give/ask window, 365-day
+    follow-up and online windows, 90-day cold threshold, 3-year dormancy); the anonymised
+    summary a learner hands to a facilitator is built from them.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The day to measure from.
+    timelines : dict of str to Timeline, optional
+        A prebuilt :func:`contact_timelines` index for the same ``today``, to
+        share one index across several metrics.
+
+    Returns
+    -------
+    dict of str to int
+        Keys, in order: contacts, interactions, events, commitments,
+        events_attended, events_fully_prepared, event_checklist_items_done,
+        gives_90d, asks_90d, new_contacts, followed_up, followed_up_48h,
+        eligible_48h, followed_up_7d, eligible_7d, never_followed_up,
+        awaiting_follow_up, commitments_done, commitments_overdue,
+        interactions_365d, online_interactions_365d, met_in_person,
+        met_in_person_also_online, invitations_sent, invitations_with_note,
+        close_contacts, close_gone_cold_90d, cadence_contacts,
+        cadence_overdue, dormant_reconnected_3y, reconnect_candidates.
+    """
+    timelines = _timelines(net, today, timelines)
+    prep = preparation_rate(net, today)
+    give_ask = give_ask_ratio(net, today)
+    follow = _follow_up(net, today, timelines, 365)
+    mix = online_mix(net, today)
+    in_person = in_person_also_online(net)
+    notes = invitation_note_share(net)
+    contacts = [contact for _, contact in _keyed_contacts(net.contacts)]
+    return {
+        "contacts": len(net.contacts),
+        "interactions": len(net.interactions),
+        "events": len(net.events),
+        "commitments": len(net.commitments),
+        "events_attended": prep.events,
+        "events_fully_prepared": prep.fully_prepared,
+        "event_checklist_items_done": sum(
+            event.prepared_items for event in _past_attended(net.events, today)
+        ),
+        "gives_90d": give_ask.gives,
+        "asks_90d": give_ask.asks,
+        "new_contacts": follow.new_contacts,
+        "followed_up": follow.followed_up,
+        "followed_up_48h": follow.within_48h.part,
+        "eligible_48h": follow.within_48h.whole,
+        "followed_up_7d": follow.within_7d.part,
+        "eligible_7d": follow.within_7d.whole,
+        "never_followed_up": follow.never_followed_up,
+        "awaiting_follow_up": follow.awaiting,
+        "commitments_done": sum(bool(item.done) for item in net.commitments),
+        "commitments_overdue": len(overdue_commitments(net, today)),
+        "interactions_365d": mix.total,
+        "online_interactions_365d": mix.online,
+        "met_in_person": in_person.whole,
+        "met_in_person_also_online": in_person.part,
+        "invitations_sent": notes.whole,
+        "invitations_with_note": notes.part,
+        "close_contacts": sum(bool(contact.close) for contact in contacts),
+        "close_gone_cold_90d": len(
+            _recency(net, today, timelines, close_only=True, min_days=COLD_DAYS)
+        ),
+        "cadence_contacts": sum(bool(contact.cadence_days) for contact in contacts),
+        "cadence_overdue": len(_cadence_overdue(net, today, timelines)),
+        "dormant_reconnected_3y": len(_dormant_reconnected(net, timelines, DORMANT_DAYS)),
+        "reconnect_candidates": len(
+            _recency(net, today, timelines, min_days=COLD_DAYS, min_interactions=2)
+        ),
+    }
