@@ -68,8 +68,8 @@ def build_summary(store, course, today) -> dict:
     dict
         JSON-serialisable; see ``docs/facilitator-guide.md`` for the fields.
     """
+    from . import completion as progress
     from .metrics import summary_counts
-    from .widgets import progress
 
     if isinstance(today, datetime):
         today = today.date()

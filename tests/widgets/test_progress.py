@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from netlearn.completion import Step, share_done, status
 from netlearn.widgets import course_overview, progress_bar, quiz, scenario
-from netlearn.widgets.progress import Step, share_done, status
 
 from .conftest import assert_escaped
 
