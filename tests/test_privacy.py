@@ -1,7 +1,13 @@
-"""Each notebook runs top to bottom, writing only to NETLEARN_HOME, with no traceback or warning."""
+"""Each notebook runs top to bottom on a learner's own imported data (the own-data path).
+
+Writing only to NETLEARN_HOME, with no traceback or warning, and with the sample-persona
+cells (# NBVAL_CHECK_OUTPUT) printing exactly what they print with an empty home.
+nbval covers the empty-home (sample persona) path.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -100,13 +106,49 @@ def git_checkout():
     _require_git_checkout()
 
 
+@pytest.fixture(scope="module")
+def imported_home(tmp_path_factory):
+    """A learner home filled the way a learner fills it: imports through the CLI."""
+    import sys
+
+    from netlearn.sample import write_sample_linkedin_export
+
+    home = tmp_path_factory.mktemp("imported") / "home"
+    export = write_sample_linkedin_export(tmp_path_factory.mktemp("export"))
+    fixtures = REPO / "tests" / "fixtures" / "cli"
+    env = {**os.environ, "NETLEARN_HOME": str(home)}
+    for kind, path in [("linkedin", export), ("csv", fixtures / "log.csv"),
+                       ("vcard", fixtures / "contacts.vcf"), ("ics", fixtures / "calendar.ics")]:
+        done = subprocess.run([sys.executable, "-m", "netlearn", "import", kind, str(path)],
+                              env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    return home
+
+
+def _checked_cell_mismatches(path: Path, notebook) -> list[str]:
+    expected_file = NOTEBOOK_DIR / "expected" / f"{path.stem}.json"
+    if not expected_file.exists():
+        return []
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    found = []
+    for cell in notebook.cells:
+        if cell.get("id") in expected:
+            want = "".join(_output_text(o) for o in expected[cell["id"]]["outputs"])
+            got = "".join(_output_text(o) for o in cell.get("outputs", []))
+            if want != got:
+                found.append(f"cell {cell['id']}: expected {want!r}, got {got!r}")
+    return found
+
+
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/*.ipynb yet")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_writes_only_to_netlearn_home(path, git_checkout, tmp_path, monkeypatch):
+def test_notebook_on_own_data_writes_only_to_netlearn_home(path, git_checkout, imported_home,
+                                                           tmp_path, monkeypatch):
     import nbformat
     from nbclient import NotebookClient
 
     home = tmp_path / "netlearn-home"
+    shutil.copytree(imported_home, home)
     monkeypatch.setenv("NETLEARN_HOME", str(home))
     monkeypatch.delenv("NETLEARN_CONTENT", raising=False)
     monkeypatch.delenv("NETLEARN_FACILITATOR", raising=False)
@@ -135,3 +177,9 @@ def test_notebook_writes_only_to_netlearn_home(path, git_checkout, tmp_path, mon
         f"it holds: {sorted(p.name for p in home.glob('*')) if home.exists() else 'nothing'}")
     problems = _problems(notebook)
     assert not problems, f"{path.name} shows tracebacks or warnings:\n" + "\n".join(problems)
+    mismatches = _checked_cell_mismatches(path, notebook)
+    assert not mismatches, (f"{path.name}: sample-persona cells differ on the own-data path:\n"
+                            + "\n".join(mismatches))
+    labels = "".join(_output_text(o) for c in notebook.cells for o in c.get("outputs", []))
+    if "my_network()" in "".join(c.source for c in notebook.cells):
+        assert "your data" in labels, f"{path.name} did not show the learner's own data"
