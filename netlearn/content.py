@@ -67,6 +67,7 @@ class Course:
     words_per_minute: int
     topics: list[Topic]
     sources: dict[str, Path] = field(default_factory=dict)  # relative path -> file used
+    validation_keys: set = field(default_factory=set, repr=False)  # see validate()
 
     def topic(self, topic_id: str) -> Topic:
         """Return the topic with this id (== its notebook's stem)."""
@@ -235,11 +236,32 @@ def _validated_cache() -> Path:
     return data_home() / "cache" / "validated-content.json"
 
 
+MANIFEST = "validated.json"  # beside the schemas: keys of the default files, shipped
+
+
 def _known_valid() -> set:
-    try:
-        return set(json.loads(_validated_cache().read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return set()
+    known = set()
+    for path in (_validated_cache(), default_content_dir() / "schema" / MANIFEST):
+        try:
+            known |= set(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            pass
+    return known
+
+
+def default_validation_manifest() -> str:
+    """Return the manifest text of validation keys for the default content.
+
+    Shipped as ``content/schema/validated.json`` (kept current by
+    ``tools/build_notebooks.py``) so a fresh kernel, e.g. on Binder, skips the
+    JSON Schema check of unmodified default files. A changed file has another
+    key and is validated as usual.
+    """
+    loaded, problems = _load(None, None, use_cache=False, override=False)
+    if problems:
+        raise problems[0]
+    keys = sorted(loaded.validation_keys)
+    return json.dumps(keys, indent=0) + "\n"
 
 
 def _remember_valid(keys: set) -> None:
@@ -351,9 +373,12 @@ def check(content_dir=None, *, check_notebooks=None) -> list[ContentError]:
     return _load(content_dir, check_notebooks)[1]
 
 
-def _load(content_dir, check_notebooks, use_cache=False
+def _load(content_dir, check_notebooks, use_cache=False, override=True
           ) -> tuple[Course | None, list[ContentError]]:
-    override = Path(content_dir) if content_dir is not None else override_content_dir()
+    if not override:
+        override = None
+    else:
+        override = Path(content_dir) if content_dir is not None else override_content_dir()
     if override is not None and not override.is_dir():
         return None, [ContentError("is not a directory", path=override)]
     layers = Layers(override)
@@ -437,7 +462,7 @@ def _load(content_dir, check_notebooks, use_cache=False
     return Course(
         title=course_data["title"], version=course_data["version"],
         words_per_minute=course_data.get("words_per_minute", 130), topics=topics,
-        sources=sources,
+        sources=sources, validation_keys=newly_valid,
     ), []
 
 

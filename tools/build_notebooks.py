@@ -229,7 +229,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
-    from netlearn.content import load_course
+    from netlearn.content import MANIFEST, default_validation_manifest, load_course
     from netlearn.errors import ContentError
 
     try:
@@ -271,6 +271,12 @@ def main(argv=None) -> int:
             stale.append(README.relative_to(ROOT))
             if not args.check:
                 README.write_text(readme[1], encoding="utf-8")
+        manifest = ROOT / "netlearn" / "content" / "schema" / MANIFEST
+        fresh = default_validation_manifest()
+        if not manifest.is_file() or manifest.read_text(encoding="utf-8") != fresh:
+            stale.append(manifest.relative_to(ROOT))
+            if not args.check:
+                manifest.write_text(fresh, encoding="utf-8")
 
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
