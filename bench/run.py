@@ -71,7 +71,7 @@ def bench_import(repeat):
 
     code = textwrap.dedent("""
         import json, sys, tempfile, time, os
-        os.environ["NETLEARN_HOME"] = tempfile.mkdtemp()
+        os.environ["NETLEARN_HOME"] = tempfile.mkdtemp()  # a new learner: nothing cached
         start = time.perf_counter()
         if sys.argv[1] == "quiz":
             import netlearn
@@ -85,7 +85,8 @@ def bench_import(repeat):
     """)
     quiz = statistics.median(run_child(code, args=("quiz",))["s"] for _ in range(repeat))
     bare = statistics.median(run_child(code, args=("bare",))["s"] for _ in range(repeat))
-    report("import netlearn + first quiz vs ipywidgets + a bare form", quiz, bare, "s", 3.0)
+    report("new learner: import netlearn + first quiz vs ipywidgets + a bare form", quiz, bare,
+           "s", 3.0)
 
 
 # -- LinkedIn import at scale -----------------------------------------------------------
