@@ -467,12 +467,15 @@ class Store:
             present += len({c.key for c in batch.contacts}) - new
             online = ONLINE_CHANNELS
             lookup = contact_ids.get
+            stored = self._stored_refs(conn, "interactions", batch.interactions)
             rows = [
                 (lookup(item.contact_key, item.contact_id), item.when.isoformat(), item.channel,
                  item.direction, item.purpose, item.channel in online, item.personal_note,
                  item.note, item.source, item.source_ref or new_ref(), now)
                 for item in batch.interactions
+                if (item.source, item.source_ref) not in stored
             ]
+            present += len(batch.interactions) - len(rows)  # a re-import skips the insert
             rows.sort(key=_by_source_ref)  # in index order: B-tree inserts stay local
             n = self._insert_many(
                 conn, "INSERT OR IGNORE INTO interactions (contact_id, occurred_at, channel,"
@@ -521,6 +524,16 @@ class Store:
                  result.present, result.skipped),
             )
         return result
+
+    @staticmethod
+    def _stored_refs(conn, table, records) -> set:
+        """Return the (source, source_ref) pairs of ``records`` already in ``table``."""
+        sources = sorted({r.source for r in records if r.source_ref})
+        if not sources:
+            return set()
+        marks = ",".join("?" * len(sources))
+        return set(conn.execute(
+            f"SELECT source, source_ref FROM {table} WHERE source IN ({marks})", sources))
 
     @staticmethod
     def _insert_many(conn, sql, rows) -> int:
