@@ -38,7 +38,7 @@ _LAZY = {
     "sample_network": "sample:sample_network",
     "scenario": "widgets:scenario",
     "self_assessment": "widgets:self_assessment",
-    "self_assessment_means": "results:self_assessment_means",
+    "self_assessment_means": "completion:self_assessment_means",
     "set_facilitator_mode": "paths:set_facilitator_mode",
     "summary_widget": "widgets.summary_button:summary_widget",
     "use_sample": "activity.network:use_sample",

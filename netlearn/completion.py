@@ -108,3 +108,37 @@ def share_done(steps: list[Step]) -> float:
     """Return the share done, 0–1, each part weighing the same."""
     parts = [min(step.done, step.total) / step.total for step in steps if step.total]
     return sum(parts) / len(parts) if parts else 0.0
+
+
+def self_assessment_means(store=None, course=None, key="title"):
+    """Return the mean self-rating per mistake topic, before and after the course.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+        Defaults to the learner's store.
+    course : netlearn.content.Course, optional
+        Defaults to the current course.
+    key : {"title", "id"}
+        Key the dicts by topic title (for charts) or by topic id.
+
+    Returns
+    -------
+    (dict, dict)
+        ``before`` and ``after``: topic -> mean of the latest 1–5 rating of each
+        of the topic's statements in that phase; unrated topics are left out.
+    """
+    from .content import course as current_course
+    from .store import get_store
+
+    store = store or get_store()
+    course = course or current_course()
+    data = ProgressData(store)
+    before, after = {}, {}
+    for topic in course.mistakes:
+        label = topic.title if key == "title" else topic.id
+        for phase, target in (("before", before), ("after", after)):
+            mean = data.mean_rating(topic, phase)
+            if mean is not None:
+                target[label] = mean
+    return before, after
