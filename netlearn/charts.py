@@ -540,7 +540,8 @@ def self_assessment_change(before: dict[str, float], after: dict[str, float], ax
                            color=colour, hatch=hatch, edgecolor=EDGE, label=label)
             ax.bar_label(bars, fmt="%g", padding=3)
     ax.set_yticks(positions, topics)
-    ax.invert_yaxis()
+    # first topic on top; room for at least three rows, so one bar does not fill the plot
+    ax.set_ylim(max(len(topics), 3) - 0.5, -0.5)
     highest = max([*before.values(), *after.values(), 5])
     ax.set_xlim(0, highest * 1.1)
     _title(ax, title)
