@@ -743,8 +743,19 @@ def get_store(home=None) -> Store:
     return store
 
 
+# What netlearn writes under NETLEARN_HOME besides the database: exports, uploads being
+# imported, summaries a facilitator handed in, and the content-validation cache.
+HOME_DIRECTORIES = ("exports", "uploads", "cohort-uploads", "cache")
+
+
 def forget(home=None) -> list[Path]:
-    """Delete the learner's database (and its WAL files); return what was removed."""
+    """Delete everything netlearn wrote under NETLEARN_HOME; return what was removed.
+
+    The database (with its WAL files) and netlearn's own folders in it
+    (:data:`HOME_DIRECTORIES`); anything else the learner put there is left alone.
+    """
+    import shutil
+
     path = Path(home) if home is not None else data_home()
     store = _stores.pop(path, None)
     if store is not None:
@@ -754,5 +765,10 @@ def forget(home=None) -> list[Path]:
         target = path / name
         if target.exists():
             target.unlink()
+            removed.append(target)
+    for name in HOME_DIRECTORIES:
+        target = path / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
             removed.append(target)
     return removed

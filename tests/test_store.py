@@ -170,9 +170,15 @@ def test_home_that_is_a_file_is_reported(tmp_path):
     assert "NETLEARN_HOME" in str(info.value)
 
 
-def test_forget_removes_database(home):
+def test_forget_removes_database_and_netlearns_folders_only(home):
     get_store().save_reflection("t", "p", "x")
+    (home / "exports" / "2026-11-25").mkdir(parents=True)
+    (home / "exports" / "2026-11-25" / "contacts.csv").write_text("name\nAda\n")
+    (home / "cache").mkdir()
+    (home / "my-notes.txt").write_text("not netlearn's")
     removed = forget()
-    assert home / DB_NAME in removed
-    assert not (home / DB_NAME).exists()
+    assert home / DB_NAME in removed and home / "exports" in removed
+    assert not (home / DB_NAME).exists() and not (home / "exports").exists()
+    assert not (home / "cache").exists()
+    assert (home / "my-notes.txt").read_text() == "not netlearn's"
     assert get_store().reflections() == {}
