@@ -10,7 +10,8 @@ from pathlib import Path
 REMINDERS_NAME = "reminders.ics"
 PLAN_NAME = "action-plan.md"
 DOWNLOAD_LIMIT_BYTES = 10 * 1024 * 1024
-MIME_TYPES = {".csv": "text/csv", ".ics": "text/calendar", ".md": "text/markdown"}
+MIME_TYPES = {".csv": "text/csv", ".ics": "text/calendar", ".md": "text/markdown",
+              ".json": "application/json"}
 
 
 def _write_atomic(target: Path, data: bytes) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 
 from ._html import STYLE, escape
@@ -64,12 +63,12 @@ def summary_widget(store=None, course=None, today=None):
         except NetlearnError as exc:
             result.value = f'<div class="netlearn-box">Could not export: {escape(exc)}</div>'
             return
-        payload = base64.b64encode(path.read_bytes()).decode("ascii")
+        from ..exporting import download_links_html
+
         result.value = (
             '<div class="netlearn-box">Saved to <code>' + escape(path) + "</code>. "
-            f'<a download="{escape(path.name)}" '
-            f'href="data:application/json;base64,{payload}">Download {escape(path.name)}</a>'
-            " and hand it to your facilitator if you wish.</div>"
+            "Download it and hand it to your facilitator if you wish:"
+            + download_links_html([path]) + "</div>"
         )
 
     button.on_click(export)
