@@ -1,0 +1,60 @@
+"""InteractionColumns: interactions held column-wise read like a list of records."""
+
+from datetime import datetime
+
+import pytest
+
+from netlearn.activity.records import Interaction, InteractionColumns
+
+
+def records():
+    return [
+        Interaction(datetime(2026, 1, 1, 9), "email", "out", "ask", contact_key="csv:a",
+                    note="hello", source="csv", source_ref="r1"),
+        Interaction(datetime(2026, 1, 2, 9), "call", "in", "give", contact_key="csv:b",
+                    personal_note=True, source="csv", source_ref="r2", contact_id=7),
+        Interaction(datetime(2026, 1, 3, 9), "post", source="manual"),
+    ]
+
+
+def test_columns_read_back_as_the_same_records():
+    cols = InteractionColumns.of(records())
+    assert len(cols) == 3
+    assert cols == records() and list(cols) == records()
+    assert cols[1] == records()[1] and cols[-1].source == "manual"
+    assert cols[1:] == records()[1:]
+    assert InteractionColumns.of(cols) is cols
+
+
+def test_build_shares_channel_purpose_and_source():
+    whens = [datetime(2026, 2, 1), datetime(2026, 2, 2)]
+    cols = InteractionColumns.build(whens, ["k:a", "k:b"], ["out", "in"], ["m1", "m2"],
+                                    channel="linkedin_message", purpose="check_in",
+                                    source="linkedin")
+    assert cols == [
+        Interaction(whens[0], "linkedin_message", "out", "check_in", contact_key="k:a",
+                    source="linkedin", source_ref="m1"),
+        Interaction(whens[1], "linkedin_message", "in", "check_in", contact_key="k:b",
+                    source="linkedin", source_ref="m2"),
+    ]
+
+
+def test_extend_and_keep():
+    cols = InteractionColumns.of(records()[:1])
+    cols.extend(records()[1:])
+    cols.extend(InteractionColumns.of([]))
+    assert cols == records()
+    assert cols.keep([True, False, True]) == [records()[0], records()[2]]
+    assert cols.keep(["k", "", None]) == records()[:1]
+
+
+def test_unequal_columns_and_foreign_comparisons_are_refused():
+    cols = InteractionColumns.of(records())
+    broken = dict(cols.columns, note=["only one"])
+    with pytest.raises(ValueError, match="unequal"):
+        InteractionColumns(broken)
+    assert cols != records()[:2]
+    assert cols != [records()[0], records()[1], records()[1]]
+    assert (cols == "not a list") is False
+    with pytest.raises(TypeError):
+        hash(cols)
