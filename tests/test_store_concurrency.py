@@ -7,8 +7,11 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 from netlearn.store import DB_NAME, Store
+
+REPO = Path(__file__).resolve().parent.parent
 
 WRITER = textwrap.dedent("""
     import sys
@@ -89,3 +92,41 @@ def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path):
     store = Store(tmp_path)
     store.save_reflection("t", "p", "still works")
     assert store.reflections()[("t", "p")]["text"] == "still works"
+
+
+def test_one_export_imported_by_three_processes_at_once_is_stored_once(tmp_path):
+    """Interactions have no UNIQUE index: save_batch's check inside its write
+    transaction is what keeps concurrent imports of one export from doubling it."""
+    export = tmp_path / "export"
+    subprocess.run([sys.executable, str(REPO / "bench" / "make_linkedin_export.py"),
+                    str(export), "--connections", "400", "--messages", "6000",
+                    "--invitations", "100", "--seed", "3"], check=True, timeout=120)
+    Store(tmp_path / "alone").close()
+    alone = subprocess.run([sys.executable, "-m", "netlearn", "import", "linkedin", str(export)],
+                           env={**os.environ, "NETLEARN_HOME": str(tmp_path / "alone")},
+                           capture_output=True, text=True, timeout=300)
+    assert alone.returncode == 0, alone.stderr
+    Store(tmp_path / "together").close()
+    procs = [subprocess.Popen([sys.executable, "-m", "netlearn", "import", "linkedin",
+                               str(export)],
+                              env={**os.environ, "NETLEARN_HOME": str(tmp_path / "together")},
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+
+    def table(home, sql):
+        conn = sqlite3.connect(home / DB_NAME)
+        try:
+            return sorted(conn.execute(sql).fetchall())
+        finally:
+            conn.close()
+
+    query = ("SELECT c.source_ref, i.occurred_at, i.direction, i.source_ref FROM interactions i"
+             " LEFT JOIN contacts c ON c.id = i.contact_id")
+    expected = table(tmp_path / "alone", query)
+    assert len(expected) > 5000
+    assert table(tmp_path / "together", query) == expected
+    added = table(tmp_path / "together", "SELECT added FROM imports")
+    assert sorted(n for (n,) in added)[:2] == [0, 0]  # two found everything already there

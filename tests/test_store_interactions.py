@@ -1,0 +1,120 @@
+"""Storing interactions in bulk: exact round trips, refs kept once, schema migration."""
+
+import sqlite3
+from datetime import datetime, timedelta
+
+from netlearn.activity.records import Batch, Contact, Interaction, InteractionColumns
+from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+
+
+def stored(store):
+    return [tuple(r) for r in store.query(
+        "SELECT c.source_ref, i.occurred_at, i.channel, i.direction, i.purpose, i.online,"
+        " i.personal_note, i.note, i.source, i.source_ref FROM interactions i"
+        " LEFT JOIN contacts c ON c.id = i.contact_id ORDER BY i.source, i.source_ref")]
+
+
+def expected(items):
+    online = {"email", "linkedin_message", "linkedin_invitation", "forum", "post", "video"}
+    return sorted((
+        (it.contact_key.split(":", 1)[1] if it.contact_key else None, it.when.isoformat(),
+         it.channel, it.direction, it.purpose, int(it.channel in online),
+         int(it.personal_note), it.note, it.source, it.source_ref)
+        for it in items), key=lambda row: (row[8], row[9]))
+
+
+def people(n=3):
+    return [Contact(f"Person {i}", source="csv", source_ref=f"p{i}") for i in range(n)]
+
+
+def test_few_plain_groups_round_trip_exactly(store):
+    start = datetime(2026, 3, 1, 8, 30)
+    items = [Interaction(start + timedelta(hours=i), channel, direction, purpose,
+                         contact_key=f"csv:p{i % 3}", personal_note=i % 2 == 0,
+                         source="csv", source_ref=f"r{i}")
+             for i, (channel, direction, purpose) in enumerate(
+                 [("email", "out", "ask"), ("call", "in", "give"), ("email", "out", "ask")] * 4)]
+    result = store.save_batch(Batch("csv", "log.csv", contacts=people(), interactions=items))
+    assert result.added == 3 + len(items)
+    assert stored(store) == expected(items)
+    created = {r["created_at"] for r in store.query("SELECT created_at FROM interactions")}
+    assert len(created) == 1 and created.pop().startswith("20")
+
+
+def test_quotes_and_many_groups_are_bound_not_written_into_sql(store):
+    start = datetime(2026, 4, 1)
+    hostile = ["O'Brien said \"hi\"", "'); DROP TABLE interactions; --", "x' OR '1'='1",
+               "naïve café ☕", "line\nbreak", ""]
+    items = [Interaction(start + timedelta(days=i), "email", "out", "check_in",
+                         contact_key="csv:p0", note=hostile[i % len(hostile)], source="csv",
+                         source_ref=f"h{i}") for i in range(30)]
+    items += [Interaction(start, "forum", "in", "thanks", note=f"group {i}", source="csv",
+                          source_ref=f"g{i}") for i in range(20)]  # > 16 distinct groups
+    store.save_batch(Batch("csv", "log.csv", contacts=people(1), interactions=items))
+    assert stored(store) == expected(items)
+    quoted = [Interaction(start, "email", note="it's", source="csv", source_ref="q1")]
+    store.save_batch(Batch("csv", "q.csv", interactions=quoted))  # one group, not plain
+    assert store.query("SELECT note FROM interactions WHERE source_ref = 'q1'")[0][0] == "it's"
+
+
+def test_a_ref_twice_in_one_batch_is_stored_once(store):
+    when = datetime(2026, 1, 1)
+    twice = [Interaction(when, "email", source="csv", source_ref="same"),
+             Interaction(when + timedelta(days=1), "call", source="csv", source_ref="same"),
+             Interaction(when, "post", source="other", source_ref="same")]
+    result = store.save_batch(Batch("csv", "log.csv", interactions=twice))
+    assert (result.added, result.present) == (2, 1)
+    assert [r[2] for r in stored(store)] == ["email", "post"]  # the first one wins
+    again = store.save_batch(Batch("csv", "log.csv", interactions=twice))
+    assert (again.added, again.present) == (0, 3)
+
+
+def test_columns_and_records_store_the_same_rows(home, tmp_path):
+    items = [Interaction(datetime(2026, 5, 1) + timedelta(minutes=i), "linkedin_message",
+                         "out" if i % 3 else "in", "check_in", contact_key=f"csv:p{i % 3}",
+                         source="linkedin", source_ref=f"m{i}") for i in range(50)]
+    a, b = Store(tmp_path / "a"), Store(tmp_path / "b")
+    a.save_batch(Batch("linkedin", "x", contacts=people(), interactions=items))
+    b.save_batch(Batch("linkedin", "x", contacts=people(),
+                       interactions=InteractionColumns.of(items)))
+    assert stored(a) == stored(b) == expected(items)
+
+
+def test_refs_are_filled_in_without_changing_the_batch(store):
+    cols = InteractionColumns.of([Interaction(datetime(2026, 1, 1), "email"),
+                                  Interaction(datetime(2026, 1, 2), "email")])
+    assert store.save_batch(Batch("manual", "form", interactions=cols)).added == 2
+    assert cols.columns["source_ref"] == ["", ""]
+    refs = [r[0] for r in store.query("SELECT source_ref FROM interactions")]
+    assert len(set(refs)) == 2 and all(refs)
+
+
+def test_version_1_database_migrates_keeping_rows_and_ids(home):
+    home.mkdir(parents=True)
+    conn = sqlite3.connect(home / DB_NAME)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("INSERT INTO contacts (id, name, source, source_ref, created_at)"
+                 " VALUES (5, 'Ada', 'linkedin', 'ada', 'then')")
+    conn.executemany(
+        "INSERT INTO interactions (id, contact_id, occurred_at, channel, direction, purpose,"
+        " online, source, source_ref, created_at) VALUES (?, 5, ?, 'email', 'out',"
+        " 'check_in', 1, 'linkedin', ?, 'then')",
+        [(10 + i, f"2025-01-0{i + 1}T09:00:00", f"m{i}") for i in range(3)])
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+    store = Store(home)
+    raw = sqlite3.connect(home / DB_NAME)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert raw.execute("PRAGMA index_list(interactions)").fetchall() == []
+    assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = raw.execute("SELECT id, contact_id, source_ref FROM interactions ORDER BY id")
+    assert rows.fetchall() == [(10, 5, "m0"), (11, 5, "m1"), (12, 5, "m2")]
+    raw.close()
+    again = [Interaction(datetime(2025, 1, 1, 9), "email", contact_key="linkedin:ada",
+                         source="linkedin", source_ref=f"m{i}") for i in range(4)]
+    result = store.save_batch(Batch("linkedin", "x", interactions=again))
+    assert (result.added, result.present) == (1, 3)
+    store.close()
