@@ -6,7 +6,6 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import repeat
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -21,7 +20,7 @@ from netlearn.activity.importers import (
     parse_csv,
     paused_gc,
 )
-from netlearn.activity.records import Batch, Contact, Interaction, Skipped
+from netlearn.activity.records import Batch, Contact, Interaction, InteractionColumns, Skipped
 from netlearn.errors import InputError
 
 CONNECTIONS, MESSAGES, INVITATIONS, PROFILE = "connections", "messages", "invitations", "profile"
@@ -224,6 +223,7 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
         people.add_connections(parts[CONNECTIONS].contacts)
         batch.skipped.extend(parts[CONNECTIONS].skipped)
     owner = _Owner()
+    interactions = InteractionColumns.of([])
     if PROFILE in parts:
         owner.names |= parts[PROFILE].owner_names
     if INVITATIONS in parts:
@@ -233,12 +233,13 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
         for it in inv.interactions:
             pid = it.contact_key
             it.contact_key = people.key(pid, inv.names.get(pid, ""), inv.urls.get(pid, ""))
-        batch.interactions.extend(inv.interactions)
+        interactions.extend(inv.interactions)
         batch.skipped.extend(inv.skipped)
     if MESSAGES in parts:
         msg = parts[MESSAGES]
-        _resolve_messages(msg, people, owner, batch)
+        interactions.extend(_resolve_messages(msg, people, owner))
         batch.skipped.extend(msg.skipped)
+    batch.interactions = interactions
     batch.skipped.sort(key=lambda s: (s.path, s.line))
 
 
@@ -676,8 +677,7 @@ class _MessageReader:
             refs.append(f"msg:{row[i_conv]}|{raw_date}|{pairs[pid][0]}")
             pair_ids.append(pid)
         part.rows = count
-        if len(set(refs)) != len(refs):
-            _number_repeats(refs)
+        _number_repeats(refs)
 
     def _new_pair(self, row: list[str], i_from_url: int, i_to_urls: int) -> int:
         """Register who sent a row to whom; return the pair's number, or -1 (hidden sender)."""
@@ -701,12 +701,16 @@ class _MessageReader:
 def _number_repeats(refs: list[str]) -> None:
     """Make ids unique: the 2nd, 3rd … message of one conversation, second and sender get
     ``#2``, ``#3`` … (in file order, so the same file gives the same ids)."""
+    counts = Counter(refs)
+    if len(counts) == len(refs):
+        return
+    repeated = {ref for ref, n in counts.items() if n > 1}
     seen: dict[str, int] = {}
     for k, ref in enumerate(refs):
-        n = seen.get(ref, 0) + 1
-        seen[ref] = n
-        if n > 1:
-            refs[k] = f"{ref}#{n}"
+        if ref in repeated:
+            n = seen[ref] = seen.get(ref, 0) + 1
+            if n > 1:
+                refs[k] = f"{ref}#{n}"
 
 
 def _start_line(reader: Reader, row: list[str]) -> int:
@@ -823,7 +827,7 @@ def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     return ids
 
 
-def _resolve_messages(part: _Part, people: _People, hints: _Owner, batch: Batch) -> None:
+def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> InteractionColumns:
     owner = _find_owner(part, people, hints)
     keys: dict[str, str] = {}
 
@@ -854,14 +858,14 @@ def _resolve_messages(part: _Part, people: _People, hints: _Owner, batch: Batch)
             way.append("in")
             who.append(key(sender))
     ids = part.pair_ids
-    made = map(Interaction, part.whens, repeat("linkedin_message"), [way[i] for i in ids],
-               repeat("check_in"), [who[i] for i in ids], repeat(""), repeat(False),
-               repeat("linkedin"), part.refs)
-    if all(who):
-        batch.interactions.extend(made)
-    else:
-        batch.interactions.extend(it for it in made if it.contact_key)
+    contact_keys = list(map(who.__getitem__, ids))
+    made = InteractionColumns.build(
+        part.whens, contact_keys, list(map(way.__getitem__, ids)), part.refs,
+        channel="linkedin_message", purpose="check_in", source="linkedin")
+    if not all(who):
+        made = made.keep(contact_keys)  # rows with a contact only
     part.whens, part.refs, part.pair_ids = [], [], []
+    return made
 
 
 # --------------------------------------------------------------------------- profile
