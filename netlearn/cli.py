@@ -114,20 +114,22 @@ def _find_notebooks() -> Path | None:
 
 
 def _import(args) -> int:
-    from .activity import importers
+    from .activity.importing import import_file
     from .progress import TerminalProgress
     from .store import get_store
 
     store = get_store()  # fail early on an unusable NETLEARN_HOME
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:
-        batch = importers.read(args.kind, args.path, progress=progress)
-    with TerminalProgress("saving") as progress:
-        result = store.save_batch(batch, kind=args.kind)
-    for skipped in batch.skipped[:20]:
-        print(f"skipped {skipped.path}:{skipped.line}: {skipped.reason}", file=sys.stderr)
-    if len(batch.skipped) > 20:
-        print(f"... and {len(batch.skipped) - 20} more skipped rows", file=sys.stderr)
-    print(f"{args.path}: {result}")
+        imported = import_file(store, args.kind, args.path, progress=progress)
+    skipped = imported.skipped
+    for row in skipped[:20]:
+        print(f"skipped {row.path}:{row.line}: {row.reason}", file=sys.stderr)
+    if len(skipped) > 20:
+        print(f"... and {len(skipped) - 20} more skipped rows", file=sys.stderr)
+    print(f"{args.path}: {imported.result}")
+    if imported.same_as:
+        print(f"(the same content was imported on {imported.same_as[:10]}; nothing was read "
+              "again, and its skipped rows were listed then)")
     return 0
 
 

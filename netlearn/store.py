@@ -146,7 +146,8 @@ MIGRATIONS = [
         skipped INTEGER NOT NULL
     );
     """,
-    # 2: interactions lose their two indexes. Nothing queried by contact, and
+    # 2: imports remember a digest of the file, so the same content is not read twice;
+    # interactions lose their two indexes. Nothing queried by contact, and
     # UNIQUE (source, source_ref) only repeated what save_batch already ensures inside
     # its write transaction (it reads the stored refs first). Keeping both up to date
     # was over half the time of a 200,000-message LinkedIn import.
@@ -171,6 +172,7 @@ MIGRATIONS = [
         personal_note, note, source, source_ref, created_at FROM interactions;
     DROP TABLE interactions;
     ALTER TABLE interactions_v2 RENAME TO interactions;
+    ALTER TABLE imports ADD COLUMN digest TEXT;
     """,
 ]
 
@@ -470,7 +472,7 @@ class Store:
         return json.loads(rows[0]["value"]) if rows else default
 
     # -- activity ----------------------------------------------------------------
-    def save_batch(self, batch, kind=None) -> ImportResult:
+    def save_batch(self, batch, kind=None, digest=None) -> ImportResult:
         """Store an import batch in one transaction; re-importing adds nothing.
 
         Records are matched on ``(source, source_ref)``; a contact not seen
@@ -482,6 +484,9 @@ class Store:
             What an importer (or a logging widget) produced.
         kind : str, optional
             The import kind recorded in the import log; defaults to ``batch.source``.
+        digest : str, optional
+            :func:`netlearn.activity.importers.content_digest` of the file, recorded in
+            the import log so that the same content is recognised next time.
 
         Returns
         -------
@@ -532,12 +537,65 @@ class Store:
             added += n
             present += len(rows) - n
             result = ImportResult(added, present, len(batch.skipped))
-            conn.execute(
-                "INSERT INTO imports (kind, file_name, imported_at, added, present, skipped)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (kind or batch.source, Path(str(batch.path)).name, now, result.added,
-                 result.present, result.skipped),
-            )
+            self._log_import(conn, kind or batch.source, batch.path, now, result, digest)
+        return result
+
+    @staticmethod
+    def _log_import(conn, kind, path, now, result, digest) -> None:
+        conn.execute(
+            "INSERT INTO imports (kind, file_name, imported_at, added, present, skipped,"
+            " digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (kind, Path(str(path)).name, now, result.added, result.present, result.skipped,
+             digest),
+        )
+
+    def earlier_import(self, kind, digest) -> tuple[str, ImportResult] | None:
+        """Return when content with this digest was imported, and what it gave, or None.
+
+        Parameters
+        ----------
+        kind : str
+            The import kind.
+        digest : str or None
+            From :func:`netlearn.activity.importers.content_digest`.
+
+        Returns
+        -------
+        tuple of (str, ImportResult) or None
+            The first such import's time (ISO, UTC) and its counts.
+        """
+        if not digest:
+            return None
+        rows = self.query(
+            "SELECT imported_at, added, present, skipped FROM imports"
+            " WHERE kind = ? AND digest = ? ORDER BY id LIMIT 1", (kind, digest))
+        if not rows:
+            return None
+        row = rows[0]
+        return row["imported_at"], ImportResult(row["added"], row["present"], row["skipped"])
+
+    def log_repeat_import(self, kind, path, digest, earlier: ImportResult) -> ImportResult:
+        """Record that content imported before was offered again; return its counts.
+
+        Nothing is read or added: every record it holds is already stored.
+
+        Parameters
+        ----------
+        kind : str
+        path : str or os.PathLike
+            The file offered this time (its name goes into the import log).
+        digest : str
+        earlier : ImportResult
+            What the first import of that content gave.
+
+        Returns
+        -------
+        ImportResult
+            Added 0; already present: everything the first import found.
+        """
+        result = ImportResult(0, earlier.added + earlier.present, earlier.skipped)
+        with self.transaction() as conn:
+            self._log_import(conn, kind, path, utc_now(), result, digest)
         return result
 
     @staticmethod
@@ -551,6 +609,9 @@ class Store:
         if not len(items):
             return items
         refs = items.columns["source_ref"]
+        if not any(refs):  # e.g. one logged by hand: new refs cannot be stored yet
+            return InteractionColumns({**items.columns,
+                                       "source_ref": [new_ref() for _ in refs]})
         if not all(refs):
             refs = [ref or new_ref() for ref in refs]
             items = InteractionColumns({**items.columns, "source_ref": refs})

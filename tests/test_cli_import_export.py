@@ -54,6 +54,7 @@ def test_import_prints_counts_and_reimport_adds_nothing(home, tmp_path, kind, na
     again = netlearn(home, "import", kind, path)
     assert again.returncode == 0, again.stderr
     assert ": added 0, already present " in again.stdout
+    assert "(the same content was imported on 20" in again.stdout
     assert snapshot(home, tmp_path, "after", ACTIVITY_CSVS) == before
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import io
 import os
 from collections.abc import Callable, Iterator
@@ -16,6 +17,9 @@ from netlearn.activity.records import Batch
 from netlearn.errors import InputError
 
 KINDS = ("linkedin", "vcard", "ics", "csv")
+#: Part of every :func:`content_digest`. Raise it whenever an importer would read the
+#: same file into different records, so that files imported before are read again.
+IMPORTER_VERSION = 1
 
 #: csv's per-field limit while importing, and the longest physical line a CSV may have:
 #: far above any real export (LinkedIn caps a message at 8,000 characters), low enough
@@ -82,6 +86,53 @@ def read(kind: str, path, progress: ProgressFn | None = None) -> Batch:
         from netlearn.activity.csvlog import read_csvlog
 
         return read_csvlog(path, progress)
+
+
+def content_digest(kind: str, path) -> str | None:
+    """Return a SHA-256 of what importing ``path`` as ``kind`` would read.
+
+    It covers the importer version, the kind and the bytes of the file (for an
+    unzipped LinkedIn folder: of the CSVs found in it), so the same content gives the
+    same digest wherever it lies, and any change to it gives another.
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`KINDS`.
+    path : str or os.PathLike
+        The file or folder.
+
+    Returns
+    -------
+    str or None
+        Hex digest; None when the input cannot be read (the import then says why).
+    """
+    digest = hashlib.sha256(f"netlearn import {IMPORTER_VERSION} {kind}\n".encode())
+    try:
+        p = Path(path)
+        if p.is_dir():
+            if kind != "linkedin":
+                return None
+            from netlearn.activity.linkedin import folder_sources
+
+            parts = sorted(folder_sources(p).items())
+            if not parts:
+                return None
+            for part, source in parts:
+                digest.update(f"{part} {source.size}\n".encode())
+                with source.opener() as stream:
+                    _hash_stream(digest, stream)
+        else:
+            with open(p, "rb") as stream:
+                _hash_stream(digest, stream)
+    except (OSError, InputError):
+        return None
+    return digest.hexdigest()
+
+
+def _hash_stream(digest, stream: BinaryIO) -> None:
+    while chunk := stream.read(1 << 20):
+        digest.update(chunk)
 
 
 # --------------------------------------------------------------------------- shared helpers

@@ -107,7 +107,7 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
     if not p.exists():
         raise InputError("file or folder not found", path=label)
     if p.is_dir():
-        sources = _folder_sources(p)
+        sources = folder_sources(p)
         if not sources:
             raise InputError("contains no LinkedIn Connections.csv, Invitations.csv or "
                              "messages.csv", path=label)
@@ -129,7 +129,19 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
     return batch
 
 
-def _folder_sources(root: Path) -> dict[str, Source]:
+def folder_sources(root: Path) -> dict[str, Source]:
+    """Find an unzipped export's CSVs (any case, shallowest first); {} if there are none.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The folder.
+
+    Returns
+    -------
+    dict of str to Source
+        By kind: ``"connections"``, ``"messages"``, ``"invitations"``, ``"profile"``.
+    """
     wanted = {name.lower(): kind for kind, name in FILE_NAMES.items()}
     found: dict[str, tuple[int, str]] = {}
     seen = 0

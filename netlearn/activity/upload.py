@@ -103,7 +103,7 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def result_line(result, skipped, hide: str = "") -> str:
+def result_line(result, skipped, hide: str = "", same_as: str | None = None) -> str:
     """Return "added 120, already present 0, skipped 3 — skipped rows: line 14: …".
 
     Parameters
@@ -112,8 +112,13 @@ def result_line(result, skipped, hide: str = "") -> str:
     skipped : list of Skipped
     hide : str
         A directory prefix to remove from file labels (the private temp folder).
+    same_as : str, optional
+        When the same content was imported before (ISO time): said instead of rows.
     """
     line = str(result)
+    if same_as:
+        return (f"{line} — the same file was imported on {same_as[:10]}, so nothing "
+                "was read again")
     if skipped:
         shown = []
         for item in skipped[:SKIPPED_SHOWN]:
@@ -202,6 +207,9 @@ class ImportWidget(NetlearnBox):
         self.bar.bar_style = ""
         self.bar.layout.visibility = "visible"
 
+    def _saving(self) -> None:
+        self.bar.description = "Saving"
+
     # -- actions -----------------------------------------------------------------
     def _detect(self) -> None:
         uploaded = _uploaded(self.upload.value)
@@ -226,7 +234,7 @@ class ImportWidget(NetlearnBox):
         netlearn.store.ImportResult or None
             None when nothing was imported.
         """
-        from netlearn.activity import importers
+        from netlearn.activity.importing import import_file
 
         uploaded = _uploaded(self.upload.value)
         if uploaded is None:
@@ -241,14 +249,14 @@ class ImportWidget(NetlearnBox):
                 with open(path, "wb") as handle:
                     handle.write(data)
                 try:
-                    batch = importers.read(kind, path, progress=self._progress)
-                    self.bar.description = "Saving"
-                    result = self.store.save_batch(batch, kind=kind)
+                    imported = import_file(self.store, kind, path, progress=self._progress,
+                                           on_save=self._saving)
                 except (NetlearnError, OSError, sqlite3.Error) as exc:
                     self.bar.bar_style = "danger"
                     self.result.value = problem(_strip(str(exc), str(folder)))
                     return None
-                line = result_line(result, batch.skipped, str(folder))
+                result = imported.result
+                line = result_line(result, imported.skipped, str(folder), imported.same_as)
         except OSError as exc:  # the private upload folder itself
             self.bar.bar_style = "danger"
             self.result.value = problem(f"Could not store the upload: {exc}")

@@ -106,7 +106,14 @@ def test_reimport_adds_nothing(store):
     choose(widget, "my-log.csv", LOG_CSV)
     widget.import_button.click()
     assert "added 0, already present 3, skipped 1" in widget.result.value
+    assert "the same file was imported on 20" in widget.result.value
+    assert "line 4" not in widget.result.value  # listed the first time
     assert counts(store) == before
+    changed = LOG_CSV + b"2026-01-20,Ada Example,ada@example.com,Example Ltd,call,in,give,\n"
+    choose(widget, "my-log.csv", changed)
+    widget.import_button.click()
+    assert "✓ my-log.csv: added 1, already present 3, skipped 1" in widget.result.value
+    assert "the same file" not in widget.result.value
 
 
 @pytest.mark.parametrize(("name", "kind"), [

@@ -1,0 +1,59 @@
+"""Import a file into the learner's store, recognising content that was imported before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netlearn.activity.records import Skipped
+
+
+@dataclass
+class Imported:
+    """What importing one file did."""
+
+    result: object  # netlearn.store.ImportResult
+    skipped: list[Skipped] = field(default_factory=list)
+    #: When the same content was first imported (ISO time, UTC); None if it is new.
+    same_as: str | None = None
+
+
+def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported:
+    """Read ``path`` as ``kind`` and store its records in one transaction.
+
+    When content with the same :func:`~netlearn.activity.importers.content_digest`
+    was imported before, nothing is read: every record it holds is stored already
+    (imports only ever add), so the earlier counts are reported and the repeat is
+    logged. Otherwise the file is read and saved, and its digest logged with it.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store
+    kind : str
+        ``"linkedin"``, ``"vcard"``, ``"ics"`` or ``"csv"``.
+    path : str or os.PathLike
+    progress : callable, optional
+        ``progress(done, total)`` while the file is read.
+    on_save : callable, optional
+        Called with no argument once reading is done and saving starts.
+
+    Returns
+    -------
+    Imported
+
+    Raises
+    ------
+    netlearn.errors.InputError
+        The file cannot be read as ``kind``; nothing is stored.
+    """
+    from netlearn.activity import importers
+
+    digest = importers.content_digest(kind, path)
+    earlier = store.earlier_import(kind, digest)
+    if earlier is not None:
+        when, counts = earlier
+        return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
+    batch = importers.read(kind, path, progress=progress)
+    if on_save is not None:
+        on_save()
+    result = store.save_batch(batch, kind=kind, digest=digest)
+    return Imported(result, batch.skipped)

@@ -1,0 +1,98 @@
+"""Importing a file once: the same content again is recognised by its digest, not re-read."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from netlearn.activity import importers
+from netlearn.activity.importing import import_file
+from netlearn.errors import InputError
+from netlearn.store import forget
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+EXPORT = FIXTURES / "import" / "linkedin_export"
+
+
+def no_reading(*_args, **_kwargs):
+    raise AssertionError("the file was read again")
+
+
+def test_same_file_twice_is_not_read_again(store, monkeypatch):
+    path = FIXTURES / "cli" / "log.csv"
+    first = import_file(store, "csv", path)
+    assert first.same_as is None and first.result.added > 0 and first.skipped
+    before = store.counts()
+    monkeypatch.setattr(importers, "read", no_reading)
+    again = import_file(store, "csv", path)
+    assert again.same_as == store.query("SELECT imported_at FROM imports")[0][0]
+    assert (again.result.added, again.result.present, again.result.skipped) == (
+        0, first.result.added + first.result.present, first.result.skipped)
+    assert again.skipped == [] and store.counts() == before
+    log = [tuple(r) for r in store.query("SELECT added, present, digest FROM imports")]
+    assert len(log) == 2 and log[0][2] == log[1][2] and len(log[0][2]) == 64
+
+
+def test_same_content_elsewhere_is_recognised_but_changed_content_is_read(store, tmp_path):
+    original = FIXTURES / "cli" / "log.csv"
+    import_file(store, "csv", original)
+    copy = tmp_path / "renamed.csv"
+    shutil.copyfile(original, copy)
+    assert import_file(store, "csv", copy).same_as is not None
+    with open(copy, "a", encoding="utf-8") as handle:
+        handle.write("2026-02-01,Cy New,cy@example.com,,email,out,ask,\n")
+    changed = import_file(store, "csv", copy)
+    assert changed.same_as is None
+    assert changed.result.added == 2  # Cy and the e-mail to Cy; the rest are present
+
+
+def test_linkedin_folder_digest_covers_its_csvs(store, tmp_path):
+    folder = tmp_path / "export"
+    shutil.copytree(EXPORT, folder)
+    first = import_file(store, "linkedin", folder)
+    assert first.same_as is None and first.result.added > 0
+    assert import_file(store, "linkedin", folder).same_as is not None
+    (folder / "unrelated.txt").write_text("not part of the export")
+    assert import_file(store, "linkedin", folder).same_as is not None
+    [invitations] = folder.rglob("Invitations.csv")
+    invitations.write_bytes(invitations.read_bytes().replace(b"2:37 PM", b"2:38 PM"))
+    changed = import_file(store, "linkedin", folder)
+    assert changed.same_as is None and changed.result.added == 1
+
+
+def test_a_new_importer_version_reads_the_file_again(store, monkeypatch):
+    path = FIXTURES / "cli" / "contacts.vcf"
+    import_file(store, "vcard", path)
+    monkeypatch.setattr(importers, "IMPORTER_VERSION", importers.IMPORTER_VERSION + 1)
+    again = import_file(store, "vcard", path)
+    assert again.same_as is None and again.result.added == 0
+
+
+def test_the_kind_is_part_of_the_digest():
+    path = FIXTURES / "cli" / "log.csv"
+    assert importers.content_digest("csv", path) != importers.content_digest("linkedin", path)
+    assert importers.content_digest("csv", path) == importers.content_digest("csv", path)
+    assert importers.content_digest("csv", path.parent / "missing.csv") is None
+    assert importers.content_digest("csv", path.parent) is None
+
+
+def test_a_refused_file_is_not_remembered(store, tmp_path):
+    bad = tmp_path / "log.csv"
+    bad.write_text("this is not the template\n1,2,3\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InputError):
+            import_file(store, "csv", bad)
+    assert store.query("SELECT COUNT(*) FROM imports")[0][0] == 0
+
+
+def test_forget_forgets_what_was_imported(home, store):
+    path = FIXTURES / "cli" / "log.csv"
+    import_file(store, "csv", path)
+    store.close()
+    forget(home)
+    from netlearn.store import Store
+
+    fresh = Store(home)
+    again = import_file(fresh, "csv", path)
+    assert again.same_as is None and again.result.added > 0
+    fresh.close()
