@@ -119,3 +119,19 @@ def test_version_1_database_migrates_keeping_rows_and_ids(home):
     result = store.save_batch(Batch("linkedin", "x", interactions=again))
     assert (result.added, result.present) == (1, 3)
     store.close()
+
+
+def test_runs_of_shared_values_round_trip_plain_or_not(store):
+    when = datetime(2026, 6, 1, 12)
+    items = InteractionColumns.of([Interaction(when, "call", "in", "give", contact_key="csv:p1",
+                                               source="csv", source_ref="c1")])
+    for note, refs in (("", ["a1", "a2"]), ("Tom's 'note'", ["b1", "b2"])):
+        items.extend(InteractionColumns.build(
+            [when, when + timedelta(days=1)], ["csv:p0", "csv:p2"], ["out", "in"], refs,
+            channel="linkedin_message", purpose="check_in", source="csv", note=note,
+            personal_note=True))
+    items.extend([Interaction(when, "post", note="x", source="csv", source_ref="z9")])
+    assert len(list(items.run_bounds())) == 4
+    result = store.save_batch(Batch("csv", "log.csv", contacts=people(), interactions=items))
+    assert result.added == 3 + 6
+    assert stored(store) == expected(list(items))

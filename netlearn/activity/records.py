@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from itertools import compress
+from itertools import accumulate, compress
 from operator import attrgetter, eq
 
 CHANNELS = (
@@ -68,6 +68,8 @@ class Interaction:
 
 
 _INTERACTION_FIELDS = tuple(f.name for f in fields(Interaction))
+#: Fields that a run of interactions may share (see :attr:`InteractionColumns.runs`).
+SHARED_FIELDS = ("channel", "purpose", "note", "personal_note", "source")
 
 
 class InteractionColumns(Sequence):
@@ -82,15 +84,21 @@ class InteractionColumns(Sequence):
     ----------
     columns : dict of str to list
         One equally long list per field name of :class:`Interaction`.
+    runs : list of (int, tuple or None), optional
+        Where runs of rows start and, for a run whose rows share the values of
+        :data:`SHARED_FIELDS`, those values (None: they may differ row to row). The
+        store writes a shared run without looking at each row. Default: one run of
+        unknown values.
     """
 
-    __slots__ = ("columns",)
+    __slots__ = ("columns", "runs")
 
-    def __init__(self, columns: dict[str, list]):
+    def __init__(self, columns: dict[str, list], runs: list[tuple] | None = None):
         lengths = {len(columns[name]) for name in _INTERACTION_FIELDS}
         if len(lengths) > 1:
             raise ValueError(f"columns of unequal length: {sorted(lengths)}")
         self.columns = {name: columns[name] for name in _INTERACTION_FIELDS}
+        self.runs = runs if runs is not None else [(0, None)]
 
     @classmethod
     def build(cls, whens: list[datetime], contact_keys: list[str], directions: list[str],
@@ -118,7 +126,7 @@ class InteractionColumns(Sequence):
             "purpose": [purpose] * n, "contact_key": contact_keys, "note": [note] * n,
             "personal_note": [personal_note] * n, "source": [source] * n,
             "source_ref": source_refs, "contact_id": [None] * n, "id": [None] * n,
-        })
+        }, [(0, (channel, purpose, note, personal_note, source))])
 
     @classmethod
     def of(cls, records: Iterable[Interaction]) -> InteractionColumns:
@@ -140,20 +148,41 @@ class InteractionColumns(Sequence):
     def extend(self, other: Iterable[Interaction]) -> None:
         """Append ``other``'s interactions (records or columns) in place."""
         other = InteractionColumns.of(other)
+        start = len(self)
+        if not len(other):
+            return
+        if not start:
+            self.runs = []
+        self.runs.extend((start + first, shared) for first, shared in other.runs)
         for name, column in self.columns.items():
             column.extend(other.columns[name])
 
     def keep(self, flags: Iterable[bool]) -> InteractionColumns:
         """Return the rows whose flag is true (in order)."""
-        flags = list(flags)
+        flags = list(map(bool, flags))
+        before = list(accumulate(flags, initial=0))  # rows kept before each position
+        runs: dict[int, tuple | None] = {}
+        for first, shared in self.runs:
+            runs[before[first]] = shared  # a run left empty gives way to the next
+        if not before[-1]:
+            runs = {0: None}
         return InteractionColumns(
-            {name: list(compress(column, flags)) for name, column in self.columns.items()})
+            {name: list(compress(column, flags)) for name, column in self.columns.items()},
+            list(runs.items()))
+
+    def run_bounds(self) -> Iterator[tuple[int, int, tuple | None]]:
+        """Yield ``(start, stop, shared)`` for each run of rows (see ``runs``)."""
+        n = len(self)
+        starts = [first for first, _ in self.runs] + [n]
+        for (first, shared), stop in zip(self.runs, starts[1:], strict=True):
+            if first < stop:
+                yield first, stop, shared
 
     def __len__(self) -> int:
         return len(self.columns["when"])
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
+        if isinstance(index, slice):  # the runs of a slice are not worked out
             return InteractionColumns(
                 {name: column[index] for name, column in self.columns.items()})
         return Interaction(*(column[index] for column in self.columns.values()))

@@ -58,3 +58,25 @@ def test_unequal_columns_and_foreign_comparisons_are_refused():
     assert (cols == "not a list") is False
     with pytest.raises(TypeError):
         hash(cols)
+
+
+def test_runs_follow_extend_and_keep():
+    when = datetime(2026, 1, 1)
+    msgs = InteractionColumns.build([when] * 4, ["k:a", "k:b", "k:c", "k:d"], ["in"] * 4,
+                                    ["m1", "m2", "m3", "m4"], channel="linkedin_message",
+                                    purpose="check_in", source="linkedin")
+    shared = ("linkedin_message", "check_in", "", False, "linkedin")
+    assert list(msgs.run_bounds()) == [(0, 4, shared)]
+    cols = InteractionColumns.of(records()[:2])
+    cols.extend(msgs)
+    cols.extend(records()[2:])
+    assert list(cols.run_bounds()) == [(0, 2, None), (2, 6, shared), (6, 7, None)]
+    kept = cols.keep([False, False, True, False, True, True, True])
+    assert list(kept.run_bounds()) == [(0, 3, shared), (3, 4, None)]
+    assert kept == [msgs[0], msgs[2], msgs[3], records()[2]]
+    assert list(cols.keep([True, True] + [False] * 4 + [True]).run_bounds()) == [
+        (0, 2, None), (2, 3, None)]
+    assert list(cols.keep([False] * 7).run_bounds()) == []
+    empty = InteractionColumns.of([])
+    empty.extend(msgs)
+    assert list(empty.run_bounds()) == [(0, 4, shared)]
