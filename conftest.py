@@ -18,6 +18,11 @@ EXPECTED = REPO / "notebooks" / "expected"
 MARKER = "# NBVAL_CHECK_OUTPUT"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="let the browser tests write docs/screenshots/*.png (else a temp dir)")
+
+
 def pytest_configure(config):
     # Set before any notebook kernel starts, so nbval's kernels inherit it too.
     home = tempfile.mkdtemp(prefix="netlearn-test-home-")

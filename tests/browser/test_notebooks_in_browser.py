@@ -129,9 +129,10 @@ def assert_likert_restored(page, choice: int) -> None:
 # -- screenshots ----------------------------------------------------------------------------
 
 
-def save_screenshot(page, stem: str) -> Path:
+def save_screenshot(page, stem: str, directory: Path) -> Path:
     """Scroll to the first chart's cell (else the first widget, else stay at the top) and save
-    the 1280×900 window as docs/screenshots/<stem>.png."""
+    the 1280×900 window as <directory>/<stem>.png (docs/screenshots with
+    ``--update-screenshots``, so a test run leaves the work tree as it was)."""
     page.evaluate("""([panelSelector, chartFirst]) => {
       const panel = document.querySelector(panelSelector);
       const chart = chartFirst ? panel.querySelector('.jp-RenderedImage img') : null;
@@ -146,8 +147,8 @@ def save_screenshot(page, stem: str) -> Path:
     }""", [PANEL, SCREENSHOT_FOCUS.get(stem, "chart") == "chart"])
     page.mouse.move(0, 0)
     page.wait_for_timeout(300)
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOT_DIR / f"{stem}.png"
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{stem}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
 
@@ -157,7 +158,7 @@ def save_screenshot(page, stem: str) -> Path:
 
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/*.ipynb yet")
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_and_restores_state(notebook, lab_page):
+def test_notebook_runs_and_restores_state(notebook, lab_page, request, tmp_path):
     page = lab_page.page
     has_quiz = calls(notebook, "quiz")
     has_likert = calls(notebook, "self_assessment")
@@ -169,7 +170,9 @@ def test_notebook_runs_and_restores_state(notebook, lab_page):
             assert page.locator(f"{PANEL} .netlearn-root").count(), (
                 f"{notebook.name} calls netlearn widgets but none rendered (.netlearn-root)")
 
-        shot = save_screenshot(page, notebook.stem)
+        shot = save_screenshot(page, notebook.stem,
+                               SCREENSHOT_DIR if request.config.getoption("--update-screenshots")
+                               else tmp_path)
         assert shot.stat().st_size < SCREENSHOT_MAX_BYTES, (
             f"{shot} is {shot.stat().st_size} bytes (limit {SCREENSHOT_MAX_BYTES})")
 
