@@ -128,8 +128,9 @@ def _import(args) -> int:
         print(f"... and {len(skipped) - 20} more skipped rows", file=sys.stderr)
     print(f"{args.path}: {imported.result}")
     if imported.same_as:
+        listed = ", and its skipped rows were listed then" if imported.result.skipped else ""
         print(f"(the same content was imported on {imported.same_as[:10]}; nothing was read "
-              "again, and its skipped rows were listed then)")
+              f"again{listed})")
     return 0
 
 
