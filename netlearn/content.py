@@ -38,14 +38,15 @@ class Topic:
     tips: list = field(default_factory=list)
     key_points: list = field(default_factory=list)
     questions: list = field(default_factory=list)
+    reserve_questions: list = field(default_factory=list)
     statements: list = field(default_factory=list)
     prompts: list = field(default_factory=list)
     scenarios: list = field(default_factory=list)
     facilitator: dict = field(default_factory=dict)
 
     def question(self, question_id: str) -> dict:
-        """Return the question with this id."""
-        for question in self.questions:
+        """Return the question with this id (a quiz item or one held for the check-in)."""
+        for question in [*self.questions, *self.reserve_questions]:
             if question["id"] == question_id:
                 return question
         raise KeyError(question_id)
@@ -481,7 +482,9 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
             problems.append(doc.error("a mistake topic must name at least one tip", "tips"))
     if "questions.yaml" in docs:
         doc = docs["questions.yaml"]
-        topic.questions = doc.data["questions"]
+        every = doc.data["questions"]
+        topic.questions = [q for q in every if not q.get("reserve", False)]
+        topic.reserve_questions = [q for q in every if q.get("reserve", False)]
         # without a valid topic.yaml, reference checks would only repeat that problem
         _check_questions(topic, doc, unique, problems, check_refs="topic.yaml" in docs)
     if "self-assessment.yaml" in docs:
@@ -510,7 +513,7 @@ def _check_questions(topic: Topic, doc: Document, unique, problems: list,
     tip_ids = {t["id"] for t in topic.tips}
     assessed = {o: 0 for o in objective_ids}
     exercised = {t: 0 for t in tip_ids}
-    for i, question in enumerate(topic.questions):
+    for i, question in enumerate(doc.data["questions"]):
         unique(doc, question["id"], "questions", i, "id")
         options = question.get("choices") or question.get("responses") or []
         option_key = "choices" if "choices" in question else "responses"

@@ -20,7 +20,7 @@ from .errors import StoreError
 from .paths import data_home
 
 DB_NAME = "netlearn.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 60.0
 
 # Migrations: MIGRATIONS[n] upgrades a database from user_version n to n + 1.
@@ -173,6 +173,26 @@ MIGRATIONS = [
     DROP TABLE interactions;
     ALTER TABLE interactions_v2 RENAME TO interactions;
     ALTER TABLE imports ADD COLUMN digest TEXT;
+    """,
+    # 2 -> 3: self-assessment gains a fourth phase, 'check-in' (notebook 07, weeks after
+    # 06), which the CHECK constraint must allow, so the table is rebuilt; and each answer
+    # records the content version (a digest of the item's choices and key) it was given
+    # to, so a changed item is never graded or pooled with answers to its earlier version.
+    """
+    CREATE TABLE self_assessments_v3 (
+        id INTEGER PRIMARY KEY,
+        topic TEXT NOT NULL,
+        statement_id TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('before', 'check', 'after', 'check-in')),
+        value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO self_assessments_v3 (id, topic, statement_id, phase, value, created_at)
+        SELECT id, topic, statement_id, phase, value, created_at FROM self_assessments;
+    DROP TABLE self_assessments;
+    ALTER TABLE self_assessments_v3 RENAME TO self_assessments;
+    CREATE INDEX self_assessments_item ON self_assessments(topic, statement_id, phase);
+    ALTER TABLE answers ADD COLUMN version TEXT NOT NULL DEFAULT '';
     """,
 ]
 
@@ -356,14 +376,19 @@ class Store:
             raise
 
     # -- progress: quiz answers --------------------------------------------------
-    def save_answer(self, topic, item_id, answer, score, max_score, correct, kind="quiz") -> int:
-        """Store one attempt at a quiz item or scenario; return its row id."""
+    def save_answer(self, topic, item_id, answer, score, max_score, correct, kind="quiz",
+                    version="") -> int:
+        """Store one attempt at a quiz item or scenario; return its row id.
+
+        ``answer`` holds canonical option ids (never display letters); ``version`` is the
+        item's content version when it was answered (``''`` where unknown).
+        """
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO answers (topic, item_id, kind, answer, score, max_score, correct,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (topic, item_id, kind, json.dumps(answer), float(score), float(max_score),
-                 int(bool(correct)), utc_now()),
+                 int(bool(correct)), utc_now(), str(version)),
             )
             return cursor.lastrowid
 
@@ -373,10 +398,10 @@ class Store:
         Returns
         -------
         dict
-            item id -> {"answer", "score", "max_score", "correct", "attempts"}.
+            item id -> {"answer", "score", "max_score", "correct", "attempts", "version"}.
         """
         rows = self.query(
-            "SELECT item_id, answer, score, max_score, correct, "
+            "SELECT item_id, answer, score, max_score, correct, version, "
             "(SELECT COUNT(*) FROM answers b WHERE b.topic = a.topic AND b.item_id = a.item_id"
             " AND b.kind = a.kind AND b.cleared = 0) AS attempts "
             "FROM answers a WHERE topic = ? AND kind = ? AND cleared = 0 ORDER BY id",
@@ -387,7 +412,7 @@ class Store:
             latest[row["item_id"]] = {
                 "answer": json.loads(row["answer"]), "score": row["score"],
                 "max_score": row["max_score"], "correct": bool(row["correct"]),
-                "attempts": row["attempts"],
+                "attempts": row["attempts"], "version": row["version"],
             }
         return latest
 
@@ -401,8 +426,8 @@ class Store:
 
     # -- progress: self-assessment, reflections, pitches, settings ----------------
     def save_self_assessment(self, topic, statement_id, phase, value) -> None:
-        """Store a 1–5 rating of a statement in a phase ('before', 'check' or 'after')."""
-        if phase not in ("before", "check", "after"):
+        """Store a 1–5 rating in a phase: 'before', 'check', 'after' or 'check-in'."""
+        if phase not in ("before", "check", "after", "check-in"):
             raise ValueError(f"unknown phase {phase!r}")
         if not 1 <= int(value) <= 5:
             raise ValueError("a rating is between 1 and 5")

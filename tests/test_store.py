@@ -182,3 +182,43 @@ def test_forget_removes_database_and_netlearns_folders_only(home):
     assert not (home / "cache").exists()
     assert (home / "my-notes.txt").read_text() == "not netlearn's"
     assert get_store().reflections() == {}
+
+
+def test_version_2_database_upgrades_in_place_keeping_answers_and_ratings(tmp_path):
+    """A store written by the previous release (schema 2) gains check-in and answer versions."""
+    import sqlite3
+
+    from netlearn.store import DB_NAME, MIGRATIONS, Store
+
+    home = tmp_path / "old-home"
+    home.mkdir()
+    conn = sqlite3.connect(home / DB_NAME)
+    conn.executescript(MIGRATIONS[0])
+    conn.executescript(MIGRATIONS[1])
+    conn.execute("INSERT INTO answers (id, topic, item_id, kind, answer, score, max_score,"
+                 " correct, created_at) VALUES (7, '01-preparation', 'prep-q1', 'quiz',"
+                 " '\"c\"', 1, 1, 1, 'then')")
+    conn.executemany("INSERT INTO self_assessments (id, topic, statement_id, phase, value,"
+                     " created_at) VALUES (?, '01-preparation', 's1', ?, ?, 'then')",
+                     [(3, "before", 2), (4, "after", 4)])
+    conn.execute("INSERT INTO settings (key, value) VALUES ('name', '\"Ada\"')")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+
+    store = Store(home)
+    assert store.last_answers("01-preparation")["prep-q1"] == {
+        "answer": "c", "score": 1.0, "max_score": 1.0, "correct": True, "attempts": 1,
+        "version": ""}
+    assert store.self_assessments() == {("01-preparation", "s1", "before"): 2,
+                                        ("01-preparation", "s1", "after"): 4}
+    assert store.setting("name") == "Ada"
+    store.save_self_assessment("01-preparation", "s1", "check-in", 5)
+    store.save_answer("01-preparation", "prep-q1", "b", 0, 1, False, version="abc123")
+    assert store.self_assessments("check-in") == {("01-preparation", "s1", "check-in"): 5}
+    assert store.last_answers("01-preparation")["prep-q1"]["version"] == "abc123"
+    store.close()
+    raw = sqlite3.connect(home / DB_NAME)
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [r[0] for r in raw.execute("SELECT id FROM self_assessments ORDER BY id")] == [3, 4, 5]
+    raw.close()

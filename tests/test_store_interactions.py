@@ -106,7 +106,7 @@ def test_version_1_database_migrates_keeping_rows_and_ids(home):
 
     store = Store(home)
     raw = sqlite3.connect(home / DB_NAME)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert raw.execute("PRAGMA index_list(interactions)").fetchall() == []
     assert "digest" in [col[1] for col in raw.execute("PRAGMA table_info(imports)")]
     assert raw.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -45,7 +45,8 @@ def test_single_choice_correct_answer_gives_feedback_and_is_saved(store, course)
     assert "Specific and checkable." in view.feedback.value
     assert "<strong>Why:</strong> Specific goals can be checked." in view.feedback.value
     assert store.last_answers(TOPIC) == {"alpha-q1": {
-        "answer": "b", "score": 1.0, "max_score": 1.0, "correct": True, "attempts": 1}}
+        "answer": "b", "score": 1.0, "max_score": 1.0, "correct": True, "attempts": 1,
+        "version": ""}}
     assert "Score: 1 of 3 answered correctly</strong> · 1 attempt<" in widget.score_label.value
 
 

@@ -64,7 +64,7 @@ def test_every_ending_shows_outcome_debrief_points_and_is_saved(
     assert debrief in widget.ending_html.value
     saved = store.last_answers(TOPIC, kind="scenario")["alpha-scn"]
     assert saved == {"answer": path, "score": float(points), "max_score": 4.0,
-                     "correct": correct, "attempts": 1}
+                     "correct": correct, "attempts": 1, "version": ""}
     assert store.last_answers(TOPIC) == {}  # not mixed up with quiz answers
 
 
