@@ -12,7 +12,7 @@ MARGIN = 0.10  # a guesser may beat chance by at most 10 percentage points
 
 # A letter standing alone as a word ("option b", "c best", "a, c and d"), not "a" the article.
 _LETTER = re.compile(
-    r"(?<![\w'’.\-])(?:[b-h]|a(?=\s*(?:,|\)|:|and [b-h]\b|or [b-h]\b)))(?![\w'’\-]|\.\w)"
+    r"(?<![\w'’.\-])(?:[b-h]|a(?=\s*(?:,|\)|:|and [b-h]\b|or [b-h]\b)))(?![\w'’\-]|\.\w|\s*=)"
     r"|\((?:[a-h])\)|\b(?:option|choice|answer|response)s? [a-h]\b",
     re.IGNORECASE,
 )
@@ -132,6 +132,7 @@ def test_the_guesser_computation_catches_a_planted_cue():
     ("A short message, e.g. a thank-you, is a good start.", False),
     ("Send a note and a link.", False),
     ("Plan A failed.", False),
+    ("a medium-to-large effect, d = 0.65", False),
 ])
 def test_the_letter_check_recognises_letter_references(text, refers):
     assert bool(_LETTER.search(text)) is refers
