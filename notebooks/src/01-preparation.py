@@ -70,10 +70,12 @@ netlearn.self_assessment("01-preparation", "check")
 # it and the quality of the jobs they found. It helped less extraverted people most (Wanberg et al.,
 # 2020, *Personnel Psychology*).
 #
-# **Events are full of the contacts who tend to matter.** In Granovetter's classic study of 282
-# professional, technical and managerial workers, more than half had found their job through a
-# personal contact, and most of those contacts were people they saw only occasionally or rarely
-# (Granovetter, 1973, *American Journal of Sociology*). Events are a good place to meet them.
+# **The contacts who matter are often not close ones.** In Granovetter's survey of 282 professional,
+# technical and managerial workers, more than half had found their job through a personal contact,
+# and most of those contacts were people they saw only occasionally or rarely (Granovetter, 1974,
+# *Getting a Job*; the weak-ties argument is in Granovetter, 1973, *American Journal of Sociology*).
+# The study says nothing about events; that events are a good place to meet such contacts is our
+# practice guidance.
 #
 # **Practice guidance, not research:** an introduction of around 30–60 seconds; fifteen minutes of
 # preparation; arriving early, while groups are still small. Treat these as starting points.
@@ -168,7 +170,7 @@ netlearn.log_event()
 # %% [markdown]
 # ## Practice
 #
-# Preparation comes down to three habits, each a few minutes' work. Go through them with a real
+# Preparation comes down to four steps, each a few minutes' work. Go through them with a real
 # event in mind — a meetup, a conference, a team away-day. If nothing is planned, pick one you'd like
 # to go to, or your next big meeting at work.
 
@@ -245,7 +247,7 @@ netlearn.pitch_builder()
 # %% [markdown]
 # ### 4. Plan for your hardest moment
 #
-# Most people have a moment at events they dread: walking in alone, joining a group, leaving a
+# Many people have a moment at events they dread: walking in alone, joining a group, leaving a
 # conversation that has gone on too long. Decide now what you'll do, as an if–then plan:
 #
 # - *If I arrive and don't know anyone, then I'll ask the person at the registration desk who they

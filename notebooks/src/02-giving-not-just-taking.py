@@ -25,9 +25,9 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # remember how it felt.
 #
 # That is the mistake this notebook is about: treating networking as a way to *get* things, with the
-# other person as the route to what you want — the "What's in it for me?" mentality the seed text
-# warns against. Most people who make it aren't selfish. They're busy, anxious or job hunting under
-# pressure, and the request is the only thing on their mind.
+# other person as the route to what you want — the "What's in it for me?" mentality the blog post
+# behind the five mistakes warns against. Most people who make it aren't selfish. They're busy,
+# anxious or job hunting under pressure, and the request is the only thing on their mind.
 #
 # It shows up in everyday ways:
 #
@@ -81,8 +81,9 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # together research on "givers" (who help without expecting an equal return), "takers" (who try to
 # get more than they give) and "matchers" (who keep things even). Givers are over-represented among
 # the *worst* performers as well as among the *best*; takers and matchers tend to land in the
-# middle. The givers who struggle help everyone with everything and neglect their own work. The
-# givers who thrive choose where and how they give.
+# middle. Grant's explanation — the givers who struggle help everyone with everything and neglect
+# their own work, while the givers who thrive choose where and how they give — is the book's argument
+# rather than a tested finding.
 #
 # Together, these findings give this notebook its shape: be generous, and be deliberate about it.
 #
@@ -237,9 +238,9 @@ netlearn.log_interaction()
 # <!-- tip: give-tip-mutual -->
 #
 # Replace "What's in it for me?" with genuine interest in the other person, and let reciprocity grow
-# over time instead of trading favour for favour. Help in a network rarely comes back one for one.
-# It comes back slowly and indirectly: someone you helped mentions you to a colleague, who thinks of
-# you when something comes up.
+# over time instead of trading favour for favour. In practice, help in a network rarely comes back one
+# for one. It comes back slowly and indirectly: someone you helped mentions you to a colleague, who
+# thinks of you when something comes up (practice guidance, not a research finding).
 #
 # Not keeping score is different from having no limits. Decide roughly how much time you can give in
 # a month, where your help is most useful, and what lighter options you can offer when you can't do
@@ -295,10 +296,11 @@ netlearn.reflection("02-giving-not-just-taking")
 #   how polished your introduction was.
 # - **Everyone has something to give** — students and career changers included. An article, an
 #   introduction, careful feedback or your full attention all count.
-# - **Giving tends to pay off over time.** Engineers who exchanged favours frequently were more
-#   productive and had higher status (Flynn, 2003).
-# - **Giving without limits can backfire.** Givers are over-represented among both the best and the
-#   worst performers (Grant, 2013), so choose where and how much you give.
+# - **Exchanging help goes with doing well.** Engineers who exchanged favours frequently were more
+#   productive and had higher status (Flynn, 2003) — a correlation, and about help flowing both ways.
+# - **Giving without limits may backfire.** Givers are over-represented among both the best and the
+#   worst performers (Grant, 2013); the book argues that limits make the difference, so choose where
+#   and how much you give.
 # - **Listening is a form of giving** — and the only way to find out what help would actually
 #   matter.
 # - **Asking is fine.** Make your request specific, small and easy to decline, and make it part of a

@@ -23,9 +23,9 @@ netlearn.self_assessment("03-following-up", "check")
 # and you both meant it. Then Monday happened. A week later you weren't sure what to write. A month
 # later it felt too late. The card is still in your coat pocket.
 #
-# That is the mistake this notebook is about. As the seed text says, networking doesn't end when you
-# exchange business cards or connect online. A conversation is the *start* of a relationship, and a
-# follow-up is what turns it into one. It has two halves:
+# That is the mistake this notebook is about. As the blog post behind the five mistakes says,
+# networking doesn't end when you exchange business cards or connect online. A conversation is the
+# *start* of a relationship, and a follow-up is what turns it into one. It has two halves:
 #
 # - **Not following up** — never getting back in touch, or sending something so generic ("Great to
 #   meet you, let's stay in touch!") that it could have gone to anyone.

@@ -25,10 +25,10 @@ netlearn.self_assessment("04-online-networking", "check")
 #
 # That is the mistake this notebook is about: treating online platforms as an afterthought, or using
 # them only for personal life, when they've become one of the main places where professional
-# relationships start and are kept alive. The seed text names LinkedIn, Twitter and industry forums,
-# but the point is broader: wherever your field gathers online — a professional network, a forum, a
-# Slack or Discord community, an open-source project, a mailing list — is part of your network,
-# whether you take part or not.
+# relationships start and are kept alive. The blog post behind the five mistakes names LinkedIn,
+# Twitter and industry forums, but the point is broader: wherever your field gathers online — a
+# professional network, a forum, a Slack or Discord community, an open-source project, a mailing list
+# — is part of your network, whether you take part or not.
 #
 # - **The neglected profile** describes who you were, not who you are.
 # - **The silent member** joined the right groups years ago and has read them ever since, but nobody
@@ -51,26 +51,27 @@ netlearn.self_assessment("04-online-networking", "check")
 # ### The opposite mistake
 #
 # The fix is not to chase numbers. Thousands of connections you never talk to, daily
-# self-promotion or a hundred identical invitations won't build relationships. The seed text talks
+# self-promotion or a hundred identical invitations won't build relationships. That blog post talks
 # about becoming a "thought leader"; this course sets a more achievable goal: **become known as
 # someone helpful** where your field talks. That's open to anyone, at any career stage.
 
 # %% [markdown]
 # ## What the research says
 #
-# **Weak ties carry new information.** In a classic study of 282 professional, technical and
+# **Weak ties carry new information.** In a classic survey of 282 professional, technical and
 # managerial workers, 56 % had found their job through a personal contact. Most of those contacts
 # were people they saw only occasionally (about 56 %) or rarely (about 28 %); only about 17 % were
-# people they saw often (Granovetter, 1973, *American Journal of Sociology*; Granovetter, 1974,
-# *Getting a Job*). Close friends mostly know what you know; acquaintances hear about other things.
+# people they saw often (Granovetter, 1974, *Getting a Job*). The argument behind it — close friends
+# mostly know what you know, acquaintances hear about other things — is set out in Granovetter
+# (1973, *American Journal of Sociology*).
 #
-# **It holds up in a huge experiment — on LinkedIn.** Researchers analysed randomised experiments
-# in LinkedIn's "People You May Know" feature: more than 20 million people over five years, about
-# 2 billion new ties and 600,000 new jobs. *Moderately* weak ties — measured by mutual connections —
-# increased job mobility the most; the strongest and the very weakest ties helped less, an inverted
-# U. Weak ties mattered more in digital industries (Rajkumar et al., 2022, *Science*). Because the
-# recommendations were randomised, this is strong evidence that weak ties help *cause* job moves,
-# not just go along with them.
+# **It holds up in a huge experiment — on LinkedIn.** Researchers analysed randomised experiments in
+# LinkedIn's "People You May Know" feature: more than 20 million people over five years, about 2
+# billion new ties and 600,000 new jobs. *Moderately* weak ties — measured by mutual connections —
+# increased job mobility the most; the strongest and the very weakest ties helped less, an inverted U.
+# Weak ties mattered more in digital industries (Rajkumar et al., 2022, *Science*). The ties studied
+# were the platform's own suggestions to connect. Because the recommendations were randomised, this is
+# strong evidence that weak ties help *cause* job moves, not just go along with them.
 #
 # **Online widens your reach, not your inner circle.** Online friend networks have about the same
 # core structure as offline ones; social media doesn't enlarge the small group we're truly close to
@@ -81,8 +82,9 @@ netlearn.self_assessment("04-online-networking", "check")
 # **For important requests, get closer to face to face.** In one set of experiments, requests made
 # face to face were about 34 times more effective than the same requests by email (Roghanizad &
 # Bohns, 2017, *Journal of Experimental Social Psychology*). They were simple requests to strangers,
-# so don't treat the number as a general rule — but the direction is clear. Use online contact to
-# become familiar; for the ask that matters, ask in person if you can.
+# so don't treat the number as a general rule — but the direction is clear. Phone calls were not
+# tested. Our advice (practice guidance): use online contact to become familiar; for the ask that
+# matters, ask in person if you can.
 #
 # **You can learn this.** An online networking training for 491 unemployed job seekers raised how
 # much they networked, their confidence and the quality of their re-employment — most of all for
@@ -182,9 +184,9 @@ plt.show()
 # %% [markdown]
 # ## Practice
 #
-# Bring in your data and tidy your profile, then practise the three habits from the seed text: share
-# useful things, take part in groups, and reach beyond your usual circle. You don't need to do all
-# of it today.
+# Bring in your data and tidy your profile, then practise the three habits that blog post recommends:
+# share useful things, take part in groups, and reach beyond your usual circle. You don't need to do
+# all of it today.
 
 # %% [markdown]
 # ### 1. Bring in your LinkedIn data (optional)
@@ -273,8 +275,9 @@ netlearn.profile_audit()
 # no idea who you are, and many ignore such requests.
 #
 # Two or three sentences are enough: what you appreciated or have in common, and — if anything — a
-# small, optional next step. And remember the inverted U: the ties that helped most with job moves
-# were at a middle distance — not your closest colleagues, and not total strangers.
+# small, optional next step. And remember the inverted U: in the LinkedIn experiments, the ties that
+# helped most with job moves shared a moderate number of mutual connections — not the people who
+# share most of your contacts, and not those who share almost none.
 #
 # The next cell shows how many of the invitations in your data carried a personal note.
 
@@ -322,20 +325,20 @@ netlearn.reflection("04-online-networking")
 # ## Key points
 #
 # - **Online platforms are where many of your weak ties live — and weak ties matter.** In
-#   Granovetter's classic study, most people who found a job through a contact saw that contact only
-#   occasionally or rarely (Granovetter, 1973).
-# - **Moderately weak ties help most.** In randomised experiments on LinkedIn with over 20 million
-#   people, moderately weak ties — not your closest contacts, not strangers — did most for job
-#   mobility (Rajkumar et al., 2022).
+#   Granovetter's classic survey, most people who found a job through a contact saw that contact only
+#   occasionally or rarely (Granovetter, 1974).
+# - **Moderately weak ties help most.** In randomised experiments on LinkedIn's suggestions with over
+#   20 million people, moderately weak ties — a moderate number of mutual connections — did most for
+#   job mobility (Rajkumar et al., 2022).
 # - **Online networking widens your reach, not your inner circle.** Online networks have about the
 #   same core structure as offline ones (Dunbar, 2016).
 # - **Contribute before you promote.** A helpful answer or a thoughtful comment builds more trust
 #   than a post about yourself.
 # - **You don't need to post every day or become an influencer.** A few thoughtful contributions a
 #   month in the right place is plenty (practice guidance).
-# - **For an important request, move offline or onto a call where you can.** In one set of
-#   experiments, asking strangers face to face was about 34 times more effective than the same
-#   request by email (Roghanizad & Bohns, 2017).
+# - **For an important request, ask face to face where you can.** In one set of experiments, asking
+#   strangers face to face was about 34 times more effective than the same request by email
+#   (Roghanizad & Bohns, 2017). Calls were not tested; a call as second best is practice guidance.
 #
 # **Next:** online or in person, a connection only stays useful if it's kept alive. Notebook 05 is
 # about maintaining relationships — before you need something.

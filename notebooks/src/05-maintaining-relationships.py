@@ -4,7 +4,7 @@
 # ## Where am I?
 #
 # A quick self-check to start. Rate each statement below from 1 (not at all like me) to 5 (very
-# much like me). Most people score low on at least one of these — keeping in touch is the habit
+# much like me). Many people score low on at least one of these — keeping in touch is the habit
 # that slips first when life gets busy. Nobody else sees your ratings, and you'll rate the same
 # statements again in notebook 06.
 #
@@ -26,9 +26,9 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 # wrong. Life moved on, and neither of you got in touch.
 #
 # Then one day you need something — advice, an introduction, a reference — and that's when you think
-# of them. "Hi! Long time no speak. I'm looking for a new role and wondered if…" The seed text is
-# blunt about how that lands: neglecting your network until you need something can come across as
-# insincere and opportunistic, even when you don't mean it that way.
+# of them. "Hi! Long time no speak. I'm looking for a new role and wondered if…" The blog post behind
+# the five mistakes is blunt about how that lands: neglecting your network until you need something
+# can come across as insincere and opportunistic, even when you don't mean it that way.
 #
 # - **The crisis-only message.** People hear from you when you're job hunting, hiring or stuck.
 # - **The "we must catch up" loop.** You say it every time you bump into someone; it never happens.
@@ -53,14 +53,15 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 #
 # **Relationships decay without contact.** In an 18-month study, friendships decayed faster than
 # family ties, and more contact slowed the decay (Roberts & Dunbar, 2015, *Human Nature*).
-# Professional relationships are more like friendships than family here: nothing holds them together
-# except the contact you keep up.
+# The study did not look at work relationships; our reading is that they are more like friendships
+# than family here, with nothing to hold them together except the contact you keep up.
 #
 # **You can only keep up with so many people.** Humans maintain about 150 meaningful relationships
-# (the estimate is 148, with a wide range of roughly 100 to 230), in nested layers of roughly 5, 15,
-# 50 and 150 — a handful of the closest, then each layer larger and less intense (Dunbar, 1992,
-# *Journal of Human Evolution*; Zhou, Sornette, Hill & Dunbar, 2005, *Proceedings of the Royal
-# Society B*). So the question isn't "how do I keep up with everyone?" but "whom do I choose?".
+# (the estimate is 148, with a wide range of roughly 100 to 230; Dunbar, 1992, *Journal of Human
+# Evolution*). Social groups come in nested layers of roughly 5, 15, 50 and 150 — a handful of the
+# closest, then each layer larger and less intense (Zhou, Sornette, Hill & Dunbar, 2005,
+# *Proceedings of the Royal Society B*). So the question isn't "how do I keep up with everyone?" but
+# "whom do I choose?".
 #
 # **Closeness is built from time.** One study estimated that it takes roughly 50 hours together to
 # become casual friends, about 90 hours to become friends and more than 200 to become close friends
@@ -68,16 +69,17 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 # the lesson carries over: small, regular contact adds up, and no relationship is built in one
 # coffee.
 #
-# **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken
-# to for three or more years got more novel advice than from their current contacts, just as
-# efficiently (Levin, Walter & Murnighan, 2011, *Organization Science*). Old contacts have spent
-# those years learning things you haven't, and you still share enough history to talk easily.
+# **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken to
+# for three or more years got more novel advice than from their current contacts, just as efficiently
+# (Levin, Walter & Murnighan, 2011, *Organization Science*). One likely reason: old contacts have
+# spent those years learning things you haven't, and you still share enough history to talk easily.
 #
-# **Worry steers us wrong.** Worry about reconnecting leads people to pick the less valuable dormant
-# ties — the safe, comfortable ones (Walter, Levin & Murnighan, 2015, *Organization Science*).
+# **Worry steers us wrong.** When people choose which dormant tie to contact, worry about
+# reconnecting leads them to pick less valuable ones (Walter, Levin & Murnighan, 2015, *Organization
+# Science*). The finding is about *which* tie people pick, not about whether they reconnect at all.
 #
-# **And it pays off.** In a three-year study, networking behaviour predicted both salary level and
-# salary growth (Wolff & Moser, 2009, *Journal of Applied Psychology*).
+# **And it goes with career success.** In a three-year study, networking behaviour predicted both
+# salary level and salary growth (Wolff & Moser, 2009, *Journal of Applied Psychology*).
 #
 # **Practice guidance, not research:** specific rhythms such as "close contacts monthly, the wider
 # network a couple of times a year", and a fixed slot in your week for keeping in touch.
@@ -256,9 +258,9 @@ for entry in lapsed:
 # once in regular contact with but haven't been for a long time, with the reason each was picked and
 # a low-pressure first line that asks for nothing.
 #
-# Remember the hesitancy finding: worry pushes people towards the *safe* dormant tie rather than the
-# valuable one. So ask yourself which of these people you'd learn the most from, and write to that
-# person. Keep it short and honest; you don't need to explain the silence.
+# Remember the hesitancy finding: when choosing whom to contact, worry pushes people towards the less
+# valuable dormant ties. So ask yourself which of these people you'd learn the most from, and write
+# to that person. Keep it short and honest; you don't need to explain the silence.
 
 # %%
 netlearn.reconnect_list()
@@ -293,18 +295,19 @@ netlearn.reflection("05-maintaining-relationships")
 # - **Relationships fade without contact.** In an 18-month study, friendships decayed faster than
 #   family ties, and more contact slowed the decay (Roberts & Dunbar, 2015).
 # - **You can't keep up with everyone — so choose deliberately.** People maintain about 150
-#   meaningful relationships, in layers of roughly 5, 15, 50 and 150 (Dunbar, 1992; Zhou et al.,
+#   meaningful relationships (Dunbar, 1992), in layers of roughly 5, 15, 50 and 150 (Zhou et al.,
 #   2005).
 # - **Closeness takes time.** Roughly 50 hours together to become casual friends, 90 to become
 #   friends and over 200 to become close friends (Hall, 2019). Small, regular contact adds up.
 # - **Reach out before you need something.** Someone who only appears when they want help comes
-#   across as opportunistic, even if they don't mean to.
+#   across as opportunistic, even if they don't mean to (practice guidance).
 # - **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken
 #   to for three or more years got more novel advice, just as efficiently, as from current contacts
-#   (Levin, Walter & Murnighan, 2011). Worry about reconnecting leads people to pick less valuable
-#   contacts (Walter, Levin & Murnighan, 2015).
+#   (Levin, Walter & Murnighan, 2011). When choosing whom to contact, worry leads people to pick less
+#   valuable dormant ties (Walter, Levin & Murnighan, 2015).
 # - **A simple system beats good intentions.** A fortnightly slot and a few if–then cues keep
-#   relationships alive with little effort.
+#   relationships alive with little effort (practice guidance; if–then plans: Gollwitzer & Sheeran,
+#   2006).
 #
 # **Next:** you've now met all five mistakes. Notebook 06 brings them together into an action plan
 # for the next 30 days — and shows you how far you've come.
