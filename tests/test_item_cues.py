@@ -1,4 +1,4 @@
-"""The default quiz items carry no test-wise cues: the longest option, "all but one", letters, "all of the above"."""
+"""Quiz items carry no test-wise cues: longest option, all-but-one, letters, "all of the above"."""
 
 import re
 from pathlib import Path
@@ -16,7 +16,8 @@ _LETTER = re.compile(
     r"|\((?:[a-h])\)|\b(?:option|choice|answer|response)s? [a-h]\b",
     re.IGNORECASE,
 )
-_ALL_NONE = re.compile(r"\b(?:all|none|both|neither) of (?:the )?(?:above|these|them|those)\b", re.I)
+_ALL_NONE = re.compile(
+    r"\b(?:all|none|both|neither) of (?:the )?(?:above|these|them|those)\b", re.I)
 _NEGATIVE = re.compile(r"\b(not|never|except|least|isn't|doesn't|don't|won't)\b", re.I)
 
 
@@ -74,7 +75,7 @@ def rates(course):
     out["judgement"], out["judgement_chance"] = longest_guesser(judged, lambda r: r == "best")
     out["scenario"], out["scenario_chance"] = longest_guesser(scenes, bool)
     counts = [sum(c["correct"] for c in q["choices"]) for q in multiple]
-    all_but_one = [n == len(q["choices"]) - 1 for n, q in zip(counts, multiple)]
+    all_but_one = [n == len(q["choices"]) - 1 for n, q in zip(counts, multiple, strict=True)]
     out["all_but_one"] = sum(all_but_one) / len(multiple)
     out["correct_counts"] = sorted(set(counts))
     out["n"] = {"single": len(single), "judgement": len(judged), "multiple": len(multiple),
