@@ -176,3 +176,10 @@ def test_every_objective_of_every_mistake_topic_has_a_reserve_item():
         held = {o for q in topic.reserve_questions for o in q["objectives"]}
         missing += [o["id"] for o in topic.objectives if o["id"] not in held]
     assert missing == []
+
+
+def test_every_item_keeps_its_feedback_and_a_why_line():
+    items = _items(_course())
+    assert [q["id"] for q in items if not q.get("explanation")] == []
+    assert [q["id"] for q in items for o in q.get("choices", []) + q.get("responses", [])
+            if not (o.get("feedback") or o.get("rationale"))] == []
