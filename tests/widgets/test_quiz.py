@@ -421,3 +421,19 @@ def _all_widgets(widget):
     for child in getattr(widget, "children", ()):
         if isinstance(child, widgets.Widget):
             yield from _all_widgets(child)
+
+
+def test_an_answer_from_the_previous_release_meets_the_default_item_it_was_given_to(store):
+    """A schema-2 answer (no version) to a default item counts only if the item is unchanged
+    since that release (the first version in the shipped item history)."""
+    from netlearn.content import load_course
+    from netlearn.item_history import load_history
+
+    defaults = load_course()
+    question = defaults.topic("01-preparation").question("prep-q1")
+    right = next(c["id"] for c in question["choices"] if c["correct"])
+    store.save_answer("01-preparation", "prep-q1", right, 1, 1, True)  # as schema 2 stored it
+    view = quiz("01-preparation", store=store, course=defaults).question("prep-q1")
+    unchanged = load_history()["prep-q1"][0] == grading.item_version(question)
+    assert ("✓ Correct —" in view.feedback.value) is unchanged
+    assert ("answered an earlier version" in view.feedback.value) is not unchanged
