@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--notebooks", metavar="DIR",
                        help="notebooks directory in which every topic needs its notebook "
                             "(default: ./notebooks or the course's own, when present)")
+    check.add_argument("--strict", action="store_true",
+                       help="treat item-quality warnings as errors (exit 1)")
 
     imp = sub.add_parser("import", help="import your networking data")
     imp.add_argument("kind", choices=IMPORT_KINDS)
@@ -90,12 +92,19 @@ def _check(args) -> int:
     from . import content
 
     notebooks = Path(args.notebooks) if args.notebooks else _find_notebooks()
-    problems = content.check(args.dir, check_notebooks=notebooks)
-    for problem in problems:
-        print(problem)
+    problems, warnings = content.review(args.dir, check_notebooks=notebooks)
+    for finding in [*problems, *warnings]:  # problems first: they must be fixed
+        print(finding)
+    cues = sum(1 for w in warnings if w.level == "warning")
     if problems:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
+    if cues:
+        verdict = ("errors under --strict" if args.strict
+                   else "not errors; --strict makes them errors")
+        print(f"{cues} item-quality warning(s) ({verdict})", file=sys.stderr)
+        if args.strict:
+            return 1
     loaded = content.load_course(args.dir)
     questions = sum(len(t.questions) for t in loaded.topics)
     where = args.dir or "default content"

@@ -14,6 +14,7 @@ from .summary import FORMAT, OUTCOMES, PHASES, VERSION
 MAX_SUMMARY_BYTES = 2_000_000
 STATUSES = ("done", "started", "not started")
 _ID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
+_VERSION = re.compile(r"^[0-9a-f]{0,64}$")  # an item's content version ('' when unknown)
 
 COLUMNS = [
     "learner", "exported_on", "topic", "kind",
@@ -22,6 +23,7 @@ COLUMNS = [
     "scenarios_played", "scenario_good", "scenario_mixed", "scenario_poor",
     "scenario_points", "scenario_max_points", "reflections_written", "started", "completed",
 ]
+ITEM_COLUMNS = ["topic", "item", "version", "current", "learners", "correct", "mean_percent"]
 COUNT_COLUMNS = {
     "quiz_answered", "quiz_correct", "quiz_items", "scenarios_played", "scenario_good",
     "scenario_mixed", "scenario_poor", "reflections_written",
@@ -187,6 +189,17 @@ def _topic_problem(entry) -> str | None:
         if not isinstance(quiz, dict) or not all(
                 _number(quiz.get(k), False) for k in ("score", "max", "answered", "items")):
             return "quiz is not numbers"
+        versions = quiz.get("item_versions", {})
+        if not isinstance(versions, dict) or not all(
+                isinstance(v, str) and _VERSION.match(v) for v in versions.values()):
+            return "quiz item versions are malformed"
+        answers = quiz.get("answers", {})
+        if not isinstance(answers, dict) or not all(
+                isinstance(a, dict) and isinstance(a.get("version"), str)
+                and _VERSION.match(a["version"]) and _number(a.get("score"), False)
+                and _number(a.get("max"), False) and isinstance(a.get("correct"), bool)
+                for a in answers.values()):
+            return "quiz answers are malformed"
     scenarios = entry.get("scenarios")
     if scenarios is not None:
         if not isinstance(scenarios, dict) or not all(isinstance(s, dict)
@@ -225,10 +238,11 @@ def aggregate(summaries):
     """
     import pandas as pd
 
+    reference = reference_versions(summaries)
     rows = []
     for summary in summaries:
         for topic_id, entry in summary["topics"].items():
-            rows.append(_row(summary, topic_id, entry))
+            rows.append(_row(summary, topic_id, _versioned(topic_id, entry, reference)))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     order = list(dict.fromkeys(frame["topic"]))
     frame["topic"] = pd.Categorical(frame["topic"], categories=order, ordered=True)
@@ -239,6 +253,83 @@ def aggregate(summaries):
     frame["started"] = frame["started"].astype(bool)
     frame["completed"] = frame["completed"].astype(bool)
     return frame
+
+
+def reference_versions(summaries) -> dict:
+    """Return (topic, item) -> the item's content version most summaries were made with.
+
+    Ties go to the version seen first. Quiz totals in :func:`aggregate` count only
+    answers to this version; :func:`item_table` reports every version apart.
+    """
+    counts: dict[tuple, Counter] = {}
+    for summary in summaries:
+        for topic_id, entry in summary["topics"].items():
+            versions = (entry.get("quiz") or {}).get("item_versions") or {}
+            for item, version in versions.items():
+                counts.setdefault((str(topic_id), str(item)), Counter())[version] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
+
+
+def _versioned(topic_id, entry: dict, reference: dict) -> dict:
+    """The entry with quiz totals over answers to the reference version of each item only
+    (summaries before format 2 carry no versions: their totals are used as they are)."""
+    quiz = entry.get("quiz") or {}
+    if "answers" not in quiz:
+        return entry
+    kept = [a for item, a in quiz["answers"].items()
+            if a["version"] == reference.get((str(topic_id), str(item)), a["version"])]
+    totals = {"score": round(sum(a["score"] for a in kept), 3),
+              "max": round(sum(a["max"] for a in kept), 3), "answered": len(kept),
+              "correct": sum(1 for a in kept if a["correct"])}
+    return {**entry, "quiz": {**quiz, **totals}}
+
+
+def item_table(summaries):
+    """Return one row per quiz item per content version: answers to versions never pool.
+
+    Parameters
+    ----------
+    summaries : list of dict
+        Usable summaries (format 2 or later carry per-item answers).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`ITEM_COLUMNS`: ``current`` is true for the version most
+        summaries were made with; ``learners`` answered that version, ``correct`` of
+        them answered it correctly, ``mean_percent`` is their mean score.
+    """
+    import pandas as pd
+
+    reference = reference_versions(summaries)
+    groups: dict[tuple, list] = {}
+    for summary in summaries:
+        for topic_id, entry in summary["topics"].items():
+            for item, answer in ((entry.get("quiz") or {}).get("answers") or {}).items():
+                key = (str(topic_id), str(item), answer["version"])
+                groups.setdefault(key, []).append(answer)
+    rows = []
+    for (topic_id, item, version), answers in groups.items():
+        percents = [100 * a["score"] / a["max"] for a in answers if a["max"]]
+        rows.append({
+            "topic": topic_id, "item": item, "version": version,
+            "current": reference.get((topic_id, item), version) == version,
+            "learners": len(answers), "correct": sum(1 for a in answers if a["correct"]),
+            "mean_percent": round(sum(percents) / len(percents), 1) if percents else None,
+        })
+    return pd.DataFrame(rows, columns=ITEM_COLUMNS)
+
+
+def split_items(summaries) -> list[str]:
+    """Return one line per quiz item answered in more than one content version."""
+    seen: dict[tuple, set] = {}
+    for summary in summaries:
+        for topic_id, entry in summary["topics"].items():
+            for item, answer in ((entry.get("quiz") or {}).get("answers") or {}).items():
+                seen.setdefault((str(topic_id), str(item)), set()).add(answer["version"])
+    return [f"{topic}: item {item}: answers to {len(versions)} versions, reported separately"
+            " in items.csv; quiz totals count only the current one"
+            for (topic, item), versions in seen.items() if len(versions) > 1]
 
 
 def _row(summary: dict, topic_id: str, entry: dict) -> dict:
@@ -451,7 +542,7 @@ def save_uploads(uploads, directory) -> tuple[list[Path], list[str]]:
 
 
 def write_outputs(summaries, out_dir) -> list[Path]:
-    """Write cohort.csv, activity.csv and the three charts for usable summaries.
+    """Write cohort.csv, activity.csv, items.csv and the three charts for usable summaries.
 
     Parameters
     ----------
@@ -475,7 +566,8 @@ def write_outputs(summaries, out_dir) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     frame = aggregate(summaries)
     written = [_write_csv(frame, out / "cohort.csv"),
-               _write_csv(activity_table(summaries), out / "activity.csv")]
+               _write_csv(activity_table(summaries), out / "activity.csv"),
+               _write_csv(item_table(summaries), out / "items.csv")]
     n = len(summaries)
     charts = (
         ("before_after.png", lambda ax: cohort_charts.plot_before_after(before_after(frame), ax)),
@@ -511,6 +603,10 @@ def report(summaries, problems) -> str:
         days = sorted(s["exported_on"] for s in summaries)
         span = days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
         lines[0] += f" (exported {span})"
+    split = split_items(summaries)
+    if split:
+        lines.append(f"{len(split)} quiz item(s) answered in more than one version:")
+        lines.extend(f"  {line}" for line in split)
     if problems:
         lines.append(f"{len(problems)} file(s) skipped:")
         lines.extend(f"  {p}" for p in problems)
@@ -525,8 +621,8 @@ def run_cohort(files, out_dir) -> int:
     files : list of path-like
         Summary files (or directories of them).
     out_dir : path-like
-        Where cohort.csv, activity.csv, before_after.png, quiz_scores.png and
-        participation.png go.
+        Where cohort.csv, activity.csv, items.csv (per quiz item and version),
+        before_after.png, quiz_scores.png and participation.png go.
 
     Returns
     -------

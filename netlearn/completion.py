@@ -34,6 +34,7 @@ class ProgressData:
         self.ratings = store.self_assessments()
         self.reflections = store.reflections()
         self._answers: dict[tuple[str, str], dict] = {}
+        self._results: dict[str, tuple[dict, list]] = {}
 
     def answers(self, topic_id: str, kind: str = "quiz") -> dict:
         """Return the latest attempts of a topic (cached)."""
@@ -41,6 +42,20 @@ class ProgressData:
         if key not in self._answers:
             self._answers[key] = self.store.last_answers(topic_id, kind=kind)
         return self._answers[key]
+
+    def quiz_results(self, topic) -> tuple[dict, list]:
+        """Return a topic's answers re-graded against its current items (cached).
+
+        As :func:`netlearn.grading.current_results`: item id -> Result for answers to
+        the current version, and the ids answered only in an earlier version.
+        """
+        if topic.id not in self._results:
+            from .grading import current_results
+            from .item_history import load_history
+
+            self._results[topic.id] = current_results(topic.questions, self.answers(topic.id),
+                                                      load_history())
+        return self._results[topic.id]
 
     def rated(self, topics, phase: str) -> tuple[int, int]:
         """Return (statements rated in ``phase``, statements) over ``topics``."""
@@ -73,8 +88,8 @@ def topic_steps(topic, course, data: ProgressData) -> list[Step]:
     """
     steps = []
     if topic.questions:
-        answered = data.answers(topic.id)
-        done = sum(1 for q in topic.questions if q["id"] in answered)
+        results, _earlier = data.quiz_results(topic)  # an earlier version's answer is not done
+        done = len(results)
         steps.append(Step("Quiz", "questions answered", done, len(topic.questions)))
     if topic.kind == "mistake":
         name, phase, topics = "Self-check", "check", [topic]

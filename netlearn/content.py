@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, ContentWarning
 from .paths import default_content_dir, override_content_dir
 
 MAX_FILE_BYTES = 1_000_000
@@ -374,7 +374,54 @@ def check(content_dir=None, *, check_notebooks=None) -> list[ContentError]:
     return _load(content_dir, check_notebooks)[1]
 
 
-def _load(content_dir, check_notebooks, use_cache=False, override=True
+def review(content_dir=None, *, check_notebooks=None
+           ) -> tuple[list[ContentError], list[ContentWarning]]:
+    """Validate content and review its quiz items, as ``netlearn check`` does.
+
+    Parameters
+    ----------
+    content_dir : path-like, optional
+        A facilitator's directory layered over the default content.
+    check_notebooks : path-like, optional
+        A ``notebooks/`` directory in which every topic must have its notebook.
+
+    Returns
+    -------
+    problems : list of ContentError
+        As :func:`check` returns them.
+    warnings : list of ContentWarning
+        Item-quality warnings (:mod:`netlearn.item_quality`) for every questions file
+        that parsed, and a note for each facilitator item that is a past default
+        version the defaults have since corrected (:mod:`netlearn.item_history`).
+    """
+    warnings: list[ContentWarning] = []
+    problems = _load(content_dir, check_notebooks, warnings=warnings)[1]
+    return problems, warnings
+
+
+def _review_questions(doc: Document, layers: Layers, relative: str, warnings: list) -> None:
+    from . import item_history, item_quality
+
+    questions = doc.data["questions"]
+    for finding in item_quality.review(questions):
+        warnings.append(ContentWarning(finding.message, path=doc.path,
+                                       line=doc.line(*finding.keys)))
+    default_path = layers.default / relative
+    if doc.path == default_path or not default_path.is_file():
+        return
+    try:
+        defaults = {q["id"]: q for q in read_yaml(default_path).data["questions"]}
+    except (ContentError, KeyError, TypeError):
+        return
+    where = {q["id"]: i for i, q in enumerate(questions)}
+    for item in item_history.corrected_items(questions, defaults, item_history.load_history()):
+        warnings.append(ContentWarning(
+            f"the defaults have since corrected item {item!r}; compare with `netlearn content"
+            f" copy`", path=doc.path, line=doc.line("questions", where[item], "id"),
+            level="note"))
+
+
+def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings=None
           ) -> tuple[Course | None, list[ContentError]]:
     if not override:
         override = None
@@ -447,6 +494,9 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True
             if doc is not None:
                 docs[name] = doc
         _fill_topic(topic, docs, unique, problems)
+        if warnings is not None and "questions.yaml" in docs:
+            _review_questions(docs["questions.yaml"], layers, f"{topic_id}/questions.yaml",
+                              warnings)
         topics.append(topic)
 
     if check_notebooks is not None:

@@ -40,3 +40,26 @@ class StoreError(NetlearnError):
 
 class InputError(NetlearnError):
     """A file that cannot be imported as the format it was named as."""
+
+
+class ContentWarning(NetlearnError):
+    """A finding in valid content worth a look: ``PATH:LINE: warning: …`` (or ``note``).
+
+    Warnings (item-quality cues) fail ``netlearn check --strict``; notes never do.
+
+    Parameters
+    ----------
+    message, path, line
+        As for :class:`NetlearnError`.
+    level : str
+        ``"warning"`` or ``"note"``.
+    """
+
+    def __init__(self, message, path=None, line=None, level="warning"):
+        super().__init__(message, path, line)
+        self.level = level
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}: " if self.path and self.line else (
+            f"{self.path}: " if self.path else "")
+        return f"{where}{self.level}: {self.message}"

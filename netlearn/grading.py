@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 RATINGS = ("best", "acceptable", "poor")
 JUDGEMENT_PASS = 0.75
+SHUFFLED_TYPES = ("single", "multiple")  # judgement responses and their ratings keep their order
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PITCH_SECONDS = (30, 60)  # what career advisers commonly suggest: practice guidance, not research
 
 CORRECT = "✓ Correct —"
@@ -431,6 +434,144 @@ def stable_order(items: Iterable, seed_text: str) -> list:
         return digest, index
 
     return [item for _, item in sorted(enumerate(items), key=rank)]
+
+
+def option_order(question: Mapping, seed) -> list:
+    """Return a question's options in the order one learner sees them.
+
+    Single- and multiple-choice choices are shuffled by :func:`stable_order` over the
+    learner's seed and the question id, so the order is the same on every visit and
+    after a kernel restart, and differs between learners. A question with
+    ``shuffle: false``, a judgement item's responses (and so its ratings) and an empty
+    seed keep the written order.
+
+    Parameters
+    ----------
+    question : mapping
+        A question from ``questions.yaml``.
+    seed : str
+        The learner's option seed (:meth:`netlearn.store.Store.option_seed`).
+
+    Returns
+    -------
+    list of mapping
+        The question's choices (or responses), each unchanged: ids stay canonical.
+    """
+    options = list(question.get("choices") or question.get("responses") or [])
+    if not seed or not shuffles(question):
+        return options
+    return stable_order(options, f"{seed}\x00{question.get('id', '')}")
+
+
+def shuffles(question: Mapping) -> bool:
+    """Return whether a question's options are shuffled per learner (single or multiple
+    choice without ``shuffle: false``)."""
+    return question.get("type") in SHUFFLED_TYPES and question.get("shuffle", True) is not False
+
+
+def display_letters(count: int) -> list[str]:
+    """Return the letters shown before ``count`` options in display order: a, b, c, …"""
+    return [_LETTERS[i] if i < len(_LETTERS) else str(i + 1) for i in range(count)]
+
+
+def item_version(question: Mapping) -> str:
+    """Return the content version of a quiz item: a digest of its options and key.
+
+    The digest covers the item's type and, for each option, its id, its text (with
+    runs of whitespace made one space, so re-wrapping the YAML changes nothing) and its
+    key (``correct`` or ``rating``). Options are taken in id order, so reordering them
+    in the file keeps the version; the prompt and feedback are not part of it. Past
+    default versions are recorded in ``netlearn/data/item-history.json``: keep this
+    function stable, or that history stops matching.
+
+    Parameters
+    ----------
+    question : mapping
+        A question from ``questions.yaml``.
+
+    Returns
+    -------
+    str
+        16 hexadecimal digits.
+    """
+    options = question.get("choices") or question.get("responses") or []
+    shape = [question.get("type"), sorted(
+        [str(o.get("id")), " ".join(str(o.get("text", "")).split()),
+         o["rating"] if "rating" in o else bool(o.get("correct"))]
+        for o in options)]
+    text = json.dumps(shape, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
+
+
+def regrade(question: Mapping, saved: Mapping, past_versions=()) -> Result | None:
+    """Grade a stored answer against the current item, or return None for an earlier version.
+
+    Parameters
+    ----------
+    question : mapping
+        The item as the content has it now.
+    saved : mapping
+        A stored attempt with ``"answer"`` and ``"version"`` (as
+        :meth:`netlearn.store.Store.last_answers` returns it).
+    past_versions : sequence of str
+        The item's past default versions, oldest first. An answer stored before
+        answers carried a version (version ``""``) counts as given to the first of
+        them (the release before); with none known, it is graded as given to the
+        current item.
+
+    Returns
+    -------
+    Result or None
+        None when the answer was given to another version of the item, or no longer
+        fits it (an option it names is gone); such an answer is never scored.
+    """
+    current = item_version(question)
+    stored = str(saved.get("version") or "")
+    if not stored and past_versions:
+        stored = past_versions[0]
+    if stored and stored != current:
+        return None
+    try:
+        return grade(question, saved.get("answer"))
+    except ValueError:
+        return None
+
+
+def current_results(questions: Iterable, latest: Mapping, history: Mapping | None = None
+                    ) -> tuple[dict, list]:
+    """Re-grade a topic's stored answers against its current items.
+
+    The one source of every quiz score shown or exported, so that the score line,
+    the feedback and the summary always agree.
+
+    Parameters
+    ----------
+    questions : iterable of mapping
+        The topic's quiz items as the content has them now.
+    latest : mapping
+        Item id -> stored attempt (:meth:`netlearn.store.Store.last_answers`).
+    history : mapping, optional
+        Item id -> past default versions (:func:`netlearn.item_history.load_history`).
+
+    Returns
+    -------
+    results : dict
+        Item id -> Result, for answers to the current version of an item.
+    earlier : list of str
+        Ids of items last answered in an earlier version (never scored).
+    """
+    history = history or {}
+    results, earlier = {}, []
+    for question in questions:
+        saved = latest.get(question["id"])
+        if saved is None:
+            continue
+        result = regrade(question, saved, history.get(question["id"], ()))
+        if result is None:
+            earlier.append(question["id"])
+        else:
+            results[question["id"]] = result
+    return results, earlier
 
 
 # -- helpers -------------------------------------------------------------------------

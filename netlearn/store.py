@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import sqlite3
 import threading
 import time
@@ -22,6 +23,7 @@ from .paths import data_home
 DB_NAME = "netlearn.db"
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 60.0
+OPTION_SEED_KEY = "option_seed"  # settings key of the learner's quiz-option shuffling seed
 
 # Migrations: MIGRATIONS[n] upgrades a database from user_version n to n + 1.
 MIGRATIONS = [
@@ -495,6 +497,22 @@ class Store:
         """Return a stored setting, or ``default``."""
         rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0]["value"]) if rows else default
+
+    def option_seed(self) -> str:
+        """Return this learner's seed for the order of quiz options, made on first need.
+
+        A random value kept in the settings table, so the order each learner sees
+        (:func:`netlearn.grading.option_order`) survives visits and kernel restarts.
+        Two kernels asking at once get the same seed: the first insert wins.
+        """
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (OPTION_SEED_KEY,))
+        if not rows:
+            with self.transaction() as conn:
+                conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                             " ON CONFLICT (key) DO NOTHING",
+                             (OPTION_SEED_KEY, json.dumps(secrets.token_hex(16))))
+            rows = self.query("SELECT value FROM settings WHERE key = ?", (OPTION_SEED_KEY,))
+        return str(json.loads(rows[0]["value"]))
 
     # -- activity ----------------------------------------------------------------
     def save_batch(self, batch, kind=None, digest=None) -> ImportResult:

@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import NetlearnError
 
 FORMAT = "netlearn-summary"
-VERSION = 1
+VERSION = 2  # 2: each quiz carries item content versions and per-item answers
 PHASES = ("before", "check", "after")
 OUTCOMES = ("good", "mixed", "poor")
 
@@ -48,7 +48,10 @@ def build_summary(store, course, today) -> dict:
     It holds only: format name and version, course title, content version and
     fingerprint, a random summary id, the day of export, per topic the mean
     self-rating before / in the topic / after, quiz score, maximum, items
-    answered and correct, scenario outcomes and points, how many reflections
+    answered and correct (answers re-graded against the current items; an answer
+    to an earlier version of an item is not counted), each quiz item's content
+    version and, per answered item, the version answered with its score
+    (so a cohort never pools versions), scenario outcomes and points, how many reflections
     were written (not what), the topic's status as the learner's progress bar
     shows it ("done", "started", "not started"), and the plain
     counts behind each metric of the learner's own networking activity. No
@@ -81,7 +84,7 @@ def build_summary(store, course, today) -> dict:
         if topic.statements:
             entry["self_assessment"] = _self_assessment(topic, data)
         if topic.questions:
-            entry["quiz"] = _quiz(topic, data.answers(topic.id))
+            entry["quiz"] = _quiz(topic, data)
         if topic.scenarios:
             entry["scenarios"] = _scenarios(topic, data.answers(topic.id, "scenario"))
         prompt_ids = {p["id"] for p in topic.prompts}
@@ -118,15 +121,36 @@ def _self_assessment(topic, data) -> dict:
     return result
 
 
-def _quiz(topic, answers) -> dict:
-    ids = [q["id"] for q in topic.questions]
-    latest = [answers[i] for i in ids if i in answers]
+def _quiz(topic, data) -> dict:
+    from .grading import item_version
+    from .item_history import load_history
+
+    results, _earlier = data.quiz_results(topic)
+    stored = data.answers(topic.id)
+    history = load_history()
+    versions = {q["id"]: item_version(q) for q in topic.questions}
+    answers = {}
+    for qid, version in versions.items():
+        if qid in results:
+            result = results[qid]
+            answers[qid] = {"version": version, "score": round(result.score, 3),
+                            "max": round(result.max_score, 3), "correct": result.correct}
+        elif qid in stored:  # answered an earlier version: reported as that version
+            saved = stored[qid]
+            past = history.get(qid) or [""]
+            answers[qid] = {"version": str(saved.get("version") or past[0]),
+                            "score": round(float(saved["score"]), 3),
+                            "max": round(float(saved["max_score"]), 3),
+                            "correct": bool(saved["correct"])}
+    current = list(results.values())
     return {
-        "score": round(sum(float(a["score"]) for a in latest), 3),
-        "max": round(sum(float(a["max_score"]) for a in latest), 3),
-        "answered": len(latest),
-        "correct": sum(1 for a in latest if a.get("correct")),
-        "items": len(ids),
+        "score": round(sum(r.score for r in current), 3),
+        "max": round(sum(r.max_score for r in current), 3),
+        "answered": len(current),
+        "correct": sum(1 for r in current if r.correct),
+        "items": len(versions),
+        "item_versions": versions,
+        "answers": answers,
     }
 
 

@@ -21,6 +21,12 @@ def topic(topic_id, title, kind="mistake", **fields):
                  mistake=f"Mistake of {title}" if kind == "mistake" else "", **fields)
 
 
+def quiz_item(qid, kind, right):
+    """A small quiz item: answers are re-graded against it, as the quiz widget does."""
+    return {"id": qid, "type": kind, "prompt": "?", "choices": [
+        {"id": c, "text": f"Option {c}.", "correct": c in right, "feedback": "."} for c in "abc"]}
+
+
 @pytest.fixture
 def course():
     return Course(title="Test course", version=1, words_per_minute=130, topics=[
@@ -29,7 +35,8 @@ def course():
               statements=[{"id": "p-s1", "text": "I set a goal."},
                           {"id": "p-s2", "text": "I research people."}],
               prompts=[{"id": "p-r1", "text": "What would you change?"}],
-              questions=[{"id": "p-q1"}, {"id": "p-q2"}, {"id": "p-q3"}],
+              questions=[quiz_item("p-q1", "single", "b"), quiz_item("p-q2", "multiple", "ab"),
+                         quiz_item("p-q3", "single", "a")],
               tips=[{"id": "p-t", "text": "Decide what you want."}]),
         topic("02-giving-not-just-taking", "Give"),
         topic("03-following-up", "Follow up"),
@@ -92,7 +99,7 @@ def test_plan_reports_ratings_quiz_and_reflections(course, store, net):
     store.save_self_assessment("01-preparation", "p-s1", "before", 2)
     store.save_self_assessment("01-preparation", "p-s1", "after", 4)
     store.save_self_assessment("01-preparation", "p-s2", "before", 3)
-    store.save_answer("01-preparation", "p-q1", ["b"], 1, 1, True)
+    store.save_answer("01-preparation", "p-q1", "b", 1, 1, True)
     store.save_answer("01-preparation", "p-q2", ["a"], 0.5, 1, False)
     store.save_reflection("01-preparation", "p-r1", "Prepare questions.\n\nArrive early.")
     store.save_reflection("06-action-plan", "plan-r1", "Two follow-ups a week.")

@@ -10,15 +10,17 @@ import pytest
 from netlearn import cli, cohort_charts
 from netlearn.cohort import (
     COLUMNS,
+    ITEM_COLUMNS,
     aggregate,
     before_after,
+    item_table,
     load_summaries,
     participation,
     run_cohort,
     validate_summary,
 )
 from netlearn.content import course as load_course
-from netlearn.summary import content_fingerprint
+from netlearn.summary import VERSION, content_fingerprint
 
 DEMO = Path(__file__).resolve().parent.parent / "netlearn" / "data" / "demo-summaries"
 TOPICS = ["00-start-here", "01-preparation", "02-giving", "06-action-plan"]
@@ -71,7 +73,7 @@ def folder(tmp_path):
         "broken.json": '{"format": "netlearn-summary", ',
         "list.json": "[1, 2, 3]",
         "other-format.json": {"format": "something-else", "version": 1},
-        "newer.json": {**fake_summary(90), "version": 2},
+        "newer.json": {**fake_summary(90), "version": VERSION + 1},
         "duplicate.json": fake_summary(3),
         "other-course.json": fake_summary(91, fingerprint="b" * 64),
         "bad-numbers.json": {**fake_summary(92), "activity": {"contacts": "Zelda"}},
@@ -274,3 +276,51 @@ def test_empty_charts_say_why_in_cohort_words():
         "No learner rated themselves both before and after",
         "No quiz answers in these summaries", cohort_charts.NO_SUMMARIES]
     plt.close(fig)
+
+
+def versioned_summary(number: int, q1_version: str, q1_right: bool) -> dict:
+    """A format-2 summary: 01-preparation's quiz with per-item versions and answers."""
+    summary = fake_summary(number)
+    quiz = summary["topics"]["01-preparation"]["quiz"]
+    quiz["item_versions"] = {"q1": q1_version, "q2": "b" * 16}
+    quiz["answers"] = {
+        "q1": {"version": q1_version, "score": float(q1_right), "max": 1.0,
+               "correct": q1_right},
+        "q2": {"version": "b" * 16, "score": 0.5, "max": 1.0, "correct": False}}
+    summary["version"] = 2
+    return summary
+
+
+def test_answers_to_different_versions_of_an_item_are_never_pooled(tmp_path, capsys):
+    old, new = "0" * 16, "1" * 16
+    summaries = [versioned_summary(1, new, True), versioned_summary(2, new, False),
+                 versioned_summary(3, old, True)]  # learner 3 answered the earlier version
+    assert all(validate_summary(s) is None for s in summaries)
+    items = item_table(summaries).set_index(["item", "version"])
+    assert list(item_table(summaries).columns) == ITEM_COLUMNS
+    assert items.loc[("q1", new), ["learners", "correct", "mean_percent"]].tolist() == \
+        [2, 1, 50.0]
+    assert items.loc[("q1", old), ["learners", "correct", "mean_percent"]].tolist() == \
+        [1, 1, 100.0]
+    assert bool(items.loc[("q1", new), "current"]) and not items.loc[("q1", old), "current"]
+    frame = aggregate(summaries)
+    prep = frame[frame["topic"] == "01-preparation"].set_index("learner")
+    assert prep.loc[f"{3:032x}", "quiz_answered"] == 1  # only q2: its q1 is another version
+    assert prep.loc[f"{3:032x}", "quiz_score"] == 0.5
+    assert prep.loc[f"{1:032x}", "quiz_score"] == 1.5
+    files = [write(tmp_path / f"s{i}.json", s) for i, s in enumerate(summaries)]
+    assert run_cohort(files, tmp_path / "out") == 0
+    report = capsys.readouterr().out
+    assert "01-preparation: item q1: answers to 2 versions, reported separately" in report
+    lines = (tmp_path / "out" / "items.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == ",".join(ITEM_COLUMNS) and len(lines) == 1 + 3
+
+
+def test_malformed_item_versions_are_refused():
+    summary = versioned_summary(1, "1" * 16, True)
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["quiz"]["answers"]["q1"]["version"] = "Zelda Quixote"
+    assert "quiz answers are malformed" in validate_summary(broken)
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["quiz"]["item_versions"]["q1"] = "<b>"
+    assert "item versions are malformed" in validate_summary(broken)

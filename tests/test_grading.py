@@ -328,3 +328,68 @@ def test_stable_order_does_not_use_the_random_module(monkeypatch):
     random.seed(12345)
     monkeypatch.setattr(random, "shuffle", lambda *a, **k: pytest.fail("random used"))
     assert grading.stable_order(items, "seed") == before
+
+
+# -- option order and content versions ------------------------------------------------
+
+
+def _item(**extra):
+    return {"id": "q1", "type": "single", "prompt": "P?", "choices": [
+        {"id": c, "text": f"Text {c}.", "correct": c == "b", "feedback": "F."} for c in "abcdefgh"],
+        **extra}
+
+
+def test_option_order_is_a_pure_function_of_seed_and_item_id():
+    item = _item()
+    order = [c["id"] for c in grading.option_order(item, "seed-1")]
+    assert order == [c["id"] for c in grading.option_order(_item(), "seed-1")]
+    assert sorted(order) == list("abcdefgh") and order != list("abcdefgh")
+    assert order != [c["id"] for c in grading.option_order(item, "seed-2")]
+    assert order != [c["id"] for c in grading.option_order({**item, "id": "q2"}, "seed-1")]
+
+
+def test_option_order_keeps_the_written_order_where_asked_or_for_judgement():
+    assert [c["id"] for c in grading.option_order(_item(shuffle=False), "s")] == list("abcdefgh")
+    assert [c["id"] for c in grading.option_order(_item(), "")] == list("abcdefgh")
+    judgement = {"id": "j", "type": "judgement", "responses": [
+        {"id": r, "text": r, "rating": "poor", "rationale": "."} for r in "abcdef"]}
+    assert [r["id"] for r in grading.option_order(judgement, "s")] == list("abcdef")
+    assert not grading.shuffles(judgement) and not grading.shuffles(_item(shuffle=False))
+    assert grading.display_letters(3) == ["a", "b", "c"]
+
+
+def test_item_version_changes_with_options_and_key_only():
+    base = grading.item_version(_item())
+    assert len(base) == 16
+    assert grading.item_version(_item(prompt="Other?", explanation="E.")) == base
+    rewrapped = _item()
+    rewrapped["choices"][0]["text"] = "Text\n  a."
+    assert grading.item_version(rewrapped) == base
+    reordered = _item()
+    reordered["choices"].reverse()
+    assert grading.item_version(reordered) == base
+    rekeyed = _item()
+    rekeyed["choices"][0]["correct"] = True
+    reworded = _item()
+    reworded["choices"][3]["text"] = "Other text."
+    assert len({base, grading.item_version(rekeyed), grading.item_version(reworded)}) == 3
+
+
+def test_regrade_scores_only_answers_to_the_current_version():
+    item = _item()
+    now = grading.item_version(item)
+    assert grading.regrade(item, {"answer": "b", "version": now}).correct
+    assert grading.regrade(item, {"answer": "b", "version": "0" * 16}) is None
+    assert grading.regrade(item, {"answer": "z", "version": now}) is None  # option gone
+    assert grading.regrade(item, {"answer": "b", "version": ""}).correct  # no history
+    assert grading.regrade(item, {"answer": "b", "version": ""}, ["0" * 16, now]) is None
+    assert grading.regrade(item, {"answer": "b", "version": ""}, [now, "1" * 16]).correct
+
+
+def test_current_results_splits_current_and_earlier_answers():
+    one, two = _item(), {**_item(), "id": "q2"}
+    latest = {"q1": {"answer": "c", "version": grading.item_version(one), "correct": True},
+              "q2": {"answer": "b", "version": "0" * 16}}
+    results, earlier = grading.current_results([one, two, {**_item(), "id": "q3"}], latest)
+    assert list(results) == ["q1"] and not results["q1"].correct  # re-graded, not the flag
+    assert earlier == ["q2"]

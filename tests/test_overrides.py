@@ -183,3 +183,72 @@ def test_a_new_topic_notebook_runs_and_shows_the_new_question(content, tmp_path,
     assert NEW_STATEMENT in executed
     assert "Coffee with a mentor" in executed or "Your mentor asks" in executed
     assert "Pay is a sensitive topic" in executed  # facilitator mode was on
+
+
+# -- item-quality warnings and corrected defaults (`netlearn check`) ------------------
+
+LONG_KEY = ("Have two real conversations with people who work on accessible design, agree a"
+            " next step with one of them, and write down afterwards what you learned from each")
+
+
+def plant_cue(content):
+    """A facilitator's prep-q1 with a keyed option far the longest and "none of the above"."""
+    path = content / "01-preparation" / "questions.yaml"
+
+    def change(data):
+        choices = data["questions"][0]["choices"]
+        choices[2]["text"] = LONG_KEY
+        choices[3]["text"] = "None of the above."
+        for choice in choices[:2]:
+            choice["text"] = choice["text"][:60]
+
+    edit_yaml(path, change)
+    return path
+
+
+def line_of(path, text) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if text in line)
+
+
+def test_a_planted_cue_is_a_path_line_warning_and_an_error_under_strict(
+        tmp_path, monkeypatch, capsys):
+    sparse = tmp_path / "ours"
+    (sparse / "01-preparation").mkdir(parents=True)
+    shutil.copy(default_content_dir() / "01-preparation" / "questions.yaml",
+                sparse / "01-preparation" / "questions.yaml")
+    path = plant_cue(sparse)
+    monkeypatch.setenv("NETLEARN_CONTENT", str(sparse))
+    assert cli.main(["check"]) == 0
+    out, err = capsys.readouterr()
+    long_line = line_of(path, LONG_KEY[:40])
+    assert (f"{path}:{long_line}: warning: question 'prep-q1': the correct option 'c' is the"
+            " longest") in out
+    assert f"{path}:{line_of(path, 'None of the above.')}: warning: question 'prep-q1': option" \
+           " 'd' says 'None of the above'" in out
+    assert "item-quality warning(s) (not errors; --strict makes them errors)" in err
+    assert "ok: default content" in out
+    assert cli.main(["check", "--strict"]) == 1
+    out, err = capsys.readouterr()
+    assert f"{path}:{long_line}: warning:" in out
+    assert "errors under --strict" in err
+
+
+def test_check_notes_a_copied_item_the_defaults_have_since_corrected(content, monkeypatch,
+                                                                     capsys):
+    from netlearn import grading, item_history
+
+    path = content / "01-preparation" / "questions.yaml"
+    edit_yaml(path, lambda d: d["questions"][1]["choices"][0].update(text="An old wording."))
+    old = grading.item_version(load_course(content).topic("01-preparation").question("prep-q2"))
+    current = grading.item_version(load_course().topic("01-preparation").question("prep-q2"))
+    monkeypatch.setattr(item_history, "load_history",
+                        lambda: {"prep-q2": [old, current], "prep-q1": ["0123456789abcdef"]})
+    assert cli.main(["check", str(content)]) == 0  # a note never fails the check
+    out = capsys.readouterr().out
+    assert (f"{path}:{line_of(path, 'id: prep-q2')}: note: the defaults have since corrected"
+            " item 'prep-q2'; compare with `netlearn content copy`") in out
+    assert "'prep-q1'; compare" not in out  # a copy equal to the current default is fine
+    monkeypatch.setattr(item_history, "load_history", lambda: {"prep-q2": [current]})
+    cli.main(["check", str(content)])
+    assert "since corrected" not in capsys.readouterr().out  # not a past default: their own

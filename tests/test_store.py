@@ -222,3 +222,21 @@ def test_version_2_database_upgrades_in_place_keeping_answers_and_ratings(tmp_pa
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert [r[0] for r in raw.execute("SELECT id FROM self_assessments ORDER BY id")] == [3, 4, 5]
     raw.close()
+
+
+def test_the_option_seed_is_made_on_first_need_and_kept(home):
+    first = Store(home)
+    assert first.setting("option_seed") is None  # nothing made until a quiz needs it
+    seed = first.option_seed()
+    assert len(seed) == 32 and first.option_seed() == seed
+    other = Store(home)  # another kernel on the same store: the same seed
+    try:
+        assert other.option_seed() == seed
+    finally:
+        other.close()
+        first.close()
+    elsewhere = Store(home.parent / "another-learner")
+    try:
+        assert elsewhere.option_seed() != seed
+    finally:
+        elsewhere.close()

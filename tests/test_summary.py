@@ -12,7 +12,9 @@ from netlearn import cli
 from netlearn.activity.records import Batch, Commitment, Contact, Event, Interaction
 from netlearn.content import course as load_course
 from netlearn.errors import NetlearnError
+from netlearn.grading import item_version
 from netlearn.summary import (
+    VERSION,
     build_summary,
     content_fingerprint,
     scenario_outcome,
@@ -65,9 +67,13 @@ def filled(store, course):
         store.save_self_assessment(prep.id, statement["id"], "after", 4)
     store.save_self_assessment(prep.id, prep.statements[0]["id"], "check", 3)
     first, second = prep.questions[:2]
+    right = next(c["id"] for c in first["choices"] if c["correct"])
+    one_right = [next(c["id"] for c in second["choices"] if c["correct"])]
     store.save_answer(prep.id, first["id"], "x", 0, 1, False)
-    store.save_answer(prep.id, first["id"], "b", 1, 1, True)  # the latest attempt counts
-    store.save_answer(prep.id, second["id"], ["a"], 0.5, 1, False)
+    store.save_answer(prep.id, first["id"], right, 1, 1, True,  # the latest attempt counts
+                      version=item_version(first))
+    store.save_answer(prep.id, second["id"], one_right, 0.5, 1, False,
+                      version=item_version(second))
     store.save_answer(prep.id, "not-a-question-Zelda Quixote-Marchbanks", "x", 1, 1, True)
     store.save_answer("my-own-topic-bart@xylo.example", "q", "x", 1, 1, True)
     for topic in course.topics:
@@ -92,7 +98,7 @@ def test_summary_only_has_known_keys_and_numbers(filled, course):
     summary = build_summary(filled, course, TODAY)
     assert set(summary) == {"format", "version", "summary_id", "exported_on", "course",
                             "topics", "activity"}
-    assert summary["format"] == "netlearn-summary" and summary["version"] == 1
+    assert summary["format"] == "netlearn-summary" and summary["version"] == VERSION == 2
     assert uuid.UUID(summary["summary_id"]).version == 4
     assert summary["exported_on"] == "2025-03-14"
     assert summary["course"] == {"title": course.title, "content_version": course.version,
@@ -119,9 +125,13 @@ def test_summary_only_has_known_keys_and_numbers(filled, course):
                "poor", "done", "started", "not started"}
     allowed |= {t.id for t in course.topics}
     allowed |= {s["id"] for t in course.topics for s in t.scenarios}
+    allowed |= {q["id"] for t in course.topics for q in t.questions}  # course ids
+    allowed |= {item_version(q) for t in course.topics for q in t.questions}  # digests
     keys = set()
     for topic in summary["topics"].values():
         keys |= set(topic) | set(topic.get("quiz", {})) | set(topic.get("self_assessment", {}))
+        for answer in topic.get("quiz", {}).get("answers", {}).values():
+            keys |= set(answer)
         for scenario in topic.get("scenarios", {}).values():
             keys |= set(scenario)
     allowed |= keys | set(summary["course"]) | set(summary["activity"]) | set(summary)
@@ -135,10 +145,33 @@ def test_summary_numbers(filled, course):
     assert rating["rated_before"] == rating["statements"] == len(
         course.topic("01-preparation").statements)
     assert rating["rated_check"] == 1
-    assert topic["quiz"] == {"score": 1.5, "max": 2.0, "answered": 2, "correct": 1,
-                             "items": len(course.topic("01-preparation").questions)}
+    prep = course.topic("01-preparation")
+    first, second = prep.questions[:2]
+    partial = round(1 / sum(c["correct"] for c in second["choices"]), 3)
+    quiz = topic["quiz"]
+    assert {k: quiz[k] for k in ("score", "max", "answered", "correct", "items")} == {
+        "score": round(1 + partial, 3), "max": 2.0, "answered": 2, "correct": 1,
+        "items": len(prep.questions)}
+    assert quiz["item_versions"] == {q["id"]: item_version(q) for q in prep.questions}
+    assert quiz["answers"] == {
+        first["id"]: {"version": item_version(first), "score": 1.0, "max": 1.0,
+                      "correct": True},
+        second["id"]: {"version": item_version(second), "score": partial, "max": 1.0,
+                       "correct": False}}
     assert topic["reflections_written"] == len(course.topic("01-preparation").prompts)
     assert topic["status"] == "started" and topic["completed"] is False
+
+
+def test_an_answer_to_an_earlier_version_is_reported_apart_not_scored(store, course):
+    prep = course.topic("01-preparation")
+    first = prep.questions[0]
+    right = next(c["id"] for c in first["choices"] if c["correct"])
+    store.save_answer(prep.id, first["id"], right, 1, 1, True, version="0123456789abcdef")
+    quiz = build_summary(store, course, TODAY)["topics"][prep.id]["quiz"]
+    assert (quiz["score"], quiz["answered"], quiz["correct"]) == (0, 0, 0)
+    assert quiz["answers"] == {first["id"]: {"version": "0123456789abcdef", "score": 1.0,
+                                             "max": 1.0, "correct": True}}
+    assert quiz["item_versions"][first["id"]] != "0123456789abcdef"
 
 
 def test_scenario_outcomes_come_from_the_course(store, course):
@@ -199,7 +232,7 @@ def test_cli_export_summary(home, tmp_path, capsys):
     out = tmp_path / "s.json"
     assert cli.main(["export", "--summary", str(out)]) == 0
     assert "wrote anonymised summary" in capsys.readouterr().out
-    assert json.loads(out.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == VERSION
 
 
 def test_summary_widget_writes_under_home_and_offers_a_download(filled, course, home):

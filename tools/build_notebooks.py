@@ -18,7 +18,6 @@ TABLE_START = "<!-- course-table:start -->"
 TABLE_END = "<!-- course-table:end -->"
 PLACEHOLDERS = ("header", "questions", "navigation")
 CELL_RE = re.compile(r"^# %%(?P<markdown>\s+\[(?:markdown|md)\])?(?P<rest>.*)$")
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -137,8 +136,8 @@ def questions_cell(topic) -> str:
             lines.append(f"**{number}.** {md(question['prompt'])}")
             options = question["choices"]
         lines.append("")
-        for letter, option in zip(LETTERS, options, strict=False):
-            lines.append(f"- {letter}. {indent(md(option['text']), '  ')}")
+        for option in options:  # no letters: the quiz shuffles options per learner
+            lines.append(f"- {indent(md(option['text']), '  ')}")
     lines += ["", "</details>"]
     return "\n".join(lines)
 

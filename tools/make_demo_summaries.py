@@ -90,7 +90,7 @@ def _activity(rng: random.Random, today: date, engagement: float):
 
 def make_learner(course, rng: random.Random, home: Path, today: date) -> dict:
     """Simulate one learner in a fresh store under ``home``; return their summary."""
-    from netlearn.grading import grade, scenario_max_points
+    from netlearn.grading import grade, item_version, scenario_max_points
     from netlearn.store import Store
     from netlearn.summary import build_summary
 
@@ -122,9 +122,11 @@ def make_learner(course, rng: random.Random, home: Path, today: date) -> dict:
             for question in topic.questions:
                 if rng.random() > 0.85 + 0.15 * engagement:
                     continue
-                result = grade(question, _answer(question, rng, skill))
-                store.save_answer(topic.id, question["id"], "demo", result.score,
-                                  result.max_score, result.correct)
+                answer = _answer(question, rng, skill)
+                result = grade(question, answer)  # summaries re-grade stored answers
+                store.save_answer(topic.id, question["id"], answer, result.score,
+                                  result.max_score, result.correct,
+                                  version=item_version(question))
             for scenario in topic.scenarios:
                 path, points = _walk(scenario, rng, skill)
                 outcome = scenario["nodes"][path[-1]].get("outcome")

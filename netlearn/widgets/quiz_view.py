@@ -5,16 +5,21 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import grading
+from ..item_history import load_history
 from . import _html
-from ._common import NetlearnBox, button, plural, short_id_prefix
+from ._common import NetlearnBox, button, plural
 
 RATING_OPTIONS = [("Best", "best"), ("Acceptable", "acceptable"), ("Poor", "poor")]
 CHANGED_NOTE = ("<p class='netlearn-muted'>You changed your answer — choose "
                 "<strong>Check answer</strong> to see feedback on it.</p>")
-# Option order: the file's order, not shuffled. Facilitator notes and workshop talk
-# cite options by id ("prep-q2: a, b and d"), and the notebook's markdown may list
-# them, so every learner sees the same order. grading.stable_order is there if a
-# course ever wants per-learner shuffling.
+EARLIER_NOTE = ("<p><strong>You answered an earlier version of this question.</strong> It has"
+                " changed since, so that answer is not scored: answer it again.</p>")
+# Option order: single- and multiple-choice options are shuffled per learner
+# (grading.option_order over the learner's seed in the store and the item id), so the
+# keyed answer's position is no cue; letters are given after shuffling, and values stay
+# canonical option ids, so stored answers never depend on the order. Judgement responses
+# and the rating buttons keep their order. Feedback names options by text, never by
+# letter; facilitator mode also shows each option's canonical id.
 
 
 class QuestionView(widgets.VBox):
@@ -37,13 +42,18 @@ class QuestionView(widgets.VBox):
         Only built in facilitator mode.
     """
 
-    def __init__(self, question: dict, number: int, total: int, on_check, facilitator: bool):
+    def __init__(self, question: dict, number: int, total: int, on_check, facilitator: bool,
+                 seed: str = ""):
         super().__init__()
         self.add_class("netlearn-question")
         self.question = question
         self.question_id = question["id"]
         self.kind = question["type"]
         self.number = number
+        self.facilitator = facilitator
+        self.options = grading.option_order(question, seed)  # in display order
+        self.letters = dict(zip([o["id"] for o in self.options],
+                                grading.display_letters(len(self.options)), strict=True))
         self._restoring = False
         self.radio = None
         self.checkboxes: dict[str, widgets.Checkbox] = {}
@@ -60,7 +70,8 @@ class QuestionView(widgets.VBox):
         self.facilitator_box = None
         children = [self.prompt_html]
         if facilitator:
-            self.facilitator_box = widgets.HTML(_facilitator_html(question))
+            self.facilitator_box = widgets.HTML(_facilitator_html(question, self.options,
+                                                                  self.letters))
             self.facilitator_box.add_class("netlearn-facilitator")
             children.append(self.facilitator_box)
         self.children = (*children, *inputs, self.check_button, self.feedback)
@@ -82,7 +93,7 @@ class QuestionView(widgets.VBox):
         number = self.number
         if self.kind == "single":
             self.radio = widgets.RadioButtons(
-                options=[(_label(c), c["id"]) for c in self.question["choices"]],
+                options=[(self.label(c), c["id"]) for c in self.options],
                 value=None, description="Your answer",
                 tooltip=f"Question {number}: choose one answer",
                 layout=widgets.Layout(width="100%"),
@@ -91,20 +102,20 @@ class QuestionView(widgets.VBox):
             self.radio.observe(self._changed, "value")
             return [self.radio]
         if self.kind == "multiple":
-            for choice in self.question["choices"]:
-                label = _label(choice)
+            for choice in self.options:
+                label = self.label(choice)
                 box = widgets.Checkbox(value=False, description=label, tooltip=label,
                                        indent=False, layout=widgets.Layout(width="auto"))
                 box.observe(self._changed, "value")
                 self.checkboxes[choice["id"]] = box
             return list(self.checkboxes.values())
         rows = []
-        for response in self.question["responses"]:
+        for response in self.options:
             rid = response["id"]
             text = widgets.HTML(
-                f"<p><strong>{_html.escape(short_id_prefix(rid))}</strong>"
-                f"{_html.inline(response['text'])}</p>")
-            name = f"response {rid}" if short_id_prefix(rid) else _html.plain(response["text"])
+                f"<p><strong>{_html.escape(self.letters[rid])})</strong> "
+                f"{_html.inline(response['text'])}{self._canonical(rid)}</p>")
+            name = f"response {self.letters[rid]}"
             toggle = widgets.ToggleButtons(
                 options=RATING_OPTIONS, value=None, description="Your rating",
                 tooltip=f"Question {number}: your rating of {name}",
@@ -116,13 +127,23 @@ class QuestionView(widgets.VBox):
             rows.append(widgets.VBox([text, toggle]))
         return rows
 
+    def label(self, option: dict) -> str:
+        """Return an option's label: its display letter and text (and id, for facilitators)."""
+        label = f"{self.letters[option['id']]}) {_html.plain(option['text'])}"
+        return f"{label} [id {option['id']}]" if self.facilitator else label
+
+    def _canonical(self, option_id) -> str:
+        if not self.facilitator:
+            return ""
+        return f" <span class='netlearn-muted'>[id {_html.escape(option_id)}]</span>"
+
     # -- answer in, answer out -------------------------------------------------------
     def answer(self):
         """Return the current answer in the form :func:`netlearn.grading.grade` takes."""
         if self.kind == "single":
             return self.radio.value
-        if self.kind == "multiple":
-            return [cid for cid, box in self.checkboxes.items() if box.value]
+        if self.kind == "multiple":  # canonical ids in the file's order, whatever the display
+            return [c["id"] for c in self.question["choices"] if self.checkboxes[c["id"]].value]
         return {rid: t.value for rid, t in self.toggles.items() if t.value}
 
     def set_answer(self, answer) -> None:
@@ -152,7 +173,13 @@ class QuestionView(widgets.VBox):
     # -- feedback --------------------------------------------------------------------
     def show_result(self, result: grading.Result, attempts: int, answer=None) -> None:
         """Render a graded result with per-option feedback and the explanation."""
-        self.feedback.value = _html.box(_result_html(self.question, result, attempts, answer))
+        self.feedback.value = _html.box(_result_html(self.question, result, attempts, answer,
+                                                     self.options))
+
+    def show_earlier(self) -> None:
+        """Say that the stored answer was to an earlier version of the item (not scored)."""
+        self.set_answer(None)
+        self.feedback.value = _html.box(EARLIER_NOTE)
 
     def show_problem(self, message: str) -> None:
         """Show why an answer could not be checked (nothing selected, …)."""
@@ -182,8 +209,12 @@ class QuizWidget(NetlearnBox):
         self.store = store
         self.summary_text = f"Quiz for {topic.id} ({plural(len(topic.questions), 'question')})"
         total = len(topic.questions)
+        seed = store.option_seed() if any(map(grading.shuffles, topic.questions)) else ""
+        self.history = load_history()
+        self.results: dict[str, grading.Result] = {}  # item id -> the scored (current) answer
+        self.earlier: set[str] = set()  # items last answered in an earlier version
         self.questions = [
-            QuestionView(q, i, total, self.check, facilitator)
+            QuestionView(q, i, total, self.check, facilitator, seed)
             for i, q in enumerate(topic.questions, start=1)
         ]
         self.score_label = widgets.HTML("")
@@ -215,8 +246,11 @@ class QuizWidget(NetlearnBox):
             view.show_problem(str(exc))
             return
         self.store.save_answer(self.topic_id, view.question_id, answer, result.score,
-                               result.max_score, result.correct)
+                               result.max_score, result.correct,
+                               version=grading.item_version(view.question))
         latest = self.store.last_answers(self.topic_id)
+        self.results[view.question_id] = result
+        self.earlier.discard(view.question_id)
         view.show_result(result, latest[view.question_id]["attempts"], answer)
         self._show_score(latest)
         self.status.value = ""
@@ -226,40 +260,39 @@ class QuizWidget(NetlearnBox):
         cleared = self.store.reset_answers(self.topic_id)
         for view in self.questions:
             view.clear()
+        self.results, self.earlier = {}, set()
         self._show_score({})
         self.status.value = (f"<p class='netlearn-muted'>Quiz reset ({plural(cleared, 'attempt')}"
                              " cleared). Your answers start afresh.</p>")
 
     def _restore(self) -> None:
         latest = self.store.last_answers(self.topic_id)
+        results, earlier = grading.current_results(
+            [view.question for view in self.questions], latest, self.history)
+        self.results, self.earlier = results, set(earlier)
         for view in self.questions:
             saved = latest.get(view.question_id)
-            if saved is None:
-                continue
-            view.set_answer(saved["answer"])
-            try:
-                result = grading.grade(view.question, saved["answer"])
-            except ValueError:  # the content changed since: leave the item open
-                view.clear()
-                continue
-            view.show_result(result, saved["attempts"], saved["answer"])
+            if view.question_id in self.earlier:
+                view.show_earlier()
+            elif saved is not None:
+                view.set_answer(saved["answer"])
+                view.show_result(results[view.question_id], saved["attempts"], saved["answer"])
         self._show_score(latest)
 
     def _show_score(self, latest: dict) -> None:
-        ids = {view.question_id for view in self.questions}
-        answered = {k: v for k, v in latest.items() if k in ids}
-        right = sum(1 for v in answered.values() if v["correct"])
-        attempts = sum(v["attempts"] for v in answered.values())
+        """Show the score of the re-graded answers: the same results the feedback shows."""
+        right = sum(1 for result in self.results.values() if result.correct)
+        attempts = sum(latest[k]["attempts"] for k in self.results if k in latest)
         tries = plural(attempts, "attempt") if attempts else "no attempts yet"
+        earlier = ""
+        if self.earlier:
+            earlier = (f" · {plural(len(self.earlier), 'answer')} to an earlier version, not"
+                       " counted")
         self.score_label.value = (f"<p><strong>Score: {right} of {len(self.questions)} answered"
-                                  f" correctly</strong> · {tries}</p>")
+                                  f" correctly</strong> · {tries}{earlier}</p>")
 
 
 # -- HTML ---------------------------------------------------------------------------
-
-
-def _label(option: dict) -> str:
-    return short_id_prefix(option["id"]) + _html.plain(option["text"])
 
 
 def _verdict(summary: str) -> str:
@@ -269,23 +302,28 @@ def _verdict(summary: str) -> str:
     return f"<p><strong>{_html.escape(head + sep)}</strong>{_html.inline(rest)}</p>"
 
 
-def _result_html(question: dict, result: grading.Result, attempts: int, answer) -> str:
+def _result_html(question: dict, result: grading.Result, attempts: int, answer,
+                 options: list) -> str:
+    """Feedback in display order; options are named by their text, never by a letter."""
+    position = {o["id"]: i for i, o in enumerate(options)}
+    feedback = sorted(result.feedback, key=lambda item: position.get(item[0], len(position)))
     parts = [_verdict(result.summary), "<ul>"]
     if question["type"] == "judgement":
         responses = {r["id"]: r for r in question["responses"]}
         marks = {0: "✓ Matches", 1: "◐ One step away", 2: "✗ Two steps away"}
-        for rid, text, _exact in result.feedback:
+        for rid, text, _exact in feedback:
             distance = grading.rating_distance((answer or {}).get(rid, responses[rid]["rating"]),
                                                responses[rid]["rating"])
-            name = short_id_prefix(rid) or _html.plain(responses[rid]["text"])
-            parts.append(f"<li><strong>{_html.escape(marks[distance])} — {_html.escape(name)}"
-                         f"</strong> {_html.inline(text)}</li>")
+            parts.append(f"<li><strong>{_html.escape(marks[distance])}:</strong> "
+                         f"<em>{_html.escape(_html.plain(responses[rid]['text']))}</em> — "
+                         f"{_html.inline(text)}</li>")
     else:
         choices = {c["id"]: c for c in question["choices"]}
-        for cid, text, right in result.feedback:
+        for cid, text, right in feedback:
             mark = "✓ Good pick" if right else "✗ Not a good pick"
-            parts.append(f"<li><strong>{mark}:</strong> <em>{_html.escape(_label(choices[cid]))}"
-                         f"</em> — {_html.inline(text)}</li>")
+            parts.append(f"<li><strong>{mark}:</strong> "
+                         f"<em>{_html.escape(_html.plain(choices[cid]['text']))}</em> — "
+                         f"{_html.inline(text)}</li>")
     parts.append("</ul>")
     if question.get("explanation"):
         parts.append(f"<p><strong>Why:</strong> {_html.inline(question['explanation'])}</p>")
@@ -294,21 +332,31 @@ def _result_html(question: dict, result: grading.Result, attempts: int, answer) 
     return "".join(parts)
 
 
-def _facilitator_html(question: dict) -> str:
+def _facilitator_html(question: dict, options: list, letters: dict) -> str:
+    """Notes in this learner's display order; each option shows its canonical id, which is
+    the same for every learner (letters differ where options are shuffled)."""
+
+    def name(option: dict) -> str:
+        return (f"{letters[option['id']]}) {_html.plain(option['text'])} "
+                f"[id {option['id']}]")
+
     parts = ["<p><strong>Facilitator</strong> (hidden from learners)</p>"]
+    if grading.shuffles(question):
+        parts.append("<p class='netlearn-muted'>Options are shuffled for each learner: "
+                     "cite them by id or text, not by letter.</p>")
     if question["type"] == "judgement":
         parts.append("<p>Course ratings:</p><ul>")
-        for response in question["responses"]:
-            parts.append(f"<li><strong>{_html.escape(_label(response))} — "
+        for response in options:
+            parts.append(f"<li><strong>{_html.escape(name(response))} — "
                          f"{_html.escape(response['rating'])}.</strong> "
                          f"{_html.inline(response['rationale'])}</li>")
     else:
-        right = [_label(c) for c in question["choices"] if c["correct"]]
+        right = [name(c) for c in options if c["correct"]]
         word = "Correct answer" if len(right) == 1 else "Correct answers"
         parts.append(f"<p>{word}: <strong>{_html.escape('; '.join(right))}</strong></p><ul>")
-        for choice in question["choices"]:
+        for choice in options:
             mark = "✓ correct" if choice["correct"] else "✗ not correct"
-            parts.append(f"<li><strong>{_html.escape(_label(choice))} — {mark}.</strong> "
+            parts.append(f"<li><strong>{_html.escape(name(choice))} — {mark}.</strong> "
                          f"{_html.inline(choice['feedback'])}</li>")
     parts.append("</ul>")
     if question.get("explanation"):

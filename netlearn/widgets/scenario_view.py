@@ -38,7 +38,10 @@ class ScenarioWidget(NetlearnBox):
     node_html : HTML
         The current node's text.
     choice_buttons : list of Button
-        One per choice at the current node (empty at an ending).
+        One per choice at the current node, in the file's order (empty at an ending);
+        they are shown in this learner's order (:func:`netlearn.grading.stable_order`
+        over their option seed, the scenario and the node), so the strongest move is
+        not always in the same place.
     ending_html : HTML
         Outcome, debrief and points, once an ending is reached.
     restart_button : Button
@@ -50,6 +53,7 @@ class ScenarioWidget(NetlearnBox):
         self.scenario = scenario
         self.scenario_id = scenario["id"]
         self.store = store
+        self.seed = store.option_seed()
         self.summary_text = f"Scenario {scenario['id']!r} of {topic_id}"
         self.max_points = grading.scenario_max_points(scenario)
         self.title_html = widgets.HTML(f"<h4>{_html.escape(scenario['title'])}</h4>")
@@ -135,10 +139,17 @@ class ScenarioWidget(NetlearnBox):
             return
         self.ending_html.value = ""
         self.choice_buttons = []
+        order = self.display_order()
         for index, choice in enumerate(node["choices"]):
             text = _html.plain(choice["text"])
-            made = button(text, f"Option {index + 1}: {text}", "netlearn-choice",
+            made = button(text, f"Option {order.index(index) + 1}: {text}", "netlearn-choice",
                           layout=widgets.Layout(width="100%", height="auto"))
             made.on_click(lambda _, i=index: self.choose(i))
             self.choice_buttons.append(made)
-        self.choices_box.children = tuple(self.choice_buttons)
+        self.choices_box.children = tuple(self.choice_buttons[i] for i in order)
+
+    def display_order(self) -> list[int]:
+        """Return the indices of the current node's choices in the order this learner sees."""
+        choices = self.scenario["nodes"][self.current_node].get("choices", [])
+        return grading.stable_order(
+            range(len(choices)), f"{self.seed}\x00{self.scenario_id}\x00{self.current_node}")

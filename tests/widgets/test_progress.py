@@ -12,8 +12,10 @@ from .conftest import assert_escaped
 
 def finish_alpha(store):
     """Do everything notebook t1-alpha asks, straight through the store."""
-    for qid in ("alpha-q1", "alpha-q2", "alpha-q3"):
-        store.save_answer("t1-alpha", qid, "x", 1, 1, True)
+    right = {"alpha-q1": "b", "alpha-q2": ["a", "b"],  # answers are re-graded, so real ones
+             "alpha-q3": {"a": "best", "b": "acceptable", "c": "poor", "d": "poor"}}
+    for qid, answer in right.items():
+        store.save_answer("t1-alpha", qid, answer, 1, 1, True)
     for sid in ("alpha-s1", "alpha-s2"):
         store.save_self_assessment("t1-alpha", sid, "check", 4)
     for pid in ("alpha-r1", "alpha-r2"):

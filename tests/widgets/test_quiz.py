@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
 import ipywidgets as widgets
 import pytest
 
+from netlearn import grading
 from netlearn.paths import set_facilitator_mode
 from netlearn.widgets import quiz
 
@@ -46,7 +48,7 @@ def test_single_choice_correct_answer_gives_feedback_and_is_saved(store, course)
     assert "<strong>Why:</strong> Specific goals can be checked." in view.feedback.value
     assert store.last_answers(TOPIC) == {"alpha-q1": {
         "answer": "b", "score": 1.0, "max_score": 1.0, "correct": True, "attempts": 1,
-        "version": ""}}
+        "version": grading.item_version(view.question)}}
     assert "Score: 1 of 3 answered correctly</strong> · 1 attempt<" in widget.score_label.value
 
 
@@ -90,9 +92,9 @@ def test_multiple_choice_partial_credit(store, course, picks, verdict, score, co
 def test_multiple_choice_feedback_per_picked_option(store, course):
     widget = quiz(TOPIC, store=store, course=course)
     view = answer_and_check(widget, "alpha-q2", ["a", "c"])
-    assert "✓ Good pick:</strong> <em>a) Read the programme.</em> — Gives openers." \
+    assert "✓ Good pick:</strong> <em>Read the programme.</em> — Gives openers." \
         in view.feedback.value
-    assert "✗ Not a good pick:</strong> <em>c) Memorise CVs.</em> — Intrusive." \
+    assert "✗ Not a good pick:</strong> <em>Memorise CVs.</em> — Intrusive." \
         in view.feedback.value
     assert "Gives reasons." not in view.feedback.value  # unpicked options stay quiet
 
@@ -103,9 +105,9 @@ def test_judgement_rated_with_toggle_buttons(store, course):
     view = answer_and_check(widget, "alpha-q3", ratings)
     # a: one step, b: exact, c: exact, d: two steps -> (0.5 + 1 + 1 + 0) / 4
     assert "◐ Partly —" in view.feedback.value
-    assert "✓ Matches — b)" in view.feedback.value
-    assert "◐ One step away — a)" in view.feedback.value
-    assert "✗ Two steps away — d)" in view.feedback.value
+    assert "✓ Matches:</strong> <em>Get a drink first.</em>" in view.feedback.value
+    assert "◐ One step away:</strong> <em>Join a pair.</em>" in view.feedback.value
+    assert "✗ Two steps away:</strong> <em>Leave.</em>" in view.feedback.value
     assert "the course rates it best. Pairs are easy to join." in view.feedback.value
     saved = store.last_answers(TOPIC)["alpha-q3"]
     assert saved["answer"] == ratings
@@ -146,7 +148,7 @@ def test_last_answers_come_back_after_a_restart(store, course, reopen):
     fresh = quiz(TOPIC, store=reopen(), course=course)
     q1, q2, q3 = (fresh.question(q) for q in ("alpha-q1", "alpha-q2", "alpha-q3"))
     assert q1.radio.value == "b"
-    assert [cid for cid, box in q2.checkboxes.items() if box.value] == ["a", "b"]
+    assert sorted(cid for cid, box in q2.checkboxes.items() if box.value) == ["a", "b"]
     assert {rid: t.value for rid, t in q3.toggles.items()} == ALL_RIGHT["alpha-q3"]
     for view in (q1, q2, q3):
         assert "✓ Correct —" in view.feedback.value
@@ -192,11 +194,129 @@ def test_reset_only_touches_this_topic(store, course):
     assert list(store.last_answers("t2-beta")) == ["beta-q1"]
 
 
-def test_options_keep_the_file_order_with_id_labels(store, course):
+def test_shuffle_false_keeps_the_file_order(store, course):
+    for question in course.topic(TOPIC).questions[:2]:
+        question["shuffle"] = False
     widget = quiz(TOPIC, store=store, course=course)
     assert widget.question("alpha-q1").radio.options == (
         ("a) Meet everyone.", "a"), ("b) Two real conversations.", "b"), ("c) Get a job.", "c"))
     assert list(widget.question("alpha-q2").checkboxes) == ["a", "b", "c", "d"]
+    assert store.setting("option_seed") is None  # nothing to shuffle: no seed made
+
+
+def _orders(widget) -> tuple:
+    q1, q2 = widget.question("alpha-q1"), widget.question("alpha-q2")
+    return (tuple(value for _, value in q1.radio.options), tuple(q2.checkboxes))
+
+
+def _eight_choices(course):
+    """Give alpha-q2 eight choices, so two learners' orders differ (1 in 40 320 chance not)."""
+    question = course.topic(TOPIC).question("alpha-q2")
+    question["choices"] += [{"id": cid, "text": f"Option {cid}.", "correct": False,
+                             "feedback": "No."} for cid in "efgh"]
+
+
+def test_two_new_learners_get_different_option_orders(tmp_path, course):
+    from netlearn.store import Store
+
+    _eight_choices(course)
+    first, second = Store(tmp_path / "learner-1"), Store(tmp_path / "learner-2")
+    try:
+        orders = [_orders(quiz(TOPIC, store=s, course=course)) for s in (first, second)]
+        assert first.option_seed() != second.option_seed()
+    finally:
+        first.close()
+        second.close()
+    assert orders[0] != orders[1]
+    for order in orders:  # a permutation of the canonical ids
+        assert sorted(order[0]) == ["a", "b", "c"] and sorted(order[1]) == list("abcdefgh")
+
+
+def test_the_same_learner_gets_the_same_order_after_a_restart(store, course, reopen):
+    _eight_choices(course)
+    before = _orders(quiz(TOPIC, store=store, course=course))
+    seed = store.option_seed()
+    store.close()
+    again = reopen()  # a new kernel: a new Store and a new widget
+    assert again.option_seed() == seed
+    assert _orders(quiz(TOPIC, store=again, course=course)) == before
+
+
+def test_letters_are_given_after_shuffling_and_judgement_keeps_its_order(store, course):
+    _eight_choices(course)
+    widget = quiz(TOPIC, store=store, course=course)
+    view = widget.question("alpha-q2")
+    choices = {c["id"]: c["text"] for c in view.question["choices"]}
+    labels = [box.description for box in view.checkboxes.values()]
+    assert labels == [f"{letter}) {choices[cid]}"
+                      for letter, cid in zip("abcdefgh", view.checkboxes, strict=True)]
+    assert list(view.checkboxes) != list("abcdefgh")  # shuffled (1 in 40 320 not)
+    assert list(widget.question("alpha-q3").toggles) == ["a", "b", "c", "d"]
+    assert [label for label, _ in widget.question("alpha-q3").toggles["a"].options] == \
+        ["Best", "Acceptable", "Poor"]
+
+
+def test_restored_answers_after_a_shuffle_sit_on_the_right_options(store, course, reopen):
+    _eight_choices(course)
+    widget = quiz(TOPIC, store=store, course=course)
+    answer_and_check(widget, "alpha-q1", "b")
+    answer_and_check(widget, "alpha-q2", ["a", "c", "f"])
+    assert store.last_answers(TOPIC)["alpha-q2"]["answer"] == ["a", "c", "f"]  # canonical ids
+    store.close()
+    restored = quiz(TOPIC, store=reopen(), course=course)
+    q1, q2 = restored.question("alpha-q1"), restored.question("alpha-q2")
+    label = dict((value, text) for text, value in q1.radio.options)[q1.radio.value]
+    assert q1.radio.value == "b" and label.endswith(") Two real conversations.")
+    ticked = [box.description for box in q2.checkboxes.values() if box.value]
+    assert sorted(text.split(") ", 1)[1] for text in ticked) == \
+        ["Memorise CVs.", "Option f.", "Read the programme."]
+    assert "Memorise CVs." in q2.feedback.value
+
+
+def test_feedback_never_names_an_option_by_letter(store, course):
+    _eight_choices(course)
+    widget = quiz(TOPIC, store=store, course=course)
+    for qid, value in {**ALL_RIGHT, "alpha-q2": ["a", "c", "e"]}.items():
+        view = answer_and_check(widget, qid, value)
+        assert not re.search(r"\b[a-h]\) ", view.feedback.value), view.feedback.value
+
+
+def test_an_answer_to_an_earlier_version_is_shown_as_such_and_not_scored(store, course):
+    store.save_answer(TOPIC, "alpha-q1", "b", 1.0, 1.0, True, version="0123456789abcdef")
+    widget = quiz(TOPIC, store=store, course=course)
+    view = widget.question("alpha-q1")
+    assert "answered an earlier version" in view.feedback.value
+    assert view.radio.value is None
+    assert "Score: 0 of 3 answered correctly</strong> · no attempts yet · 1 answer to an" \
+        " earlier version, not counted" in widget.score_label.value
+    answer_and_check(widget, "alpha-q1", "b")  # answering it again counts
+    assert "Score: 1 of 3 answered correctly</strong> · 2 attempts<" in widget.score_label.value
+
+
+def test_the_score_line_counts_the_regraded_answer_not_a_stored_flag(store, course):
+    q1 = course.topic(TOPIC).question("alpha-q1")
+    store.save_answer(TOPIC, "alpha-q1", "c", 1.0, 1.0, True, version=grading.item_version(q1))
+    widget = quiz(TOPIC, store=store, course=course)
+    assert "✗ Not quite —" in widget.question("alpha-q1").feedback.value
+    assert "Score: 0 of 3 answered correctly" in widget.score_label.value
+
+
+@pytest.mark.parametrize("history, earlier", [({"alpha-q1": ["0123456789abcdef"]}, True),
+                                              ({}, False)])
+def test_answers_stored_without_a_version_count_as_the_first_recorded_one(
+        store, course, monkeypatch, history, earlier):
+    from netlearn.widgets import quiz_view
+
+    monkeypatch.setattr(quiz_view, "load_history", lambda: history)
+    store.save_answer(TOPIC, "alpha-q1", "b", 1.0, 1.0, True)  # as schema 2 stored it
+    feedback = quiz(TOPIC, store=store, course=course).question("alpha-q1").feedback.value
+    assert ("answered an earlier version" in feedback) is earlier
+    assert ("✓ Correct —" in feedback) is not earlier
+    q1 = course.topic(TOPIC).question("alpha-q1")
+    monkeypatch.setattr(quiz_view, "load_history",
+                        lambda: {"alpha-q1": [grading.item_version(q1)]})
+    feedback = quiz(TOPIC, store=store, course=course).question("alpha-q1").feedback.value
+    assert "✓ Correct —" in feedback
 
 
 def test_learners_never_get_the_facilitator_box(store, course):
@@ -213,14 +333,18 @@ def test_facilitator_mode_shows_answers_and_rationales_up_front(store, course):
     widget = quiz(TOPIC, store=store, course=course)
     q1, q2, q3 = widget.questions
     assert q1.children.index(q1.facilitator_box) < q1.children.index(q1.check_button)
-    assert "Correct answer: <strong>b) Two real conversations.</strong>" \
+    letter = q1.letters["b"]
+    assert f"Correct answer: <strong>{letter}) Two real conversations. [id b]</strong>" \
         in q1.facilitator_box.value
+    assert "cite them by id or text, not by letter" in q1.facilitator_box.value
+    assert all(f"[id {value}]" in label for label, value in q1.radio.options)
     assert "Specific goals can be checked." in q1.facilitator_box.value
-    assert "Correct answers: <strong>a) Read the programme.; b) Pick people.</strong>" \
-        in q2.facilitator_box.value
+    assert "Read the programme. [id a]" in q2.facilitator_box.value
+    assert "Pick people. [id b]" in q2.facilitator_box.value
     assert "Intrusive." in q2.facilitator_box.value
-    assert "a) Join a pair. — best.</strong> Pairs are easy to join." in q3.facilitator_box.value
-    assert "c) Check your phone. — poor." in q3.facilitator_box.value
+    assert "a) Join a pair. [id a] — best.</strong> Pairs are easy to join." \
+        in q3.facilitator_box.value
+    assert "c) Check your phone. [id c] — poor." in q3.facilitator_box.value
 
 
 def test_facilitator_mode_follows_the_environment(store, course, monkeypatch):
@@ -240,8 +364,8 @@ def test_hostile_content_is_escaped_everywhere(store, hostile_course, hostile):
     assert_escaped(widget)
     prompt = widget.question("alpha-q1").prompt_html.value
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;" in prompt
-    labels = [label for label, _ in widget.question("alpha-q1").radio.options]
-    assert labels[0] == f"a) Meet everyone. {hostile}"  # option labels are text, not HTML
+    labels = {value: label for label, value in widget.question("alpha-q1").radio.options}
+    assert labels["a"].endswith(f") Meet everyone. {hostile} [id a]")  # text, not HTML
 
 
 def test_css_classes_for_browser_tests(store, course):
@@ -297,3 +421,19 @@ def _all_widgets(widget):
     for child in getattr(widget, "children", ()):
         if isinstance(child, widgets.Widget):
             yield from _all_widgets(child)
+
+
+def test_an_answer_from_the_previous_release_meets_the_default_item_it_was_given_to(store):
+    """A schema-2 answer (no version) to a default item counts only if the item is unchanged
+    since that release (the first version in the shipped item history)."""
+    from netlearn.content import load_course
+    from netlearn.item_history import load_history
+
+    defaults = load_course()
+    question = defaults.topic("01-preparation").question("prep-q1")
+    right = next(c["id"] for c in question["choices"] if c["correct"])
+    store.save_answer("01-preparation", "prep-q1", right, 1, 1, True)  # as schema 2 stored it
+    view = quiz("01-preparation", store=store, course=defaults).question("prep-q1")
+    unchanged = load_history()["prep-q1"][0] == grading.item_version(question)
+    assert ("✓ Correct —" in view.feedback.value) is unchanged
+    assert ("answered an earlier version" in view.feedback.value) is not unchanged

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from netlearn import grading
 from netlearn.widgets import scenario
 
 from .conftest import assert_escaped
@@ -120,3 +121,22 @@ def test_hostile_scenario_text_is_escaped(store, hostile_course):
     walk(widget, [0, 0])
     assert_escaped(widget)
     assert "netlearn-scenario" in widget._dom_classes
+
+
+def test_choices_are_shown_in_each_learners_own_stable_order(store, course, reopen):
+    orders = {}
+    for seed in (f"seed-{n}" for n in range(1, 9)):
+        store.set_setting("option_seed", seed)
+        widget = scenario(TOPIC, store=store, course=course)
+        shown = [b.description for b in widget.choices_box.children]
+        assert sorted(shown) == sorted(b.description for b in widget.choice_buttons)
+        assert widget.display_order() == grading.stable_order(
+            range(2), f"{seed}\x00alpha-scn\x00start")
+        orders[seed] = shown
+    assert len({tuple(o) for o in orders.values()}) == 2  # both orders occur among 8 seeds
+    store.set_setting("option_seed", "seed-1")
+    store.close()
+    again = scenario(TOPIC, store=reopen(), course=course)  # a restart keeps the order
+    assert [b.description for b in again.choices_box.children] == orders["seed-1"]
+    again.choice_buttons[0].click()  # buttons keep their meaning whatever the display order
+    assert again.current_node == "mid"
