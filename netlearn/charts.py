@@ -344,7 +344,8 @@ def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
     bars at or past it are hatched. Every bar is labelled with its days; the
     axis stops at four times ``days`` when a longer silence would squash the
     rest (those bars are cut and marked ▸). Falls back to all contacts when none is
-    marked close (the title says so).
+    marked close (the title says so, without a second parenthesis next to the
+    sample-persona mark).
 
     Parameters
     ----------
@@ -364,17 +365,17 @@ def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
     matplotlib Axes
     """
     ax = _axes(ax)
-    title = "Who has gone cold: days since your last contact"
+    # One parenthesis at most: the sample-persona mark is the only one (issue 11).
+    title = "Who has gone cold: days since you last spoke to each close contact"
     xlabel, ylabel = "Days since last contact", "Contact"
     rows = metrics.gone_cold(net, today, days=0, close_only=True)
-    if rows:
-        title += " (close contacts)"
-    else:
+    if not rows:
         rows = metrics.gone_cold(net, today, days=0, close_only=False)
+        title = "Who has gone cold: days since you last spoke to each contact"
         if rows and any(contact.close for contact in net.contacts):
-            title += " (all contacts; no close contact in touch yet)"
+            title += " — no close contact in touch yet"
         elif rows:
-            title += " (all contacts; none marked close)"
+            title += " — none marked close"
     if not rows:
         return _no_data(ax, title, xlabel, ylabel, net)
     shown = rows[:top]

@@ -59,7 +59,7 @@ def self_assessment(topic_id: str | None = None, phase: str = "check", *, store=
     topic_id : str, optional
         One topic's statements; None for every mistake topic, grouped by title
         (notebook 00 uses ``self_assessment(None, "before")``, notebook 06 ``"after"``).
-    phase : {"before", "check", "after"}
+    phase : {"before", "check", "after", "check-in"}
     store : netlearn.store.Store, optional
     course : netlearn.content.Course, optional
 
