@@ -1,4 +1,4 @@
-"""Estimate a notebook's minutes from what it asks of the learner: reading, items, writing, tools."""
+"""Estimate a notebook's minutes from what it asks: reading, items, writing, practice tools."""
 
 from __future__ import annotations
 

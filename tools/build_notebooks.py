@@ -202,7 +202,7 @@ def state_section_minutes(cells, topic, course) -> None:
             continue
         out = []
         for line in cell.source.splitlines():
-            if line.startswith("*Core · about 0 min*") or line.startswith("*Optional · about 0 min*"):
+            if line in ("*Core · about 0 min*", "*Optional · about 0 min*"):
                 section = next(marks)
                 kind = "Core" if section.core else "Optional"
                 line = SECTION_MARK.format(kind=kind, minutes=shown_minutes(section.minutes))
