@@ -11,9 +11,9 @@ from . import _html
 from ._common import NetlearnBox, button, plural
 
 NOT_YET = (
-    "This check-in is meant for two to four weeks after you finish the course. You haven't "
+    "This check-in is meant for two to four weeks after you finish the course. You have not "
     "finished notebook 06 (Your action plan) yet: there, you rate yourself at the end of the "
-    "course and book a date for this check-in. Come back then — the quiz here is built from "
+    "course and book a date for this check-in. Come back then: the quiz here is built from "
     "what you answered in notebooks 01–05, so it has nothing to ask you yet.")
 NOTHING_TO_ASK = (
     "There is nothing to quiz you on: you answered every quiz item in notebooks 01–05 "
