@@ -104,8 +104,8 @@ def status_text(finished_plan: bool, booked: date | None, today: date) -> str:
     today : date
     """
     if not finished_plan:
-        return ("You have not finished notebook 06 (Your action plan) yet. This check-in is for two "
-                "to four weeks after it, so start there; the quiz below will explain too.")
+        return ("You have not finished notebook 06 (Your action plan) yet. This check-in is for "
+                "two to four weeks after it, so start there; the quiz below will explain too.")
     if booked is None:
         return "You finished notebook 06. Welcome back to your check-in."
     if booked > today:

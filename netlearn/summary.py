@@ -13,7 +13,7 @@ from .errors import NetlearnError
 
 FORMAT = "netlearn-summary"
 VERSION = 1
-PHASES = ("before", "check", "after")
+PHASES = ("before", "check", "after", "check-in")  # check-in: notebook 07, weeks later
 OUTCOMES = ("good", "mixed", "poor")
 
 
@@ -47,7 +47,7 @@ def build_summary(store, course, today) -> dict:
 
     It holds only: format name and version, course title, content version and
     fingerprint, a random summary id, the day of export, per topic the mean
-    self-rating before / in the topic / after, quiz score, maximum, items
+    self-rating before / in the topic / after / at the check-in, quiz score, maximum, items
     answered and correct, scenario outcomes and points, how many reflections
     were written (not what), the topic's status as the learner's progress bar
     shows it ("done", "started", "not started"), and the plain
@@ -84,6 +84,8 @@ def build_summary(store, course, today) -> dict:
             entry["quiz"] = _quiz(topic, data.answers(topic.id))
         if topic.scenarios:
             entry["scenarios"] = _scenarios(topic, data.answers(topic.id, "scenario"))
+        if topic.kind == "check-in":
+            entry["retrieval"] = _retrieval(data.answers(topic.id))
         prompt_ids = {p["id"] for p in topic.prompts}
         entry["reflections_written"] = sum(
             1 for (t, prompt), row in reflections.items()
@@ -116,6 +118,12 @@ def _self_assessment(topic, data) -> dict:
         result[phase] = round(mean, 3) if mean is not None else None
         result[f"rated_{phase}"] = data.rated([topic], phase)[0]
     return result
+
+
+def _retrieval(answers) -> dict:
+    """The check-in quiz (its items vary per learner): how many answered and right."""
+    return {"answered": len(answers), "correct": sum(1 for a in answers.values()
+                                                     if a.get("correct"))}
 
 
 def _quiz(topic, answers) -> dict:
