@@ -96,7 +96,8 @@ def plan_agenda(course, minutes: int | None = None, topics=None) -> list[Slot]:
     minutes : int, optional
         Length of the session; default: whatever the chosen topics need.
     topics : list of str, optional
-        Topic ids to include; default: every topic. Course order is kept.
+        Topic ids to include; default: every topic but a check-in (a session of
+        its own, weeks later; name it to plan it). Course order is kept.
 
     Returns
     -------
@@ -168,7 +169,9 @@ def _choose(course, topics):
     if not topics:
         if not course.topics:
             raise NetlearnError("the course has no topics")
-        return list(course.topics)
+        # a check-in (07) is its own session weeks later: only when named with --topics
+        same_day = [t for t in course.topics if t.kind != "check-in"]
+        return same_day or list(course.topics)
     unknown = [t for t in topics if t not in valid]
     if unknown:
         raise NetlearnError(f"unknown topic id(s) {', '.join(unknown)}; "

@@ -183,7 +183,8 @@ def core_course():
 
 def test_shortened_mode_drops_optional_sections_before_core_ones():
     course = core_course()
-    agenda = plan_agenda(course, 100)  # one break: 80 for topics, exactly the cores
+    # one break: 80 for topics, exactly the cores
+    agenda = plan_agenda(course, 100, [t.id for t in course.topics])
     check_shape(agenda, 100)
     topics = [s for s in agenda if s.kind == "topic"]
     assert [s.minutes for s in topics] == [20, 20, 20, 20]
@@ -196,7 +197,8 @@ def test_shortened_mode_drops_optional_sections_before_core_ones():
 
 def test_spare_minutes_go_to_optional_sections_never_past_the_full_length():
     course = core_course()
-    agenda = plan_agenda(course, 120)  # one break: 100 for topics, 20 more than the cores
+    # one break: 100 for topics, 20 more than the cores
+    agenda = plan_agenda(course, 120, [t.id for t in course.topics])
     check_shape(agenda, 120)
     topics = [s for s in agenda if s.kind == "topic"]
     assert sum(s.minutes for s in topics) == 100
@@ -207,9 +209,16 @@ def test_spare_minutes_go_to_optional_sections_never_past_the_full_length():
 
 def test_when_even_the_cores_do_not_fit_they_shrink_in_proportion():
     course = core_course()
-    agenda = plan_agenda(course, 60)
+    agenda = plan_agenda(course, 60, [t.id for t in course.topics])
     check_shape(agenda, 60)
     topics = [s for s in agenda if s.kind == "topic"]
     assert sum(s.minutes for s in topics) == 50
     assert all(10 <= s.minutes < s.core_minutes for s in topics)
     assert "core sections only, 20 min in full" in format_agenda(agenda)
+
+
+def test_the_whole_course_leaves_the_check_in_for_its_own_session():
+    course = core_course()
+    assert [s.topic_id for s in plan_agenda(course) if s.topic_id] == ["01-t", "02-t", "03-t"]
+    alone = plan_agenda(course, topics=["07-check-in"])
+    assert [(s.topic_id, s.minutes) for s in alone if s.topic_id] == [("07-check-in", 20)]
