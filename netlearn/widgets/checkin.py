@@ -15,6 +15,10 @@ NOT_YET = (
     "finished notebook 06 (Your action plan) yet: there, you rate yourself at the end of the "
     "course and book a date for this check-in. Come back then: the quiz here is built from "
     "what you answered in notebooks 01–05, so it has nothing to ask you yet.")
+NOTHING_ANSWERED = (
+    "There is nothing to quiz you on yet: you have not answered any quiz items in notebooks "
+    "01–05, and this course holds no extra items back for the check-in. Try the quizzes in "
+    "those notebooks, then come back. Meanwhile, go on to the self-ratings below.")
 NOTHING_TO_ASK = (
     "There is nothing to quiz you on: you answered every quiz item in notebooks 01–05 "
     "correctly the last time, and this course holds no extra items back for the check-in. "
@@ -106,7 +110,9 @@ class CheckinQuizWidget(NetlearnBox):
         latest = {t.id: store.last_answers(t.id) for t in course.mistakes}
         self.items = checkin.select_items(course, latest)
         if not self.items:
-            self.message.value = f"<p>{_html.escape(NOTHING_TO_ASK)}</p>"
+            answered = any(latest.values())
+            text = NOTHING_TO_ASK if answered else NOTHING_ANSWERED
+            self.message.value = f"<p>{_html.escape(text)}</p>"
             self.set_body([self.message])
             return
         missed = sum(1 for topic_id, q in self.items

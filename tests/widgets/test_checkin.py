@@ -190,6 +190,13 @@ def test_checkin_quiz_with_nothing_to_ask_says_so(store, course):
     store.save_answer("t1-alpha", "alpha-q1", "b", 1, 1, True)
     widget = checkin_quiz(store=store, course=course)
     assert widget.quiz is None and "nothing to quiz you on" in widget.message.value
+    assert "correctly the last time" in widget.message.value
+
+
+def test_checkin_quiz_with_no_answers_and_no_reserve_says_so(store, course):
+    store.set_setting(checkin.SETTING, "2026-03-20")
+    widget = checkin_quiz(store=store, course=course)
+    assert widget.quiz is None and "not answered any quiz items" in widget.message.value
 
 
 def test_commitment_review_saves_done_not_done_and_dropped(store, reopen, hostile):
