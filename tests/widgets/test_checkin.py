@@ -139,8 +139,11 @@ def test_export_puts_the_booked_check_in_into_reminders_ics(store, tmp_path):
     from netlearn.exporting import export_all
 
     store.set_setting(checkin.SETTING, "2026-03-20")
+    store.save_self_assessment("t1-alpha", "alpha-s1", "check-in", 4)
     export_all(store, tmp_path / "out", today=TODAY)
     assert "DTSTART;VALUE=DATE:20260320" in (tmp_path / "out" / "reminders.ics").read_text()
+    ratings = (tmp_path / "out" / "self_assessments.csv").read_text(encoding="utf-8")
+    assert "alpha-s1,check-in,4" in ratings
 
 
 # -- widgets ---------------------------------------------------------------------------------
