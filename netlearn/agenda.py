@@ -35,6 +35,9 @@ class Slot:
         The topic (== notebook stem) of a topic slot; ``""`` otherwise.
     full_minutes : int
         The topic's length in course.yaml (equal to ``minutes`` unless shortened).
+    core_minutes : int
+        The length of the topic's core sections (course.yaml ``core_minutes``, else
+        ``full_minutes``).
     """
 
     start: int
@@ -43,6 +46,7 @@ class Slot:
     kind: str
     topic_id: str = ""
     full_minutes: int = 0
+    core_minutes: int = 0
 
     @property
     def end(self) -> int:
@@ -53,6 +57,11 @@ class Slot:
     def shortened(self) -> bool:
         """True when a topic was scaled down to fit the session."""
         return self.kind == "topic" and self.minutes < self.full_minutes
+
+    @property
+    def core_only(self) -> bool:
+        """True when a shortened topic keeps only its core sections (or less)."""
+        return self.shortened and self.minutes <= self.core_minutes
 
     @property
     def extended(self) -> bool:
@@ -72,8 +81,11 @@ def plan_agenda(course, minutes: int | None = None, topics=None) -> list[Slot]:
 
     A 5-minute welcome, the chosen topics in course order, a 10-minute break
     after about every 60 minutes (always between two topics) and a 5-minute
-    wrap-up. When ``minutes`` is shorter than the topics need, each topic is
-    scaled down in proportion to its length, to no less than 10 minutes.
+    wrap-up. When ``minutes`` is shorter than the topics need, the optional
+    sections go first: each topic keeps its core sections (course.yaml
+    ``core_minutes``) plus a share of its optional minutes in proportion. When
+    even the core sections do not fit, each topic's core is scaled down in
+    proportion, to no less than 10 minutes.
     Spare minutes go to the wrap-up (questions), up to 10; beyond that the
     topics are lengthened in proportion (more time for discussion).
 
@@ -84,7 +96,8 @@ def plan_agenda(course, minutes: int | None = None, topics=None) -> list[Slot]:
     minutes : int, optional
         Length of the session; default: whatever the chosen topics need.
     topics : list of str, optional
-        Topic ids to include; default: every topic. Course order is kept.
+        Topic ids to include; default: every topic but a check-in (a session of
+        its own, weeks later; name it to plan it). Course order is kept.
 
     Returns
     -------
@@ -117,9 +130,38 @@ def plan_agenda(course, minutes: int | None = None, topics=None) -> list[Slot]:
             spare = min(budget - sum(needed), MAX_SPARE_WRAP_UP)
             lengths = scale_minutes(needed, budget - spare, MIN_TOPIC_MINUTES, ROUND_TO)
         else:
-            lengths = scale_minutes(needed, budget, MIN_TOPIC_MINUTES, ROUND_TO)
+            lengths = shortened_minutes(chosen, budget)
             spare = 0
     return _lay_out(chosen, lengths, n_breaks, spare)
+
+
+def core_of(topic) -> int:
+    """Minutes of a topic's core sections (all of it when course.yaml names no core)."""
+    core = getattr(topic, "core_minutes", 0) or topic.minutes
+    return min(core, topic.minutes)
+
+
+def shortened_minutes(chosen, budget: int) -> list[int]:
+    """Lengths for topics that do not fit whole: optional sections give way first.
+
+    Parameters
+    ----------
+    chosen : list of Topic
+    budget : int
+        Minutes for all of them, less than their full lengths.
+
+    Returns
+    -------
+    list of int
+        Each topic's core minutes plus a proportional share of the optional ones
+        when the cores fit; else the cores scaled down (none below 10 minutes).
+    """
+    core = [core_of(t) for t in chosen]
+    if budget < sum(core):
+        return scale_minutes(core, budget, MIN_TOPIC_MINUTES, ROUND_TO)
+    optional = [t.minutes - c for t, c in zip(chosen, core, strict=True)]
+    extra = scale_minutes(optional, budget - sum(core), 0, ROUND_TO)
+    return [c + e for c, e in zip(core, extra, strict=True)]
 
 
 def _choose(course, topics):
@@ -127,7 +169,9 @@ def _choose(course, topics):
     if not topics:
         if not course.topics:
             raise NetlearnError("the course has no topics")
-        return list(course.topics)
+        # a check-in (07) is its own session weeks later: only when named with --topics
+        same_day = [t for t in course.topics if t.kind != "check-in"]
+        return same_day or list(course.topics)
     unknown = [t for t in topics if t not in valid]
     if unknown:
         raise NetlearnError(f"unknown topic id(s) {', '.join(unknown)}; "
@@ -254,7 +298,8 @@ def _lay_out(chosen, lengths: list[int], n_breaks: int, spare: int) -> list[Slot
     slots = [Slot(0, WELCOME_MINUTES, "Welcome", "intro")]
     clock = WELCOME_MINUTES
     for index, (topic, length) in enumerate(zip(chosen, lengths, strict=True)):
-        slots.append(Slot(clock, length, topic.title, "topic", topic.id, topic.minutes))
+        slots.append(Slot(clock, length, topic.title, "topic", topic.id, topic.minutes,
+                          core_of(topic)))
         clock += length
         if index in after:
             slots.append(Slot(clock, BREAK_MINUTES, "Break", "break"))
@@ -313,15 +358,16 @@ def format_agenda(agenda: list[Slot], markdown: bool = False) -> str:
                 what = f"*{what}*"
             if slot.shortened or slot.extended:
                 change = "shortened" if slot.shortened else "extended"
-                what += f" ({change} from {slot.full_minutes})"
+                what += f" ({change} from {slot.full_minutes}{_core_note(slot)})"
             notebook = f"`{slot.topic_id}.ipynb`" if slot.topic_id else ""
             lines.append(f"| {_clock(slot.start)}–{_clock(slot.end)} | {slot.minutes} | "
                          f"{what} | {notebook} |")
         lines.append("")
         lines.append(f"Total: {total} minutes.")
         if shortened:
-            lines.append("Shortened topics: keep the quiz and one discussion prompt; "
-                         "learners finish the rest of the notebook afterwards.")
+            lines.append("Shortened topics: run the sections marked *Core* in the notebook "
+                         "(every section's heading says Core or Optional, with its minutes); "
+                         "learners do the optional ones afterwards.")
         return "\n".join(lines)
     lines = []
     for slot in agenda:
@@ -330,10 +376,20 @@ def format_agenda(agenda: list[Slot], markdown: bool = False) -> str:
             line += f"  [{slot.topic_id}]"
         if slot.shortened or slot.extended:
             change = "shortened" if slot.shortened else "extended"
-            line += f"  ({change} from {slot.full_minutes} min)"
+            line += f"  ({change} from {slot.full_minutes} min{_core_note(slot)})"
         lines.append(line)
     lines.append(f"Total: {total} minutes")
     return "\n".join(lines)
+
+
+def _core_note(slot: Slot) -> str:
+    if not slot.shortened or slot.core_minutes >= slot.full_minutes:
+        return ""
+    if slot.minutes == slot.core_minutes:
+        return "; core sections only"
+    if slot.minutes < slot.core_minutes:
+        return f"; core sections only, {slot.core_minutes} min in full"
+    return "; core sections and some optional ones"
 
 
 def _md(text: str) -> str:

@@ -20,6 +20,7 @@ __all__ = [
     "network_recency",
     "online_mix",
     "self_assessment_change",
+    "self_assessment_phases",
 ]
 
 # Okabe & Ito (2008) colour-blind-safe palette; black is left out so charts read on dark themes.
@@ -344,7 +345,8 @@ def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
     bars at or past it are hatched. Every bar is labelled with its days; the
     axis stops at four times ``days`` when a longer silence would squash the
     rest (those bars are cut and marked ▸). Falls back to all contacts when none is
-    marked close (the title says so).
+    marked close (the title says so, without a second parenthesis next to the
+    sample-persona mark).
 
     Parameters
     ----------
@@ -364,17 +366,17 @@ def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
     matplotlib Axes
     """
     ax = _axes(ax)
-    title = "Who has gone cold: days since your last contact"
+    # One parenthesis at most: the sample-persona mark is the only one (issue 11).
+    title = "Who has gone cold: days since you last spoke to each close contact"
     xlabel, ylabel = "Days since last contact", "Contact"
     rows = metrics.gone_cold(net, today, days=0, close_only=True)
-    if rows:
-        title += " (close contacts)"
-    else:
+    if not rows:
         rows = metrics.gone_cold(net, today, days=0, close_only=False)
+        title = "Who has gone cold: days since you last spoke to each contact"
         if rows and any(contact.close for contact in net.contacts):
-            title += " (all contacts; no close contact in touch yet)"
+            title += " — no close contact in touch yet"
         elif rows:
-            title += " (all contacts; none marked close)"
+            title += " — none marked close"
     if not rows:
         return _no_data(ax, title, xlabel, ylabel, net)
     shown = rows[:top]
@@ -543,6 +545,57 @@ def self_assessment_change(before: dict[str, float], after: dict[str, float], ax
     # first topic on top; room for at least three rows, so one bar does not fill the plot
     ax.set_ylim(max(len(topics), 3) - 0.5, -0.5)
     highest = max([*before.values(), *after.values(), 5])
+    ax.set_xlim(0, highest * 1.1)
+    _title(ax, title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="lower right")
+    return ax
+
+
+PHASE_STYLES = {  # phase -> (label, colour, hatch): colour and pattern both tell them apart
+    "before": ("Before", OKABE_ITO["sky_blue"], "//"),
+    "after": ("After", OKABE_ITO["blue"], ""),
+    "check-in": ("Check-in", OKABE_ITO["orange"], ".."),
+}
+
+
+def self_assessment_phases(ratings: dict[str, dict[str, float]], ax=None):
+    """Self-ratings per mistake before the course, after it and at the check-in.
+
+    Parameters
+    ----------
+    ratings : dict
+        Phase (``"before"``, ``"after"``, ``"check-in"``) -> {topic title: mean
+        rating}. A phase or topic without ratings is left out (its bar is missing).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Your self-assessment: before, after and at the check-in"
+    xlabel, ylabel = "Self-rating", "Mistake"
+    phases = [p for p in PHASE_STYLES if ratings.get(p)]
+    topics = list(dict.fromkeys(t for p in phases for t in ratings[p]))
+    if not topics:
+        return _no_data(ax, title, xlabel, ylabel, message=(
+            "No self-assessment yet — rate yourself in notebooks 00, 06 and 07"))
+    height = 0.8 / len(phases)
+    positions = range(len(topics))
+    for index, phase in enumerate(phases):
+        label, colour, hatch = PHASE_STYLES[phase]
+        offset = (index - (len(phases) - 1) / 2) * height
+        rows = [(p + offset, ratings[phase][topic])
+                for p, topic in zip(positions, topics, strict=True) if topic in ratings[phase]]
+        bars = ax.barh([row[0] for row in rows], [row[1] for row in rows], height=height,
+                       color=colour, hatch=hatch, edgecolor=EDGE, label=label)
+        ax.bar_label(bars, fmt="%.3g", padding=3)
+    ax.set_yticks(positions, topics)
+    ax.set_ylim(max(len(topics), 3) - 0.5, -0.5)
+    highest = max([v for p in phases for v in ratings[p].values()] + [5])
     ax.set_xlim(0, highest * 1.1)
     _title(ax, title)
     ax.set_xlabel(xlabel)

@@ -19,6 +19,7 @@ _VERSION = re.compile(r"^[0-9a-f]{0,64}$")  # an item's content version ('' when
 COLUMNS = [
     "learner", "exported_on", "topic", "kind",
     "self_before", "self_check", "self_after",
+    "self_checkin",
     "quiz_score", "quiz_max", "quiz_percent", "quiz_answered", "quiz_correct", "quiz_items",
     "scenarios_played", "scenario_good", "scenario_mixed", "scenario_poor",
     "scenario_points", "scenario_max_points", "reflections_written", "started", "completed",
@@ -348,6 +349,7 @@ def _row(summary: dict, topic_id: str, entry: dict) -> dict:
         "self_before": rating.get("before"),
         "self_check": rating.get("check"),
         "self_after": rating.get("after"),
+        "self_checkin": rating.get("check-in"),
         "quiz_score": quiz.get("score") if answered else None,
         "quiz_max": maximum if answered else None,
         "quiz_percent": round(100 * quiz["score"] / maximum, 1) if answered and maximum else None,
@@ -402,7 +404,9 @@ def before_after(frame):
     Returns
     -------
     pandas.DataFrame
-        Index: topic; columns ``before``, ``after``, ``n`` (learners with both).
+        Index: topic; columns ``before``, ``after``, ``n`` (learners with both), and
+        ``check_in`` and ``n_check_in``: the mean at the check-in (notebook 07) of
+        those learners who also rated then (NaN and 0 when none did).
     """
     import pandas as pd
 
@@ -411,10 +415,18 @@ def before_after(frame):
     topics = list(dict.fromkeys(rated["topic"].astype(str)))
     table = pd.DataFrame(index=pd.Index(topics, name="topic"), columns=["before", "after", "n"],
                          dtype=float)
+    table["check_in"] = float("nan")
+    table["n_check_in"] = 0.0
+    checked_in = (paired.dropna(subset=["self_checkin"]) if "self_checkin" in paired
+                  else paired.iloc[0:0])
     for topic in topics:
         rows = paired[paired["topic"].astype(str) == topic]
-        table.loc[topic] = [rows["self_before"].mean(), rows["self_after"].mean(), len(rows)]
+        later = checked_in[checked_in["topic"].astype(str) == topic]
+        table.loc[topic] = [rows["self_before"].mean(), rows["self_after"].mean(), len(rows),
+                            later["self_checkin"].mean() if len(later) else float("nan"),
+                            len(later)]
     table["n"] = table["n"].astype(int)
+    table["n_check_in"] = table["n_check_in"].astype(int)
     return table
 
 
@@ -469,6 +481,9 @@ def topic_overview(frame):
     table["self_after"] = ratings["after"].round(2)
     table["self_n"] = ratings["n"]
     table["self_n"] = table["self_n"].fillna(0).astype(int)
+    if ratings["n_check_in"].sum() > 0:  # shown once some learner has done the check-in
+        table["self_checkin"] = ratings["check_in"].round(2)
+        table["self_checkin_n"] = ratings["n_check_in"].reindex(table.index).fillna(0).astype(int)
     table.index.name = "topic"
     return table
 

@@ -32,7 +32,8 @@ def plot_before_after(table, ax=None):
     ----------
     table : pandas.DataFrame
         From :func:`netlearn.cohort.before_after`: index topic, columns
-        ``before``, ``after``, ``n``.
+        ``before``, ``after``, ``n``; a third bar per topic when ``n_check_in``
+        shows that some learners rated themselves at the check-in.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -47,13 +48,22 @@ def plot_before_after(table, ax=None):
         return _empty(ax, title, xlabel, ylabel,
                       message="No learner rated themselves both before and after")
     positions = list(range(len(table)))
-    width = 0.38
-    before = ax.bar([p - width / 2 for p in positions], table["before"], width,
+    check_in = "n_check_in" in table and table["n_check_in"].sum() > 0
+    width = 0.27 if check_in else 0.38
+    shift = width if check_in else width / 2
+    before = ax.bar([p - shift for p in positions], table["before"], width,
                     color=OKABE_ITO["sky_blue"], edgecolor=EDGE, hatch="//", label="Before")
-    after = ax.bar([p + width / 2 for p in positions], table["after"], width,
+    after = ax.bar([p + (0 if check_in else shift) for p in positions], table["after"], width,
                    color=OKABE_ITO["blue"], edgecolor=EDGE, label="After")
-    for bars in (before, after):
-        ax.bar_label(bars, fmt="%.1f", padding=2)
+    drawn = [before, after]
+    if check_in:  # only when some learner did the check-in (notebook 07)
+        title = "Self-rating before, after and at the check-in, per mistake"
+        drawn.append(ax.bar([p + shift for p in positions], table["check_in"], width,
+                            color=OKABE_ITO["orange"], edgecolor=EDGE, hatch="..",
+                            label="Check-in (those who did it)"))
+    for bars in drawn:
+        ax.bar_label(bars, labels=["" if value != value else f"{value:.1f}"  # NaN: no label
+                                   for value in bars.datavalues], padding=2)
     ax.set_xticks(positions, [_label(topic, int(n)) for topic, n in
                               zip(table.index, table["n"], strict=True)])
     ax.set_ylim(0, 5.6)

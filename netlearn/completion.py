@@ -93,6 +93,8 @@ def topic_steps(topic, course, data: ProgressData) -> list[Step]:
         steps.append(Step("Quiz", "questions answered", done, len(topic.questions)))
     if topic.kind == "mistake":
         name, phase, topics = "Self-check", "check", [topic]
+    elif topic.kind == "check-in":
+        name, phase, topics = "Self-assessment (check-in)", "check-in", course.mistakes
     else:
         phase = "before" if topic.kind == "intro" else "after"
         name, topics = f"Self-assessment ({phase} the course)", course.mistakes
@@ -157,3 +159,36 @@ def self_assessment_means(store=None, course=None, key="title"):
             if mean is not None:
                 target[label] = mean
     return before, after
+
+
+def self_assessment_phase_means(store=None, course=None, key="title",
+                                phases=("before", "after", "check-in")) -> dict:
+    """Return phase -> {topic: mean self-rating} for each phase (see :func:`self_assessment_means`).
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+    key : {"title", "id"}
+    phases : tuple of str
+        Default: before the course, after it (06) and at the check-in (07).
+
+    Returns
+    -------
+    dict
+        Every phase is a key; unrated topics are left out of its dict.
+    """
+    from .content import course as current_course
+    from .store import get_store
+
+    store = store or get_store()
+    course = course or current_course()
+    data = ProgressData(store)
+    result = {phase: {} for phase in phases}
+    for topic in course.mistakes:
+        label = topic.title if key == "title" else topic.id
+        for phase in phases:
+            mean = data.mean_rating(topic, phase)
+            if mean is not None:
+                result[phase][label] = mean
+    return result

@@ -14,12 +14,12 @@ from .paths import default_content_dir, override_content_dir
 MAX_FILE_BYTES = 1_000_000
 TOPIC_FILES = {
     # file name -> (schema name, required for kinds)
-    "topic.yaml": ("topic", {"intro", "mistake", "plan"}),
+    "topic.yaml": ("topic", {"intro", "mistake", "plan", "check-in"}),
     "questions.yaml": ("questions", {"mistake"}),
     "self-assessment.yaml": ("self-assessment", {"mistake"}),
-    "reflections.yaml": ("reflections", {"intro", "mistake", "plan"}),
+    "reflections.yaml": ("reflections", {"intro", "mistake", "plan", "check-in"}),
     "scenarios.yaml": ("scenarios", set()),
-    "facilitator.yaml": ("facilitator", {"intro", "mistake", "plan"}),
+    "facilitator.yaml": ("facilitator", {"intro", "mistake", "plan", "check-in"}),
 }
 MIN_ITEMS_PER_OBJECTIVE = 2
 
@@ -34,6 +34,7 @@ class Topic:
     minutes: int
     key_question: str
     mistake: str = ""
+    core_minutes: int = 0  # minutes of the core sections alone; 0: not stated (all core)
     objectives: list = field(default_factory=list)
     tips: list = field(default_factory=list)
     key_points: list = field(default_factory=list)
@@ -65,10 +66,11 @@ class Course:
 
     title: str
     version: int
-    words_per_minute: int
+    words_per_minute: int  # speaking rate, for timing a pitch
     topics: list[Topic]
     sources: dict[str, Path] = field(default_factory=dict)  # relative path -> file used
     validation_keys: set = field(default_factory=set, repr=False)  # see validate()
+    reading_words_per_minute: int = 200  # reading rate, for a notebook's estimated minutes
 
     def topic(self, topic_id: str) -> Topic:
         """Return the topic with this id (== its notebook's stem)."""
@@ -481,7 +483,12 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
                 "topics", index))
         topic = Topic(id=topic_id, kind=entry["kind"], title=entry["title"],
                       minutes=entry["minutes"], key_question=entry["key_question"],
-                      mistake=entry.get("mistake", ""))
+                      mistake=entry.get("mistake", ""),
+                      core_minutes=entry.get("core_minutes", 0))
+        if topic.core_minutes > topic.minutes:
+            problems.append(course_doc.error(
+                f"topic {topic_id!r}: core_minutes ({topic.core_minutes}) is more than"
+                f" minutes ({topic.minutes})", "topics", index, "core_minutes"))
         docs = {}
         for name, (schema_name, required_for) in TOPIC_FILES.items():
             relative = f"{topic_id}/{name}"
@@ -514,6 +521,7 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
         title=course_data["title"], version=course_data["version"],
         words_per_minute=course_data.get("words_per_minute", 130), topics=topics,
         sources=sources, validation_keys=newly_valid,
+        reading_words_per_minute=course_data.get("reading_words_per_minute", 200),
     ), []
 
 

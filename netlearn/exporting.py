@@ -33,7 +33,8 @@ def export_all(store, directory, today: date | None = None, progress=None) -> li
     """Write everything the learner owns into ``directory``.
 
     One CSV per table with a header row (:meth:`netlearn.store.Store.export_csv`),
-    ``reminders.ics`` (:func:`netlearn.reminders.reminder_calendar`) and
+    ``reminders.ics`` (:func:`netlearn.reminders.reminder_calendar`, with the
+    check-in date picked in notebook 06) and
     ``action-plan.md`` (:func:`netlearn.action_plan.action_plan_markdown`),
     all computed from the learner's own records — never the sample persona.
     Each file is written to a ``.part`` file first and then renamed.
@@ -55,6 +56,7 @@ def export_all(store, directory, today: date | None = None, progress=None) -> li
         Every file written, CSVs first.
     """
     from netlearn.action_plan import action_plan_markdown
+    from netlearn.checkin import SETTING, parse_checkin
     from netlearn.reminders import reminder_calendar
 
     today = today or date.today()
@@ -70,7 +72,9 @@ def export_all(store, directory, today: date | None = None, progress=None) -> li
     written = list(store.export_csv(directory))
     report(1)
     net = store.load_network()
-    written.append(_write_atomic(directory / REMINDERS_NAME, reminder_calendar(net, today)))
+    checkin = parse_checkin(store.setting(SETTING))
+    written.append(_write_atomic(directory / REMINDERS_NAME,
+                                 reminder_calendar(net, today, checkin=checkin)))
     report(2)
     plan = action_plan_markdown(None, store, net, today)
     written.append(_write_atomic(directory / PLAN_NAME, plan.encode("utf-8")))

@@ -663,7 +663,7 @@ def overdue_commitments(net: Network, today: date) -> list[OverdueCommitment]:
     overdue = [
         OverdueCommitment(item, (today - item.due).days)
         for item in net.commitments
-        if not item.done and item.due < today
+        if not item.done and not item.dropped and item.due < today
     ]
     overdue.sort(key=lambda entry: (entry.commitment.due, entry.commitment.text))
     return overdue

@@ -11,7 +11,7 @@ from netlearn.activity.records import Network
 PRODID = "-//netlearn//networking reminders//EN"
 FOLLOW_UP_AFTER_DAYS = 2
 FOLLOW_UP_WINDOW_DAYS = 30  # people met longer ago than this get no follow-up reminder
-KINDS = ("keep-in-touch", "follow-up", "commitment")
+KINDS = ("keep-in-touch", "follow-up", "commitment", "check-in")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,16 @@ def _meeting_day(contact, items) -> date | None:
     return contact.met_on
 
 
-def reminders(net: Network, today: date) -> list[Reminder]:
+def checkin_reminder(day: date) -> Reminder:
+    """Return the reminder for the course check-in (notebook 07) on ``day``."""
+    return Reminder(
+        "check-in", day, "netlearn check-in: open notebook 07",
+        "Your networking course check-in. Open notebooks/07-check-in.ipynb: a short quiz from "
+        "memory, your self-ratings once more, and a look at your 30-day commitments. About 20 "
+        "minutes.", reminder_uid("check-in", "netlearn", "07-check-in"), "07-check-in")
+
+
+def reminders(net: Network, today: date, checkin: date | None = None) -> list[Reminder]:
     """Return the reminders for ``net`` as of ``today``, sorted by day, kind and summary.
 
     - *keep-in-touch*: every contact with a cadence; due on the last touch
@@ -61,6 +70,8 @@ def reminders(net: Network, today: date) -> list[Reminder]:
       two days after the meeting, or ``today`` when that has passed.
     - *commitment*: every open commitment, on its due date, or ``today`` when
       overdue.
+    - *check-in*: the course check-in (notebook 07) on ``checkin``, when given
+      and not in the past.
 
     Parameters
     ----------
@@ -68,6 +79,8 @@ def reminders(net: Network, today: date) -> list[Reminder]:
         The learner's network.
     today : date
         The day reminders are computed for.
+    checkin : date, optional
+        The check-in date the learner picked in notebook 06.
 
     Returns
     -------
@@ -122,7 +135,7 @@ def reminders(net: Network, today: date) -> list[Reminder]:
             "their name, something specific you discussed, and a next step or offer.",
             reminder_uid("follow-up", source, ref), contact.name))
     for index, item in enumerate(net.commitments):
-        if item.done:
+        if item.done or item.dropped:
             continue
         source, ref = _record_ref(item, f"{item.text}|{item.due}|{index}")
         who = names.get(item.contact_key, "")
@@ -131,11 +144,14 @@ def reminders(net: Network, today: date) -> list[Reminder]:
         result.append(Reminder(
             "commitment", max(item.due, today), f"Commitment: {item.text}",
             "\n".join(lines), reminder_uid("commitment", source, ref), item.text))
+    if checkin is not None and checkin >= today:
+        result.append(checkin_reminder(checkin))
     result.sort(key=lambda r: (r.day, KINDS.index(r.kind), r.summary, r.uid))
     return result
 
 
-def reminder_calendar(net: Network, today: date, stamp: datetime | None = None) -> bytes:
+def reminder_calendar(net: Network, today: date, stamp: datetime | None = None,
+                      checkin: date | None = None) -> bytes:
     """Return the network's reminders as an iCalendar (RFC 5545) file.
 
     One all-day VEVENT per :func:`reminders` entry, with PRODID, VERSION,
@@ -152,6 +168,8 @@ def reminder_calendar(net: Network, today: date, stamp: datetime | None = None) 
         The day reminders are computed for.
     stamp : datetime, optional
         DTSTAMP for every event (UTC); defaults to now.
+    checkin : date, optional
+        The course check-in date, added as a reminder (see :func:`reminders`).
 
     Returns
     -------
@@ -168,7 +186,7 @@ def reminder_calendar(net: Network, today: date, stamp: datetime | None = None) 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "netlearn reminders")
-    for item in reminders(net, today):
+    for item in reminders(net, today, checkin):
         event = Event()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp.astimezone(timezone.utc))

@@ -21,7 +21,7 @@ from .errors import StoreError
 from .paths import data_home
 
 DB_NAME = "netlearn.db"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_S = 60.0
 OPTION_SEED_KEY = "option_seed"  # settings key of the learner's quiz-option shuffling seed
 
@@ -195,6 +195,11 @@ MIGRATIONS = [
     ALTER TABLE self_assessments_v3 RENAME TO self_assessments;
     CREATE INDEX self_assessments_item ON self_assessments(topic, statement_id, phase);
     ALTER TABLE answers ADD COLUMN version TEXT NOT NULL DEFAULT '';
+    """,
+    # 3 -> 4: a commitment reviewed at the check-in (notebook 07) may be dropped on purpose,
+    # which is neither done nor still open; NULL means not dropped.
+    """
+    ALTER TABLE commitments ADD COLUMN dropped_at TEXT;
     """,
 ]
 
@@ -796,6 +801,24 @@ class Store:
             conn.execute("UPDATE commitments SET done = ?, done_at = ? WHERE id = ?",
                          (int(done), utc_now() if done else None, commitment_id))
 
+    def set_commitment_state(self, commitment_id, state) -> None:
+        """Record a commitment as ``"done"``, ``"not done"`` (still open) or ``"dropped"``."""
+        if state not in ("done", "not done", "dropped"):
+            raise ValueError(f"unknown commitment state {state!r}")
+        now = utc_now()
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE commitments SET done = ?, done_at = ?, dropped_at = ? WHERE id = ?",
+                (int(state == "done"), now if state == "done" else None,
+                 now if state == "dropped" else None, commitment_id))
+
+    def commitment_states(self) -> dict:
+        """Return commitment id -> ``"done"``, ``"not done"`` or ``"dropped"``."""
+        from .checkin import commitment_state
+
+        return {row["id"]: commitment_state(bool(row["done"]), row["dropped_at"] is not None)
+                for row in self.query("SELECT id, done, dropped_at FROM commitments")}
+
     def update_event(self, event_id, **checklist) -> None:
         """Change an event's checklist items or attendance."""
         allowed = {"attended", "goal_set", "attendees_researched", "intro_prepared",
@@ -872,6 +895,7 @@ class Store:
                 text=row["text"], due=_date(row["due"]), done=bool(row["done"]),
                 contact_key=keys.get(row["contact_id"], ""), contact_id=row["contact_id"],
                 source=row["source"], source_ref=row["source_ref"], id=row["id"],
+                dropped=row["dropped_at"] is not None,
             )
             for row in self.query("SELECT * FROM commitments ORDER BY due, id")
         ]

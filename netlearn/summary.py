@@ -13,7 +13,7 @@ from .errors import NetlearnError
 
 FORMAT = "netlearn-summary"
 VERSION = 2  # 2: each quiz carries item content versions and per-item answers
-PHASES = ("before", "check", "after")
+PHASES = ("before", "check", "after", "check-in")  # check-in: notebook 07, weeks later
 OUTCOMES = ("good", "mixed", "poor")
 
 
@@ -47,7 +47,7 @@ def build_summary(store, course, today) -> dict:
 
     It holds only: format name and version, course title, content version and
     fingerprint, a random summary id, the day of export, per topic the mean
-    self-rating before / in the topic / after, quiz score, maximum, items
+    self-rating before / in the topic / after / at the check-in, quiz score, maximum, items
     answered and correct (answers re-graded against the current items; an answer
     to an earlier version of an item is not counted), each quiz item's content
     version and, per answered item, the version answered with its score
@@ -87,6 +87,8 @@ def build_summary(store, course, today) -> dict:
             entry["quiz"] = _quiz(topic, data)
         if topic.scenarios:
             entry["scenarios"] = _scenarios(topic, data.answers(topic.id, "scenario"))
+        if topic.kind == "check-in":
+            entry["retrieval"] = _retrieval(data.answers(topic.id))
         prompt_ids = {p["id"] for p in topic.prompts}
         entry["reflections_written"] = sum(
             1 for (t, prompt), row in reflections.items()
@@ -119,6 +121,12 @@ def _self_assessment(topic, data) -> dict:
         result[phase] = round(mean, 3) if mean is not None else None
         result[f"rated_{phase}"] = data.rated([topic], phase)[0]
     return result
+
+
+def _retrieval(answers) -> dict:
+    """The check-in quiz (its items vary per learner): how many answered and right."""
+    return {"answered": len(answers), "correct": sum(1 for a in answers.values()
+                                                     if a.get("correct"))}
 
 
 def _quiz(topic, data) -> dict:

@@ -170,3 +170,55 @@ def test_cli_agenda_errors_are_one_line(capsys):
     assert cli.main(["agenda", "--minutes", "60", "--topics", "nope"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "valid ids: 00-start-here" in err
+
+
+def core_course():
+    """Topics with core sections: 40 min in full, 20 of them core (the check-in is all core)."""
+    topics = [Topic(id=f"0{n}-t", kind="mistake", title=f"T{n}", minutes=40, core_minutes=20,
+                    key_question="?") for n in range(1, 4)]
+    topics.append(Topic(id="07-check-in", kind="check-in", title="Check-in", minutes=20,
+                        key_question="?"))
+    return Course(title="Core course", version=1, words_per_minute=130, topics=topics)
+
+
+def test_shortened_mode_drops_optional_sections_before_core_ones():
+    course = core_course()
+    # one break: 80 for topics, exactly the cores
+    agenda = plan_agenda(course, 100, [t.id for t in course.topics])
+    check_shape(agenda, 100)
+    topics = [s for s in agenda if s.kind == "topic"]
+    assert [s.minutes for s in topics] == [20, 20, 20, 20]
+    assert all(s.core_only for s in topics[:3]) and not topics[3].shortened
+    text = format_agenda(agenda)
+    assert "(shortened from 40 min; core sections only)" in text
+    table = format_agenda(agenda, markdown=True)
+    assert "run the sections marked *Core*" in table
+
+
+def test_spare_minutes_go_to_optional_sections_never_past_the_full_length():
+    course = core_course()
+    # one break: 100 for topics, 20 more than the cores
+    agenda = plan_agenda(course, 120, [t.id for t in course.topics])
+    check_shape(agenda, 120)
+    topics = [s for s in agenda if s.kind == "topic"]
+    assert sum(s.minutes for s in topics) == 100
+    assert all(s.core_minutes <= s.minutes <= s.full_minutes for s in topics)
+    assert topics[3].minutes == 20  # nothing optional in the check-in
+    assert "core sections and some optional ones" in format_agenda(agenda)
+
+
+def test_when_even_the_cores_do_not_fit_they_shrink_in_proportion():
+    course = core_course()
+    agenda = plan_agenda(course, 60, [t.id for t in course.topics])
+    check_shape(agenda, 60)
+    topics = [s for s in agenda if s.kind == "topic"]
+    assert sum(s.minutes for s in topics) == 50
+    assert all(10 <= s.minutes < s.core_minutes for s in topics)
+    assert "core sections only, 20 min in full" in format_agenda(agenda)
+
+
+def test_the_whole_course_leaves_the_check_in_for_its_own_session():
+    course = core_course()
+    assert [s.topic_id for s in plan_agenda(course) if s.topic_id] == ["01-t", "02-t", "03-t"]
+    alone = plan_agenda(course, topics=["07-check-in"])
+    assert [(s.topic_id, s.minutes) for s in alone if s.topic_id] == [("07-check-in", 20)]

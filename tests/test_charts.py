@@ -111,6 +111,12 @@ def test_network_recency_limits_to_top_and_marks_90_days(sample):
     assert any(list(line.get_xdata()) == [90, 90] for line in ax.lines)
 
 
+def test_network_recency_title_has_one_parenthesis(sample):
+    title = charts.network_recency(sample, DEFAULT_TODAY).get_title()
+    assert title.count("(") == 1 and title.endswith(" (sample persona)")
+    assert "close contact" in title and ") (" not in title
+
+
 def test_network_recency_falls_back_to_all_contacts():
     own = sample_network()
     for contact in own.contacts:

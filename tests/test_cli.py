@@ -26,7 +26,7 @@ def run(*args, home, cwd=REPO, **env):
 def test_check_default_content_passes_with_summary(tmp_path):
     result = run("check", home=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"^ok: default content: 7 topics, \d+ questions, \d+ minutes; notebooks "
+    assert re.search(r"^ok: default content: 8 topics, \d+ questions, \d+ minutes; notebooks "
                      r"checked", result.stdout, re.M)
 
 

@@ -324,3 +324,29 @@ def test_malformed_item_versions_are_refused():
     broken = copy.deepcopy(summary)
     broken["topics"]["01-preparation"]["quiz"]["item_versions"]["q1"] = "<b>"
     assert "item versions are malformed" in validate_summary(broken)
+
+
+def test_check_in_ratings_show_in_the_dashboard_only_when_present():
+    from netlearn import cohort_charts
+    from netlearn.cohort import before_after, topic_overview
+
+    plain = [fake_summary(i) for i in range(1, 5)]
+    table = topic_overview(aggregate(plain))
+    assert "self_checkin" not in table.columns  # older summaries: nothing new shown
+    ax = cohort_charts.plot_before_after(before_after(aggregate(plain)))
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Before", "After"]
+
+    later = [fake_summary(i) for i in range(1, 5)]
+    for summary in later[:2]:
+        summary["topics"]["01-preparation"]["self_assessment"].update(
+            {"check-in": 2.5, "rated_check-in": 4})
+    frame = aggregate(later)
+    assert frame["self_checkin"].notna().sum() == 2
+    table = topic_overview(frame)
+    assert table.loc["01-preparation", "self_checkin"] == 2.5
+    assert table.loc["01-preparation", "self_checkin_n"] == 2
+    assert table.loc["02-giving", "self_checkin_n"] == 0
+    ax = cohort_charts.plot_before_after(before_after(frame))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["Before", "After", "Check-in (those who did it)"]
+    assert "nan" not in [t.get_text() for t in ax.texts]

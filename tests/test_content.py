@@ -235,3 +235,34 @@ def test_load_course_raises_first_problem(content):
     with pytest.raises(ContentError) as info:
         load_course(content)
     assert info.value.line == 2
+
+
+def test_a_check_in_topic_loads_and_needs_its_files(content):
+    write(content, "course.yaml", COURSE + """\
+  - id: t7-check-in
+    kind: check-in
+    title: Check in
+    minutes: 20
+    key_question: What stuck?
+""")
+    assert "topic 't7-check-in' has no t7-check-in/topic.yaml" in only_problem(content)
+    (content / "t7-check-in").mkdir()
+    write(content, "t7-check-in/topic.yaml", TOPIC.replace("t1-", "t7-"))
+    write(content, "t7-check-in/reflections.yaml", 'prompts:\n  - {id: t7-r1, text: "Kept?"}\n')
+    write(content, "t7-check-in/facilitator.yaml", "notes: Be brief.\n")
+    course = load_course(content)
+    assert course.topic("t7-check-in").kind == "check-in"
+    assert [t.id for t in course.mistakes] == ["t1-topic"]
+
+
+def test_core_minutes_cannot_exceed_minutes(content):
+    write(content, "course.yaml",
+          COURSE.replace("minutes: 20", "minutes: 20\n    core_minutes: 25"))
+    message = only_problem(content)
+    assert message.startswith(f"{content / 'course.yaml'}:10: ") and "core_minutes (25)" in message
+    write(content, "course.yaml",
+          COURSE.replace("minutes: 20", "minutes: 20\n    core_minutes: 15").replace(
+              "words_per_minute: 130", "words_per_minute: 130\nreading_words_per_minute: 220"))
+    course = load_course(content)
+    assert course.topic("t1-topic").core_minutes == 15 and course.reading_words_per_minute == 220
+    assert course.words_per_minute == 130

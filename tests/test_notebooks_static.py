@@ -75,7 +75,8 @@ def markdown(nb: dict) -> list[str]:
 
 
 def headings(nb: dict) -> list[str]:
-    return [line.strip() for cell in markdown(nb) for line in cell.splitlines()
+    """The ``##`` headings; "## Worked example: Sam's …" counts as "## Worked example"."""
+    return [line.strip().split(":")[0] for cell in markdown(nb) for line in cell.splitlines()
             if line.startswith("## ")]
 
 

@@ -108,11 +108,11 @@ def test_only_the_changed_file_needs_to_be_in_the_override(tmp_path):
 
 
 def test_netlearn_content_environment_variable_is_the_default_layer(content, monkeypatch):
-    edit_yaml(content / "course.yaml", lambda d: d["topics"][1].update(minutes=45))
+    edit_yaml(content / "course.yaml", lambda d: d["topics"][1].update(minutes=77))
     monkeypatch.setenv("NETLEARN_CONTENT", str(content))
-    assert course().topic("01-preparation").minutes == 45
+    assert course().topic("01-preparation").minutes == 77
     monkeypatch.delenv("NETLEARN_CONTENT")
-    assert course().topic("01-preparation").minutes != 45
+    assert course().topic("01-preparation").minutes != 77
 
 
 def test_an_added_question_is_loaded(content):

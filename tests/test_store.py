@@ -240,3 +240,38 @@ def test_the_option_seed_is_made_on_first_need_and_kept(home):
         assert elsewhere.option_seed() != seed
     finally:
         elsewhere.close()
+
+
+def test_a_version_3_database_upgrades_to_dropped_commitments(tmp_path):
+    import sqlite3
+
+    from netlearn.store import DB_NAME, MIGRATIONS, Store
+
+    home = tmp_path / "v3-home"
+    home.mkdir()
+    conn = sqlite3.connect(home / DB_NAME)
+    for step in range(3):
+        conn.executescript(MIGRATIONS[step])
+    conn.executemany(
+        "INSERT INTO commitments (id, text, due, done, done_at, source, source_ref, created_at)"
+        " VALUES (?, ?, '2026-01-10', ?, ?, 'manual', ?, 'then')",
+        [(1, "Send Ana the article", 1, "then", "r1"), (2, "Call Ben", 0, None, "r2")])
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+
+    store = Store(home)
+    assert store.commitment_states() == {1: "done", 2: "not done"}
+    store.set_commitment_state(2, "dropped")
+    assert store.commitment_states() == {1: "done", 2: "dropped"}
+    store.set_commitment_state(1, "not done")
+    assert store.commitment_states() == {1: "not done", 2: "dropped"}
+    assert [c.done for c in store.load_network().commitments] == [False, False]
+    with pytest.raises(ValueError):
+        store.set_commitment_state(1, "maybe")
+    store.close()
+    raw = sqlite3.connect(home / DB_NAME)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert raw.execute("SELECT text FROM commitments WHERE id = 1").fetchone()[0] == \
+        "Send Ana the article"
+    raw.close()

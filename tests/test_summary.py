@@ -260,3 +260,20 @@ def test_summary_widget_reports_a_write_error(filled, course, home):
     widget = summary_widget(store=filled, course=course, today=TODAY)
     widget.button.click()
     assert "Could not export" in widget.result.value
+
+
+def test_summary_includes_the_check_in_phase_and_retrieval_counts(store, course):
+    statements = course.topic("01-preparation").statements
+    for statement in statements:
+        store.save_self_assessment("01-preparation", statement["id"], "after", 4)
+        store.save_self_assessment("01-preparation", statement["id"], "check-in", 3)
+    store.save_answer("07-check-in", "prep-q1", "a", 0, 1, False)
+    store.save_answer("07-check-in", "follow-q1", "c", 1, 1, True)
+    summary = build_summary(store, course, TODAY)
+    rating = summary["topics"]["01-preparation"]["self_assessment"]
+    assert rating["check-in"] == 3 and rating["rated_check-in"] == len(statements)
+    assert rating["after"] == 4
+    checkin = summary["topics"]["07-check-in"]
+    assert checkin["kind"] == "check-in"
+    assert checkin["retrieval"] == {"answered": 2, "correct": 1}
+    assert "quiz" not in checkin

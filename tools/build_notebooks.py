@@ -18,6 +18,9 @@ TABLE_START = "<!-- course-table:start -->"
 TABLE_END = "<!-- course-table:end -->"
 PLACEHOLDERS = ("header", "questions", "navigation")
 CELL_RE = re.compile(r"^# %%(?P<markdown>\s+\[(?:markdown|md)\])?(?P<rest>.*)$")
+#: A section heading in a source: ``## Title {core}`` or ``## Title {optional}``.
+SECTION_RE = re.compile(r"^## (?P<title>.+?) \{(?P<kind>core|optional)\}$")
+SECTION_MARK = "*{kind} · about {minutes} min*"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -98,13 +101,21 @@ def link_text(topic) -> str:
     return f"{number_of(topic)} · {md(topic.title)}".replace("[", r"\[").replace("]", r"\]")
 
 
+def minutes_text(topic) -> str:
+    """``"about 45 minutes (core sections: about 25)"`` from course.yaml."""
+    text = f"about {topic.minutes} minutes"
+    if topic.core_minutes and topic.core_minutes < topic.minutes:
+        text += f" (core sections: about {topic.core_minutes})"
+    return text
+
+
 def header_cell(course, topic) -> str:
     lines = [f"# {number_of(topic)} · {md(topic.title)}", ""]
     facts = []
     if topic.kind == "mistake":
         position = [t.id for t in course.mistakes].index(topic.id) + 1
         facts.append(f"**Mistake {position} of {len(course.mistakes)}: {md(topic.mistake)}**")
-    facts.append(f"⏱ about {topic.minutes} minutes")
+    facts.append(f"⏱ {minutes_text(topic)}")
     lines += [" · ".join(facts), "", f"**Key question:** {md(topic.key_question)}"]
     if topic.objectives:
         lines += ["", "**In this notebook you will:**", ""]
@@ -156,6 +167,48 @@ def navigation_cell(course, topic) -> str:
     return " · ".join(parts)
 
 
+# -- core and optional sections -----------------------------------------------------------
+
+
+def mark_sections(cell: dict, source: Path) -> str:
+    """Turn ``## Title {core|optional}`` into the heading plus a visible marker line.
+
+    Every ``##`` heading must say whether its section is core (kept in a shortened
+    session) or optional. The minutes are filled in by :func:`state_section_minutes`.
+    """
+    lines = []
+    for offset, line in enumerate(cell["source"].splitlines()):
+        if not line.startswith("## "):
+            lines.append(line)
+            continue
+        match = SECTION_RE.match(line)
+        if not match:
+            raise BuildError(f"{source}:{cell['line'] + 1 + offset}: a '##' heading must end"
+                             " with {core} or {optional}")
+        lines += [f"## {match['title']}", "",
+                  SECTION_MARK.format(kind=match["kind"].capitalize(), minutes=0)]
+    return "\n".join(lines)
+
+
+def state_section_minutes(cells, topic, course) -> None:
+    """Write each section's estimated minutes into its marker line (netlearn.timing)."""
+    from netlearn.timing import estimate_sections, shown_minutes
+
+    sections = [s for s in estimate_sections(cells, topic, course) if s.heading]
+    marks = iter(sections)
+    for cell in cells:
+        if cell.cell_type != "markdown" or cell.get("id") in PLACEHOLDERS:
+            continue
+        out = []
+        for line in cell.source.splitlines():
+            if line in ("*Core · about 0 min*", "*Optional · about 0 min*"):
+                section = next(marks)
+                kind = "Core" if section.core else "Optional"
+                line = SECTION_MARK.format(kind=kind, minutes=shown_minutes(section.minutes))
+            out.append(line)
+        cell.source = "\n".join(out)
+
+
 # -- the notebook ----------------------------------------------------------------------
 
 
@@ -179,12 +232,13 @@ def build(course, source: Path) -> str:
             new.id = cell["placeholder"]
             new.metadata["netlearn"] = "generated"
         elif cell["kind"] == "markdown":
-            new = nbformat.v4.new_markdown_cell(cell["source"])
+            new = nbformat.v4.new_markdown_cell(mark_sections(cell, source))
             new.id = f"cell-{index:02d}"
         else:
             new = nbformat.v4.new_code_cell(cell["source"])
             new.id = f"cell-{index:02d}"
         cells.append(new)
+    state_section_minutes(cells, topic, course)
     nb = nbformat.v4.new_notebook(cells=cells, metadata={
         "kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"},
     })
@@ -193,15 +247,20 @@ def build(course, source: Path) -> str:
 
 
 def course_table(course) -> str:
-    rows = ["| # | Notebook | The mistake | Key question | Minutes |",
-            "|---|---|---|---|---|"]
+    rows = ["| # | Notebook | The mistake | Key question | Minutes | Core only |",
+            "|---|---|---|---|---|---|"]
     for topic in course.topics:
         cells = [number_of(topic), f"[{md(topic.title)}](notebooks/{topic.id}.ipynb)",
-                 md(topic.mistake) or "—", md(topic.key_question), str(topic.minutes)]
+                 md(topic.mistake) or "—", md(topic.key_question), str(topic.minutes),
+                 str(topic.core_minutes or topic.minutes)]
         rows.append("| " + " | ".join(c.replace("|", r"\|") for c in cells) + " |")
     hours, minutes = divmod(course.minutes, 60)
+    core = sum(t.core_minutes or t.minutes for t in course.topics)
     rows += ["", f"About {course.minutes} minutes in all ({hours} h {minutes:02d} min),"
-                 " spread over as many sessions as you like."]
+                 " spread over as many sessions as you like; about"
+                 f" {core} minutes for the core sections alone. The times count reading at"
+                 f" about {course.reading_words_per_minute} words a minute, every quiz item,"
+                 " reflection, scenario and practice tool (netlearn/timing.py)."]
     return "\n".join(rows)
 
 

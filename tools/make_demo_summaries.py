@@ -110,15 +110,18 @@ def make_learner(course, rng: random.Random, home: Path, today: date) -> dict:
                 baseline[statement["id"]] = rng.choice((1, 2, 2, 3, 3, 3, 4))
                 store.save_self_assessment(topic.id, statement["id"], "before",
                                            baseline[statement["id"]])
-        finished = taken and taken[-1].kind == "plan"
+        finished = any(t.kind == "plan" for t in taken)
+        checked_in = any(t.kind == "check-in" for t in taken)  # came back weeks later (07)
         for topic in taken:
             for statement in topic.statements:
                 store.save_self_assessment(topic.id, statement["id"], "check",
                                            min(5, baseline[statement["id"]] + rng.choice((0, 1))))
                 if finished:
-                    store.save_self_assessment(
-                        topic.id, statement["id"], "after",
-                        min(5, baseline[statement["id"]] + rng.choice((0, 1, 1, 2))))
+                    after = min(5, baseline[statement["id"]] + rng.choice((0, 1, 1, 2)))
+                    store.save_self_assessment(topic.id, statement["id"], "after", after)
+                    if checked_in:
+                        store.save_self_assessment(topic.id, statement["id"], "check-in",
+                                                   max(1, min(5, after + rng.choice((-1, 0, 0)))))
             for question in topic.questions:
                 if rng.random() > 0.85 + 0.15 * engagement:
                     continue

@@ -241,6 +241,7 @@ class Commitment:
     source: str = "manual"
     source_ref: str = ""
     id: int | None = None
+    dropped: bool = False  # let go on purpose at the check-in (neither done nor open)
 
 
 @dataclass(slots=True)

@@ -12,6 +12,9 @@ as a package attribute the first time it is imported.
 from __future__ import annotations
 
 __all__ = [
+    "checkin_date",
+    "checkin_quiz",
+    "commitment_review",
     "course_overview",
     "pitch_builder",
     "progress_bar",
@@ -59,7 +62,7 @@ def self_assessment(topic_id: str | None = None, phase: str = "check", *, store=
     topic_id : str, optional
         One topic's statements; None for every mistake topic, grouped by title
         (notebook 00 uses ``self_assessment(None, "before")``, notebook 06 ``"after"``).
-    phase : {"before", "check", "after"}
+    phase : {"before", "check", "after", "check-in"}
     store : netlearn.store.Store, optional
     course : netlearn.content.Course, optional
 
@@ -177,3 +180,61 @@ def course_overview(*, store=None, course=None):
 
     store, course = resolve(store, course)
     return CourseOverviewWidget(course, store)
+
+
+def checkin_date(*, store=None, today=None):
+    """Return the check-in date picker (notebook 06): two to four weeks out, saved on "Book".
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+    today : datetime.date, optional
+
+    Returns
+    -------
+    netlearn.widgets.checkin.CheckinDateWidget
+    """
+    from ._common import resolve
+    from .checkin import CheckinDateWidget
+
+    store, _ = resolve(store, object())
+    return CheckinDateWidget(store, today)
+
+
+def checkin_quiz(*, store=None, course=None):
+    """Return the check-in's retrieval quiz (notebook 07): missed items, then reserve items.
+
+    Before notebook 06 is done it explains that instead of showing an empty quiz.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+    course : netlearn.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.checkin.CheckinQuizWidget
+    """
+    from ._common import resolve
+    from .checkin import CheckinQuizWidget
+
+    store, course = resolve(store, course)
+    return CheckinQuizWidget(course, store)
+
+
+def commitment_review(*, store=None):
+    """Return the review of the learner's commitments: done, not done or dropped.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+
+    Returns
+    -------
+    netlearn.widgets.checkin.CommitmentReviewWidget
+    """
+    from ._common import resolve
+    from .checkin import CommitmentReviewWidget
+
+    store, _ = resolve(store, object())
+    return CommitmentReviewWidget(store)

@@ -7,7 +7,10 @@ import ipywidgets as widgets
 from . import _html
 from ._common import NetlearnBox, button, local_time, plural
 
-PHASES = ("before", "check", "after")
+PHASES = ("before", "check", "after", "check-in")
+#: The earlier phases a re-rating is compared with, shown only once a statement is re-rated.
+EARLIER = {"check": ("before",), "after": ("before",), "check-in": ("before", "after")}
+EARLIER_NAMES = {"before": "Before the course", "after": "At the end of the course"}
 LIKERT_OPTIONS = [
     ("1 · Not like me", 1),
     ("2 · A little like me", 2),
@@ -19,8 +22,12 @@ PHASE_INTROS = {
     "before": "Before you start: how much is each statement like you today? There are no right "
               "answers — you will rate the same statements again at the end of the course.",
     "check": "Quick self-check: how much is each statement like you right now?",
-    "after": "At the end of the course: how much is each statement like you now? Your rating "
-             "from before the course is shown under each statement.",
+    "after": "At the end of the course: how much is each statement like you now? Rate what "
+             "you do today; once you have rated a statement, your rating from before the "
+             "course appears under it, with the change.",
+    "check-in": "Some weeks after the course: how much is each statement like you now? Once "
+                "you have rated a statement, your earlier ratings appear under it, with the "
+                "change.",
 }
 
 
@@ -29,17 +36,29 @@ def likert_label(value: int) -> str:
     return dict((v, label) for label, v in LIKERT_OPTIONS)[int(value)]
 
 
+def change_text(old: int, new: int) -> str:
+    """Return the change between two ratings in words: ``"up 2"``, ``"down 1"``, ``"no change"``."""
+    diff = int(new) - int(old)
+    if diff == 0:
+        return "no change"
+    return f"{'up' if diff > 0 else 'down'} {abs(diff)}"
+
+
 class SelfAssessmentWidget(NetlearnBox):
     """Likert ratings of statements, saved as soon as the learner picks one.
 
     Attributes
     ----------
     phase : str
-        ``"before"``, ``"check"`` or ``"after"``.
+        ``"before"``, ``"check"``, ``"after"`` or ``"check-in"``.
     likerts : dict
         Statement id -> ToggleButtons with values 1–5 (ids are unique in the course).
     statement_topics : dict
         Statement id -> topic id.
+    earlier : dict
+        Statement id -> HTML under the rating: empty until the statement is rated in this
+        phase (so an earlier rating cannot anchor the new one), then the earlier rating(s)
+        and the change.
     status : HTML
         "Saved · 3 of 4 rated".
     """
@@ -52,8 +71,11 @@ class SelfAssessmentWidget(NetlearnBox):
         self.store = store
         self.likerts: dict[str, widgets.ToggleButtons] = {}
         self.statement_topics: dict[str, str] = {}
+        self.earlier: dict[str, widgets.HTML] = {}
+        self._saved = {}
         self.summary_text = f"Self-assessment ({phase})"
         saved = store.self_assessments()
+        self._saved = saved
         grouped = len(topics) > 1
         body = [widgets.HTML(f"<p>{_html.escape(PHASE_INTROS[phase])}</p>")]
         for topic in topics:
@@ -85,19 +107,31 @@ class SelfAssessmentWidget(NetlearnBox):
         likert.observe(lambda change, t=topic_id, s=sid: self._save(t, s, change["new"]), "value")
         self.likerts[sid] = likert
         self.statement_topics[sid] = topic_id
-        children = [widgets.HTML(f"<p><strong>{_html.inline(statement['text'])}</strong></p>"),
-                    likert]
-        before = saved.get((topic_id, sid, "before"))
-        if self.phase != "before" and before is not None:
-            children.append(widgets.HTML(
-                f"<p class='netlearn-muted'>Before the course you chose "
-                f"{_html.escape(likert_label(before))}.</p>"))
-        return widgets.VBox(children)
+        earlier = widgets.HTML("")
+        earlier.add_class("netlearn-muted")
+        self.earlier[sid] = earlier
+        self._show_earlier(topic_id, sid, likert.value)
+        return widgets.VBox([
+            widgets.HTML(f"<p><strong>{_html.inline(statement['text'])}</strong></p>"),
+            likert, earlier])
+
+    def _show_earlier(self, topic_id: str, statement_id: str, value) -> None:
+        """Show earlier ratings and the change, but only once this phase's rating exists."""
+        lines = []
+        if value is not None:
+            for phase in EARLIER.get(self.phase, ()):
+                old = self._saved.get((topic_id, statement_id, phase))
+                if old is not None:
+                    lines.append(f"{EARLIER_NAMES[phase]} you chose {likert_label(old)}; "
+                                 f"now {likert_label(value)} ({change_text(old, value)}).")
+        self.earlier[statement_id].value = "".join(
+            f"<p class='netlearn-muted'>{_html.escape(line)}</p>" for line in lines)
 
     def _save(self, topic_id: str, statement_id: str, value) -> None:
         if value is None:
             return
         self.store.save_self_assessment(topic_id, statement_id, self.phase, value)
+        self._show_earlier(topic_id, statement_id, value)
         self._show_status()
 
     def _show_status(self) -> None:

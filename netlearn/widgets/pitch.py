@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import ipywidgets as widgets
 
 from .. import grading
+from ..rehearsal import EXTEND_SECONDS, REHEARSAL_SECONDS, RehearsalTimer, clock_text
 from . import _html
 from ._common import NetlearnBox, button, local_time, plural
 
@@ -53,9 +56,29 @@ class PitchBuilder(NetlearnBox):
         Saved versions (values are pitch ids) to compare.
     compare_html : HTML
         The two picked versions side by side.
+    timer : netlearn.rehearsal.RehearsalTimer
+        The 60-second rehearsal countdown (pausable, extendable; WCAG 2.2.1).
+    timer_display : HTML
+        Time left and what to do.
+    timer_button, extend_button, reset_button : Button
+        Start / Pause / Resume, "+30 s", and back to 1:00.
+    timer_switch : Checkbox
+        Unticked, the timer stops and its controls are hidden.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store
+    words_per_minute : int
+        Speaking rate for the pitch's estimated length.
+    clock : callable, optional
+        Time source for the timer (tests pass a fake one).
+    tick_seconds : float or None, default 1
+        How often a background thread refreshes the running timer's display; None
+        for no thread (tests call :meth:`refresh_timer`).
     """
 
-    def __init__(self, store, words_per_minute: int):
+    def __init__(self, store, words_per_minute: int, *, clock=None,
+                 tick_seconds: float | None = 1.0):
         super().__init__("netlearn-pitch")
         self.store = store
         self.words_per_minute = words_per_minute
@@ -94,11 +117,14 @@ class PitchBuilder(NetlearnBox):
             picker.observe(lambda _: self._show_compare(), "value")
         self.compare_html = widgets.HTML("")
         self.compare_html.add_class("netlearn-compare")
+        self._build_timer(clock, tick_seconds)
         self.set_body([
             self.textarea, self.stats,
             widgets.HTML("<p><strong>Does your pitch say…</strong></p>"),
             *self.rubric.values(),
             widgets.HBox([self.save_button, self.save_status]),
+            widgets.HTML("<h4>Rehearse it aloud</h4>"),
+            self.timer_switch, self.timer_box,
             widgets.HTML("<h4>Compare saved versions</h4>"),
             widgets.HBox([self.left_picker, self.right_picker]),
             self.compare_html,
@@ -118,6 +144,104 @@ class PitchBuilder(NetlearnBox):
         count = len(self._refresh_versions())
         self.save_status.value = f"<span>✓ Saved as version {count}.</span>"
         return pitch_id
+
+    # -- the rehearsal timer -------------------------------------------------------
+    def _build_timer(self, clock, tick_seconds) -> None:
+        self.timer = RehearsalTimer(REHEARSAL_SECONDS, clock=clock)
+        self._tick_seconds = tick_seconds
+        self._ticker: threading.Thread | None = None
+        self._stop_ticking = threading.Event()
+        self.timer_display = widgets.HTML("")
+        self.timer_display.add_class("netlearn-timer")
+        self.timer_button = button("Start", "Start the 60-second rehearsal timer",
+                                   "netlearn-timer-start", icon="play")
+        self.timer_button.on_click(lambda _: self._start_or_pause())
+        self.extend_button = button(f"+{EXTEND_SECONDS} s",
+                                    f"Give yourself {EXTEND_SECONDS} more seconds",
+                                    "netlearn-timer-extend", icon="plus")
+        self.extend_button.on_click(lambda _: self._extend())
+        self.reset_button = button("Reset", "Set the timer back to one minute",
+                                   "netlearn-timer-reset", icon="undo")
+        self.reset_button.on_click(lambda _: self._reset())
+        self.timer_switch = widgets.Checkbox(
+            value=True, description="Show the rehearsal timer", indent=False,
+            tooltip="Untick to turn the timer off", layout=widgets.Layout(width="auto"))
+        self.timer_switch.observe(lambda change: self._switch(change["new"]), "value")
+        self.timer_box = widgets.VBox([
+            self.timer_display,
+            widgets.HBox([self.timer_button, self.extend_button, self.reset_button])])
+        self.refresh_timer()
+
+    def _start_or_pause(self) -> None:
+        if self.timer.running:
+            self.timer.pause()
+        else:
+            self.timer.start()
+            self._tick()
+        self.refresh_timer()
+
+    def _extend(self) -> None:
+        self.timer.extend(EXTEND_SECONDS)
+        self.refresh_timer()
+
+    def _reset(self) -> None:
+        self.timer.reset()
+        self.refresh_timer()
+
+    def _switch(self, on: bool) -> None:
+        if not on:
+            self.timer.pause()
+        self.timer_box.layout.display = None if on else "none"
+        self.refresh_timer()
+
+    def _tick(self) -> None:
+        """Refresh the display every ``tick_seconds`` while running (a daemon thread)."""
+        if not self._tick_seconds or (self._ticker is not None and self._ticker.is_alive()):
+            return
+
+        def run():
+            while not self._stop_ticking.wait(self._tick_seconds):
+                running = self.timer.running
+                self.refresh_timer()
+                if not running:
+                    return
+
+        self._ticker = threading.Thread(target=run, name="netlearn-pitch-timer", daemon=True)
+        self._ticker.start()
+
+    def stop_ticking(self) -> None:
+        """Stop the background refresh (the timer itself keeps its state)."""
+        self._stop_ticking.set()
+
+    def refresh_timer(self) -> None:
+        """Show the time left and the buttons that fit the timer's state."""
+        timer = self.timer
+        running = timer.running
+        left = clock_text(timer.remaining())
+        if not self.timer_switch.value:
+            self.timer_display.value = ""
+            return
+        if running:
+            note = "Say your pitch aloud now."
+        elif timer.finished:
+            note = "Time is up. Did you finish? Add time, or press Start to try again."
+        elif timer.started:
+            note = "Paused."
+        else:
+            note = ("Press Start and say your pitch aloud, as you would to someone new. "
+                    "Pause or add time whenever you need to.")
+        self.timer_display.value = (
+            f"<p><span role='timer' style='font-size:1.6em;font-variant-numeric:tabular-nums'>"
+            f"{left}</span> <span role='status'>{_html.escape(note)}</span></p>")
+        if running:
+            self.timer_button.description, self.timer_button.icon = "Pause", "pause"
+            self.timer_button.tooltip = "Pause the rehearsal timer"
+        else:
+            resume = timer.started and not timer.finished
+            self.timer_button.description = "Resume" if resume else "Start"
+            self.timer_button.icon = "play"
+            self.timer_button.tooltip = ("Resume the rehearsal timer" if resume
+                                         else "Start the 60-second rehearsal timer")
 
     def _show_stats(self) -> None:
         text = self.textarea.value

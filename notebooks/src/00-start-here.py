@@ -1,7 +1,7 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
-# ## Welcome
+# ## Welcome {core}
 #
 # Welcome! This course is about professional networking — and about the five mistakes that most
 # often get in its way.
@@ -34,11 +34,17 @@
 # guidance*. Hold it to that.
 
 # %% [markdown]
-# ## How the course works
+# ## How the course works {core}
 #
-# There are seven notebooks: this one sets you up, 01–05 take one mistake each, and 06 turns what
-# you've learned into a plan for the next 30 days. Work through them in order, in as many sittings as
-# you like; the next cell lists them with their timings.
+# There are eight notebooks: this one sets you up, 01–05 take one mistake each, 06 turns what
+# you've learned into a plan for the next 30 days, and 07 is a short check-in two to four weeks
+# later. Work through them in order, in as many sittings as you like; the next cell lists them with
+# their timings.
+#
+# Every section is marked **Core** or **Optional**, with its minutes, just under its heading. Short
+# of time? Do the core sections now and come back for the optional ones. The timings count
+# everything a section asks of you — reading, quiz items, writing, the practice tools — so they are
+# honest estimates, not the reading time alone.
 #
 # Every mistake notebook has the same shape, so you always know where you are:
 #
@@ -60,11 +66,13 @@ import netlearn
 
 course = netlearn.course()
 for topic in course.topics:
-    print(f"{topic.id[:2]}  {topic.title:<32} about {topic.minutes} minutes")
+    core = topic.core_minutes or topic.minutes
+    print(f"{topic.id[:2]}  {topic.title:<32} about {topic.minutes:>2} minutes"
+          f" ({core} for the core sections)")
 print(f"\nIn all, about {course.minutes} minutes.")
 
 # %% [markdown]
-# ## Your data stays with you
+# ## Your data stays with you {core}
 #
 # The course asks you to rate yourself honestly and, if you like, to look at your own contacts. Here
 # is exactly where all of that goes.
@@ -107,7 +115,7 @@ print(f"Your answers, ratings and networking log are kept in:\n{data_home()}")
 # hand in.
 
 # %% [markdown]
-# ## Where are you starting from?
+# ## Where are you starting from? {core}
 #
 # Below are short statements about networking habits, a few for each of the five mistakes. Rate
 # each one from 1 (*not at all like me*) to 5 (*very much like me*). It takes about five minutes.
@@ -125,7 +133,7 @@ netlearn.self_assessment(None, "before")
 # course.
 
 # %% [markdown]
-# ## Sample persona or your own network?
+# ## Sample persona or your own network? {optional}
 #
 # Every mistake notebook draws charts of networking data — whom you met, how soon you followed up,
 # whom you haven't spoken to in a while. You can use your own data or borrow someone else's.
@@ -175,7 +183,7 @@ mine = netlearn.my_network()
 print(f"The exercises will use: {mine.label}")
 
 # %% [markdown]
-# ## The course at a glance
+# ## The course at a glance {optional}
 #
 # Here's the whole course with your progress so far. You'll see this map again in notebook 06,
 # filled in.
@@ -184,7 +192,7 @@ print(f"The exercises will use: {mine.label}")
 netlearn.course_overview()
 
 # %% [markdown]
-# ## Reflection
+# ## Reflection {core}
 #
 # Before the first mistake, spend a few minutes on these prompts. There are no wrong answers, and
 # what you write is for you alone; it goes into the action plan you download in notebook 06.
@@ -193,7 +201,7 @@ netlearn.course_overview()
 netlearn.reflection("00-start-here")
 
 # %% [markdown]
-# ## Key points
+# ## Key points {core}
 #
 # - **Networking means building relationships in which people help each other.** It is not selling
 #   yourself, and it is not a talent you either have or don't.

@@ -1,7 +1,7 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
-# ## Where am I?
+# ## Where am I? {core}
 #
 # Before you read on, take half a minute to rate how well each statement describes you today. There
 # are no right answers and nobody else sees your ratings; you'll rate them again in notebook 06, so
@@ -14,7 +14,7 @@ import netlearn
 netlearn.self_assessment("01-preparation", "check")
 
 # %% [markdown]
-# ## The mistake
+# ## The mistake {core}
 #
 # You signed up for an event weeks ago. The day arrives, work runs late, and you walk in with no
 # plan beyond "see who's there". That is the mistake this notebook is about: turning up without
@@ -53,7 +53,7 @@ netlearn.self_assessment("01-preparation", "check")
 # finding).
 
 # %% [markdown]
-# ## What the research says
+# ## What the research says {core}
 #
 # To be straight with you: we know of no study that sent some people to events prepared and others
 # not, and compared the results. The advice to prepare comes mostly from practice. But there is good
@@ -81,7 +81,7 @@ netlearn.self_assessment("01-preparation", "check")
 # preparation; arriving early, while groups are still small. Treat these as starting points.
 
 # %% [markdown]
-# ## Worked example
+# ## Worked example: Sam's event preparation {core}
 #
 # Meet Sam Rivera, the course's sample persona: a product designer moving into health-tech, with
 # about a year of networking behind them. Sam is invented — every name in the sample is made up — so
@@ -132,7 +132,7 @@ plt.show()
 # opening question can take ten minutes.
 
 # %% [markdown]
-# ## Now you try
+# ## Now you try {optional}
 #
 # Now the same on your own data. `my_network()` returns what you've imported or logged — or, if you
 # have nothing yet, Sam's sample again, so the cells always work. The first line of output says which
@@ -168,7 +168,7 @@ plt.show()
 netlearn.log_event()
 
 # %% [markdown]
-# ## Practice
+# ## Practice {optional}
 #
 # Preparation comes down to four steps, each a few minutes' work. Go through them with a real
 # event in mind — a meetup, a conference, a team away-day. If nothing is planned, pick one you'd like
@@ -270,7 +270,7 @@ netlearn.pitch_builder()
 netlearn.event_checklist()
 
 # %% [markdown]
-# ## Branching scenario
+# ## Branching scenario {core}
 #
 # Now try it where nothing can go wrong: you arrive at a conference reception with a goal and a plan.
 # Every choice changes what happens next and comes with feedback, and there is more than one ending.
@@ -280,7 +280,7 @@ netlearn.event_checklist()
 netlearn.scenario("01-preparation")
 
 # %% [markdown]
-# ## Quiz
+# ## Quiz {core}
 #
 # Short questions on goals, research, introductions and if–then plans. Some have one best answer,
 # some several; some ask you to rate responses to a tricky situation, where more than one can be
@@ -293,7 +293,7 @@ netlearn.quiz("01-preparation")
 # %% [markdown] netlearn:questions
 
 # %% [markdown]
-# ## Reflection
+# ## Reflection {core}
 #
 # To finish, look back and look ahead. Write a few honest sentences — nobody reads them unless you
 # choose to share them. They are saved on your computer and go into the action plan you can
@@ -303,7 +303,7 @@ netlearn.quiz("01-preparation")
 netlearn.reflection("01-preparation")
 
 # %% [markdown]
-# ## Key points
+# ## Key points {core}
 #
 # - **Preparation is a habit, not a personality trait.** Fifteen minutes before an event is often
 #   enough.

@@ -1,7 +1,7 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
-# ## Where am I?
+# ## Where am I? {core}
 #
 # Start with a quick, honest look at how you approach other people today. Rate each statement below
 # from 1 (not at all like me) to 5 (very much like me). Nobody else sees your ratings; you'll meet
@@ -17,7 +17,7 @@ import netlearn
 netlearn.self_assessment("02-giving-not-just-taking", "check")
 
 # %% [markdown]
-# ## The mistake
+# ## The mistake {core}
 #
 # You've probably been on the receiving end of this one. A message arrives from someone you met
 # once, two years ago. No "how are you", no reference to anything you talked about — just a request:
@@ -68,7 +68,7 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # chosen, bounded and sustainable.
 
 # %% [markdown]
-# ## What the research says
+# ## What the research says {core}
 #
 # **Exchanging help goes with doing well.** Francis Flynn studied engineers at work and how often
 # they exchanged favours with colleagues. Those who exchanged favours frequently were more
@@ -93,7 +93,7 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # tested them directly.
 
 # %% [markdown]
-# ## Worked example
+# ## Worked example: Sam's gives and asks {core}
 #
 # Let's look at Sam Rivera, the course's sample persona: a product designer moving into health-tech.
 # Sam is invented, as is everyone in Sam's network, so you can look as closely as you like.
@@ -146,7 +146,7 @@ plt.show()
 #   for reflection, not a verdict.
 
 # %% [markdown]
-# ## Now you try
+# ## Now you try {optional}
 #
 # Now the same on your own data. `my_network()` returns what you've imported or logged; if you have
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
@@ -192,7 +192,7 @@ plt.show()
 netlearn.log_interaction()
 
 # %% [markdown]
-# ## Practice
+# ## Practice {optional}
 #
 # Giving well comes down to three habits. None of them requires seniority, money or an outgoing
 # personality.
@@ -267,7 +267,7 @@ netlearn.log_interaction()
 netlearn.give_planner()
 
 # %% [markdown]
-# ## Quiz
+# ## Quiz {core}
 #
 # A few short questions on listening, offering, asking and setting limits. Some have one best
 # answer, some have several, and some ask you to rate responses to a tricky situation, where more
@@ -280,7 +280,7 @@ netlearn.quiz("02-giving-not-just-taking")
 # %% [markdown] netlearn:questions
 
 # %% [markdown]
-# ## Reflection
+# ## Reflection {core}
 #
 # Two prompts to finish: one to take stock of what you can offer, and one to remember what it was
 # like to be on the receiving end. A few honest sentences are plenty. Your answers are saved on your
@@ -290,7 +290,7 @@ netlearn.quiz("02-giving-not-just-taking")
 netlearn.reflection("02-giving-not-just-taking")
 
 # %% [markdown]
-# ## Key points
+# ## Key points {core}
 #
 # - **Networking is a two-way street.** People remember whether you were interested and useful, not
 #   how polished your introduction was.

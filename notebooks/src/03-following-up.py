@@ -1,7 +1,7 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
-# ## Where am I?
+# ## Where am I? {core}
 #
 # First, a quick self-check. Rate each statement below from 1 (not at all like me) to 5 (very much
 # like me), thinking about what you actually do rather than what you mean to do. Nobody else sees
@@ -17,7 +17,7 @@ import netlearn
 netlearn.self_assessment("03-following-up", "check")
 
 # %% [markdown]
-# ## The mistake
+# ## The mistake {core}
 #
 # You had a genuinely good conversation. You swapped details, one of you said "let's stay in touch",
 # and you both meant it. Then Monday happened. A week later you weren't sure what to write. A month
@@ -51,7 +51,7 @@ netlearn.self_assessment("03-following-up", "check")
 # bigger in the sender's head than in the recipient's.
 
 # %% [markdown]
-# ## What the research says
+# ## What the research says {core}
 #
 # **People appreciate being contacted more than we expect.** Across studies with more than 5,900
 # participants, people who got in touch with someone out of the blue underestimated how much the
@@ -77,7 +77,7 @@ netlearn.self_assessment("03-following-up", "check")
 # guidance, and the simplest way we know to make sure you deliver.
 
 # %% [markdown]
-# ## Worked example
+# ## Worked example: Sam's follow-up times {core}
 #
 # Let's look at how Sam Rivera, the course's invented sample persona, does at following up. Sam is a
 # product designer moving into health-tech, and met a lot of new people at events this year.
@@ -126,7 +126,7 @@ plt.show()
 # needs a reason no bigger than "I enjoyed our conversation about X".
 
 # %% [markdown]
-# ## Now you try
+# ## Now you try {optional}
 #
 # Now the same on your own data. `my_network()` returns what you've imported or logged; if you have
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
@@ -167,7 +167,7 @@ plt.show()
 # useful: it is a list of people who would probably still be glad to hear from you.
 
 # %% [markdown]
-# ## Practice
+# ## Practice {optional}
 #
 # Following up well takes three habits: make it personal, say thank you with a next step, and do
 # what you said you'd do. Each takes minutes, not hours.
@@ -276,7 +276,7 @@ netlearn.log_commitment()
 # terminal? Notebook 06 has a button that does the same.
 
 # %% [markdown]
-# ## Branching scenario
+# ## Branching scenario {core}
 #
 # Following up well can earn you a second conversation — and then you have to make good use of it.
 # In this scenario you meet Sofia for the coffee your follow-up led to. Every choice changes what
@@ -287,7 +287,7 @@ netlearn.log_commitment()
 netlearn.scenario("03-following-up")
 
 # %% [markdown]
-# ## Quiz
+# ## Quiz {core}
 #
 # A few short questions on writing follow-ups, timing, keeping commitments and handling the awkward
 # cases — the late follow-up, the message that gets no reply. Some have one best answer, some have
@@ -300,7 +300,7 @@ netlearn.quiz("03-following-up")
 # %% [markdown] netlearn:questions
 
 # %% [markdown]
-# ## Reflection
+# ## Reflection {core}
 #
 # Two prompts: one practical, one about what makes following up hard for you. If the first one
 # leads you to a message you could send today, send it — you've just read why it's likely to be
@@ -310,7 +310,7 @@ netlearn.quiz("03-following-up")
 netlearn.reflection("03-following-up")
 
 # %% [markdown]
-# ## Key points
+# ## Key points {core}
 #
 # - **The conversation is the beginning, not the end.** A follow-up is what turns a contact into a
 #   relationship.

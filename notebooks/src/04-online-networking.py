@@ -1,7 +1,7 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
-# ## Where am I?
+# ## Where am I? {core}
 #
 # A quick self-check first. Rate each statement below from 1 (not at all like me) to 5 (very much
 # like me). There are no right answers — plenty of people do very little online, for good reasons —
@@ -17,7 +17,7 @@ import netlearn
 netlearn.self_assessment("04-online-networking", "check")
 
 # %% [markdown]
-# ## The mistake
+# ## The mistake {core}
 #
 # You meet someone interesting at an event. On the train home they look you up. What do they find?
 # For many people: a profile last updated two jobs ago, with no sign of what they know or care
@@ -56,7 +56,7 @@ netlearn.self_assessment("04-online-networking", "check")
 # someone helpful** where your field talks. That's open to anyone, at any career stage.
 
 # %% [markdown]
-# ## What the research says
+# ## What the research says {core}
 #
 # **Weak ties carry new information.** In a classic survey of 282 professional, technical and
 # managerial workers, 56 % had found their job through a personal contact. Most of those contacts
@@ -94,7 +94,7 @@ netlearn.self_assessment("04-online-networking", "check")
 # A few thoughtful contributions a month in the right place is plenty; you don't need to post daily.
 
 # %% [markdown]
-# ## Worked example
+# ## Worked example: Sam's online mix {core}
 #
 # Let's look at Sam Rivera, the course's invented sample persona: a product designer moving into
 # health-tech. Sam has a LinkedIn account, is active in a couple of online communities, and goes to
@@ -145,7 +145,7 @@ plt.show()
 # hardly at all. The question is whether your mix is a choice.
 
 # %% [markdown]
-# ## Now you try
+# ## Now you try {optional}
 #
 # Now the same on your own data. `my_network()` returns what you've imported or logged; if you have
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
@@ -182,7 +182,7 @@ plt.show()
 # coffee?
 
 # %% [markdown]
-# ## Practice
+# ## Practice {optional}
 #
 # Bring in your data and tidy your profile, then practise the three habits that blog post recommends:
 # share useful things, take part in groups, and reach beyond your usual circle. You don't need to do
@@ -299,7 +299,7 @@ else:
 # to connect with this week, write the note now, and send it.
 
 # %% [markdown]
-# ## Quiz
+# ## Quiz {core}
 #
 # A few short questions on profiles, taking part in online communities, reaching new people and
 # knowing when to move offline. Some have one best answer, some have several, and some ask you to
@@ -312,7 +312,7 @@ netlearn.quiz("04-online-networking")
 # %% [markdown] netlearn:questions
 
 # %% [markdown]
-# ## Reflection
+# ## Reflection {core}
 #
 # Two prompts: one about where your field talks online, one about something you could share. Short,
 # concrete answers are best — the aim is something you could act on this week. Your answers are
@@ -322,7 +322,7 @@ netlearn.quiz("04-online-networking")
 netlearn.reflection("04-online-networking")
 
 # %% [markdown]
-# ## Key points
+# ## Key points {core}
 #
 # - **Online platforms are where many of your weak ties live — and weak ties matter.** In
 #   Granovetter's classic survey, most people who found a job through a contact saw that contact only

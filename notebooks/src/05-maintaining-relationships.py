@@ -1,7 +1,7 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
-# ## Where am I?
+# ## Where am I? {core}
 #
 # A quick self-check to start. Rate each statement below from 1 (not at all like me) to 5 (very
 # much like me). Many people score low on at least one of these — keeping in touch is the habit
@@ -18,7 +18,7 @@ import netlearn
 netlearn.self_assessment("05-maintaining-relationships", "check")
 
 # %% [markdown]
-# ## The mistake
+# ## The mistake {core}
 #
 # Think of someone who once mattered to your working life: a manager who backed you, a colleague you
 # solved hard problems with, someone from a course who always had good ideas. When did you last
@@ -49,7 +49,7 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 # big catch-up every few years.
 
 # %% [markdown]
-# ## What the research says
+# ## What the research says {core}
 #
 # **Relationships decay without contact.** In an 18-month study, friendships decayed faster than
 # family ties, and more contact slowed the decay (Roberts & Dunbar, 2015, *Human Nature*).
@@ -85,7 +85,7 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 # network a couple of times a year", and a fixed slot in your week for keeping in touch.
 
 # %% [markdown]
-# ## Worked example
+# ## Worked example: Sam's quiet close contacts {core}
 #
 # Let's look at Sam Rivera, the course's invented sample persona: a product designer moving into
 # health-tech. Sam marks some contacts as *close* — the people Sam most wants to stay in touch with
@@ -134,7 +134,7 @@ plt.show()
 # rich source of fresh advice — and the reconnect list in the practice below is how Sam found them.
 
 # %% [markdown]
-# ## Now you try
+# ## Now you try {optional}
 #
 # Now the same on your own data. `my_network()` returns what you've imported or logged; if you have
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
@@ -171,7 +171,7 @@ plt.show()
 # mind for the practice below.
 
 # %% [markdown]
-# ## Practice
+# ## Practice {optional}
 #
 # Keeping relationships alive takes three things: deciding whom to keep in touch with, having
 # natural reasons to get in touch, and a system that reminds you. Then there's one bonus step:
@@ -266,7 +266,7 @@ for entry in lapsed:
 netlearn.reconnect_list()
 
 # %% [markdown]
-# ## Quiz
+# ## Quiz {core}
 #
 # A few short questions on choosing whom to keep in touch with, finding reasons to get in touch,
 # building a rhythm and reconnecting after a long silence. Some have one best answer, some have
@@ -279,7 +279,7 @@ netlearn.quiz("05-maintaining-relationships")
 # %% [markdown] netlearn:questions
 
 # %% [markdown]
-# ## Reflection
+# ## Reflection {core}
 #
 # Two prompts: one about a person you've lost touch with, one about the people you want in your
 # working life five years from now. If the first leads to a message you could send this week, put it
@@ -290,7 +290,7 @@ netlearn.quiz("05-maintaining-relationships")
 netlearn.reflection("05-maintaining-relationships")
 
 # %% [markdown]
-# ## Key points
+# ## Key points {core}
 #
 # - **Relationships fade without contact.** In an 18-month study, friendships decayed faster than
 #   family ties, and more contact slowed the decay (Roberts & Dunbar, 2015).

@@ -10,10 +10,10 @@
 # still be here.
 
 # %% [markdown]
-# ## How have your habits changed?
+# ## How have your habits changed? {core}
 #
-# Rate the same statements you rated in notebook 00. Try not to look back at your earlier answers:
-# rate what you do *now*.
+# Rate the same statements you rated in notebook 00. Rate what you do *now*: your rating from
+# before the course appears under a statement only once you've re-rated it, with the change.
 
 # %%
 import netlearn
@@ -44,7 +44,7 @@ plt.show()
 # one that matters most.
 
 # %% [markdown]
-# ## Your quiz results
+# ## Your quiz results {optional}
 #
 # The course map shows how far you got in each notebook and how you did in its quiz. If a score
 # surprises you, the key points at the end of that notebook make a two-minute refresher, and you can
@@ -54,7 +54,7 @@ plt.show()
 netlearn.course_overview()
 
 # %% [markdown]
-# ## Your numbers today
+# ## Your numbers today {optional}
 #
 # Each of the five habits leaves a trace in your network that you can count. Here is one number for
 # each, side by side, on your own data if you have any (or on Sam's sample if not — the first line
@@ -90,7 +90,7 @@ for mistake, measure, value in rows:
     print(f"{mistake:<16}{measure:<40}{value}")
 
 # %% [markdown]
-# ## Your commitments
+# ## Your commitments {core}
 #
 # Start with promises you've already made. Notebook 03 showed why: doing what you said you would is
 # what makes people trust you. Here are the commitments in your log that are past their due date.
@@ -133,7 +133,7 @@ else:
 netlearn.log_commitment()
 
 # %% [markdown]
-# ## Turn your actions into if–then plans
+# ## Turn your actions into if–then plans {core}
 #
 # Good intentions are easy to make and easy to forget. An if–then plan ties an action to a moment you
 # will recognise: "If *situation*, then I will *action*." Researchers call these *implementation
@@ -172,15 +172,26 @@ netlearn.log_commitment()
 netlearn.reflection("06-action-plan")
 
 # %% [markdown]
-# ## Take your plan with you
+# ## Book your check-in {core}
+#
+# Come back once more, two to four weeks from now, for notebook 07: a short quiz from memory, your
+# self-ratings a third time, and a look at these commitments. Testing yourself after a gap helps you
+# keep what you learned (more on why in notebook 07). Pick a day below and book it: it goes into
+# the calendar file you download next.
+
+# %%
+netlearn.checkin_date()
+
+# %% [markdown]
+# ## Take your plan with you {core}
 #
 # The button below writes your data into a new folder on this computer and offers each file for
 # download:
 #
 # - **`action-plan.md`** — your ratings, quiz results, actions, if–then plans and reflections in one
 #   readable document. Print it, pin it, or paste it into your notes app.
-# - **`reminders.ics`** — calendar reminders for your commitments and for keeping in touch. Import it
-#   into the calendar you already use.
+# - **`reminders.ics`** — calendar reminders for your commitments, for keeping in touch and for your
+#   check-in. Import it into the calendar you already use.
 # - **CSV files** — everything you logged, one table per file, for a spreadsheet or a backup.
 #
 # On Binder, download them now: the session, and everything in it, disappears when you close it.
@@ -190,7 +201,7 @@ netlearn.reflection("06-action-plan")
 netlearn.export_widget()
 
 # %% [markdown]
-# ## For your facilitator (optional)
+# ## For your facilitator {optional}
 #
 # If you're taking the course in a workshop, your facilitator may ask for an anonymised summary, to
 # see how the group is doing and to improve the course. It holds numbers only — average ratings, quiz
@@ -203,7 +214,7 @@ netlearn.export_widget()
 netlearn.summary_widget()
 
 # %% [markdown]
-# ## What next
+# ## What next {core}
 #
 # - **Put your first reminder in your calendar today**, while the plan is fresh.
 # - **Review once a week.** Ten minutes with your log and the "Your numbers today" cell above shows
@@ -212,7 +223,7 @@ netlearn.summary_widget()
 # - **Keep logging.** Twenty seconds after each conversation keeps your charts honest.
 # - **Expect some silence.** Some messages will go unanswered. That's normal, not a verdict on you;
 #   judge yourself on what you did, not on how others responded.
-# - **Check again in a month.** Re-run this notebook's self-assessment and compare.
+# - **Come back for your check-in.** Open notebook 07 on the day you booked above.
 # - **Come back to a notebook whenever a situation calls for it** — notebook 01 before a big event,
 #   notebook 05 when you realise you've lost touch with people.
 # - **When you're done with the data**, export what you want to keep and delete the rest with
@@ -223,7 +234,7 @@ netlearn.summary_widget()
 # Do that, and the relationships take care of much of the rest.
 
 # %% [markdown]
-# ## Key points
+# ## Key points {core}
 #
 # - **Pick one or two habits, not five.** Small changes you keep beat a big plan you drop.
 # - **Write each action as an if–then plan** ("If it's Friday at 4 pm, then I'll send two catch-up

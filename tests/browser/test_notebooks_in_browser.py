@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = notebook_paths()
 SCREENSHOT_MAX_BYTES = 500_000
 # Where each notebook's screenshot looks: the worked-example chart, or the first widget.
-SCREENSHOT_FOCUS = {"00-start-here": "widget", "06-action-plan": "widget"}
+SCREENSHOT_FOCUS = {"00-start-here": "widget", "06-action-plan": "widget", "07-check-in": "widget"}
 # Notebooks that list the learner's own contacts by name (logging forms, practice widgets,
 # "who has gone cold"), so the hostile contact imported before the server started must
 # show there — as text.

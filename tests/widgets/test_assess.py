@@ -60,11 +60,32 @@ def test_check_phase_shows_only_the_topic_and_restores_on_reopen(store, course, 
                            course=course).likerts["alpha-s2"].value is None
 
 
-def test_after_phase_shows_the_rating_from_before(store, course):
+def test_after_phase_shows_the_earlier_rating_only_once_re_rated(store, course, reopen):
     store.save_self_assessment("t1-alpha", "alpha-s1", "before", 2)
     widget = self_assessment(None, "after", store=store, course=course)
-    assert any("Before the course you chose 2 · A little like me." in v
-               for v in widget.html_values())
+    # not before the learner re-rates: the earlier rating would anchor the new one
+    assert not any("you chose" in v for v in widget.html_values())
+    assert widget.earlier["alpha-s1"].value == ""
+    widget.likerts["alpha-s1"].value = 4
+    shown = widget.earlier["alpha-s1"].value
+    assert "Before the course you chose 2 · A little like me; now 4 · Mostly like me (up 2)." \
+        in shown
+    assert widget.earlier["alpha-s2"].value == ""  # other statements stay hidden
+    # a re-rated statement shows its change on reopening
+    fresh = self_assessment(None, "after", store=reopen(), course=course)
+    assert "(up 2)" in fresh.earlier["alpha-s1"].value
+
+
+def test_check_in_phase_compares_with_before_and_after(store, course):
+    store.save_self_assessment("t1-alpha", "alpha-s1", "before", 2)
+    store.save_self_assessment("t1-alpha", "alpha-s1", "after", 4)
+    widget = self_assessment(None, "check-in", store=store, course=course)
+    assert widget.earlier["alpha-s1"].value == ""
+    widget.likerts["alpha-s1"].value = 3
+    shown = widget.earlier["alpha-s1"].value
+    assert "Before the course you chose 2 · A little like me; now 3" in shown
+    assert "(up 1)" in shown and "(down 1)" in shown
+    assert store.self_assessments("check-in") == {("t1-alpha", "alpha-s1", "check-in"): 3}
 
 
 def test_unknown_phase_is_rejected(store, course):

@@ -112,3 +112,81 @@ def test_hostile_pitch_text_is_escaped(store, course, hostile, reopen):
     widget.save_button.click()
     assert_escaped(widget)
     assert_escaped(pitch_builder(store=reopen(), course=course))
+
+
+# -- the rehearsal timer (a fake clock, no thread, no sleeping) -------------------------
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def timer_widget(store, course):
+    from netlearn.widgets.pitch import PitchBuilder
+
+    clock = FakeClock()
+    return PitchBuilder(store, course.words_per_minute, clock=clock, tick_seconds=None), clock
+
+
+def test_timer_starts_pauses_resumes_and_runs_out(store, course):
+    widget, clock = timer_widget(store, course)
+    assert "1:00" in widget.timer_display.value and "Press Start" in widget.timer_display.value
+    assert widget.timer_button.description == "Start"
+    widget.timer_button.click()
+    assert widget.timer_button.description == "Pause"
+    clock.now += 21
+    widget.refresh_timer()
+    assert "0:39" in widget.timer_display.value and "aloud now" in widget.timer_display.value
+    widget.timer_button.click()  # pause
+    clock.now += 300
+    widget.refresh_timer()
+    assert "0:39" in widget.timer_display.value and "Paused" in widget.timer_display.value
+    assert widget.timer_button.description == "Resume"
+    widget.timer_button.click()
+    clock.now += 45
+    widget.refresh_timer()
+    assert "0:00" in widget.timer_display.value and "Time is up" in widget.timer_display.value
+    assert widget.timer_button.description == "Start"
+
+
+def test_timer_can_be_extended_reset_and_turned_off(store, course):
+    widget, clock = timer_widget(store, course)
+    widget.timer_button.click()
+    clock.now += 50
+    widget.extend_button.click()
+    assert "0:40" in widget.timer_display.value
+    widget.reset_button.click()
+    assert "1:00" in widget.timer_display.value and not widget.timer.started
+    widget.timer_button.click()
+    clock.now += 5
+    widget.timer_switch.value = False  # off: stops and hides
+    assert widget.timer_box.layout.display == "none" and not widget.timer.running
+    clock.now += 100
+    widget.timer_switch.value = True
+    assert widget.timer_box.layout.display is None
+    assert "0:55" in widget.timer_display.value
+
+
+def test_timer_thread_refreshes_the_display(store, course):
+    import threading
+
+    from netlearn.widgets.pitch import PitchBuilder
+
+    clock = FakeClock()
+    widget = PitchBuilder(store, course.words_per_minute, clock=clock, tick_seconds=0.01)
+    refreshed = threading.Event()
+    original = widget.refresh_timer
+
+    def spy():
+        original()
+        refreshed.set()
+
+    widget.refresh_timer = spy
+    widget.timer_button.click()
+    clock.now += 30
+    assert refreshed.wait(30)  # the background tick called it, not the test
+    widget.stop_ticking()

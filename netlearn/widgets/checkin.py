@@ -1,0 +1,192 @@
+"""Check-in widgets: book the date (06), the retrieval quiz and the commitment review (07)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import ipywidgets as widgets
+
+from .. import checkin
+from . import _html
+from ._common import NetlearnBox, button, plural
+
+NOT_YET = (
+    "This check-in is meant for two to four weeks after you finish the course. You have not "
+    "finished notebook 06 (Your action plan) yet: there, you rate yourself at the end of the "
+    "course and book a date for this check-in. Come back then: the quiz here is built from "
+    "what you answered in notebooks 01–05, so it has nothing to ask you yet.")
+NOTHING_ANSWERED = (
+    "There is nothing to quiz you on yet: you have not answered any quiz items in notebooks "
+    "01–05, and this course holds no extra items back for the check-in. Try the quizzes in "
+    "those notebooks, then come back. Meanwhile, go on to the self-ratings below.")
+NOTHING_TO_ASK = (
+    "There is nothing to quiz you on: you answered every quiz item in notebooks 01–05 "
+    "correctly the last time, and this course holds no extra items back for the check-in. "
+    "Go on to the self-ratings below.")
+
+
+def finished_plan(store) -> bool:
+    """True when the learner has done notebook 06: rated 'after' or booked a check-in."""
+    if store.self_assessments("after"):
+        return True
+    return checkin.parse_checkin(store.setting(checkin.SETTING)) is not None
+
+
+class CheckinDateWidget(NetlearnBox):
+    """Pick and book the check-in date, two to four weeks out.
+
+    Attributes
+    ----------
+    picker : DatePicker
+    book_button : Button
+    status : HTML
+    """
+
+    def __init__(self, store, today: date | None = None):
+        super().__init__("netlearn-checkin-date")
+        self.store = store
+        self.today = today or date.today()
+        self.summary_text = "Book your check-in"
+        booked = checkin.parse_checkin(store.setting(checkin.SETTING))
+        first, last = checkin.checkin_window(self.today)
+        self.picker = widgets.DatePicker(
+            value=booked or checkin.default_checkin(self.today), description="Check-in on",
+            tooltip="The day you will open notebook 07", min=first, max=last,
+            style={"description_width": "initial"})
+        self.book_button = button("Book this date", "Save the check-in date",
+                                  "netlearn-save", icon="calendar")
+        self.book_button.on_click(lambda _: self.book())
+        self.status = widgets.HTML("")
+        self.status.add_class("netlearn-status")
+        self.set_body([
+            widgets.HTML(f"<p>Pick a day between {first:%d %b %Y} and {last:%d %b %Y}.</p>"),
+            widgets.HBox([self.picker, self.book_button]), self.status])
+        if booked:
+            self._say(f"✓ Booked for {booked:%A %d %B %Y}. It is in reminders.ics when you "
+                      "download your plan.")
+
+    def book(self) -> date | None:
+        """Store the picked date when it is 2–4 weeks out; return it (None if refused)."""
+        day = self.picker.value
+        problem = checkin.checkin_problem(day, self.today)
+        if problem:
+            self._say(problem)
+            return None
+        self.store.set_setting(checkin.SETTING, day.isoformat())
+        self._say(f"✓ Booked for {day:%A %d %B %Y}. It goes into reminders.ics when you "
+                  "download your plan below.")
+        return day
+
+    def _say(self, text: str) -> None:
+        self.status.value = f"<p>{_html.escape(text)}</p>"
+
+
+class CheckinQuizWidget(NetlearnBox):
+    """The check-in's retrieval quiz, or a plain explanation when there is nothing to ask.
+
+    Attributes
+    ----------
+    items : list of (topic id, question)
+        The chosen items (:func:`netlearn.checkin.select_items`).
+    quiz : QuizWidget or None
+        Answers are saved under the topic ``07-check-in``, so the topics' own quiz
+        scores stay as they were.
+    message : HTML
+    """
+
+    def __init__(self, course, store):
+        super().__init__("netlearn-checkin-quiz")
+        from ..content import Topic
+        from .quiz_view import QuizWidget
+
+        self.summary_text = "Check-in quiz"
+        self.items: list = []
+        self.quiz = None
+        self.message = widgets.HTML("")
+        if not finished_plan(store):
+            self.message.value = f"<p>{_html.escape(NOT_YET)}</p>"
+            self.set_body([self.message])
+            return
+        latest = {t.id: store.last_answers(t.id) for t in course.mistakes}
+        self.items = checkin.select_items(course, latest)
+        if not self.items:
+            answered = any(latest.values())
+            text = NOTHING_TO_ASK if answered else NOTHING_ANSWERED
+            self.message.value = f"<p>{_html.escape(text)}</p>"
+            self.set_body([self.message])
+            return
+        missed = sum(1 for topic_id, q in self.items
+                     if q["id"] in latest.get(topic_id, {}))
+        fresh = len(self.items) - missed
+        parts = []
+        if missed:
+            parts.append(f"{plural(missed, 'item')} you missed before")
+        if fresh:
+            parts.append(f"{plural(fresh, 'new item')} on the same objectives")
+        self.message.value = (f"<p>{_html.escape(' and '.join(parts).capitalize())}. Answer from "
+                              "memory, without looking back.</p>")
+        topic = Topic(id=checkin.CHECKIN_TOPIC, kind="check-in", title="Check-in", minutes=0,
+                      key_question="", questions=[q for _, q in self.items])
+        self.quiz = QuizWidget(topic, store)
+        self.set_body([self.message, self.quiz])
+
+
+class CommitmentReviewWidget(NetlearnBox):
+    """Review each 30-day commitment as done, not done or dropped (saved as it is picked).
+
+    Attributes
+    ----------
+    choices : dict
+        Commitment id -> ToggleButtons with the values of ``checkin.COMMITMENT_STATES``.
+    status : HTML
+    """
+
+    def __init__(self, store):
+        super().__init__("netlearn-commitment-review")
+        self.store = store
+        self.summary_text = "Commitment review"
+        states = store.commitment_states()
+        net = store.load_network()
+        self.choices: dict[int, widgets.ToggleButtons] = {}
+        body = []
+        for item in net.commitments:
+            text = _html.plain(item.text)
+            choice = widgets.ToggleButtons(
+                options=[(s.capitalize(), s) for s in checkin.COMMITMENT_STATES],
+                value=states.get(item.id, "not done"), description="",
+                tooltips=[f"{s.capitalize()}: {text}" for s in checkin.COMMITMENT_STATES],
+                style={"button_width": "auto"})
+            choice.observe(lambda change, i=item.id: self._save(i, change["new"]), "value")
+            self.choices[item.id] = choice
+            body.append(widgets.VBox([widgets.HTML(
+                f"<p><strong>{_html.escape(item.text)}</strong> "
+                f"<span class='netlearn-muted'>(due {item.due:%d %b %Y})</span></p>"), choice]))
+        self.status = widgets.HTML("")
+        self.status.add_class("netlearn-status")
+        if not body:
+            body = [widgets.HTML(
+                "<p>You have no commitments in your log. In notebook 06 you can add the "
+                "actions for your next 30 days; review them here next time.</p>")]
+        self.set_body([*body, self.status])
+        self._show_status()
+
+    def _save(self, commitment_id: int, state: str) -> None:
+        self.store.set_commitment_state(commitment_id, state)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if not self.choices:
+            return
+        values = [c.value for c in self.choices.values()]
+        counts = ", ".join(f"{values.count(s)} {s}" for s in checkin.COMMITMENT_STATES)
+        self.status.value = f"<p>{_html.escape('Saved · ' + counts)}.</p>"
+
+
+def checkin_status(store=None, today: date | None = None) -> str:
+    """Return :func:`netlearn.checkin.status_text` for the learner's store."""
+    if store is None:
+        from ..store import get_store
+
+        store = get_store()
+    booked = checkin.parse_checkin(store.setting(checkin.SETTING))
+    return checkin.status_text(finished_plan(store), booked, today or date.today())
