@@ -240,6 +240,7 @@ class Store:
                 "set NETLEARN_HOME to a writable directory",
                 path=self.home,
             ) from None
+        self._make_private()
         if self.path.exists() and self.path.stat().st_size > 0:
             with open(self.path, "rb") as handle:
                 if handle.read(16) != b"SQLite format 3\x00":
@@ -856,6 +857,98 @@ class Store:
                 written.append(target)
         return written
 
+    # -- privacy, backup and restore ---------------------------------------------
+    def _make_private(self) -> None:
+        """Make NETLEARN_HOME 0700 and the database and netlearn's files in it 0600.
+
+        Also fixes files an older netlearn created readable by others. A store whose
+        permissions cannot be changed still opens; the reason is printed as one line.
+        """
+        from .permissions import create_private_file, report, secure_home
+
+        for problem in secure_home(self.home):
+            report(problem)
+        create_private_file(self.path)
+
+    def table_columns(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """Return table -> [(column, declared type, nullable)] for every table of the store."""
+        with self._lock, self._database_errors():
+            names = [name for (name,) in self._conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            return {
+                name: [(row[1], (row[2] or "").upper(), not row[3] and not row[5])
+                       for row in self._conn.execute(f"PRAGMA table_info({name})")]
+                for name in names
+            }
+
+    def snapshot(self) -> tuple[int, dict[str, tuple[list[str], list[tuple]]]]:
+        """Read every table in one read transaction, for a backup archive.
+
+        Returns
+        -------
+        tuple of (int, dict)
+            The schema version and table -> (column names, rows), :data:`EXPORT_TABLES`
+            first, then any other table.
+        """
+        tables = self.table_columns()
+        order = [t for t in EXPORT_TABLES if t in tables]
+        order += [t for t in sorted(tables) if t not in order]
+        with self._lock, self._database_errors():
+            self._conn.execute("BEGIN")
+            try:
+                version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+                out = {}
+                for table in order:
+                    cursor = self._conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+                    out[table] = ([d[0] for d in cursor.description], cursor.fetchall())
+            finally:
+                self._conn.execute("COMMIT")
+        return version, out
+
+    def restore_tables(self, tables: dict[str, tuple[list[str], list[tuple]]]) -> dict:
+        """Merge a backup's rows into the store in one transaction; idempotent.
+
+        Rows are matched on their natural keys (:data:`RESTORE_KEYS`; any other table on
+        all its columns but ``id``), and contact and event ids are mapped to this store's.
+        A row already here with the same values is skipped; a row here with the same key
+        but different values is a conflict, and then nothing is written.
+
+        Parameters
+        ----------
+        tables : dict
+            table -> (column names, rows of typed values), as checked by
+            :mod:`netlearn.archive` (columns of this store's tables, ``id`` included).
+
+        Returns
+        -------
+        dict
+            table -> rows added; ``"__present__"`` -> rows already stored.
+
+        Raises
+        ------
+        RestoreConflict
+            When rows differ from stored ones with the same key (nothing written).
+        """
+        order = sorted(tables, key=lambda t: (_RESTORE_FIRST.get(t, 9), t))
+        with self.transaction() as conn:
+            maps = {"contact_id": {}, "event_id": {}}
+            added, present, conflicts = {}, 0, []
+            for table in order:
+                columns, rows = tables[table]
+                try:
+                    n, same, problems = _restore_table(conn, table, columns, rows, maps)
+                except sqlite3.IntegrityError as exc:
+                    raise StoreError(f"the backup holds a {table} record this store cannot "
+                                     f"take ({exc}); nothing was restored") from None
+                added[table] = n
+                present += same
+                conflicts += problems
+            if conflicts:
+                raise RestoreConflict(conflicts)
+        added["__present__"] = present
+        return added
+
 
 def _stored_refs(conn, source: str) -> set[str]:
     """Return the refs of the interactions stored under ``source``.
@@ -974,3 +1067,84 @@ def forget(home=None) -> list[Path]:
             shutil.rmtree(target)
             removed.append(target)
     return removed
+
+
+# -- restore (see Store.restore_tables) ------------------------------------------------
+
+#: How a restored row is recognised in a store that has it already.
+RESTORE_KEYS = {
+    "contacts": ("source", "source_ref"),
+    "interactions": ("source", "source_ref"),
+    "events": ("source", "source_ref"),
+    "commitments": ("source", "source_ref"),
+    "event_attendees": ("event_id", "contact_id"),
+    "answers": ("topic", "item_id", "kind", "answer", "created_at"),
+    "self_assessments": ("topic", "statement_id", "phase", "created_at"),
+    "reflections": ("topic", "prompt_id"),
+    "pitches": ("text", "created_at"),
+    "imports": ("kind", "file_name", "imported_at"),
+    "settings": ("key",),
+}
+#: Tables other rows point to are restored first (their ids are mapped).
+_RESTORE_FIRST = {"contacts": 0, "events": 1}
+_MAPPED = {"contacts": "contact_id", "events": "event_id"}
+
+
+class RestoreConflict(StoreError):
+    """A backup's rows differ from rows already stored under the same keys."""
+
+    def __init__(self, conflicts: list[str]):
+        shown = "; ".join(conflicts[:3]) + (f"; and {len(conflicts) - 3} more"
+                                             if len(conflicts) > 3 else "")
+        super().__init__(
+            f"{len(conflicts)} record(s) differ between the backup and your records "
+            f"({shown}); nothing was restored. Keep your records as they are, or delete them "
+            "first (netlearn forget --yes) and restore again to get the backup's")
+        self.conflicts = conflicts
+
+
+def _same(a, b) -> bool:
+    return (a if a != "" else None) == (b if b != "" else None) or (
+        isinstance(a, (int, float)) and isinstance(b, (int, float)) and float(a) == float(b))
+
+
+def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str]]:
+    """Merge one table's rows; return (added, already present, conflicts)."""
+    key_columns = RESTORE_KEYS.get(table) or tuple(c for c in columns if c != "id")
+    compare = [c for c in columns if c not in ("id", "created_at")]
+    mapped = [c for c in columns if c in maps]
+    stored_cols = ["id" if "id" in columns else "rowid",
+                   *dict.fromkeys((*compare, *key_columns))]
+    existing = {}
+    for stored in conn.execute(f"SELECT {', '.join(stored_cols)} FROM {table}"):
+        values = dict(zip(stored_cols[1:], stored[1:], strict=True))
+        existing[tuple(values[c] for c in key_columns)] = (stored[0], values)
+    added = present = 0
+    conflicts = []
+    own_map = maps.get(_MAPPED.get(table, ""))
+    insert_cols = [c for c in columns if c != "id"]
+    sql = (f"INSERT INTO {table} ({', '.join(insert_cols)}) "
+           f"VALUES ({', '.join('?' * len(insert_cols))})")
+    for row in rows:
+        values = dict(zip(columns, row, strict=True))
+        for column in mapped:
+            if values[column] is not None:
+                values[column] = maps[column].get(values[column])
+        key = tuple(values[c] for c in key_columns)
+        if key in existing:
+            stored_id, stored = existing[key]
+            differ = [c for c in compare if not _same(stored[c], values[c])]
+            if differ:
+                ref = ", ".join(f"{c}={values[c]!s:.40}" for c in key_columns
+                                if c not in ("text", "answer"))
+                conflicts.append(f"{table} {ref}: {', '.join(differ)}")
+            else:
+                present += 1
+            new_id = stored_id
+        else:
+            new_id = conn.execute(sql, [values[c] for c in insert_cols]).lastrowid
+            existing[key] = (new_id, {c: values[c] for c in compare})
+            added += 1
+        if own_map is not None and "id" in values:
+            own_map[values["id"]] = new_id
+    return added, present, conflicts
