@@ -280,13 +280,15 @@ def restore_archive(store, path) -> RestoreResult:
     -------
     RestoreResult
     """
+    from .errors import StoreError
     from .store import SCHEMA_VERSION
 
-    tables = read_archive(path, _column_types(store), SCHEMA_VERSION)
-    counts = store.restore_tables(tables)
+    tables = read_archive(path, store.table_columns(), SCHEMA_VERSION)
+    try:
+        counts = store.restore_tables(tables)
+    except StoreError as exc:
+        if exc.path is None:  # about the archive's records: name it
+            exc.path = os.fspath(path)
+        raise
     present = counts.pop("__present__")
     return RestoreResult(counts, present)
-
-
-def _column_types(store) -> dict:
-    return store.table_columns()
