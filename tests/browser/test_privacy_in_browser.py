@@ -197,7 +197,9 @@ def test_a_30_mb_export_imports_through_the_upload_widget(page, default_lab, tmp
         with page.expect_file_chooser(timeout=60_000) as chooser:
             widget.locator(".widget-upload").first.click()
         chooser.value.set_files(str(upload))
-        widget.locator(".netlearn-import-button").click()
+        # the kernel has the file when it names its kind; sending 30 MB takes a while
+        widget.get_by_text("looks like LinkedIn data export").wait_for(timeout=IMPORT_TIMEOUT_MS)
+        widget.locator(".netlearn-import-button").click(timeout=IMPORT_TIMEOUT_MS)
         started = time.monotonic()
         page.wait_for_function(
             "(el) => /added \\d+/.test(el.innerText) || /✗/.test(el.innerText)",
