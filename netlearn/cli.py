@@ -194,6 +194,10 @@ def _links(args) -> int:
     print(f"Binder:     {binder_link(args.repo, ref)}")
     if args.hub:
         print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, ref)}")
+        if args.ref:
+            print("(nbgitpuller 1.3 clones a tag on the first click but fails on the next one: "
+                  "for a hub, give --ref a branch made at the tag and never pushed to, e.g. "
+                  f"git branch term-1 {args.ref} && git push origin term-1)")
     return 0
 
 

@@ -77,6 +77,7 @@ def test_links_to_a_release_tag(capsys):
     out = capsys.readouterr().out
     assert "mybinder.org/v2/gh/you/netlearn/v0.2.0?" in out
     assert "branch=v0.2.0" in out
+    assert "branch made at the tag" in out  # nbgitpuller fails on a tag's second pull
 
 
 def test_too_old_python_gets_one_line_naming_the_version_and_where():
