@@ -210,16 +210,18 @@ def _read_table(archive, label, table, entry, columns_here) -> tuple[list[str], 
     if len(raw_rows) != entry["rows"]:
         raise InputError(f"holds {len(raw_rows)} rows, its manifest says {entry['rows']}",
                          path=member)
-    rows = []
     for number, raw in enumerate(raw_rows, start=2):
         if len(raw) != len(header):
             raise InputError(f"has {len(raw)} values, not {len(header)}", path=member,
                              line=number)
-        rows.append(tuple(_typed(value, *types[col], member, number, col)
-                          for col, value in zip(header, raw, strict=True)))
+    # column by column: a 200,000-row table converts in a fraction of the time row by row
+    columns = [list(col) for col in zip(*raw_rows, strict=True)] if raw_rows else [
+        [] for _ in header]
+    typed = [_typed_column(values, *types[col], member, col)
+             for col, values in zip(header, columns, strict=True)]
+    rows = list(zip(*typed, strict=True)) if raw_rows else []
     if "id" in header:
-        position = header.index("id")
-        ids = [row[position] for row in rows]
+        ids = typed[header.index("id")]
         if len(set(ids)) != len(ids):
             raise InputError("holds the same id twice; refusing the whole archive",
                              path=member)
@@ -227,11 +229,26 @@ def _read_table(archive, label, table, entry, columns_here) -> tuple[list[str], 
 
     keys = RESTORE_KEYS.get(table)
     if keys and all(k in header for k in keys):
-        seen = {tuple(row[header.index(k)] for k in keys) for row in rows}
+        seen = set(zip(*(typed[header.index(k)] for k in keys), strict=True))
         if len(seen) != len(rows):
             raise InputError("holds the same record twice; refusing the whole archive",
                              path=member)
     return header, rows
+
+
+def _typed_column(values: list, kind: str, nullable: bool, member: str, column: str) -> list:
+    """Convert one CSV column to the store's type ('' is NULL where NULL is allowed)."""
+    convert = int if "INT" in kind else float if "REAL" in kind else None
+    if convert is None:
+        return [v or None for v in values] if nullable else values
+    try:
+        if nullable:
+            return [convert(v) if v != "" else None for v in values]
+        return list(map(convert, values))
+    except ValueError:
+        for line, value in enumerate(values, start=2):  # find the line to name
+            _typed(value, kind, nullable, member, line, column)
+        raise
 
 
 def _typed(value: str, kind: str, nullable: bool, member: str, line: int, column: str):

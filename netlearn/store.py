@@ -1109,42 +1109,57 @@ def _same(a, b) -> bool:
 
 
 def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str]]:
-    """Merge one table's rows; return (added, already present, conflicts)."""
+    """Merge one table's rows; return (added, already present, conflicts).
+
+    Rows are compared as tuples (a stored row read back equals its archived copy), and
+    value by value (NULL and '' alike, 1 and 1.0 alike) only when the tuples differ.
+    """
     key_columns = RESTORE_KEYS.get(table) or tuple(c for c in columns if c != "id")
     compare = [c for c in columns if c not in ("id", "created_at")]
-    mapped = [c for c in columns if c in maps]
-    stored_cols = ["id" if "id" in columns else "rowid",
-                   *dict.fromkeys((*compare, *key_columns))]
+    at = {c: i for i, c in enumerate(columns)}
+    key_at = [at[c] for c in key_columns]
+    compare_at = [at[c] for c in compare]
+    mapped = [(at[c], maps[c]) for c in columns if c in maps]
+    id_at = at.get("id")
     existing = {}
-    for stored in conn.execute(f"SELECT {', '.join(stored_cols)} FROM {table}"):
-        values = dict(zip(stored_cols[1:], stored[1:], strict=True))
-        existing[tuple(values[c] for c in key_columns)] = (stored[0], values)
+    query = (f"SELECT {'id' if 'id' in columns else 'rowid'}, {', '.join(key_columns)}, "
+             f"{', '.join(compare)} FROM {table}")
+    n_keys = len(key_columns)
+    for stored in conn.execute(query):
+        existing[stored[1:1 + n_keys]] = (stored[0], stored[1 + n_keys:])
     added = present = 0
     conflicts = []
     own_map = maps.get(_MAPPED.get(table, ""))
-    insert_cols = [c for c in columns if c != "id"]
-    sql = (f"INSERT INTO {table} ({', '.join(insert_cols)}) "
-           f"VALUES ({', '.join('?' * len(insert_cols))})")
+    insert_at = [i for i, c in enumerate(columns) if c != "id"]
+    sql = (f"INSERT INTO {table} ({', '.join(columns[i] for i in insert_at)}) "
+           f"VALUES ({', '.join('?' * len(insert_at))})")
     for row in rows:
-        values = dict(zip(columns, row, strict=True))
-        for column in mapped:
-            if values[column] is not None:
-                values[column] = maps[column].get(values[column])
-        key = tuple(values[c] for c in key_columns)
-        if key in existing:
-            stored_id, stored = existing[key]
-            differ = [c for c in compare if not _same(stored[c], values[c])]
-            if differ:
-                ref = ", ".join(f"{c}={values[c]!s:.40}" for c in key_columns
-                                if c not in ("text", "answer"))
-                conflicts.append(f"{table} {ref}: {', '.join(differ)}")
+        if mapped:
+            row = list(row)
+            for i, ids in mapped:
+                if row[i] is not None:
+                    row[i] = ids.get(row[i])
+        key = tuple([row[i] for i in key_at])
+        found = existing.get(key)
+        if found is not None:
+            stored_id, stored = found
+            values = tuple([row[i] for i in compare_at])
+            if values != stored:
+                differ = [c for c, a, b in zip(compare, stored, values, strict=True)
+                          if not _same(a, b)]
+                if differ:
+                    ref = ", ".join(f"{c}={row[at[c]]!s:.40}" for c in key_columns
+                                    if c not in ("text", "answer"))
+                    conflicts.append(f"{table} {ref}: {', '.join(differ)}")
+                else:
+                    present += 1
             else:
                 present += 1
             new_id = stored_id
         else:
-            new_id = conn.execute(sql, [values[c] for c in insert_cols]).lastrowid
-            existing[key] = (new_id, {c: values[c] for c in compare})
+            new_id = conn.execute(sql, [row[i] for i in insert_at]).lastrowid
+            existing[key] = (new_id, tuple([row[i] for i in compare_at]))
             added += 1
-        if own_map is not None and "id" in values:
-            own_map[values["id"]] = new_id
+        if own_map is not None and id_at is not None:
+            own_map[row[id_at]] = new_id
     return added, present, conflicts
