@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
-
 # public name -> "module:attribute" (modules relative to this package)
 _LAZY = {
     "Store": "store:Store",
     "activity_log": "activity.logging_widgets:activity_log",
+    "backup_widget": "activity.backup_button:backup_widget",
     "cadence_editor": "activity.practice_cadence:cadence_editor",
     "checkin_date": "widgets:checkin_date",
     "checkin_quiz": "widgets:checkin_quiz",
@@ -27,6 +26,7 @@ _LAZY = {
     "followup_drafter": "activity.practice_followup:followup_drafter",
     "get_store": "store:get_store",
     "give_planner": "activity.practice_give:give_planner",
+    "hosting_notice": "widgets.hosting_notice:hosting_notice",
     "import_widget": "activity.upload:import_widget",
     "log_commitment": "activity.log_commitment:commitment_form",
     "log_contact": "activity.log_contact:contact_form",
@@ -53,6 +53,10 @@ __all__ = sorted([*_LAZY, "__version__"])
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # pyproject.toml is the single source (netlearn.version)
+        from .version import course_version
+
+        return course_version()
     try:
         target = _LAZY[name]
     except KeyError:

@@ -1,4 +1,4 @@
-"""The `netlearn` command line: check, import, export, cohort, links, agenda, content, forget."""
+"""The `netlearn` command line: check, import, export, restore, cohort, links, agenda, forget."""
 
 from __future__ import annotations
 
@@ -38,15 +38,26 @@ def build_parser() -> argparse.ArgumentParser:
                                                "action-plan.md into")
     group.add_argument("--summary", metavar="FILE",
                        help="write an anonymised summary for your facilitator instead")
+    group.add_argument("--archive", metavar="FILE.zip",
+                       help="write a backup of all your records (netlearn restore reads it)")
+
+    restore = sub.add_parser("restore", help="add the records of a backup archive to yours")
+    restore.add_argument("archive", metavar="FILE.zip")
 
     cohort = sub.add_parser("cohort", help="aggregate learners' anonymised summaries")
     cohort.add_argument("files", nargs="+", metavar="FILE")
     cohort.add_argument("--out", required=True, metavar="DIR")
+    cohort.add_argument("--min-learners", type=int, default=None, metavar="N",
+                        help="fewest learners for scores and ratings per topic; below it "
+                             "only counts are written (default: 5)")
 
     links = sub.add_parser("links", help="print Binder and JupyterHub links for a workshop")
     links.add_argument("--repo", required=True, help="e.g. https://github.com/you/netlearn")
     links.add_argument("--hub", help="JupyterHub URL, for an nbgitpuller link")
     links.add_argument("--branch", default="main")
+    links.add_argument("--ref", metavar="TAG",
+                       help="a release tag (e.g. v0.2.0) to pin the course to for a term; "
+                            "overrides --branch")
 
     agenda = sub.add_parser("agenda", help="print a timed workshop agenda")
     agenda.add_argument("--minutes", type=int, help="session length (default: whole course)")
@@ -147,6 +158,12 @@ def _export(args) -> int:
     from .store import get_store
 
     store = get_store()
+    if args.archive:
+        from .archive import write_archive
+
+        path = write_archive(store, args.archive)
+        print(f"wrote backup {path} (restore it with: netlearn restore {path})")
+        return 0
     if args.summary:
         from .summary import write_summary
 
@@ -160,18 +177,36 @@ def _export(args) -> int:
     return 0
 
 
-def _cohort(args) -> int:
-    from .cohort import run_cohort
+def _restore(args) -> int:
+    from .archive import restore_archive
+    from .store import get_store
 
-    return run_cohort(args.files, args.out)
+    result = restore_archive(get_store(), args.archive)
+    print(f"{args.archive}: {result}")
+    return 0
+
+
+def _cohort(args) -> int:
+    from .cohort import MIN_LEARNERS, run_cohort
+
+    minimum = MIN_LEARNERS if args.min_learners is None else args.min_learners
+    if minimum < 1:
+        print("netlearn: --min-learners must be 1 or more", file=sys.stderr)
+        return 1
+    return run_cohort(args.files, args.out, min_learners=minimum)
 
 
 def _links(args) -> int:
     from .links import binder_link, nbgitpuller_link
 
-    print(f"Binder:     {binder_link(args.repo, args.branch)}")
+    ref = args.ref or args.branch
+    print(f"Binder:     {binder_link(args.repo, ref)}")
     if args.hub:
-        print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, args.branch)}")
+        print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, ref)}")
+        if args.ref:
+            print("(nbgitpuller 1.3 clones a tag on the first click but fails on the next one: "
+                  "for a hub, give --ref a branch made at the tag and never pushed to, e.g. "
+                  f"git branch term-1 {args.ref} && git push origin term-1)")
     return 0
 
 
@@ -223,7 +258,8 @@ def _forget(args) -> int:
 
 
 COMMANDS = {
-    "check": _check, "import": _import, "export": _export, "cohort": _cohort,
+    "check": _check, "import": _import, "export": _export, "restore": _restore,
+    "cohort": _cohort,
     "links": _links, "agenda": _agenda, "content": _content, "forget": _forget,
 }
 

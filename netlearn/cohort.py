@@ -556,8 +556,49 @@ def save_uploads(uploads, directory) -> tuple[list[Path], list[str]]:
 # -- the whole run ---------------------------------------------------------------------
 
 
+#: Fewest learners for per-topic and per-question results (``netlearn cohort --min-learners``):
+#: in a smaller group one learner's answers could be inferred, so only counts are written.
+MIN_LEARNERS = 5
+
+
+def write_counts_only(summaries, out_dir) -> list[Path]:
+    """Write participation.csv (per topic: learners who started and completed it) and its chart.
+
+    What a cohort smaller than :data:`MIN_LEARNERS` gets: counts, no scores or ratings,
+    and no row per learner.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import cohort_charts
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    table = participation(aggregate(summaries))
+    target = out / "participation.csv"
+    partial = target.with_name(target.name + ".part")
+    table.to_csv(partial, index=True)
+    partial.replace(target)
+    written = [target]
+    fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
+    try:
+        cohort_charts.plot_participation(table, len(summaries), ax)
+        chart = out / "participation.png"
+        partial = chart.with_name(chart.stem + ".part.png")
+        fig.savefig(partial, dpi=120)
+        partial.replace(chart)
+        written.append(chart)
+    finally:
+        plt.close(fig)
+    return written
+
+
 def write_outputs(summaries, out_dir) -> list[Path]:
     """Write cohort.csv, activity.csv, items.csv and the three charts for usable summaries.
+
+    Callers check the group size first (:data:`MIN_LEARNERS`, :func:`run_cohort`).
 
     Parameters
     ----------
@@ -628,7 +669,7 @@ def report(summaries, problems) -> str:
     return "\n".join(lines)
 
 
-def run_cohort(files, out_dir) -> int:
+def run_cohort(files, out_dir, min_learners: int = MIN_LEARNERS) -> int:
     """Aggregate summaries into ``out_dir`` and print a short report (``netlearn cohort``).
 
     Parameters
@@ -638,6 +679,9 @@ def run_cohort(files, out_dir) -> int:
     out_dir : path-like
         Where cohort.csv, activity.csv, items.csv (per quiz item and version),
         before_after.png, quiz_scores.png and participation.png go.
+    min_learners : int
+        With fewer usable summaries, only per-topic counts are written
+        (:func:`write_counts_only`), so that no learner's answers can be inferred.
 
     Returns
     -------
@@ -650,8 +694,13 @@ def run_cohort(files, out_dir) -> int:
         print(f"netlearn: no usable summary among {len(problems)} file(s); nothing written",
               file=sys.stderr)
         return 1
-    written = write_outputs(summaries, out_dir)
     print(report(summaries, problems))
+    if len(summaries) < min_learners:
+        written = write_counts_only(summaries, out_dir)
+        print(f"fewer than {min_learners} learners: only counts were written, no scores or "
+              "ratings, so that no one's answers can be inferred (--min-learners changes this)")
+    else:
+        written = write_outputs(summaries, out_dir)
     for path in written:
         print(f"wrote {path}")
     return 0

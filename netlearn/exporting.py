@@ -79,7 +79,9 @@ def export_all(store, directory, today: date | None = None, progress=None) -> li
     plan = action_plan_markdown(None, store, net, today)
     written.append(_write_atomic(directory / PLAN_NAME, plan.encode("utf-8")))
     report(3)
-    return written
+    from netlearn.permissions import private_files
+
+    return private_files(written)  # 0600 on POSIX, wherever they were written
 
 
 def export_directory(home) -> Path:

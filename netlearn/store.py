@@ -267,6 +267,7 @@ class Store:
                 "set NETLEARN_HOME to a writable directory",
                 path=self.home,
             ) from None
+        self._make_private()
         if self.path.exists() and self.path.stat().st_size > 0:
             with open(self.path, "rb") as handle:
                 if handle.read(16) != b"SQLite format 3\x00":
@@ -923,6 +924,98 @@ class Store:
                 written.append(target)
         return written
 
+    # -- privacy, backup and restore ---------------------------------------------
+    def _make_private(self) -> None:
+        """Make NETLEARN_HOME 0700 and the database and netlearn's files in it 0600.
+
+        Also fixes files an older netlearn created readable by others. A store whose
+        permissions cannot be changed still opens; the reason is printed as one line.
+        """
+        from .permissions import create_private_file, report, secure_home
+
+        for problem in secure_home(self.home):
+            report(problem)
+        create_private_file(self.path)
+
+    def table_columns(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """Return table -> [(column, declared type, nullable)] for every table of the store."""
+        with self._lock, self._database_errors():
+            names = [name for (name,) in self._conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            return {
+                name: [(row[1], (row[2] or "").upper(), not row[3] and not row[5])
+                       for row in self._conn.execute(f"PRAGMA table_info({name})")]
+                for name in names
+            }
+
+    def snapshot(self) -> tuple[int, dict[str, tuple[list[str], list[tuple]]]]:
+        """Read every table in one read transaction, for a backup archive.
+
+        Returns
+        -------
+        tuple of (int, dict)
+            The schema version and table -> (column names, rows), :data:`EXPORT_TABLES`
+            first, then any other table.
+        """
+        tables = self.table_columns()
+        order = [t for t in EXPORT_TABLES if t in tables]
+        order += [t for t in sorted(tables) if t not in order]
+        with self._lock, self._database_errors():
+            self._conn.execute("BEGIN")
+            try:
+                version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+                out = {}
+                for table in order:
+                    cursor = self._conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+                    out[table] = ([d[0] for d in cursor.description], cursor.fetchall())
+            finally:
+                self._conn.execute("COMMIT")
+        return version, out
+
+    def restore_tables(self, tables: dict[str, tuple[list[str], list[tuple]]]) -> dict:
+        """Merge a backup's rows into the store in one transaction; idempotent.
+
+        Rows are matched on their natural keys (:data:`RESTORE_KEYS`; any other table on
+        all its columns but ``id``), and contact and event ids are mapped to this store's.
+        A row already here with the same values is skipped; a row here with the same key
+        but different values is a conflict, and then nothing is written.
+
+        Parameters
+        ----------
+        tables : dict
+            table -> (column names, rows of typed values), as checked by
+            :mod:`netlearn.archive` (columns of this store's tables, ``id`` included).
+
+        Returns
+        -------
+        dict
+            table -> rows added; ``"__present__"`` -> rows already stored.
+
+        Raises
+        ------
+        RestoreConflict
+            When rows differ from stored ones with the same key (nothing written).
+        """
+        order = sorted(tables, key=lambda t: (_RESTORE_FIRST.get(t, 9), t))
+        with self.transaction() as conn:
+            maps = {"contact_id": {}, "event_id": {}}
+            added, present, conflicts = {}, 0, []
+            for table in order:
+                columns, rows = tables[table]
+                try:
+                    n, same, problems = _restore_table(conn, table, columns, rows, maps)
+                except sqlite3.IntegrityError as exc:
+                    raise StoreError(f"the backup holds a {table} record this store cannot "
+                                     f"take ({exc}); nothing was restored") from None
+                added[table] = n
+                present += same
+                conflicts += problems
+            if conflicts:
+                raise RestoreConflict(conflicts)
+        added["__present__"] = present
+        return added
+
 
 def _stored_refs(conn, source: str) -> set[str]:
     """Return the refs of the interactions stored under ``source``.
@@ -1041,3 +1134,99 @@ def forget(home=None) -> list[Path]:
             shutil.rmtree(target)
             removed.append(target)
     return removed
+
+
+# -- restore (see Store.restore_tables) ------------------------------------------------
+
+#: How a restored row is recognised in a store that has it already.
+RESTORE_KEYS = {
+    "contacts": ("source", "source_ref"),
+    "interactions": ("source", "source_ref"),
+    "events": ("source", "source_ref"),
+    "commitments": ("source", "source_ref"),
+    "event_attendees": ("event_id", "contact_id"),
+    "answers": ("topic", "item_id", "kind", "answer", "created_at"),
+    "self_assessments": ("topic", "statement_id", "phase", "created_at"),
+    "reflections": ("topic", "prompt_id"),
+    "pitches": ("text", "created_at"),
+    "imports": ("kind", "file_name", "imported_at"),
+    "settings": ("key",),
+}
+#: Tables other rows point to are restored first (their ids are mapped).
+_RESTORE_FIRST = {"contacts": 0, "events": 1}
+_MAPPED = {"contacts": "contact_id", "events": "event_id"}
+
+
+class RestoreConflict(StoreError):
+    """A backup's rows differ from rows already stored under the same keys."""
+
+    def __init__(self, conflicts: list[str]):
+        shown = "; ".join(conflicts[:3]) + (f"; and {len(conflicts) - 3} more"
+                                             if len(conflicts) > 3 else "")
+        super().__init__(
+            f"{len(conflicts)} record(s) differ between the backup and your records "
+            f"({shown}); nothing was restored. Keep your records as they are, or delete them "
+            "first (netlearn forget --yes) and restore again to get the backup's")
+        self.conflicts = conflicts
+
+
+def _same(a, b) -> bool:
+    return (a if a != "" else None) == (b if b != "" else None) or (
+        isinstance(a, (int, float)) and isinstance(b, (int, float)) and float(a) == float(b))
+
+
+def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str]]:
+    """Merge one table's rows; return (added, already present, conflicts).
+
+    Rows are compared as tuples (a stored row read back equals its archived copy), and
+    value by value (NULL and '' alike, 1 and 1.0 alike) only when the tuples differ.
+    """
+    key_columns = RESTORE_KEYS.get(table) or tuple(c for c in columns if c != "id")
+    compare = [c for c in columns if c not in ("id", "created_at")]
+    at = {c: i for i, c in enumerate(columns)}
+    key_at = [at[c] for c in key_columns]
+    compare_at = [at[c] for c in compare]
+    mapped = [(at[c], maps[c]) for c in columns if c in maps]
+    id_at = at.get("id")
+    existing = {}
+    query = (f"SELECT {'id' if 'id' in columns else 'rowid'}, {', '.join(key_columns)}, "
+             f"{', '.join(compare)} FROM {table}")
+    n_keys = len(key_columns)
+    for stored in conn.execute(query):
+        existing[stored[1:1 + n_keys]] = (stored[0], stored[1 + n_keys:])
+    added = present = 0
+    conflicts = []
+    own_map = maps.get(_MAPPED.get(table, ""))
+    insert_at = [i for i, c in enumerate(columns) if c != "id"]
+    sql = (f"INSERT INTO {table} ({', '.join(columns[i] for i in insert_at)}) "
+           f"VALUES ({', '.join('?' * len(insert_at))})")
+    for row in rows:
+        if mapped:
+            row = list(row)
+            for i, ids in mapped:
+                if row[i] is not None:
+                    row[i] = ids.get(row[i])
+        key = tuple([row[i] for i in key_at])
+        found = existing.get(key)
+        if found is not None:
+            stored_id, stored = found
+            values = tuple([row[i] for i in compare_at])
+            if values != stored:
+                differ = [c for c, a, b in zip(compare, stored, values, strict=True)
+                          if not _same(a, b)]
+                if differ:
+                    ref = ", ".join(f"{c}={row[at[c]]!s:.40}" for c in key_columns
+                                    if c not in ("text", "answer"))
+                    conflicts.append(f"{table} {ref}: {', '.join(differ)}")
+                else:
+                    present += 1
+            else:
+                present += 1
+            new_id = stored_id
+        else:
+            new_id = conn.execute(sql, [row[i] for i in insert_at]).lastrowid
+            existing[key] = (new_id, tuple([row[i] for i in compare_at]))
+            added += 1
+        if own_map is not None and id_at is not None:
+            own_map[row[id_at]] = new_id
+    return added, present, conflicts

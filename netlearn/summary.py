@@ -73,6 +73,7 @@ def build_summary(store, course, today) -> dict:
     """
     from . import completion as progress
     from .metrics import summary_counts
+    from .version import course_version
 
     if isinstance(today, datetime):
         today = today.date()
@@ -107,6 +108,7 @@ def build_summary(store, course, today) -> dict:
             "title": course.title,
             "content_version": course.version,
             "fingerprint": content_fingerprint(course),
+            "netlearn_version": course_version(),
         },
         "topics": topics,
         "activity": {str(k): int(v) for k, v in counts.items()
@@ -258,6 +260,8 @@ def write_summary(store, path, *, course=None, today=None) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        if os.name == "posix":
+            os.chmod(partial, 0o600)  # private, like the store
         partial.replace(target)
     except OSError as exc:
         try:

@@ -14,7 +14,7 @@ def requirement_names(path):
     names = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()
-        if line and not line.startswith("-"):
+        if line and not line.startswith(("-", "./")):  # local packages: postBuild
             names.add(line)
     return names
 

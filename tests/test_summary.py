@@ -21,6 +21,7 @@ from netlearn.summary import (
     summary_json,
     write_summary,
 )
+from netlearn.version import course_version
 
 TODAY = date(2025, 3, 14)
 SECRETS = [
@@ -102,7 +103,8 @@ def test_summary_only_has_known_keys_and_numbers(filled, course):
     assert uuid.UUID(summary["summary_id"]).version == 4
     assert summary["exported_on"] == "2025-03-14"
     assert summary["course"] == {"title": course.title, "content_version": course.version,
-                                 "fingerprint": content_fingerprint(course)}
+                                 "fingerprint": content_fingerprint(course),
+                                 "netlearn_version": course_version()}
     assert list(summary["topics"]) == [t.id for t in course.topics]
     assert all(isinstance(v, int) and not isinstance(v, bool)
                for v in summary["activity"].values())
@@ -121,7 +123,8 @@ def test_summary_only_has_known_keys_and_numbers(filled, course):
             yield value
 
     allowed = {course.title, summary["summary_id"], summary["exported_on"], "netlearn-summary",
-               content_fingerprint(course), "intro", "mistake", "plan", "good", "mixed",
+               content_fingerprint(course), course_version(), "intro", "mistake", "plan",
+               "good", "mixed",
                "poor", "done", "started", "not started"}
     allowed |= {t.id for t in course.topics}
     allowed |= {s["id"] for t in course.topics for s in t.scenarios}

@@ -14,7 +14,9 @@ import ipywidgets as widgets
 
 from netlearn.activity._ui import escape, note, ok, problem, resolve_store
 from netlearn.errors import NetlearnError
+from netlearn.hosting import shared_service
 from netlearn.widgets._common import NetlearnBox, button
+from netlearn.widgets.hosting_notice import notice_html
 
 ACCEPT = ".zip,.csv,.vcf,.ics"
 KIND_OPTIONS = (
@@ -99,6 +101,11 @@ def _uploaded(value) -> tuple[str, bytes] | None:
     return str(entry.get("name", "")), bytes(content)
 
 
+def _private_opener(path, flags):
+    """Open a new upload copy readable by the learner alone (0600)."""
+    return os.open(path, flags, 0o600)
+
+
 def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -157,9 +164,10 @@ class ImportWidget(NetlearnBox):
 
     summary_text = "Import your networking data"
 
-    def __init__(self, store=None):
+    def __init__(self, store=None, environ=None):
         super().__init__("netlearn-import")
         self.store = resolve_store(store)
+        self.service = shared_service(environ)
         self.upload = widgets.FileUpload(accept=ACCEPT, multiple=False,
                                          description="Choose file")
         self.kind = widgets.Dropdown(options=KIND_OPTIONS, value="linkedin",
@@ -182,7 +190,17 @@ class ImportWidget(NetlearnBox):
         self.upload.observe(lambda _: self._detect(), "value")
         self.import_button.on_click(lambda _: self.run_import())
         self.preview_button.on_click(lambda _: self.run_preview())
-        self.set_body([
+        # On Binder or a JupyterHub: say so before any import, and ask for a confirmation.
+        self.confirm = widgets.Checkbox(
+            value=self.service is None, indent=False,
+            description="I understand, and I still want to import a file here",
+            layout=widgets.Layout(width="auto",
+                                  display=None if self.service else "none"))
+        self.confirm.add_class("netlearn-shared-confirm")
+        self.import_button.disabled = not self.confirm.value
+        self.confirm.observe(self._confirmed, "value")
+        shared = [widgets.HTML(notice_html(self.service)), self.confirm] if self.service else []
+        self.set_body(shared + [
             widgets.HTML("<p>Choose a LinkedIn data export (.zip), a contacts file (.vcf), a "
                          "calendar (.ics) or your networking log (.csv). The file is read on "
                          "this computer, stored in your records, and the uploaded copy is "
@@ -210,6 +228,9 @@ class ImportWidget(NetlearnBox):
     def _saving(self) -> None:
         self.bar.description = "Saving"
 
+    def _confirmed(self, change) -> None:
+        self.import_button.disabled = not change["new"]
+
     # -- actions -----------------------------------------------------------------
     def _detect(self) -> None:
         uploaded = _uploaded(self.upload.value)
@@ -236,6 +257,10 @@ class ImportWidget(NetlearnBox):
         """
         from netlearn.activity.importing import import_file
 
+        if not self.confirm.value:
+            self.result.value = problem(f"This course runs on {self.service.name}: tick "
+                                        "the box above to import here anyway.")
+            return None
         uploaded = _uploaded(self.upload.value)
         if uploaded is None:
             self.result.value = problem("Choose a file first.")
@@ -246,7 +271,7 @@ class ImportWidget(NetlearnBox):
         try:
             with private_temp_dir(self.store.home) as folder:
                 path = folder / safe_file_name(name, kind)
-                with open(path, "wb") as handle:
+                with open(path, "wb", opener=_private_opener) as handle:
                     handle.write(data)
                 try:
                     imported = import_file(self.store, kind, path, progress=self._progress,
@@ -299,7 +324,7 @@ class ImportWidget(NetlearnBox):
         return batch
 
 
-def import_widget(store=None) -> ImportWidget:
+def import_widget(store=None, environ=None) -> ImportWidget:
     """Return the upload-and-import widget.
 
     Parameters
@@ -307,9 +332,12 @@ def import_widget(store=None) -> ImportWidget:
     store : netlearn.store.Store, optional
         Where imported records go (default: the learner's store); uploads are
         written to a private temporary folder under its home and deleted after.
+    environ : mapping, optional
+        The environment that tells a shared service (default: ``os.environ``); on
+        Binder or a JupyterHub the widget says so and imports only after a confirmation.
 
     Returns
     -------
     ImportWidget
     """
-    return ImportWidget(store=store)
+    return ImportWidget(store=store, environ=environ)

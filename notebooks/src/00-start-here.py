@@ -93,6 +93,15 @@ from netlearn.paths import data_home
 print(f"Your answers, ratings and networking log are kept in:\n{data_home()}")
 
 # %% [markdown]
+# **Where is "this computer"?** The next cell checks. On Binder or on a JupyterHub run by your
+# school or employer, the course runs on someone else's server, and the cell says so plainly.
+# There, use the sample persona or a log you type in; import real exports in a copy of the course
+# on your own computer. It also shows the course's version, which your facilitator may ask for.
+
+# %%
+netlearn.hosting_notice()
+
+# %% [markdown]
 # **Take your data with you.** Notebook 06 has a button to download your action plan, reminders and
 # data. From a terminal, this exports everything — contacts, interactions, events, answers, ratings
 # and reflections — as CSV files:
@@ -109,6 +118,13 @@ print(f"Your answers, ratings and networking log are kept in:\n{data_home()}")
 # ```
 #
 # (In a notebook, start a cell with `!` to run a terminal command: `!netlearn export ~/netlearn-backup`.)
+#
+# **Coming back from another session?** If you downloaded a backup last time (notebook 06), restore
+# it here. Restoring adds its records to yours, never twice; a backup that disagrees with what is
+# already here changes nothing and says why.
+
+# %%
+netlearn.backup_widget()
 #
 # **In a workshop**, your facilitator never sees your data. At the end, notebook 06 lets you
 # download an anonymised summary — numbers only, no names and no notes — which you can choose to

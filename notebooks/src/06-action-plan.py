@@ -201,6 +201,18 @@ netlearn.checkin_date()
 netlearn.export_widget()
 
 # %% [markdown]
+# ### Continue in another session
+#
+# A **backup** is one zip file with everything the course keeps for you. Download it at the end of
+# a session — on Binder, before you close the tab — and restore it at the start of the next one,
+# here or in notebook 00, on any computer. Restoring adds the backup's records to yours and never
+# duplicates them. The backup holds your contacts' names, so keep it somewhere private.
+# (From a terminal: `netlearn export --archive backup.zip` and `netlearn restore backup.zip`.)
+
+# %%
+netlearn.backup_widget()
+
+# %% [markdown]
 # ## For your facilitator {optional}
 #
 # If you're taking the course in a workshop, your facilitator may ask for an anonymised summary, to

@@ -1,0 +1,29 @@
+"""A Jupyter server extension: course notebooks saved without outputs, and uploads of real size.
+
+Enabled by ``etc/jupyter/jupyter_server_config.d/netlearn.json``, which
+``pip install -r requirements.txt`` (via ``jupyter-config/``), Binder's ``postBuild`` and a
+non-editable ``pip install netlearn`` put into the environment. Jupyter reads that folder
+only to enable extensions, so the settings are applied here, added to the server's own.
+"""
+
+from __future__ import annotations
+
+#: Largest kernel websocket message the server accepts: the upload widget sends the whole
+#: file in one message (tornado's default is 10 MiB; a LinkedIn export can be 200 MB+).
+WEBSOCKET_MAX_MESSAGE_BYTES = 512 * 1024 * 1024
+SETTING = "websocket_max_message_size"
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "netlearn.jupyter_extension"}]
+
+
+def _load_jupyter_server_extension(serverapp) -> None:
+    """Register the pre-save hook and raise the websocket message limit (never lower it)."""
+    from .notebook_privacy import pre_save_hook
+
+    serverapp.contents_manager.register_pre_save_hook(pre_save_hook)
+    settings = serverapp.web_app.settings
+    settings[SETTING] = max(settings.get(SETTING) or 0, WEBSOCKET_MAX_MESSAGE_BYTES)
+    serverapp.log.info("netlearn: course notebooks are saved without outputs; kernel "
+                       "messages up to %d MiB", settings[SETTING] >> 20)
