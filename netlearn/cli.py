@@ -160,7 +160,8 @@ def _cohort(args) -> int:
 def _links(args) -> int:
     from .links import binder_link, nbgitpuller_link
 
-    print(f"Binder:     {binder_link(args.repo, args.branch)}")
+    if not (args.hub and args.repo.strip().startswith("file:")):  # Binder needs a public URL
+        print(f"Binder:     {binder_link(args.repo, args.branch)}")
     if args.hub:
         print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, args.branch)}")
     return 0
