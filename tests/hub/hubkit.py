@@ -51,6 +51,12 @@ def missing() -> str | None:
     return None
 
 
+def error_lines(log: str, allowed=()) -> list[str]:
+    """Return the lines of ``log`` reporting an error, except those an ``allowed`` regex matches."""
+    return [line for line in log.splitlines()
+            if ERROR_LINE.search(line) and not any(re.search(a, line) for a in allowed)]
+
+
 def learners_wanted(default: int = 5) -> int:
     """Return how many simulated learners to run (``NETLEARN_HUB_LEARNERS``, default 5)."""
     return max(1, int(os.environ.get(LEARNERS_ENV, default)))
@@ -244,8 +250,7 @@ class Hub:
 
     def error_lines(self, allowed=()) -> list[str]:
         """Return the log lines that report an error, except those matching ``allowed``."""
-        return [line for line in self.log_text().splitlines()
-                if ERROR_LINE.search(line) and not any(re.search(a, line) for a in allowed)]
+        return error_lines(self.log_text(), allowed)
 
     # -- REST API --------------------------------------------------------------------
     def api(self, method: str, path: str, token: str | None = None, **kwargs):
@@ -379,9 +384,9 @@ class Kernel:
         import websocket
 
         self.learner, self.id = learner, kernel_id
-        url = (learner.base(server).replace("http://", "ws://")
-               + f"api/kernels/{kernel_id}/channels")
         self.session = uuid.uuid4().hex
+        url = (learner.base(server).replace("http://", "ws://")
+               + f"api/kernels/{kernel_id}/channels?session_id={self.session}")
         self.ws = websocket.create_connection(
             url, header=[f"Authorization: token {learner.token}"], timeout=600)
 
@@ -468,6 +473,9 @@ def running_hub(prefix: str = "netlearn-hub-"):
         yield hub
     finally:
         left = hub.stop()
+        hub.final_log = hub.log_text()  # the whole log, shutdown included
+        if os.environ.get("NETLEARN_HUB_LOG"):  # keep the log for a look afterwards
+            shutil.copyfile(hub.log_path, os.environ["NETLEARN_HUB_LOG"])
         unlock(workdir)
         shutil.rmtree(workdir, ignore_errors=True)
     if left:

@@ -8,6 +8,7 @@ with npm into ``~/.cache/netlearn-hub-test`` (``NETLEARN_HUB_CACHE``) on first u
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +27,10 @@ TOPIC = "01-preparation"
 DB = Path(".local/share/netlearn/netlearn.db")  # NETLEARN_HOME's default under a learner's $HOME
 
 # Log lines that match hubkit.ERROR_LINE but report no fault, each with why it is harmless.
-ALLOWED_LOG_LINES = ()
+ALLOWED_LOG_LINES = (
+    # The test's own stop: JupyterHub logs the SIGTERM it is sent at CRITICAL level.
+    r"^\[C [\d\- :.]+ JupyterHub app:\d+\] Received signal SIGTERM, initiating shutdown",
+)
 
 # Answers a quiz item and saves a reflection through netlearn's widgets, as clicks would.
 ANSWER = """
@@ -55,6 +59,9 @@ def hub():
         pytest.skip(f"could not install configurable-http-proxy with npm: {exc}")
     with hubkit.running_hub() as running:
         yield running
+    # After the stop, so that the shutdown (servers, kernels, proxy) is checked too.
+    errors = hubkit.error_lines(running.final_log, ALLOWED_LOG_LINES)
+    assert errors == [], "error lines in the hub's log:\n" + "\n".join(errors)
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +186,8 @@ def test_a_pull_keeps_the_learners_edit(hub, origin, cohort):
     learner = cohort[-1]["learner"]
     model = learner.request("GET", f"api/contents/{NOTEBOOK}").json()
     note = f"My own note {uuid.uuid4().hex}"
-    model["content"]["cells"].append({"cell_type": "markdown", "metadata": {}, "source": note})
+    model["content"]["cells"].append({"cell_type": "markdown", "id": "learner-note",
+                                      "metadata": {}, "source": note})
     learner.request("PUT", f"api/contents/{NOTEBOOK}",
                     json={"type": "notebook", "format": "json", "content": model["content"]})
     repo = origin[0]
@@ -211,4 +219,9 @@ def test_answers_survive_a_server_restart(cohort):
 
 
 def test_no_log_line_reports_an_error(hub, cohort):
+    log = hub.log_text()
+    # The log holds the hub's, the proxy's and every server's lines, in the format ERROR_LINE reads.
+    assert re.search(r"^\[I \d{4}-\d\d-\d\d [\d:.]+ JupyterHub ", log, re.M)
+    assert re.search(r"^\[I \d{4}-\d\d-\d\d [\d:.]+ ServerApp\]", log, re.M)
+    assert "[ConfigProxy]" in log
     assert hub.error_lines(ALLOWED_LOG_LINES) == []
