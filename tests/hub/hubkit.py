@@ -48,6 +48,8 @@ def missing() -> str | None:
     for tool in ("npm", "node", "git"):
         if shutil.which(tool) is None:
             return f"the hub test needs {tool} on PATH (configurable-http-proxy is an npm package)"
+    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True).returncode:
+        return f"{REPO} is not a git checkout: learners pull the course from its committed HEAD"
     return None
 
 
