@@ -2,7 +2,8 @@
 
 Usage: python bench/run.py [--only import,linkedin,metrics,callback,nbval,browser] [--repeat N]
                            [--scale 1.0]
-       python bench/run.py --only hub [--learners 1,5,10]   (needs pip install -e '.[hub]', npm)
+       python bench/run.py --only hub,serverimport [--learners 1,5,10]
+       (hub needs pip install -e '.[hub]' and npm; serverimport: rfc3987_syntax's import cost)
 
 The machine is shared and noisy, so every figure is a median of repeated runs and
 every target is a ratio to a floor measured now, on this machine, not a wall-clock
@@ -402,7 +403,8 @@ def bench_hub(sizes, rounds=3):
                 rss = learner.rss()
             learner.stop()
             return (spawn, run, (rss["server"] + rss["kernels"]) / mib,
-                    (idle["server"] + idle["kernels"]) / mib)
+                    (idle["server"] + idle["kernels"]) / mib,
+                    idle["server_cpu"], rss["kernels_cpu"] - idle["kernels_cpu"])
 
         for n in sizes:
             figures = {"bare": [], "course": []}
@@ -423,10 +425,43 @@ def bench_hub(sizes, rounds=3):
                    statistics.median(f[2] for f in figures["bare"]), "MiB", 0, kind="info")
             report(f"hub N={n}: server + kernel RSS after 01 vs bare server + idle kernel", ours,
                    statistics.median(f[3] for f in figures["bare"]), "MiB", 0, kind="info")
+            # CPU seconds do not depend on what else the machine runs: they size a hub's cores.
+            for label, index in (("server CPU by ready + first cell", 4),
+                                 ("kernel CPU running the notebook", 5)):
+                report(f"hub N={n}: {label} (course 01 vs bare notebook, median)",
+                       statistics.median(f[index] for f in figures["course"]),
+                       statistics.median(f[index] for f in figures["bare"]), "s", 0, kind="info")
         others = {p.pid: p.memory_info().rss / mib for p in hub.processes()}
         hub_rss = others.pop(hub.process.pid, 0.0)
         report("hub process RSS (after all rounds) vs proxy + rest", hub_rss,
                sum(others.values()) or 1.0, "MiB", 0, kind="info")
+
+
+def bench_server_import(repeat):
+    """`import jupyter_server.serverapp` with rfc3987_syntax (as installed) vs with it blocked.
+
+    (`import jupyter_server` alone imports almost nothing; the server app is what a spawn loads.)
+
+    rfc3987_syntax (from jsonschema[format-nongpl], via jupyter_events) builds its grammars at
+    import time; every Binder launch and hub spawn pays for it. Blocking it is what
+    uninstalling it would do: jsonschema then skips the "iri"/"uri-reference" format checks.
+    """
+
+    def seconds(block):
+        code = ("import sys; sys.modules['rfc3987_syntax'] = None\n" if block else "") + \
+            "import jupyter_server.serverapp"
+        out = subprocess.run([PY, "-X", "importtime", "-c", code], capture_output=True,
+                             text=True, cwd=REPO).stderr
+        total = 0
+        for line in out.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and parts[2].strip() == "jupyter_server.serverapp":
+                total = int(parts[1].strip())
+        return total / 1e6
+
+    pairs = [(seconds(False), seconds(True)) for _ in range(repeat)]  # interleaved
+    report("import jupyter_server.serverapp with rfc3987_syntax vs without", statistics.median(
+        p[0] for p in pairs), statistics.median(p[1] for p in pairs), "s", 0, kind="info")
 
 
 def main(argv=None) -> int:
@@ -460,6 +495,9 @@ def main(argv=None) -> int:
         if "browser" in only:
             print("browser …", flush=True)
             bench_browser()
+        if "serverimport" in only:
+            print("jupyter_server import cost …", flush=True)
+            bench_server_import(max(args.repeat, 5))
         if "hub" in only:
             print("learners on a JupyterHub …", flush=True)
             bench_hub([int(n) for n in args.learners.split(",")], args.repeat)
