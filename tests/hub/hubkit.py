@@ -281,6 +281,17 @@ class Learner:
         self.hub, self.name, self.token = hub, name, token
         self.home = hub.homes / name
 
+    def login(self):
+        """Log in through the hub's login form, as a browser does; return the requests.Session."""
+        import requests
+
+        session = requests.Session()
+        session.get(f"{self.hub.url}/hub/login", timeout=600).raise_for_status()
+        session.post(f"{self.hub.url}/hub/login", timeout=600, data={
+            "username": self.name, "password": "any", "_xsrf": session.cookies.get("_xsrf", "")},
+        ).raise_for_status()
+        return session
+
     def _server_path(self, server: str) -> str:
         return f"users/{self.name}/servers/{server}" if server else f"users/{self.name}/server"
 

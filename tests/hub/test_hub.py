@@ -13,6 +13,7 @@ import sqlite3
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -75,6 +76,10 @@ def learner_run(hub, link, index):
     """One learner: log in, spawn, pull, run notebook 01, answer; return what happened."""
     learner = hub.learner(f"learner-{index}")
     spawn_s = learner.spawn()
+    # The printed link, opened by a logged-in learner, lands on their server's nbgitpuller page,
+    # whose JavaScript then calls the API that learner.pull() calls with the link's query.
+    page = learner.login().get(link, timeout=600)
+    landed = (page.status_code, urlsplit(page.url).path, parse_qs(urlsplit(page.url).query))
     learner.pull(link)
     notebook = learner.request("GET", f"api/contents/{NOTEBOOK}").json()["content"]
     marker = f"reflection of learner-{index} {uuid.uuid4().hex}"
@@ -83,8 +88,8 @@ def learner_run(hub, link, index):
         results = kernel.run_notebook(notebook)
         answer = kernel.execute(ANSWER.format(topic=TOPIC, choice=choice, marker=marker))
         seen = kernel.value(READ_BACK, setup='import netlearn')
-    return {"learner": learner, "spawn_s": spawn_s, "results": results, "answer": answer,
-            "marker": marker, "choice": choice, "seen": seen}
+    return {"learner": learner, "spawn_s": spawn_s, "landed": landed, "results": results,
+            "answer": answer, "marker": marker, "choice": choice, "seen": seen}
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +116,9 @@ def test_every_learner_runs_notebook_01_and_answers(cohort):
     assert len(cohort) == hubkit.learners_wanted()
     for run in cohort:
         name = run["learner"].name
+        status, path, query = run["landed"]
+        assert (status, path) == (200, f"/user/{name}/git-pull"), run["landed"]
+        assert query["targetpath"] == ["netlearn"] and query["repo"][0].startswith("file:///")
         assert sum(1 for _ in run["results"]) >= 5, name
         assert hubkit.problems(run["results"]) == [], name
         assert [o for o in run["answer"] if o["type"] == "error"] == [], name
