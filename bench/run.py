@@ -2,6 +2,8 @@
 
 Usage: python bench/run.py [--only import,linkedin,metrics,callback,nbval,browser] [--repeat N]
                            [--scale 1.0]
+       python bench/run.py --only hub,serverimport [--learners 1,5,10]
+       (hub needs pip install -e '.[hub]' and npm; serverimport: rfc3987_syntax's import cost)
 
 The machine is shared and noisy, so every figure is a median of repeated runs and
 every target is a ratio to a floor measured now, on this machine, not a wall-clock
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -344,12 +347,131 @@ def bench_browser():
            kind="abs")
 
 
+# -- learners on a real JupyterHub ----------------------------------------------------------
+
+def _pct(values, q):
+    """Return the nearest-rank q-quantile (0 < q <= 1) of values."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(len(ordered) * q) - 1)]
+
+
+def bench_hub(sizes, rounds=3):
+    """N learners at once on a local JupyterHub vs as many bare servers (ipykernel, no course).
+
+    Per N, interleaved: N bare learners (spawn, open a kernel, run the bare notebook's cells:
+    pandas, one plot, one widget) then N course learners (spawn, nbgitpuller pull, run notebook
+    01); N=1 is repeated ``rounds`` times. Spawn and execution times are p50/p95 over the
+    learners; memory is the median learner's server + kernel RSS after the notebook, against
+    the bare notebook and against a bare server with an idle kernel (no course). The hub code
+    is the hub test's (tests/hub/hubkit.py).
+    """
+    import uuid
+    from concurrent.futures import ThreadPoolExecutor
+
+    sys.path.insert(0, str(REPO))
+    from netlearn.links import nbgitpuller_link
+    from tests.hub import hubkit
+
+    reason = hubkit.missing()
+    if reason:
+        print(f"  hub: skipped ({reason})")
+        return
+    notebook_path = "netlearn/notebooks/01-preparation.ipynb"
+    bare_notebook = {"cells": [{"cell_type": "code", "source": src} for src in BARE_CELLS]}
+    mib = 1024 * 1024
+    with hubkit.running_hub(prefix="netlearn-bench-hub-") as hub:
+        repo = hubkit.course_repository(hub.workdir / "origin")
+        link = nbgitpuller_link(hub.url, f"file://{repo}")
+
+        def one(name, course):
+            learner = hub.learner(name)
+            spawn = learner.spawn()
+            if course:
+                learner.pull(link)
+                notebook = learner.request("GET", f"api/contents/{notebook_path}").json()
+                notebook, path = notebook["content"], notebook_path
+            else:
+                notebook, path = bare_notebook, "bare.ipynb"
+            with learner.kernel(path) as kernel:
+                kernel.execute("pass")
+                idle = learner.rss()
+                start = time.perf_counter()
+                results = kernel.run_notebook(notebook)
+                run = time.perf_counter() - start
+                if hubkit.problems(results):
+                    raise RuntimeError(f"{name}: {hubkit.problems(results)}")
+                rss = learner.rss()
+            learner.stop()
+            return (spawn, run, (rss["server"] + rss["kernels"]) / mib,
+                    (idle["server"] + idle["kernels"]) / mib,
+                    idle["server_cpu"], rss["kernels_cpu"] - idle["kernels_cpu"])
+
+        for n in sizes:
+            figures = {"bare": [], "course": []}
+            for _ in range(rounds if n == 1 else 1):  # N=1 gives one figure a round: repeat it
+                tag = uuid.uuid4().hex[:6]
+                for kind in ("bare", "course"):
+                    names = [f"{kind}-{n}-{i}-{tag}" for i in range(n)]
+                    with ThreadPoolExecutor(max_workers=n) as pool:
+                        figures[kind] += pool.map(one, names, [kind == "course"] * n)
+            for label, index, unit in (("spawn", 0, "s"), ("notebook run", 1, "s")):
+                for q, name in ((0.5, "p50"), (0.95, "p95")):
+                    ours = _pct([f[index] for f in figures["course"]], q)
+                    floor = _pct([f[index] for f in figures["bare"]], q)
+                    report(f"hub N={n}: {label} {name} (course 01 vs bare notebook)", ours,
+                           floor, unit, 0, kind="info")
+            ours = statistics.median(f[2] for f in figures["course"])
+            report(f"hub N={n}: server + kernel RSS after 01 vs after the bare notebook", ours,
+                   statistics.median(f[2] for f in figures["bare"]), "MiB", 0, kind="info")
+            report(f"hub N={n}: server + kernel RSS after 01 vs bare server + idle kernel", ours,
+                   statistics.median(f[3] for f in figures["bare"]), "MiB", 0, kind="info")
+            # CPU seconds do not depend on what else the machine runs: they size a hub's cores.
+            for label, index in (("server CPU by ready + first cell", 4),
+                                 ("kernel CPU running the notebook", 5)):
+                report(f"hub N={n}: {label} (course 01 vs bare notebook, median)",
+                       statistics.median(f[index] for f in figures["course"]),
+                       statistics.median(f[index] for f in figures["bare"]), "s", 0, kind="info")
+        others = {p.pid: p.memory_info().rss / mib for p in hub.processes()}
+        hub_rss = others.pop(hub.process.pid, 0.0)
+        report("hub process RSS (after all rounds) vs proxy + rest", hub_rss,
+               sum(others.values()) or 1.0, "MiB", 0, kind="info")
+
+
+def bench_server_import(repeat):
+    """`import jupyter_server.serverapp` with rfc3987_syntax (as installed) vs with it blocked.
+
+    (`import jupyter_server` alone imports almost nothing; the server app is what a spawn loads.)
+
+    rfc3987_syntax (from jsonschema[format-nongpl], via jupyter_events) builds its grammars at
+    import time; every Binder launch and hub spawn pays for it. Blocking it is what
+    uninstalling it would do: jsonschema then skips the "iri"/"uri-reference" format checks.
+    """
+
+    def seconds(block):
+        code = ("import sys; sys.modules['rfc3987_syntax'] = None\n" if block else "") + \
+            "import jupyter_server.serverapp"
+        out = subprocess.run([PY, "-X", "importtime", "-c", code], capture_output=True,
+                             text=True, cwd=REPO).stderr
+        total = 0
+        for line in out.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and parts[2].strip() == "jupyter_server.serverapp":
+                total = int(parts[1].strip())
+        return total / 1e6
+
+    pairs = [(seconds(False), seconds(True)) for _ in range(repeat)]  # interleaved
+    report("import jupyter_server.serverapp with rfc3987_syntax vs without", statistics.median(
+        p[0] for p in pairs), statistics.median(p[1] for p in pairs), "s", 0, kind="info")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="import,linkedin,metrics,callback,nbval,browser")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scale", type=float, default=1.0,
                         help="scale of the LinkedIn export (1.0 = 30k/200k/5k)")
+    parser.add_argument("--learners", default="1,5,10",
+                        help="learner counts for --only hub (default 1,5,10)")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     with tempfile.TemporaryDirectory(prefix="netlearn-bench-") as tmp:
@@ -373,6 +495,12 @@ def main(argv=None) -> int:
         if "browser" in only:
             print("browser …", flush=True)
             bench_browser()
+        if "serverimport" in only:
+            print("jupyter_server import cost …", flush=True)
+            bench_server_import(max(args.repeat, 5))
+        if "hub" in only:
+            print("learners on a JupyterHub …", flush=True)
+            bench_hub([int(n) for n in args.learners.split(",")], args.repeat)
     width = [max(len(str(row[i])) for row in ROWS + [HEADER]) for i in range(len(HEADER))]
     print()
     for row in [HEADER, *ROWS]:

@@ -200,7 +200,8 @@ def _links(args) -> int:
     from .links import binder_link, nbgitpuller_link
 
     ref = args.ref or args.branch
-    print(f"Binder:     {binder_link(args.repo, ref)}")
+    if not (args.hub and args.repo.strip().startswith("file:")):  # Binder needs a public URL
+        print(f"Binder:     {binder_link(args.repo, ref)}")
     if args.hub:
         print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, ref)}")
         if args.ref:

@@ -29,6 +29,10 @@ class NetlearnError(Exception):
             return f"{self.path}: {self.message}"
         return self.message
 
+    def _render_traceback_(self) -> list[str]:
+        """Return what IPython shows in a notebook instead of a traceback: the one line."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 class ContentError(NetlearnError):
     """Course content (YAML) that is malformed or inconsistent."""

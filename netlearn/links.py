@@ -13,9 +13,29 @@ _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 _SSH = re.compile(r"^git@(?P<host>[A-Za-z0-9.-]+):(?P<path>[^\s]+)$")
 
 
-def _repo(repo_url: str) -> tuple[str, str, str, str]:
-    """Return (normalised URL, host, owner/path without .git, repository name); check the URL."""
+def _local_repo(text: str) -> tuple[str, str, str, str] | None:
+    """Return ``_repo``'s tuple for a ``file:///ABSOLUTE/PATH`` repository on the hub, else None."""
+    parts = urlsplit(text)
+    if parts.scheme != "file":
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if (parts.netloc or parts.query or parts.fragment or not segments
+            or not all(_NAME.match(s) for s in segments) or ".." in segments):
+        raise NetlearnError(f"{text!r} is not a local repository URL like file:///srv/netlearn")
+    name = segments[-1].removesuffix(".git")
+    if not name:
+        raise NetlearnError(f"{text!r} names no repository")
+    return f"file:///{'/'.join(segments)}", "", "/".join(segments), name
+
+
+def _repo(repo_url: str, local: bool = False) -> tuple[str, str, str, str]:
+    """Return (normalised URL, host, owner/path without .git, repository name); check the URL.
+
+    ``local`` also accepts ``file:///PATH`` (a repository on the hub's own disk).
+    """
     text = str(repo_url).strip()
+    if local and (found := _local_repo(text)):
+        return found
     ssh = _SSH.match(text)
     if ssh:  # git@github.com:you/netlearn.git -> https://github.com/you/netlearn.git
         text = f"https://{ssh['host']}/{ssh['path']}"
@@ -91,15 +111,18 @@ def nbgitpuller_link(hub_url: str, repo_url: str, branch: str = "main") -> str:
         The hub, e.g. ``https://hub.example.org`` (a trailing ``/hub`` or a path
         prefix such as ``https://example.org/jupyter`` is fine).
     repo_url : str
-        The course repository, as for :func:`binder_link`.
+        The course repository, as for :func:`binder_link`, or ``file:///PATH`` for a
+        repository on the hub's own disk (e.g. a copy kept on a Littlest JupyterHub).
     branch : str
         The branch to pull.
 
     Returns
     -------
     str
-        ``HUB/hub/user-redirect/git-pull?repo=…&branch=…&urlpath=lab/tree/REPO/notebooks/00-start-here.ipynb``
-        with every value URL-encoded.
+        ``HUB/hub/user-redirect/git-pull?repo=…&branch=…&targetpath=REPO&urlpath=lab/tree/REPO/notebooks/00-start-here.ipynb``
+        with every value URL-encoded. ``targetpath`` names the folder the course is
+        pulled into, so that ``urlpath`` finds it also for URLs ending in ``.git``
+        (nbgitpuller would otherwise name the folder ``REPO.git``).
 
     Raises
     ------
@@ -113,10 +136,10 @@ def nbgitpuller_link(hub_url: str, repo_url: str, branch: str = "main") -> str:
         raise NetlearnError(f"{hub_url!r} is not a JupyterHub URL like https://hub.example.org")
     base = f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
     base = base.removesuffix("/hub")
-    url, _, _, name = _repo(repo_url)
+    url, _, _, name = _repo(repo_url, local=True)
     query = "&".join(
         f"{key}={quote(value, safe='')}" for key, value in (
-            ("repo", url), ("branch", _branch(branch)),
+            ("repo", url), ("branch", _branch(branch)), ("targetpath", name),
             ("urlpath", f"lab/tree/{name}/{START_NOTEBOOK}"),
         )
     )

@@ -1,5 +1,7 @@
 """Workshop links: mybinder.org and nbgitpuller, for given inputs (exact strings)."""
 
+from urllib.parse import parse_qsl, urlsplit
+
 import pytest
 
 from netlearn import cli
@@ -55,7 +57,7 @@ def test_invalid_branches(branch):
 def test_nbgitpuller_link():
     expected = (
         "https://hub.example.org/hub/user-redirect/git-pull"
-        "?repo=https%3A%2F%2Fgithub.com%2Fyou%2Fnetlearn&branch=main"
+        "?repo=https%3A%2F%2Fgithub.com%2Fyou%2Fnetlearn&branch=main&targetpath=netlearn"
         "&urlpath=lab%2Ftree%2Fnetlearn%2Fnotebooks%2F00-start-here.ipynb"
     )
     assert nbgitpuller_link("https://hub.example.org", "https://github.com/you/netlearn") \
@@ -68,7 +70,7 @@ def test_nbgitpuller_link_keeps_a_hub_path_prefix_and_encodes_the_branch():
     assert nbgitpuller_link("https://uni.example.edu/jupyter/", "https://gitlab.com/c/course.git",
                             "week/1") == (
         "https://uni.example.edu/jupyter/hub/user-redirect/git-pull"
-        "?repo=https%3A%2F%2Fgitlab.com%2Fc%2Fcourse.git&branch=week%2F1"
+        "?repo=https%3A%2F%2Fgitlab.com%2Fc%2Fcourse.git&branch=week%2F1&targetpath=course"
         "&urlpath=lab%2Ftree%2Fcourse%2Fnotebooks%2F00-start-here.ipynb"
     )
 
@@ -90,3 +92,39 @@ def test_cli_links(capsys):
 def test_cli_links_bad_url_is_one_line(capsys):
     assert cli.main(["links", "--repo", "not a url"]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_nbgitpuller_link_names_the_folder_the_urlpath_opens():
+    # nbgitpuller names the folder after the URL's last segment ("course.git") unless told.
+    link = nbgitpuller_link("https://hub.example.org", "https://gitlab.com/c/course.git")
+    query = dict(parse_qsl(urlsplit(link).query))
+    assert query["targetpath"] == "course"
+    assert query["urlpath"].startswith(f"lab/tree/{query['targetpath']}/notebooks/")
+
+
+def test_nbgitpuller_link_accepts_a_repository_on_the_hubs_disk():
+    link = nbgitpuller_link("http://127.0.0.1:8000", "file:///srv/courses/netlearn.git/")
+    assert link == (
+        "http://127.0.0.1:8000/hub/user-redirect/git-pull"
+        "?repo=file%3A%2F%2F%2Fsrv%2Fcourses%2Fnetlearn.git&branch=main&targetpath=netlearn"
+        "&urlpath=lab%2Ftree%2Fnetlearn%2Fnotebooks%2F00-start-here.ipynb"
+    )
+
+
+@pytest.mark.parametrize("url", ["file://host/srv/netlearn", "file:///", "file:///srv/../etc",
+                                 "file:///srv/net learn", "file:///srv/x?y=1"])
+def test_bad_local_repository_urls(url):
+    with pytest.raises(NetlearnError):
+        nbgitpuller_link("http://127.0.0.1:8000", url)
+
+
+def test_binder_refuses_a_local_repository():
+    with pytest.raises(NetlearnError):
+        binder_link("file:///srv/netlearn")
+
+
+def test_cli_links_for_a_local_repository_prints_only_the_hub_link(capsys):
+    assert cli.main(["links", "--repo", "file:///srv/netlearn",
+                     "--hub", "http://127.0.0.1:8000"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and out[0].startswith("JupyterHub: http://127.0.0.1:8000/hub/user-redirect/")

@@ -275,3 +275,16 @@ def test_a_version_3_database_upgrades_to_dropped_commitments(tmp_path):
     assert raw.execute("SELECT text FROM commitments WHERE id = 1").fetchone()[0] == \
         "Send Ana the article"
     raw.close()
+
+
+def test_store_errors_show_as_their_one_line_in_a_notebook(tmp_path):
+    # IPython shows _render_traceback_()'s lines instead of a traceback; tests/hub sees it in a
+    # real kernel on a hub.
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shown = []
+    shell._showtraceback = lambda etype, value, stb: shown.append(stb)
+    shell.run_cell("from netlearn.errors import StoreError\n"
+                   f"raise StoreError('cannot write', path={str(tmp_path)!r})")
+    assert shown == [[f"StoreError: {tmp_path}: cannot write"]]
