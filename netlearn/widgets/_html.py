@@ -60,6 +60,10 @@ STYLE = """<style>
 .netlearn-root .jupyter-widget-toggle-buttons, .netlearn-root .widget-toggle-buttons {
   flex-wrap: wrap;
 }
+.netlearn-root button:focus-visible, .netlearn-root input:focus-visible,
+.netlearn-root textarea:focus-visible, .netlearn-root select:focus-visible {
+  outline: 2px solid var(--jp-brand-color1); outline-offset: 2px;
+}
 </style>"""
 
 
@@ -142,6 +146,11 @@ def box(inner_html: str, css_class: str = "") -> str:
     """Wrap already-safe HTML in a bordered, theme-aware box."""
     extra = f" {css_class}" if css_class else ""
     return f'<div class="netlearn-box{extra}">{inner_html}</div>'
+
+
+def live(inner_html: str) -> str:
+    """Wrap already-safe HTML in a polite live region, so screen readers announce it."""
+    return f'<div role="status" aria-live="polite" aria-atomic="true">{inner_html}</div>'
 
 
 def style_widget():

@@ -152,11 +152,12 @@ class QuestionView(widgets.VBox):
     # -- feedback --------------------------------------------------------------------
     def show_result(self, result: grading.Result, attempts: int, answer=None) -> None:
         """Render a graded result with per-option feedback and the explanation."""
-        self.feedback.value = _html.box(_result_html(self.question, result, attempts, answer))
+        self.feedback.value = _html.live(
+            _html.box(_result_html(self.question, result, attempts, answer)))
 
     def show_problem(self, message: str) -> None:
         """Show why an answer could not be checked (nothing selected, …)."""
-        self.feedback.value = _html.box(f"<p>{_html.escape(message)}</p>")
+        self.feedback.value = _html.live(_html.box(f"<p>{_html.escape(message)}</p>"))
 
     def _changed(self, _change) -> None:
         if not self._restoring and self.feedback.value and CHANGED_NOTE not in self.feedback.value:
