@@ -1,4 +1,4 @@
-"""axe-core for the browser tests: installed from npm into a cache outside the repository, run in the page."""
+"""axe-core for the browser tests: installed from npm into a cache outside the repo."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.0/2.1 A or AA violation in what each notebook puts on screen after Run All.
+"""axe-core finds no WCAG 2.0/2.1 A/AA violation in what each notebook shows after Run All.
 
 Run for both data paths: a new learner (the sample persona) and a learner who imported
 a LinkedIn export, a calendar and a CSV log (plus a contact whose name is HTML).

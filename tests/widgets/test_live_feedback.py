@@ -1,4 +1,4 @@
-"""Feedback is announced (a polite live region); focus stays in a scenario; HTML in content stays text."""
+"""Feedback is announced (polite live region); focus stays in a scenario; HTML stays text."""
 
 from __future__ import annotations
 
