@@ -67,7 +67,7 @@ class QuestionView(widgets.VBox):
 
     # -- building --------------------------------------------------------------------
     def _prompt(self, number: int, total: int) -> str:
-        parts = [f"<h4>Question {number} of {total}</h4>"]
+        parts = [f"<h3>Question {number} of {total}</h3>"]
         if self.kind == "judgement":
             parts.append(_html.markdown(self.question["situation"]))
         parts.append(_html.markdown(self.question["prompt"]))

@@ -52,7 +52,7 @@ class ScenarioWidget(NetlearnBox):
         self.store = store
         self.summary_text = f"Scenario {scenario['id']!r} of {topic_id}"
         self.max_points = grading.scenario_max_points(scenario)
-        self.title_html = widgets.HTML(f"<h4>{_html.escape(scenario['title'])}</h4>")
+        self.title_html = widgets.HTML(f"<h3>{_html.escape(scenario['title'])}</h3>")
         self.feedback = widgets.HTML("")
         self.feedback.add_class("netlearn-feedback")
         self.node_html = widgets.HTML("")
