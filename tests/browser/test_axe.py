@@ -28,6 +28,23 @@ NOTEBOOKS = [*notebook_paths(), REPO / "notebooks" / "facilitator" / "cohort-das
 INCLUDE = [f"{PANEL} .jp-OutputArea", f"{PANEL} .jp-MarkdownOutput"]
 EXCLUDE = [f"{PANEL} {selector}" for selector in EXCLUDED_CHROME]
 
+# Headings on the rendered page (prose and widget output), in order: no level skipped.
+SKIPPED_HEADINGS_JS = """(panelSelector) => {
+  const panel = document.querySelector(panelSelector);
+  const found = panel.querySelectorAll(
+    '.jp-MarkdownOutput :is(h1,h2,h3,h4,h5,h6), .jp-OutputArea :is(h1,h2,h3,h4,h5,h6)');
+  const skipped = [];
+  let previous = 0;
+  for (const h of found) {
+    const level = Number(h.tagName[1]);
+    if (level > previous + 1) {
+      skipped.push('h' + previous + ' → h' + level + ': ' + (h.textContent || '').trim());
+    }
+    previous = level;
+  }
+  return skipped;
+}"""
+
 
 def seed_imported(home) -> None:
     """A learner who imported their LinkedIn export, a calendar and a CSV log."""
@@ -86,6 +103,8 @@ def test_axe_finds_no_wcag_violations(notebook, data_server, browser_context, ax
                   f"{len(violations)} rule(s)")
             fail_listing(lines, f"{notebook.name} ({path} data): axe-core found "
                                 f"{len(lines)} WCAG 2.0/2.1 A/AA violation(s):")
+            fail_listing(page.evaluate(SKIPPED_HEADINGS_JS, PANEL),
+                         f"{notebook.name} ({path} data): heading levels skipped on the page:")
     finally:
         page.close()
         server.shutdown_kernels()
