@@ -45,6 +45,7 @@ _LAZY = {
     "self_assessment_means": "completion:self_assessment_means",
     "self_assessment_phase_means": "completion:self_assessment_phase_means",
     "set_facilitator_mode": "paths:set_facilitator_mode",
+    "show_chart": "chart_display:show_chart",
     "summary_widget": "widgets.summary_button:summary_widget",
     "use_sample": "activity.network:use_sample",
 }

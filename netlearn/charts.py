@@ -117,6 +117,106 @@ def _hatch(bars, hatches) -> None:
         patch.set_hatch(hatch)
 
 
+
+# --------------------------------------------------------------------------- chart data
+# What each chart draws, computed once here so the chart and its text alternative
+# (netlearn.chart_text) are made from the same numbers.
+
+
+def timeline_counts(net: Network, *, today: date | None = None, period: str = "month",
+                    periods: int = 12):
+    """The data of :func:`activity_timeline`: each bar's first day, label and counts.
+
+    Returns
+    -------
+    tuple of (list of date, list of str, Counter, Counter) or None
+        First day of each bar, its tick label, and online and in-person interactions
+        per first day; None when no interaction falls in the shown range.
+    """
+    if period not in ("month", "week"):
+        raise ValueError(f"period must be 'month' or 'week', not {period!r}")
+    end = today or net.as_of or _latest_day(net)
+    if end is None:
+        return None
+    if period == "week":
+        last = end - timedelta(days=end.weekday())
+        starts = [last - timedelta(weeks=periods - 1 - step) for step in range(periods)]
+        labels = [f"{start.day} {MONTHS[start.month - 1]}" for start in starts]
+
+        def bucket(day: date) -> date:
+            return day - timedelta(days=day.weekday())
+    else:
+        starts = _months_ending(end, periods)
+        labels = [_month_label(start) for start in starts]
+
+        def bucket(day: date) -> date:
+            return day.replace(day=1)
+    first = starts[0]
+    per_day = Counter(zip(
+        map(datetime.date, _times(net)),
+        map(ONLINE_CHANNELS.__contains__, map(_CHANNEL, net.interactions)),
+        strict=True,
+    ))
+    online, offline = Counter(), Counter()
+    for (day, is_online), count in per_day.items():
+        if first <= day <= end:
+            (online if is_online else offline)[bucket(day)] += count
+    if not online and not offline:
+        return None
+    return starts, labels, online, offline
+
+
+def recency_rows(net: Network, today: date) -> tuple[list, str]:
+    """The data of :func:`network_recency`: rows (longest silence first) and whom they cover.
+
+    Returns
+    -------
+    tuple of (list of metrics.Recency, str)
+        The rows, and ``"close"``, ``"all"`` (none marked close), ``"all-none-in-touch"``
+        (close contacts exist, none with an interaction) or ``""`` without rows.
+    """
+    rows = metrics.gone_cold(net, today, days=0, close_only=True)
+    if rows:
+        return rows, "close"
+    rows = metrics.gone_cold(net, today, days=0, close_only=False)
+    if rows and any(contact.close for contact in net.contacts):
+        return rows, "all-none-in-touch"
+    return rows, "all" if rows else ""
+
+
+def online_mix_window(net: Network, *, today: date | None = None,
+                      days: int | None = None) -> tuple[date, int] | None:
+    """The last day and the number of days :func:`online_mix` counts (None without data)."""
+    end = today or net.as_of or _latest_day(net)
+    if end is None:
+        return None
+    if days is None:
+        first = min(_times(net)).date()
+        days = max((end - first).days + 1, 1)
+    return end, days
+
+
+def prepared_events(net: Network, *, today: date | None = None,
+                    last: int = 30) -> tuple[list[Event], int]:
+    """The events :func:`event_preparation` shows (oldest first) and how many there were.
+
+    Attended events up to ``today`` (default ``net.as_of``; all when neither is set),
+    at most the ``last`` most recent ones.
+    """
+    cutoff = today or net.as_of
+    events = sorted(
+        (event for event in net.events
+         if event.attended and (cutoff is None or event.day <= cutoff)),
+        key=lambda event: (event.day, event.title),
+    )
+    return (events[-last:] if len(events) > last else events), len(events)
+
+
+def connections_per_day(net: Network) -> Counter:
+    """Contacts per ``connected_on`` day: the data of :func:`connections_growth`."""
+    return Counter(contact.connected_on for contact in net.contacts
+                   if contact.connected_on is not None)
+
 # --------------------------------------------------------------------------- charts
 
 
@@ -146,34 +246,10 @@ def activity_timeline(net: Network, ax=None, *, today: date | None = None,
     ax = _axes(ax)
     unit = "Week" if period == "week" else "Month"
     title = f"Networking activity per {unit.lower()}: online and in person"
-    end = today or net.as_of or _latest_day(net)
-    if end is None:
+    counts = timeline_counts(net, today=today, period=period, periods=periods)
+    if counts is None:
         return _no_data(ax, title, unit, "Interactions", net)
-    if period == "week":
-        last = end - timedelta(days=end.weekday())
-        starts = [last - timedelta(weeks=periods - 1 - step) for step in range(periods)]
-        labels = [f"{start.day} {MONTHS[start.month - 1]}" for start in starts]
-
-        def bucket(day: date) -> date:
-            return day - timedelta(days=day.weekday())
-    else:
-        starts = _months_ending(end, periods)
-        labels = [_month_label(start) for start in starts]
-
-        def bucket(day: date) -> date:
-            return day.replace(day=1)
-    first = starts[0]
-    per_day = Counter(zip(
-        map(datetime.date, _times(net)),
-        map(ONLINE_CHANNELS.__contains__, map(_CHANNEL, net.interactions)),
-        strict=True,
-    ))
-    online, offline = Counter(), Counter()
-    for (day, is_online), count in per_day.items():
-        if first <= day <= end:
-            (online if is_online else offline)[bucket(day)] += count
-    if not online and not offline:
-        return _no_data(ax, title, unit, "Interactions", net)
+    starts, labels, online, offline = counts
     positions = range(len(starts))
     in_person = [offline[start] for start in starts]
     ax.bar(positions, in_person, color=OKABE_ITO["orange"], edgecolor=EDGE, hatch="//",
@@ -304,12 +380,10 @@ def online_mix(net: Network, ax=None, *, today: date | None = None, days: int | 
     """
     ax = _axes(ax)
     title = "Channel mix"
-    end = today or net.as_of or _latest_day(net)
-    if end is None:
+    window = online_mix_window(net, today=today, days=days)
+    if window is None:
         return _no_data(ax, title, "Interactions", "Channel", net)
-    if days is None:
-        first = min(_times(net)).date()
-        days = max((end - first).days + 1, 1)
+    end, days = window
     mix = metrics.online_mix(net, end, days)
     if not mix.total:
         return _no_data(ax, title, "Interactions", "Channel", net)
@@ -369,14 +443,11 @@ def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
     # One parenthesis at most: the sample-persona mark is the only one (issue 11).
     title = "Who has gone cold: days since you last spoke to each close contact"
     xlabel, ylabel = "Days since last contact", "Contact"
-    rows = metrics.gone_cold(net, today, days=0, close_only=True)
-    if not rows:
-        rows = metrics.gone_cold(net, today, days=0, close_only=False)
+    rows, scope = recency_rows(net, today)
+    if scope != "close":
         title = "Who has gone cold: days since you last spoke to each contact"
-        if rows and any(contact.close for contact in net.contacts):
-            title += " — no close contact in touch yet"
-        elif rows:
-            title += " — none marked close"
+        title += {"all-none-in-touch": " — no close contact in touch yet",
+                  "all": " — none marked close"}.get(scope, "")
     if not rows:
         return _no_data(ax, title, xlabel, ylabel, net)
     shown = rows[:top]
@@ -433,8 +504,7 @@ def connections_growth(net: Network, ax=None):
     ax = _axes(ax)
     title = "Your LinkedIn connections over time"
     xlabel, ylabel = "Date connected", "Connections (cumulative)"
-    per_day = Counter(contact.connected_on for contact in net.contacts
-                      if contact.connected_on is not None)
+    per_day = connections_per_day(net)
     if not per_day:
         return _no_data(ax, title, xlabel, ylabel, net)
     days = sorted(per_day)
@@ -476,15 +546,9 @@ def event_preparation(net: Network, ax=None, *, today: date | None = None, last:
     """
     ax = _axes(ax)
     title = "Preparation per event: checklist items done"
-    cutoff = today or net.as_of
     xlabel, ylabel = "Event", "Checklist items done (of 5)"
-    events = sorted(
-        (event for event in net.events
-         if event.attended and (cutoff is None or event.day <= cutoff)),
-        key=lambda event: (event.day, event.title),
-    )
-    if len(events) > last:
-        events = events[-last:]
+    events, shown_of = prepared_events(net, today=today, last=last)
+    if shown_of > last:
         title += f" (last {last} events)"
     if not events:
         return _no_data(ax, title, xlabel, ylabel, net,

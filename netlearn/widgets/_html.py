@@ -60,6 +60,13 @@ STYLE = """<style>
 .netlearn-root .jupyter-widget-toggle-buttons, .netlearn-root .widget-toggle-buttons {
   flex-wrap: wrap;
 }
+/* A focus ring that shows on every control (the widgets' own is 1 px, or none on text areas). */
+.netlearn-root button:focus-visible, .netlearn-root input:focus-visible,
+.netlearn-root textarea:focus-visible, .netlearn-root select:focus-visible {
+  outline: 2px solid var(--jp-brand-color1) !important; outline-offset: 2px;
+}
+/* Full-width controls keep their margin inside the column, so nothing scrolls sideways. */
+.netlearn-root .jupyter-widgets { max-width: calc(100% - 2 * var(--jp-widgets-margin)); }
 </style>"""
 
 
@@ -142,6 +149,11 @@ def box(inner_html: str, css_class: str = "") -> str:
     """Wrap already-safe HTML in a bordered, theme-aware box."""
     extra = f" {css_class}" if css_class else ""
     return f'<div class="netlearn-box{extra}">{inner_html}</div>'
+
+
+def live(inner_html: str) -> str:
+    """Wrap already-safe HTML in a polite live region, so screen readers announce it."""
+    return f'<div role="status" aria-live="polite" aria-atomic="true">{inner_html}</div>'
 
 
 def style_widget():

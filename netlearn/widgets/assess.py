@@ -84,7 +84,7 @@ class SelfAssessmentWidget(NetlearnBox):
                 if topic.mistake:
                     mistake = _html.escape(topic.mistake)
                     heading += f" <span class='netlearn-muted'>— {mistake}</span>"
-                body.append(widgets.HTML(f"<h4>{heading}</h4>"))
+                body.append(widgets.HTML(f"<h3>{heading}</h3>"))
             for statement in topic.statements:
                 body.append(self._statement_row(topic.id, statement, saved))
         if not self.likerts:

@@ -64,8 +64,8 @@ def notes_html(topic) -> str:
     """
     data = topic.facilitator or {}
     parts = [
-        f"<h4>Facilitator notes: {inline(topic.title)} "
-        f"<span class=\"netlearn-muted\">({topic.minutes} min)</span></h4>",
+        f"<h3>Facilitator notes: {inline(topic.title)} "
+        f"<span class=\"netlearn-muted\">({topic.minutes} min)</span></h3>",
         "<p class=\"netlearn-muted\">Only you see this (facilitator mode).</p>",
     ]
     if data.get("notes"):
@@ -84,14 +84,15 @@ def notes_html(topic) -> str:
             note = (f"<p class=\"netlearn-muted\">The segments add up to {clock} minutes; "
                     f"course.yaml plans {topic.minutes}.</p>")
         parts.append(
-            "<h5>Timings</h5><table class=\"netlearn-table\"><thead><tr><th>Minute</th>"
-            "<th>Length</th><th>Segment</th></tr></thead><tbody>" + "".join(rows)
+            "<h4>Timings</h4><table class=\"netlearn-table\"><thead><tr>"
+            "<th scope=\"col\">Minute</th><th scope=\"col\">Length</th>"
+            "<th scope=\"col\">Segment</th></tr></thead><tbody>" + "".join(rows)
             + f"</tbody><tfoot><tr><td></td><td>{clock}</td><td>Total</td></tr></tfoot>"
             "</table>" + note)
     for key, heading in (("discussion_prompts", "Discussion prompts"),
                          ("pair_exercises", "Pair exercises")):
         items = data.get(key) or []
         if items:
-            parts.append(f"<h5>{escape(heading)}</h5><ol>"
+            parts.append(f"<h4>{escape(heading)}</h4><ol>"
                          + "".join(f"<li>{markdown(item)}</li>" for item in items) + "</ol>")
     return "<div class=\"netlearn-box\">" + "".join(parts) + "</div>"

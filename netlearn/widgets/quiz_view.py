@@ -78,7 +78,7 @@ class QuestionView(widgets.VBox):
 
     # -- building --------------------------------------------------------------------
     def _prompt(self, number: int, total: int) -> str:
-        parts = [f"<h4>Question {number} of {total}</h4>"]
+        parts = [f"<h3>Question {number} of {total}</h3>"]
         if self.kind == "judgement":
             parts.append(_html.markdown(self.question["situation"]))
         parts.append(_html.markdown(self.question["prompt"]))
@@ -173,17 +173,17 @@ class QuestionView(widgets.VBox):
     # -- feedback --------------------------------------------------------------------
     def show_result(self, result: grading.Result, attempts: int, answer=None) -> None:
         """Render a graded result with per-option feedback and the explanation."""
-        self.feedback.value = _html.box(_result_html(self.question, result, attempts, answer,
-                                                     self.options))
+        self.feedback.value = _html.live(_html.box(
+            _result_html(self.question, result, attempts, answer, self.options)))
 
     def show_earlier(self) -> None:
         """Say that the stored answer was to an earlier version of the item (not scored)."""
         self.set_answer(None)
-        self.feedback.value = _html.box(EARLIER_NOTE)
+        self.feedback.value = _html.live(_html.box(EARLIER_NOTE))
 
     def show_problem(self, message: str) -> None:
         """Show why an answer could not be checked (nothing selected, …)."""
-        self.feedback.value = _html.box(f"<p>{_html.escape(message)}</p>")
+        self.feedback.value = _html.live(_html.box(f"<p>{_html.escape(message)}</p>"))
 
     def _changed(self, _change) -> None:
         if not self._restoring and self.feedback.value and CHANGED_NOTE not in self.feedback.value:

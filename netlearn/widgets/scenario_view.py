@@ -56,7 +56,7 @@ class ScenarioWidget(NetlearnBox):
         self.seed = store.option_seed()
         self.summary_text = f"Scenario {scenario['id']!r} of {topic_id}"
         self.max_points = grading.scenario_max_points(scenario)
-        self.title_html = widgets.HTML(f"<h4>{_html.escape(scenario['title'])}</h4>")
+        self.title_html = widgets.HTML(f"<h3>{_html.escape(scenario['title'])}</h3>")
         self.feedback = widgets.HTML("")
         self.feedback.add_class("netlearn-feedback")
         self.node_html = widgets.HTML("")
@@ -94,10 +94,12 @@ class ScenarioWidget(NetlearnBox):
         self.points += points
         self.path.append(next_node)
         verdict = CHOICE_VERDICTS.get(choice.get("points", 1), CHOICE_VERDICTS[1])
-        self.feedback.value = _html.box(
+        self.feedback.value = _html.live(_html.box(
             f"<p><strong>You chose:</strong> {_html.inline(choice['text'])}</p>"
-            f"<p><strong>{verdict}</strong> {_html.inline(feedback)}</p>")
+            f"<p><strong>{verdict}</strong> {_html.inline(feedback)}</p>"))
         self._show_node()
+        # The pressed button is gone: keep keyboard focus in the scenario.
+        (self.choice_buttons[0] if self.choice_buttons else self.restart_button).focus()
         if self.finished:
             outcome = self.scenario["nodes"][self.current_node]["outcome"]
             self.store.save_answer(self.topic_id, self.scenario_id, list(self.path),
@@ -132,10 +134,10 @@ class ScenarioWidget(NetlearnBox):
             self.choice_buttons = []
             self.choices_box.children = ()
             label = OUTCOME_LABELS.get(node["outcome"], node["outcome"])
-            self.ending_html.value = _html.box(
+            self.ending_html.value = _html.live(_html.box(
                 f"<p><strong>{_html.escape(label)}</strong> · you scored {self.points} of "
                 f"{self.max_points} points (the most along the best path).</p>"
-                f"{_html.markdown(node['debrief'])}")
+                f"{_html.markdown(node['debrief'])}"))
             return
         self.ending_html.value = ""
         self.choice_buttons = []

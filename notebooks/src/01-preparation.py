@@ -118,11 +118,9 @@ for item, share in prep.item_shares.items():
 # Sam ticked.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.event_preparation(net, today=today)
-plt.show()
+netlearn.show_chart(charts.event_preparation, net, today=today)
 
 # %% [markdown]
 # **What it tells us.** Sam nearly always sets a goal — the easy part. Researching who will be there
@@ -153,11 +151,9 @@ else:
     print("No past events in this data yet. Log one in the next cells, then run this cell again.")
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.event_preparation(mine, today=mine.today())
-plt.show()
+netlearn.show_chart(charts.event_preparation, mine, today=mine.today())
 
 # %% [markdown]
 # No events of your own yet? Log the last one you went to — a meetup, a conference, a careers fair,

@@ -124,11 +124,9 @@ for label, months in (("First six months", first_half), ("Last six months", seco
 # The chart shows the same two counts month by month: gives in green, asks in red and hatched.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.give_vs_ask(net, today)
-plt.show()
+netlearn.show_chart(charts.give_vs_ask, net, today)
 
 # %% [markdown]
 # **What it tells us.** Early in the year, asks outnumbered gives: Sam was trying to break into a
@@ -173,11 +171,9 @@ else:
           f" {mine_give_ask.asks} times: {mine_give_ask.ratio:.1f} gives for every ask.")
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.give_vs_ask(mine, mine.today())
-plt.show()
+netlearn.show_chart(charts.give_vs_ask, mine, mine.today())
 
 # %% [markdown]
 # Look at your chart for a moment before moving on. Is there a month where you only asked? What was

@@ -109,11 +109,9 @@ print(f"Never followed up: {follow.never_followed_up}.")
 # never heard from Sam at all.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.follow_up_latency(net, today=today)
-plt.show()
+netlearn.show_chart(charts.follow_up_latency, net, today=today)
 
 # %% [markdown]
 # **What it tells us.** When Sam follows up, Sam is usually quick: most follow-ups come within a
@@ -156,11 +154,9 @@ else:
           f" still in your first week: {mine_follow.awaiting}.")
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.follow_up_latency(mine, today=mine.today())
-plt.show()
+netlearn.show_chart(charts.follow_up_latency, mine, today=mine.today())
 
 # %% [markdown]
 # Whatever your chart shows, don't treat it as a grade. A long tail or a big "never" count is

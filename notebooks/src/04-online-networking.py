@@ -126,11 +126,9 @@ print(f"Of the {notes.whole} invitations Sam sent, {notes.part} had a personal n
 # in orange and hatched.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.online_mix(net, today=today, days=365)
-plt.show()
+netlearn.show_chart(charts.online_mix, net, today=today, days=365)
 
 # %% [markdown]
 # **What it tells us.** Sam does most networking online, but not *only* online: many relationships
@@ -170,11 +168,9 @@ if mine_met.whole:
           " connected online.")
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.online_mix(mine, today=mine.today(), days=365)
-plt.show()
+netlearn.show_chart(charts.online_mix, mine, today=mine.today(), days=365)
 
 # %% [markdown]
 # Is your mix the one you'd choose? If nearly everything is in person, which relationships could you
@@ -209,13 +205,11 @@ netlearn.import_widget()
 # reloads your data first, so it picks up what you just imported.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
 mine = netlearn.my_network()
 print(f"Using: {mine.label}")
-charts.connections_growth(mine)
-plt.show()
+netlearn.show_chart(charts.connections_growth, mine)
 
 # %% [markdown]
 # Most people's curves come in bursts: a new job, a course, a conference, a job search. Who did you

@@ -117,11 +117,9 @@ for tie in revived:
 # days are hatched: those relationships have gone cold.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.network_recency(net, today)
-plt.show()
+netlearn.show_chart(charts.network_recency, net, today)
 
 # %% [markdown]
 # **What it tells us.** Most of Sam's close contacts have heard from Sam recently; a handful have
@@ -160,11 +158,9 @@ mine_revived = metrics.dormant_reconnected(mine, mine_today)
 print(f"Ties you revived after three or more years of silence: {len(mine_revived)}.")
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.network_recency(mine, mine.today())
-plt.show()
+netlearn.show_chart(charts.network_recency, mine, mine.today())
 
 # %% [markdown]
 # Look down your list. Is there anyone on it you'd genuinely like to hear from? Hold that name in

@@ -26,12 +26,10 @@ netlearn.self_assessment(None, "after")
 # mistake at the start of the course with today's.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
 before, after = netlearn.self_assessment_means()
-charts.self_assessment_change(before, after)
-plt.show()
+netlearn.show_chart(charts.self_assessment_change, before, after)
 
 # %% [markdown]
 # **How to read it.** These are self-ratings, so treat them as a mirror rather than a measurement. A

@@ -46,11 +46,9 @@ netlearn.self_assessment(None, "check-in")
 # course, at its end, and today.
 
 # %%
-import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.self_assessment_phases(netlearn.self_assessment_phase_means())
-plt.show()
+netlearn.show_chart(charts.self_assessment_phases, netlearn.self_assessment_phase_means())
 
 # %% [markdown]
 # These are self-ratings: a mirror, not a measurement. A rating that fell since the end of the course

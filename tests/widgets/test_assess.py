@@ -19,8 +19,8 @@ def test_before_phase_groups_every_mistake_topics_statements(store, course):
     assert list(widget.likerts) == ["alpha-s1", "alpha-s2", "beta-s1"]
     assert widget.statement_topics == {"alpha-s1": "t1-alpha", "alpha-s2": "t1-alpha",
                                        "beta-s1": "t2-beta"}
-    headings = [v for v in widget.html_values() if v.startswith("<h4>")]
-    assert [h.split(" <span")[0] for h in headings] == ["<h4>Alpha", "<h4>Beta"]
+    headings = [v for v in widget.html_values() if v.startswith("<h3>")]
+    assert [h.split(" <span")[0] for h in headings] == ["<h3>Alpha", "<h3>Beta"]
     assert "Alpha mistake" in headings[0]
 
 

@@ -36,8 +36,8 @@ def test_environment_variable_turns_the_notes_on(monkeypatch):
     html = text_of(widget)
     topic = load_course().topic("01-preparation")
     assert "Facilitator notes: Come prepared" in html or topic.title in html
-    assert "<h5>Timings</h5>" in html
-    assert "<h5>Discussion prompts</h5>" in html and "<h5>Pair exercises</h5>" in html
+    assert "<h4>Timings</h4>" in html
+    assert "<h4>Discussion prompts</h4>" in html and "<h4>Pair exercises</h4>" in html
     for item in topic.facilitator["timings"]:
         assert f"<td>{item['minutes']}</td>" in html
     total = sum(item["minutes"] for item in topic.facilitator["timings"])
