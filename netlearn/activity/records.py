@@ -264,6 +264,10 @@ class Batch:
     events: list[Event] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: the files read and how many rows each had, e.g. ``[("x.zip/Shares.csv", 12)]``
+    files: list[tuple[str, int]] = field(default_factory=list)
+    #: one line per optional file left out (e.g. a LinkedIn Shares.csv that is binary)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
