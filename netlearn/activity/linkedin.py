@@ -87,7 +87,11 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
 
     A zip or folder is searched (any case, any sub-folder) for ``Connections.csv``,
     ``Invitations.csv`` and ``messages.csv`` (``Profile.csv`` helps to recognise the
-    export's owner). A single CSV is recognised by its header. Files are decoded as
+    export's owner), and for the complete export's files read by
+    :mod:`netlearn.activity.linkedin_extra` (endorsements, recommendations, Shares,
+    Comments, Reactions, Events). Other files are ignored; an optional file that cannot
+    be read is left out and named in ``batch.notes``. ``batch.files`` lists the files
+    read with their rows. A single CSV is recognised by its header. Files are decoded as
     UTF-8 (with or without BOM), falling back to cp1252/latin-1 for files re-saved by
     Excel on Windows.
 
