@@ -11,7 +11,6 @@ import pytest
 
 from netlearn.activity import linkedin_extra
 from netlearn.activity.importers import read
-from netlearn.activity.importing import import_file
 from netlearn.errors import InputError
 from netlearn.store import Store
 
@@ -206,16 +205,23 @@ def _all_bytes(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 
 
-def test_no_free_text_anywhere_in_netlearn_home_or_the_export(export, tmp_path):
+def test_no_free_text_anywhere_in_netlearn_home_or_the_export(export, tmp_path, monkeypatch):
+    from netlearn import store as store_module
+    from netlearn.cli import main
+
     home = tmp_path / "home"
-    store = Store(home)
-    import_file(store, "linkedin", zip_of(export, tmp_path / "export.zip"))
-    store.export_csv(home / "export")
-    store.close()
-    data = _all_bytes(home)
-    assert b"Health Data Meetup" in data and b"urn:li:share:1" in data  # it did store
-    for secret in SECRETS:
-        assert secret.encode() not in data, secret
+    monkeypatch.setenv("NETLEARN_HOME", str(home))
+    assert main(["import", "linkedin", str(zip_of(export, tmp_path / "export.zip"))]) == 0
+    assert main(["import", "linkedin", str(export)]) == 0  # the folder too: adds nothing
+    assert main(["export", str(tmp_path / "exported")]) == 0
+    assert main(["export", "--summary", str(tmp_path / "summary.json")]) == 0
+    store_module._stores.pop(home, None)
+    for folder in (home, tmp_path / "exported"):
+        data = _all_bytes(folder)
+        assert b"Health Data Meetup" in data  # it did store and export the records
+        for secret in SECRETS:
+            assert secret.encode() not in data, (folder, secret)
+    assert not any(s.encode() in (tmp_path / "summary.json").read_bytes() for s in SECRETS)
 
 
 def test_import_is_idempotent_and_logs_one_transaction(export, tmp_path):
