@@ -15,11 +15,13 @@ _LAZY = {
     "Store": "store:Store",
     "activity_log": "activity.logging_widgets:activity_log",
     "cadence_editor": "activity.practice_cadence:cadence_editor",
+    "close_suggestions": "activity.practice_owndata:close_suggestions",
     "course": "content:course",
     "course_overview": "widgets:course_overview",
     "event_checklist": "activity.log_event:event_checklist",
     "export_widget": "exporting:export_widget",
     "facilitator_notes": "widgets.facilitator:facilitator_notes",
+    "follow_up_gaps": "activity.practice_owndata:follow_up_gaps",
     "followup_drafter": "activity.practice_followup:followup_drafter",
     "get_store": "store:get_store",
     "give_planner": "activity.practice_give:give_planner",
@@ -41,6 +43,7 @@ _LAZY = {
     "self_assessment_means": "completion:self_assessment_means",
     "set_facilitator_mode": "paths:set_facilitator_mode",
     "summary_widget": "widgets.summary_button:summary_widget",
+    "triage_list": "activity.practice_owndata:triage_list",
     "use_sample": "activity.network:use_sample",
 }
 

@@ -1464,8 +1464,8 @@ def close_in_touch(net: Network, today: date, days: int = COLD_DAYS) -> Share:
 
 def _conversation_of(item: Interaction) -> str | None:
     """A LinkedIn message's conversation id (from its ``source_ref``), else None."""
-    if item.channel != "linkedin_message":
-        return None
+    if item.channel != "linkedin_message" or item.source == "triage":
+        return None  # triage's own gives/asks are not conversations
     ref = item.source_ref
     if item.source == "linkedin" and ref.startswith("msg:"):
         return ref[4:].split("|", 1)[0]

@@ -8,6 +8,8 @@ from netlearn.activity.records import Network
 
 CHOICE_KEY = "data_choice"
 CHOICES = ("sample", "own")
+#: The store setting that holds notebook 02's give/ask tags, by conversation id.
+TRIAGE_KEY = "triage_tags"
 
 
 def my_network(store=None, prefer: str | None = None) -> Network:
@@ -30,7 +32,9 @@ def my_network(store=None, prefer: str | None = None) -> Network:
     Returns
     -------
     Network
-        ``store.load_network()`` or :func:`netlearn.sample.sample_network`.
+        ``store.load_network()`` (with the give/ask tags of notebook 02's triage
+        counted, see :func:`netlearn.metrics.apply_triage`) or
+        :func:`netlearn.sample.sample_network`.
 
     Raises
     ------
@@ -45,7 +49,11 @@ def my_network(store=None, prefer: str | None = None) -> Network:
         store = get_store()
     choice = prefer or data_choice(store)
     if choice != "sample" and store.has_activity():
-        return store.load_network()
+        from netlearn.metrics import apply_triage
+
+        net = store.load_network()
+        tags = store.setting(TRIAGE_KEY, {})
+        return apply_triage(net, tags) if isinstance(tags, dict) and tags else net
     from netlearn.sample import sample_network
 
     return sample_network()

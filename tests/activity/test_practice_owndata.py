@@ -1,0 +1,94 @@
+"""Own-data practice widgets: triage (02), follow-up gaps (03), close-contact suggestions (05)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import ipywidgets as widgets
+
+from netlearn import metrics
+from netlearn.activity import practice_owndata as own
+from netlearn.activity.network import my_network
+from netlearn.activity.records import Batch, Contact, Interaction
+from netlearn.widgets._common import walk
+
+TODAY = date(2026, 6, 30)
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def linkedin_person(name, connected=None):
+    return Contact(name, source="linkedin", source_ref=f"https://www.linkedin.com/in/{name}",
+                   company="Birch & Co", connected_on=connected)
+
+
+def message(contact, when, conv, direction="out"):
+    return Interaction(when, "linkedin_message", direction, contact_key=contact.key,
+                       source="linkedin", source_ref=f"msg:{conv}|{when}|{direction}")
+
+
+def seeded(store):
+    ada, bo, cy = (linkedin_person(HOSTILE, date(2026, 6, 1)),
+                   linkedin_person("Bo Birch", date(2026, 6, 2)),
+                   linkedin_person("Cy Cedar", date(2025, 1, 1)))
+    items = [message(cy, datetime(2026, 6, d, 9), "conv-cy", "out" if d % 2 else "in")
+             for d in range(1, 8)]
+    items.append(message(bo, datetime(2026, 6, 20, 9), "conv-bo"))
+    store.save_batch(Batch("linkedin", "t", contacts=[ada, bo, cy], interactions=items))
+    return ada, bo, cy
+
+
+def html(widget):
+    return "".join(w.value for w in walk(widget) if isinstance(w, widgets.HTML))
+
+
+def test_triage_tags_are_stored_and_count_as_gives_and_asks(store):
+    seeded(store)
+    triage = own.triage_list(store=store, today=TODAY)
+    assert [conv.name for conv, _ in triage.rows] == ["Bo Birch", "Cy Cedar"]
+    assert "7 messages" in html(triage)
+    assert metrics.give_ask_ratio(my_network(store), TODAY).gives == 0
+    triage.rows[0][1].value = "give"   # a click on "give" for Bo
+    triage.rows[1][1].value = "both"
+    assert store.setting(own.TRIAGE_KEY) == {"conv-bo": "give", "conv-cy": "both"}
+    result = metrics.give_ask_ratio(my_network(store), TODAY)
+    assert (result.gives, result.asks) == (2, 1)
+    assert "Tagged 2 of 2" in triage.status.value
+    again = own.triage_list(store=store, today=TODAY)  # the tags are remembered
+    assert [t.value for _, t in again.rows] == ["give", "both"]
+    again.rows[0][1].value = None
+    assert store.setting(own.TRIAGE_KEY) == {"conv-cy": "both"}
+
+
+def test_follow_up_gaps_add_a_commitment_in_one_click(store):
+    ada, bo, _ = seeded(store)
+    gaps = own.follow_up_gaps(store=store, today=TODAY)
+    assert [m.name for m in gaps.missed] == [HOSTILE]  # Bo got a message, Cy is not new
+    assert "&lt;img" in html(gaps) and "<img" not in html(gaps)
+    gaps.buttons[0].click()
+    rows = store.query("SELECT text, due, contact_id FROM commitments")
+    assert [(r["text"], r["due"]) for r in rows] == [(f"Send follow-up: {HOSTILE}",
+                                                      "2026-07-02")]
+    assert rows[0]["contact_id"] is not None
+    assert gaps.buttons[0].disabled
+
+
+def test_close_suggestions_confirmed_in_one_click(store):
+    seeded(store)
+    suggestions = own.close_suggestions(store=store, today=TODAY)
+    assert [s.name for s in suggestions.suggestions] == ["Cy Cedar"]
+    assert "every 30 days" in html(suggestions)
+    suggestions.buttons[0].click()
+    row = store.query("SELECT close, cadence_days FROM contacts WHERE name = 'Cy Cedar'")[0]
+    assert (row["close"], row["cadence_days"]) == (1, 30)
+    assert own.close_suggestions(store=store, today=TODAY).suggestions == []
+
+
+def test_on_the_sample_nothing_is_saved(store):
+    triage = own.triage_list(store=store)
+    assert triage.rows
+    triage.rows[0][1].value = "ask"
+    assert store.setting(own.TRIAGE_KEY) is None
+    suggestions = own.close_suggestions(store=store)
+    assert 5 <= len(suggestions.suggestions) <= 15 or suggestions.suggestions == []
+    suggestions.confirm_all.click()
+    assert store.query("SELECT count(*) AS n FROM contacts")[0]["n"] == 0
