@@ -255,7 +255,9 @@ METRICS_AND_CHARTS = textwrap.dedent("""
     names = [n for n in ("preparation_rate", "give_ask_ratio", "follow_up",
              "overdue_commitments", "online_mix", "in_person_also_online",
              "invitation_note_share", "recency", "gone_cold", "cadence_overdue",
-             "dormant_reconnected", "reconnect_candidates", "summary_counts")
+             "dormant_reconnected", "reconnect_candidates", "summary_counts",
+             "connection_follow_up", "never_followed_up", "participation_by_month",
+             "suggest_close_contacts", "close_in_touch", "recent_conversations")
              if hasattr(metrics, n)]
     times = []
     for _ in range(3):

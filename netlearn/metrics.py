@@ -1316,20 +1316,21 @@ def never_followed_up(
     return _connection_follow_up(net, today, _timelines(net, today, timelines), days)[1]
 
 
+_PARTICIPATION_PREFIXES = {"share": "post", "comment": "comment", "reaction": "reaction"}
+
+
 def participation_kind(item: Interaction) -> str | None:
     """``"post"``, ``"comment"`` or ``"reaction"`` for online participation, else None.
 
-    Imported LinkedIn records are told apart by their ``source_ref``; anything
-    else logged on channel ``post`` with no contact is a post.
+    Imported LinkedIn records are told apart by their ``source_ref`` (see
+    :func:`netlearn.activity.linkedin_extra.activity_kind`); anything else logged
+    on channel ``post`` with no contact is a post.
     """
-    from netlearn.activity.linkedin_extra import activity_kind
-
-    kind = activity_kind(item)
-    if kind in ("post", "comment", "reaction"):
-        return kind
-    if kind is None and item.channel == "post" and not item.contact_key:
-        return "post"
-    return None
+    if item.channel != "post":
+        return None
+    if item.source == "linkedin":
+        return _PARTICIPATION_PREFIXES.get(item.source_ref.split(":", 1)[0])
+    return None if item.contact_key else "post"
 
 
 def participation_by_month(net: Network, today: date,
@@ -1352,16 +1353,15 @@ def participation_by_month(net: Network, today: date,
     first = _months_back(last, months - 1)
     counts: dict[date, Counter] = {_months_back(last, k): Counter() for k in range(months)}
     end = _end_of(today)
-    for item in net.interactions:
-        if item.channel != "post":
-            continue
+    start = datetime.combine(first, time())
+    posts = compress(net.interactions, map("post".__eq__, map(_CHANNEL, net.interactions)))
+    for item in posts:
         kind = participation_kind(item)
         if kind is None:
             continue
         when = naive_datetime(item.when)
-        if when >= end or when.date() < first:
-            continue
-        counts[_month_start(when.date())][kind] += 1
+        if start <= when < end:
+            counts[date(when.year, when.month, 1)][kind] += 1
     return [ParticipationMonth(month, c["post"], c["comment"], c["reaction"])
             for month, c in sorted(counts.items())]
 
@@ -1404,6 +1404,8 @@ def suggest_close_contacts(
             continue
         whens = timeline.whens
         first = bisect_right(whens, start - timedelta(microseconds=1))
+        if len(whens) - first < SUGGEST_MIN_INTERACTIONS:
+            continue
         recent = [(timeline.items[i], whens[i]) for i in range(first, len(whens))
                   if timeline.items[i].channel != "post"]
         if len(recent) < SUGGEST_MIN_INTERACTIONS:
@@ -1494,11 +1496,14 @@ def recent_conversations(net: Network, today: date, n: int = 15) -> list[Convers
     end = _end_of(today)
     names = {key: contact.name for key, contact in _keyed_contacts(net.contacts)}
     found: dict[str, list] = {}
-    for item in net.interactions:
+    channels = map(_CHANNEL, net.interactions)
+    for item in compress(net.interactions, map("linkedin_message".__eq__, channels)):
         conv = _conversation_of(item)
         if conv is None or not item.contact_key:
             continue
-        when = naive_datetime(item.when)
+        when = item.when
+        if type(when) is not datetime or when.tzinfo is not None:
+            when = naive_datetime(when)
         if when >= end:
             continue
         entry = found.get(conv)
