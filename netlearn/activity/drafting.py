@@ -256,3 +256,71 @@ def reconnect_opener(name: str, days_since: int | None, close: bool = False,
         return (f"Hi {first}, you came to mind today — how are things at {company.strip()}? "
                 "Would be good to hear your news.")
     return f"Hi {first}, it's been a while and you came to mind — how have you been?"
+
+
+#: How the last contact happened, as it reads in a sentence ("we last talked by e-mail").
+_CHANNEL_WORDS = {
+    "in_person": "in person", "event": "at an event", "call": "on the phone",
+    "video": "on a video call", "email": "by e-mail", "linkedin_message": "on LinkedIn",
+    "linkedin_invitation": "on LinkedIn", "forum": "in an online community", "post": "on LinkedIn",
+}
+_OPENINGS = (
+    "you came to mind today",
+    "I was thinking about our last conversation",
+    "something I read this week made me think of you",
+    "I realised it has been a while",
+)
+_TAG_LINES = {
+    "give": "I hope what I passed on last time was useful.",
+    "ask": "Thanks again for your help last time — I'd be glad to return the favour.",
+    "both": "Thanks again for last time; I enjoyed trading ideas.",
+}
+
+
+def personal_opener(name: str, days_since: int | None = None, last: date | None = None, *,
+                    company: str = "", position: str = "", channel: str = "", tag: str = "",
+                    variant: int = 0) -> str:
+    """A reconnection first line built from what is known about the person.
+
+    Uses their first name, where they work and their role, when and how you were
+    last in touch, and the give/ask tag from notebook 02's triage; it asks for
+    nothing and uses none of :data:`GENERIC_PHRASES` (the template notebook 03
+    warns against). ``variant`` picks another opening, so that a list of openers
+    can avoid repeating itself.
+
+    Parameters
+    ----------
+    name : str
+    days_since : int, optional
+    last : date, optional
+        The day of the last contact.
+    company, position : str, optional
+    channel : str, optional
+        The channel of the last contact (e.g. ``"email"``).
+    tag : str, optional
+        ``"give"``, ``"ask"``, ``"both"`` or ``"neither"``.
+    variant : int, default 0
+
+    Returns
+    -------
+    str
+    """
+    first = first_name(name) or "there"
+    opening = _OPENINGS[variant % len(_OPENINGS)]
+    if days_since is not None and days_since >= DORMANT_DAYS:
+        opening = f"it's been a few years — {opening}"
+    parts = [f"Hi {first}, {opening}."]
+    how = _CHANNEL_WORDS.get(channel, "")
+    if last is not None:
+        parts.append(f"We last talked{' ' + how if how else ''} in {last:%B %Y}.")
+    line = _TAG_LINES.get(tag)
+    if line:
+        parts.append(line)
+    company, position = " ".join(company.split()), " ".join(position.split())
+    if company and position:
+        parts.append(f"How is the work as {position} at {company} going?")
+    elif company:
+        parts.append(f"How are things at {company}?")
+    else:
+        parts.append("What are you working on these days?")
+    return " ".join(parts)

@@ -132,9 +132,10 @@ plt.show()
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
 # first line of output tells you which you're looking at.
 #
-# For this measure to work, your log needs to know *when* you met someone — a contact with a "met
-# on" date, or an interaction logged as a meeting — and what you sent afterwards. A LinkedIn import
-# alone shows when you connected, not when you met. The networking log in notebook 00 records both.
+# With people you met (a contact with a "met on" date, or an interaction logged as a meeting) the
+# clock starts at the meeting. With a LinkedIn import alone, it starts when you connected — the
+# invitation accepted — and stops at your first message. Both shares below count the same people:
+# those whose first week is over, plus anyone you already wrote to.
 
 # %%
 from netlearn import metrics
@@ -143,13 +144,19 @@ mine = netlearn.my_network()
 print(f"Using: {mine.label}")
 
 mine_follow = metrics.follow_up(mine, mine.today())
+mine_since = "meeting"
+if not mine_follow.new_contacts:  # no meetings logged: measure from connecting on LinkedIn
+    mine_follow = metrics.connection_follow_up(mine, mine.today())
+    mine_since = "connecting"
 if not mine_follow.new_contacts:
-    print("No one met in the last year in this data yet.")
+    print("No one met or connected with in the last year in this data: log a meeting below.")
 else:
-    print(f"In the last year you met {mine_follow.new_contacts} new people and followed up with"
-          f" {mine_follow.followed_up} of them.")
+    met = "met" if mine_since == "meeting" else "connected with"
+    print(f"In the last year you {met} {mine_follow.new_contacts} new people and followed up"
+          f" with {mine_follow.followed_up} of them.")
     if mine_follow.within_48h.whole:
-        print(f"Within 48 hours: {mine_follow.within_48h.part} of {mine_follow.within_48h.whole}.")
+        print(f"Within 48 hours: {mine_follow.within_48h.part} of {mine_follow.within_48h.whole};"
+              f" within 7 days: {mine_follow.within_7d.part} of {mine_follow.within_7d.whole}.")
     if mine_follow.median_hours is not None:
         print(f"Typical (median) time to follow up: {mine_follow.median_hours:.0f} hours.")
     print(f"Never followed up: {mine_follow.never_followed_up};"
@@ -159,12 +166,17 @@ else:
 import matplotlib.pyplot as plt
 from netlearn import charts
 
-charts.follow_up_latency(mine, today=mine.today())
+charts.follow_up_latency(mine, today=mine.today(), result=mine_follow, since=mine_since)
 plt.show()
 
 # %% [markdown]
 # Whatever your chart shows, don't treat it as a grade. A long tail or a big "never" count is
-# useful: it is a list of people who would probably still be glad to hear from you.
+# useful: it is a list of people who would probably still be glad to hear from you. Here they are
+# by name (people you connected with in the last year and never wrote to): one click adds a
+# follow-up to your commitments, due in two days.
+
+# %%
+netlearn.follow_up_gaps()
 
 # %% [markdown]
 # ## Practice

@@ -166,12 +166,26 @@ mine_met = metrics.in_person_also_online(mine)
 if mine_met.whole:
     print(f"Of the {mine_met.whole} people you've met in person, {mine_met.part} are also"
           " connected online.")
+mine_notes = metrics.invitation_note_share(mine)
+if mine_notes.whole:
+    print(f"Invitations you sent with a personal note: {mine_notes.part} of {mine_notes.whole}"
+          f" ({mine_notes.share:.0%}).")
+mine_part = metrics.participation_by_month(mine, mine.today())
+print(f"Posts, comments and reactions in the last 12 months: "
+      f"{sum(m.posts for m in mine_part)}, {sum(m.comments for m in mine_part)},"
+      f" {sum(m.reactions for m in mine_part)}"
+      + ("" if any(m.posts or m.comments or m.reactions for m in mine_part)
+         else " (LinkedIn's complete export holds them; the Basic one does not)."))
 
 # %%
 import matplotlib.pyplot as plt
 from netlearn import charts
 
 charts.online_mix(mine, today=mine.today(), days=365)
+plt.show()
+
+# %%
+charts.participation(mine, mine.today())
 plt.show()
 
 # %% [markdown]
