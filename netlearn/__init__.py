@@ -16,6 +16,7 @@ _LAZY = {
     "activity_log": "activity.logging_widgets:activity_log",
     "cadence_editor": "activity.practice_cadence:cadence_editor",
     "close_suggestions": "activity.practice_owndata:close_suggestions",
+    "connection_note_drafter": "activity.practice_owndata:connection_note_drafter",
     "course": "content:course",
     "course_overview": "widgets:course_overview",
     "event_checklist": "activity.log_event:event_checklist",

@@ -324,3 +324,79 @@ def personal_opener(name: str, days_since: int | None = None, last: date | None 
     else:
         parts.append("What are you working on these days?")
     return " ".join(parts)
+
+
+#: LinkedIn's limit for the note on an invitation to connect.
+CONNECTION_NOTE_MAX_CHARS = 300
+_WHY_PATTERNS = (
+    r"\b(?:enjoyed|liked|loved|appreciated|read|saw|heard|met|spoke|talked|chatted)\b",
+    r"\b(?:your|you)\s+(?:post|talk|article|work|panel|comment|question|presentation)\b",
+    r"\bwe\s+(?:both|share|met|spoke|talked)\b",
+    r"\bbecause\b",
+)
+
+
+def build_connection_note(name: str = "", context: str = "", detail: str = "") -> str:
+    """Draft a short invitation note: who you are to them, one detail, why connect.
+
+    Parameters
+    ----------
+    name : str
+        The person's name (the note uses the first name).
+    context : str
+        How you know of them, e.g. "the accessibility meetup" or "your post on design systems".
+    detail : str
+        Something specific they said or wrote.
+
+    Returns
+    -------
+    str
+    """
+    greeting = f"Hi {first_name(name)}," if first_name(name) else "Hi,"
+    parts = [greeting]
+    context = " ".join(context.split())
+    if context:
+        parts.append(_sentence(f"I enjoyed {context}"))
+    if detail.strip():
+        parts.append(_sentence(f"What you said about {' '.join(detail.split())} stayed with me"))
+    parts.append("I'd be glad to stay in touch.")
+    return " ".join(parts)
+
+
+def check_connection_note(text: str, name: str = "", detail: str = "",
+                          max_chars: int = CONNECTION_NOTE_MAX_CHARS) -> list[Check]:
+    """Run the personalisation checks on an invitation note.
+
+    Parameters
+    ----------
+    text : str
+        The note.
+    name : str
+        The person's name.
+    detail : str
+        Something specific about them or your conversation.
+    max_chars : int, default 300
+        LinkedIn's limit for a note.
+
+    Returns
+    -------
+    list of Check
+        In order: mentions their name, refers to a specific detail, says why you
+        want to connect, within ``max_chars`` characters, no generic phrases.
+    """
+    lowered = (text or "").lower().replace("’", "'")
+    found = generic_phrases(text)
+    length = len((text or "").strip())
+    return [
+        Check("mentions their name", mentions_name(text, name),
+              "add their name" if first_name(name) else "fill in their name"),
+        Check("refers to something specific about them", refers_to_detail(text, detail),
+              "mention their post, talk or what you discussed" if detail_words(detail)
+              else "fill in a detail"),
+        Check("says why you want to connect", any(re.search(p, lowered) for p in _WHY_PATTERNS),
+              "say where you met or what of theirs you read"),
+        Check(f"within LinkedIn's {max_chars} characters (now {length})",
+              0 < length <= max_chars, "write something first" if not length else "shorten it"),
+        Check("no generic phrases", not found,
+              "replace: " + ", ".join(f"“{p}”" for p in found) if found else ""),
+    ]

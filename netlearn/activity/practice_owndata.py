@@ -216,3 +216,59 @@ def follow_up_gaps(store=None, today=None, n: int = 10) -> FollowUpGaps:
 def close_suggestions(store=None, today=None) -> CloseSuggestions:
     """Return notebook 05's suggested close contacts, each confirmed in one click."""
     return CloseSuggestions(store=store, today=today)
+
+
+class ConnectionNoteDrafter(NetlearnBox):
+    """Notebook 04: draft the note for an invitation to connect, with personal checks.
+
+    Attributes
+    ----------
+    name_input, context_input, detail_input : Text
+    draft : Textarea
+        Rebuilt when a field changes; yours to edit.
+    checks : HTML
+        ✓/✗ checks of the note as it stands.
+    """
+
+    summary_text = "Connection-note drafter"
+
+    def __init__(self):
+        from netlearn.activity._form import text_input
+
+        super().__init__("netlearn-connection-note")
+        self.name_input = text_input("Their name", "e.g. Ana Lima")
+        self.context_input = text_input("How you know of them",
+                                        "e.g. your talk at the accessibility meetup")
+        self.detail_input = text_input("Something specific",
+                                       "e.g. testing with screen-reader users")
+        self.draft = widgets.Textarea(description="Note to send",
+                                      layout=widgets.Layout(width="100%", max_width="40em",
+                                                            height="8em"),
+                                      style={"description_width": "11em"})
+        self.checks = widgets.HTML("")
+        for field in (self.name_input, self.context_input, self.detail_input):
+            field.observe(lambda _: self.rebuild(), "value")
+        self.draft.observe(lambda _: self._check(), "value")
+        self.set_body([self.name_input, self.context_input, self.detail_input, self.draft,
+                       self.checks])
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build the note from the fields (replacing edits in the note box)."""
+        from netlearn.activity import drafting
+
+        self.draft.value = drafting.build_connection_note(
+            self.name_input.value, self.context_input.value, self.detail_input.value)
+        self._check()
+
+    def _check(self) -> None:
+        from netlearn.activity import drafting
+        from netlearn.activity.practice_followup import checks_html
+
+        self.checks.value = checks_html(drafting.check_connection_note(
+            self.draft.value, self.name_input.value, self.detail_input.value))
+
+
+def connection_note_drafter() -> ConnectionNoteDrafter:
+    """Return notebook 04's connection-note drafter (nothing is saved)."""
+    return ConnectionNoteDrafter()

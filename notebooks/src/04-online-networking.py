@@ -307,7 +307,12 @@ else:
 
 # %% [markdown]
 # Whatever your number, the next invitation is the one that counts. Think of one person you'd like
-# to connect with this week, write the note now, and send it.
+# to connect with this week, write the note now, and send it. The drafter below builds a first
+# version from three short answers and checks how personal it is, as the follow-up drafter in
+# notebook 03 does; LinkedIn allows 300 characters.
+
+# %%
+netlearn.connection_note_drafter()
 
 # %% [markdown]
 # ## Quiz

@@ -92,3 +92,16 @@ def test_on_the_sample_nothing_is_saved(store):
     assert 5 <= len(suggestions.suggestions) <= 15 or suggestions.suggestions == []
     suggestions.confirm_all.click()
     assert store.query("SELECT count(*) AS n FROM contacts")[0]["n"] == 0
+
+
+def test_connection_note_drafter_checks_how_personal_the_note_is():
+    drafter = own.connection_note_drafter()
+    drafter.name_input.value = HOSTILE
+    drafter.context_input.value = "your talk at the accessibility meetup"
+    drafter.detail_input.value = "testing with screen-reader users"
+    assert "screen-reader users" in drafter.draft.value
+    assert drafter.checks.value.count("netlearn-ok") == 5
+    assert "<img" not in drafter.checks.value
+    drafter.draft.value = "I'd like to add you to my professional network."
+    assert "add you to my network" in drafter.checks.value
+    assert drafter.checks.value.count("netlearn-problem") == 4
