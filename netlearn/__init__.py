@@ -20,6 +20,7 @@ _LAZY = {
     "course": "content:course",
     "course_overview": "widgets:course_overview",
     "event_checklist": "activity.log_event:event_checklist",
+    "event_retro": "activity.practice_owndata:event_retro",
     "export_widget": "exporting:export_widget",
     "facilitator_notes": "widgets.facilitator:facilitator_notes",
     "follow_up_gaps": "activity.practice_owndata:follow_up_gaps",

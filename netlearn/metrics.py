@@ -44,6 +44,7 @@ __all__ = [
     "Share",
     "Timeline",
     "apply_triage",
+    "awaiting_retro",
     "cadence_overdue",
     "close_contacts_or_suggested",
     "close_in_touch",
@@ -413,14 +414,28 @@ def _window(today: date, days: int) -> tuple[datetime, datetime]:
 
 
 def _past_attended(events: list[Event], today: date) -> list[Event]:
-    return [event for event in events if event.attended and event.day <= today]
+    """Attended events up to ``today`` whose checklist the learner has answered."""
+    return [event for event in events
+            if event.attended and event.day <= today and event.reviewed]
+
+
+def awaiting_retro(net: Network, today: date) -> list[Event]:
+    """Imported past events waiting for the learner's one-minute retro (latest first).
+
+    They are left out of :func:`preparation_rate` until answered, rather than
+    counted as 0 % prepared.
+    """
+    waiting = [event for event in net.events
+               if event.attended and event.day <= today and not event.reviewed]
+    return sorted(waiting, key=lambda event: (event.day, event.title), reverse=True)
 
 
 def preparation_rate(net: Network, today: date) -> Preparation:
     """How well the learner prepared for the events they attended.
 
     Definition: over events with ``attended`` true and ``day`` on or before
-    ``today``, ``rate`` is the share with all five checklist items done
+    ``today`` (imported events whose checklist was not answered yet, see
+    :func:`awaiting_retro`, are left out), ``rate`` is the share with all five checklist items done
     (goal set, attendees researched, introduction prepared, questions prepared,
     follow-up time blocked); ``mean_items`` is the mean number of items done
     per event (0–5); ``item_shares`` maps each checklist item to the share of

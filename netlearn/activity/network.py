@@ -10,6 +10,10 @@ CHOICE_KEY = "data_choice"
 CHOICES = ("sample", "own")
 #: The store setting that holds notebook 02's give/ask tags, by conversation id.
 TRIAGE_KEY = "triage_tags"
+#: The store setting that lists imported events whose checklist was answered (notebook 01).
+REVIEWED_KEY = "reviewed_events"
+#: Sources whose events arrive without a preparation checklist.
+IMPORTED_EVENT_SOURCES = frozenset({"linkedin", "ics"})
 
 
 def my_network(store=None, prefer: str | None = None) -> Network:
@@ -52,11 +56,25 @@ def my_network(store=None, prefer: str | None = None) -> Network:
         from netlearn.metrics import apply_triage
 
         net = store.load_network()
+        mark_unreviewed(net.events, store.setting(REVIEWED_KEY, []))
         tags = store.setting(TRIAGE_KEY, {})
         return apply_triage(net, tags) if isinstance(tags, dict) and tags else net
     from netlearn.sample import sample_network
 
     return sample_network()
+
+
+def mark_unreviewed(events, reviewed_ids) -> None:
+    """Set ``reviewed = False`` on imported events nobody answered the checklist of yet.
+
+    An event from LinkedIn or a calendar with no checklist item ticked and whose id is
+    not in ``reviewed_ids`` is waiting for its retro (see notebook 01).
+    """
+    done = set(reviewed_ids) if isinstance(reviewed_ids, list) else set()
+    for event in events:
+        if (event.source in IMPORTED_EVENT_SOURCES and event.id not in done
+                and not event.prepared_items):
+            event.reviewed = False
 
 
 def data_choice(store=None) -> str | None:

@@ -272,3 +272,72 @@ class ConnectionNoteDrafter(NetlearnBox):
 def connection_note_drafter() -> ConnectionNoteDrafter:
     """Return notebook 04's connection-note drafter (nothing is saved)."""
     return ConnectionNoteDrafter()
+
+
+class EventRetro(NetlearnBox):
+    """Notebook 01: imported events — a one-minute retro for past ones, the preparation
+    checklist for upcoming ones. Saving marks a past event answered.
+
+    Attributes
+    ----------
+    items : list of (Event, EventChecklist, Button)
+    message : HTML
+    """
+
+    summary_text = "Event retro and preparation"
+
+    def __init__(self, store=None, today=None, n: int = 8):
+        from netlearn.activity.log_event import EventChecklist
+        from netlearn.activity.network import IMPORTED_EVENT_SOURCES
+        from netlearn.metrics import awaiting_retro
+
+        super().__init__("netlearn-event-retro")
+        self.store = resolve_store(store)
+        net, self.today = _network(self.store, today)
+        self.is_sample = net.is_sample
+        past = awaiting_retro(net, self.today)[:n]
+        upcoming = sorted((e for e in net.events if e.day > self.today
+                           and (e.source in IMPORTED_EVENT_SOURCES or net.is_sample)),
+                          key=lambda e: e.day)[:n]
+        self.items = []
+        self.message = widgets.HTML("")
+        body = []
+        for heading, events, label in (
+                ("Coming up — prepare with the checklist:", upcoming, "Save preparation"),
+                ("Past — one-minute retro: what did you do beforehand?", past, "Save retro")):
+            if not events:
+                continue
+            body.append(widgets.HTML(f"<p><b>{escape(heading)}</b></p>"))
+            for event in events:
+                checklist = EventChecklist({k: getattr(event, k) for k in event.CHECKLIST})
+                save = button(label, f"Save the checklist for {event.title}",
+                              "netlearn-save-retro", icon="check")
+                save.on_click(lambda b, e=event, c=checklist: self.save(e, c, b))
+                self.items.append((event, checklist, save))
+                body.append(widgets.HTML(f"{escape(event.title)} — {event.day:%a %d %b %Y}"))
+                body += [checklist, save]
+        if not body:
+            body = [widgets.HTML(note("No imported events to prepare for or look back on."))]
+        self.set_body([*body, self.message])
+
+    def save(self, event, checklist, clicked=None) -> None:
+        """Store the ticks; a past event then counts in the preparation rate."""
+        from netlearn.activity.network import REVIEWED_KEY
+
+        if clicked is not None:
+            clicked.disabled = True
+        if self.is_sample or event.id is None:
+            self.message.value = note("Sam's sample: nothing saved.")
+            return
+        self.store.update_event(event.id, **checklist.values)
+        reviewed = self.store.setting(REVIEWED_KEY, [])
+        reviewed = reviewed if isinstance(reviewed, list) else []
+        if event.id not in reviewed:
+            self.store.set_setting(REVIEWED_KEY, [*reviewed, event.id])
+        done = sum(bool(v) for v in checklist.values.values())
+        self.message.value = ok(f"Saved for {event.title}: {done} of 5 done.")
+
+
+def event_retro(store=None, today=None, n: int = 8) -> EventRetro:
+    """Return notebook 01's retro (past imported events) and preparation (upcoming) lists."""
+    return EventRetro(store=store, today=today, n=n)

@@ -218,6 +218,10 @@ class Event:
     source: str = "manual"
     source_ref: str = ""
     id: int | None = None
+    #: False for an imported past event whose checklist the learner has not answered
+    #: yet (notebook 01's retro): it is not counted as unprepared. Not stored as a column;
+    #: :func:`netlearn.activity.network.my_network` sets it from a setting.
+    reviewed: bool = True
 
     CHECKLIST = (
         "goal_set", "attendees_researched", "intro_prepared",

@@ -105,3 +105,28 @@ def test_connection_note_drafter_checks_how_personal_the_note_is():
     drafter.draft.value = "I'd like to add you to my professional network."
     assert "add you to my network" in drafter.checks.value
     assert drafter.checks.value.count("netlearn-problem") == 4
+
+
+def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared(store):
+    from netlearn.activity.records import Event
+
+    store.save_batch(Batch("linkedin", "t", events=[
+        Event("Health Data Meetup", date(2026, 6, 5), source="linkedin", source_ref="e1"),
+        Event(HOSTILE, date(2026, 7, 20), attended=False, source="linkedin", source_ref="e2"),
+    ]))
+    net = my_network(store)
+    assert metrics.preparation_rate(net, TODAY).events == 0  # not 0 % prepared
+    assert [e.title for e in metrics.awaiting_retro(net, TODAY)] == ["Health Data Meetup"]
+    retro = own.event_retro(store=store, today=TODAY)
+    assert [e.title for e, _, _ in retro.items] == [HOSTILE, "Health Data Meetup"]
+    assert "<img" not in html(retro)
+    _, checklist, save = retro.items[1]
+    checklist.values = {"goal_set": True, "questions_prepared": True}
+    save.click()
+    prep = metrics.preparation_rate(my_network(store), TODAY)
+    assert (prep.events, prep.fully_prepared, prep.mean_items) == (1, 0, 2.0)
+    assert metrics.awaiting_retro(my_network(store), TODAY) == []
+    _, checklist, save = retro.items[0]  # upcoming: the preparation checklist
+    checklist.values = {"goal_set": True}
+    save.click()
+    assert store.query("SELECT goal_set FROM events WHERE source_ref = 'e2'")[0]["goal_set"] == 1
