@@ -130,3 +130,18 @@ def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared
     checklist.values = {"goal_set": True}
     save.click()
     assert store.query("SELECT goal_set FROM events WHERE source_ref = 'e2'")[0]["goal_set"] == 1
+
+
+def test_linkedin_only_learner_who_accepts_suggestions_gets_reminders(store, tmp_path):
+    from netlearn.activity.importing import import_file
+    from netlearn.exporting import export_all
+    from netlearn.sample import write_sample_linkedin_export
+
+    import_file(store, "linkedin", write_sample_linkedin_export(tmp_path / "export"))
+    today = date(2026, 11, 1)
+    suggestions = own.close_suggestions(store=store, today=today)
+    assert 5 <= len(suggestions.suggestions) <= 15
+    suggestions.confirm_all.click()
+    paths = export_all(store, tmp_path / "out", today=today)
+    ics = next(p for p in paths if p.name == "reminders.ics").read_text(encoding="utf-8")
+    assert ics.count("BEGIN:VEVENT") + ics.count("BEGIN:VTODO") >= 5
