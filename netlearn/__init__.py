@@ -19,6 +19,7 @@ _LAZY = {
     "connection_note_drafter": "activity.practice_owndata:connection_note_drafter",
     "course": "content:course",
     "course_overview": "widgets:course_overview",
+    "data_choice": "activity.practice_owndata:data_choice_widget",
     "event_checklist": "activity.log_event:event_checklist",
     "event_retro": "activity.practice_owndata:event_retro",
     "export_widget": "exporting:export_widget",

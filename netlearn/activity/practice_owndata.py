@@ -341,3 +341,52 @@ class EventRetro(NetlearnBox):
 def event_retro(store=None, today=None, n: int = 8) -> EventRetro:
     """Return notebook 01's retro (past imported events) and preparation (upcoming) lists."""
     return EventRetro(store=store, today=today, n=n)
+
+
+class DataChoice(NetlearnBox):
+    """Notebook 00: choose whether the exercises use Sam's sample or your own data.
+
+    Attributes
+    ----------
+    choice : ToggleButtons
+        ``"sample"`` or ``"own"``; stored at once with
+        :func:`netlearn.activity.network.use_sample`.
+    status : HTML
+        Which data the exercises will use now.
+    """
+
+    summary_text = "Sample or own data"
+
+    def __init__(self, store=None):
+        from netlearn.activity.network import data_choice
+
+        super().__init__("netlearn-data-choice")
+        self.store = resolve_store(store)
+        self.choice = widgets.ToggleButtons(
+            options=(("Sam's sample", "sample"), ("My own data", "own")),
+            value=data_choice(self.store) or "own", description="Exercises use",
+            style={"description_width": "8em", "button_width": "9em"})
+        self.choice.observe(lambda change: self.choose(change["new"]), "value")
+        self.status = widgets.HTML("")
+        self.set_body([self.choice, self.status])
+        self._show()
+
+    def choose(self, value: str) -> None:
+        """Store the choice and say which data the exercises will use."""
+        from netlearn.activity.network import use_sample
+
+        use_sample(value == "sample", self.store)
+        self._show()
+
+    def _show(self) -> None:
+        from netlearn.activity.network import my_network
+
+        net = my_network(self.store)
+        extra = ("" if not net.is_sample or self.choice.value == "sample"
+                 else " (you have no data of your own yet)")
+        self.status.value = note(f"The exercises will use: {net.label}{extra}.")
+
+
+def data_choice_widget(store=None) -> DataChoice:
+    """Return notebook 00's sample-or-own-data choice."""
+    return DataChoice(store=store)

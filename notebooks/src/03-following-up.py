@@ -276,16 +276,13 @@ netlearn.log_commitment()
 # of each open commitment**, and **keep-in-touch** reminders for contacts with a cadence (notebook
 # 05).
 #
-# Open a terminal (in JupyterLab: *File → New → Terminal*) and run:
-#
-# ```
-# netlearn export my-netlearn-data
-# ```
-#
-# This writes your data as CSV files into the folder `my-netlearn-data`, together with
-# `reminders.ics` — import that file into your calendar. Reminders keep the same ID from one export
-# to the next, so many calendar apps update them instead of adding duplicates. Prefer not to use a
-# terminal? Notebook 06 has a button that does the same.
+# Click the button below. It writes your data as CSV files, together with `reminders.ics`, and
+# gives you links to download them — import `reminders.ics` into your calendar. Reminders keep the
+# same ID from one export to the next, so many calendar apps update them instead of adding
+# duplicates. (From a terminal, `netlearn export DIR` does the same.)
+
+# %%
+netlearn.export_widget()
 
 # %% [markdown]
 # ## Branching scenario

@@ -145,3 +145,14 @@ def test_linkedin_only_learner_who_accepts_suggestions_gets_reminders(store, tmp
     paths = export_all(store, tmp_path / "out", today=today)
     ics = next(p for p in paths if p.name == "reminders.ics").read_text(encoding="utf-8")
     assert ics.count("BEGIN:VEVENT") + ics.count("BEGIN:VTODO") >= 5
+
+
+def test_data_choice_is_a_click(store):
+    seeded(store)
+    choice = own.data_choice_widget(store=store)
+    assert choice.choice.value == "own" and "your data" in choice.status.value
+    choice.choice.value = "sample"
+    assert store.setting("data_choice") == "sample"
+    assert my_network(store).is_sample and "sample persona" in choice.status.value
+    choice.choice.value = "own"
+    assert not my_network(store).is_sample
