@@ -26,27 +26,50 @@ PERSONA_URL = "https://www.linkedin.com/in/example-sam-rivera"
 SOURCE = "sample"
 SEED = 1101
 
+# Invented people: every contact has a first name of their own (so no chart shows two people
+# with the same first name) and no surname is used more than twice. Any likeness to a real
+# person is accidental.
 FIRST_NAMES = (
-    "Alex", "Bea", "Carmen", "Dev", "Elif", "Femi", "Gus", "Hana", "Ines", "Jon",
-    "Kai", "Lena", "Mo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sol", "Tariq",
-    "Uma", "Vik", "Wren", "Xavi", "Yara", "Zoe", "Ari", "Bo", "Cleo", "Dario",
-    "Esme", "Finn", "Gia", "Hugo", "Ivo", "Juno", "Kit", "Lux", "Mira", "Noor",
+    "Amara", "Bastian", "Chiara", "Dmitri", "Esther", "Farid", "Greta", "Hamza", "Ingrid",
+    "Joaquin", "Keiko", "Lorenzo", "Maren", "Nikhil", "Olga", "Pablo", "Rania", "Stefan", "Tamsin",
+    "Umar", "Valentina", "Wesley", "Ximena", "Yusuf", "Zofia", "Anders", "Beatriz", "Callum",
+    "Deepa", "Emeka", "Freya", "Gideon", "Hollis", "Isabel", "Jasper", "Kamala", "Linus", "Malika",
+    "Niall", "Orla", "Pieter", "Quentin", "Rosalind", "Soren", "Thandiwe", "Ulrich", "Vera",
+    "Wanjiru", "Yannick", "Zainab", "Alistair", "Bronwen", "Cyrus", "Delphine", "Eamon", "Fatima",
+    "Gareth", "Helena", "Ibrahim", "Juliet", "Kofi", "Leonie", "Mateo", "Nadia", "Oscar", "Paloma",
+    "Rashid", "Selma", "Tobias", "Una", "Vikram", "Wilhelmina", "Xander", "Yasmin", "Zeke",
+    "Adaeze", "Bjorn", "Camille", "Dariusz", "Elena", "Florian", "Gwen", "Henrik", "Imani",
+    "Jonah", "Katya", "Lachlan", "Mirela", "Nnamdi", "Ophelia", "Priyanka", "Rafael", "Sunita",
+    "Theo", "Ursula", "Vivian", "Warrick", "Yolanda", "Zhen", "Agnieszka", "Benedikt", "Constance",
+    "Duncan", "Efua", "Felix", "Giulia", "Harriet", "Idris", "Jolene", "Kwame", "Lucinda",
+    "Marcus", "Noemi", "Osman", "Petra", "Ravi", "Saoirse", "Tristan", "Vanessa", "Wiremu",
+    "Aurelie", "Brendan", "Celeste", "Desmond", "Elodie", "Fergus", "Ginevra", "Hugo", "Ines",
+    "Jarrah", "Kirsten", "Leandro", "Margot", "Nasser", "Odette", "Percy", "Rhiannon", "Sebastien",
+    "Tove", "Viktor",
 )
-# Invented surnames, so no sample contact reads as a real person.
 LAST_NAMES = (
-    "Ashbrook", "Birchwell", "Cloverdale", "Dunmere", "Elmsworth", "Fernby", "Glenhollow",
-    "Hazelmoor", "Ivyholt", "Juniperly", "Kestrelby", "Larkmeadow", "Maplethorn",
-    "Northwold", "Oakenshaw", "Pinewhistle", "Quillon", "Rookwood", "Sandpiper",
-    "Thistledown", "Umberly", "Valebrook", "Willowby", "Yarrowfield", "Zephyrholm",
-    "Amberlake", "Brackenridge", "Coldharbour", "Driftwood", "Emberlee",
+    "Abernethy", "Bellamy", "Castellanos", "Drummond", "Eriksen", "Fairbairn", "Galloway",
+    "Hartmann", "Iwasaki", "Jablonski", "Kowalczyk", "Lindqvist", "Mbeki", "Nakamura", "Okafor",
+    "Pemberton", "Quintero", "Rasmussen", "Sandoval", "Thornbury", "Underhill", "Vasquez",
+    "Whitlock", "Yamamoto", "Zeller", "Achterberg", "Brannigan", "Carvalho", "Delacroix",
+    "Ekwueme", "Fitzgerald", "Gutierrez", "Halvorsen", "Ibarra", "Jankowski", "Kettering",
+    "Lombardi", "Marchetti", "Novak", "Oyelaran", "Petrovic", "Radcliffe", "Sorensen", "Tanaka",
+    "Ulloa", "Varga", "Wojcik", "Zimmermann", "Adebayo", "Bergstrom", "Chaudhry", "Dunleavy",
+    "Esposito", "Falconer", "Grieve", "Hoffmann", "Ishikawa", "Kruger", "Laurent", "Moreau",
+    "Nwosu", "Ostrowski", "Pacheco", "Rutherford", "Schwartz", "Takahashi", "Valentini",
+    "Whitmore", "Xu", "Youssef",
 )
+#: How many names the persona's generator drew from before (kept so that every other random
+#: draw, and so every number the course shows, stays the same).
+_NAME_DRAW_POOL = 1200
 HEALTH_COMPANIES = (
-    "Example Health", "Sample Clinic Systems", "Demo Care Analytics", "Placeholder Pharma",
-    "Mock Medtech", "Testbed Insurance", "Fictional Hospital Trust", "Lorem Labs Health",
+    "Northbridge Health", "Calder Clinical Systems", "Lumen Care Analytics", "Halden Pharma",
+    "Brightwell Medical Devices", "Ashgrove Insurance", "St Aldric Hospital Trust",
+    "Fennick Health Labs",
 )
 DESIGN_COMPANIES = (
-    "Example Studio", "Sample Retail Digital", "Demo Bank", "Placeholder Media",
-    "Fictional Travel Co", "Mockup Agency",
+    "Ostrander Studio", "Marlow Retail Digital", "Kestrel Bank", "Tidewater Media",
+    "Wayfarer Travel", "Copperleaf Agency",
 )
 HEALTH_POSITIONS = (
     "Product Manager", "Clinical Informatics Lead", "UX Researcher", "Design Director",
@@ -106,8 +129,10 @@ class _Persona:
         self.interactions: list[Interaction] = []
         self.events: list[Event] = []
         self.commitments: list[Commitment] = []
-        pairs = [(first, last) for first in FIRST_NAMES for last in LAST_NAMES]
-        self.names = self.rng.sample(pairs, 200)
+        self.rng.sample(range(_NAME_DRAW_POOL), 200)  # the draw names once came from
+        step = 37  # coprime with len(LAST_NAMES): each surname comes round once per cycle
+        self.names = [(first, LAST_NAMES[(n * step) % len(LAST_NAMES)])
+                      for n, first in enumerate(FIRST_NAMES)]
 
     # -- helpers
 
@@ -243,8 +268,11 @@ class _Persona:
         for index, plan in enumerate(plans):
             cadence = (30, 60, 45)[index % 3] if plan in ("lapsed", "cadence") else None
             years = self.rng.randint(2, 9)
+            # 14 of the 20 are close, 15 with a former colleague below (the course suggests
+            # about 5, then about 15); three cold ones and three steady ones are acquaintances
+            close = not (plan == "cold" and index >= 3 or plan == "steady" and index > 16)
             contact = self.contact(
-                "design" if index % 2 else "health", close=True, cadence_days=cadence,
+                "design" if index % 2 else "health", close=close, cadence_days=cadence,
                 met_on=self.start - timedelta(days=365 * years + self.rng.randint(0, 200)),
                 connected_on=self.start - timedelta(days=365 * years - self.rng.randint(1, 60)),
             )
@@ -270,7 +298,7 @@ class _Persona:
         """Former colleagues last seen about four years ago; five are picked up again."""
         for index in range(12):
             contact = self.contact(
-                "design", close=index in (0, 4, 9),
+                "design", close=index == 9,  # a close contact in name only (notebook 05)
                 met_on=self.today - timedelta(days=6 * 365 + self.rng.randint(0, 300)),
                 connected_on=self.today - timedelta(days=5 * 365 + self.rng.randint(0, 300)),
             )
