@@ -3,11 +3,13 @@
 Usage::
 
     python bench/make_linkedin_export.py OUTDIR --connections 30000 --messages 200000 \\
-        --invitations 5000 --seed 1
+        --invitations 5000 --seed 1 [--complete]
 
 Writes ``Connections.csv`` (with LinkedIn's three-line ``Notes:`` preamble),
 ``messages.csv`` (some multi-line HTML bodies, some SPAM and DRAFTS folders,
-a few group chats and deleted senders) and ``Invitations.csv`` into OUTDIR.
+a few group chats and deleted senders) and ``Invitations.csv`` into OUTDIR; with
+``--complete`` also the complete export's activity files (20k reactions, 5k comments,
+2k shares, 1k endorsements given and received, recommendations, events by default).
 Every name is invented and every URL starts with
 ``https://www.linkedin.com/in/example-``; the same arguments give the same bytes.
 """
@@ -185,9 +187,71 @@ def write_invitations(path: Path, rng: random.Random, people, count: int) -> Non
         writer.writerows(row[1] for row in rows)
 
 
+def _post_date(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _write(path: Path, header, rows) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_activity(out: Path, rng: random.Random, people, reactions: int = 20000,
+                   comments: int = 5000, shares: int = 2000, endorsements: int = 1000,
+                   recommendations: int = 40, events: int = 200) -> dict[str, Path]:
+    """Write the complete export's activity files; return their paths by file name."""
+    def when() -> datetime:
+        return (END - timedelta(seconds=rng.randint(0, 5 * 365 * 86400))).replace(microsecond=0)
+
+    def post(n: int) -> str:
+        return f"https://www.linkedin.com/feed/update/urn:li:activity:6{n:012d}"
+
+    paths = {}
+    for name, who in (("Endorsement_Given_Info.csv", "Endorsee"),
+                      ("Endorsement_Received_Info.csv", "Endorser")):
+        rows = [(when().strftime("%Y/%m/%d %H:%M:%S UTC"), rng.choice(SENTENCES)[:20],
+                 first, last, url.replace("https://", ""), "ACCEPTED")
+                for first, last, url in (rng.choice(people) for _ in range(endorsements))]
+        paths[name] = out / name
+        _write(paths[name], ("Endorsement Date", "Skill Name", f"{who} First Name",
+                             f"{who} Last Name", f"{who} Public Url", "Endorsement Status"),
+               sorted(rows, reverse=True))
+    for name in ("Recommendations_Given.csv", "Recommendations_Received.csv"):
+        rows = [(first, last, rng.choice(COMPANIES), rng.choice(POSITIONS),
+                 " ".join(rng.choice(SENTENCES) for _ in range(8)),
+                 _invitation_date(when()), "VISIBLE")
+                for first, last, _ in (rng.choice(people) for _ in range(recommendations))]
+        paths[name] = out / name
+        _write(paths[name], ("First Name", "Last Name", "Company", "Job Title", "Text",
+                             "Creation Date", "Status"), rows)
+    paths["Shares.csv"] = out / "Shares.csv"
+    _write(paths["Shares.csv"], ("Date", "ShareLink", "ShareCommentary", "SharedUrl",
+                                 "MediaUrl", "Visibility"),
+           sorted(((_post_date(when()), post(n), " ".join(rng.choice(SENTENCES)
+                                                          for _ in range(6)),
+                    "", "", "MEMBER_NETWORK") for n in range(shares)), reverse=True))
+    paths["Comments.csv"] = out / "Comments.csv"
+    _write(paths["Comments.csv"], ("Date", "Link", "Message"),
+           sorted(((_post_date(when()), post(rng.randrange(10 ** 9)), rng.choice(SENTENCES))
+                   for _ in range(comments)), reverse=True))
+    paths["Reactions.csv"] = out / "Reactions.csv"
+    _write(paths["Reactions.csv"], ("Date", "Type", "Link"),
+           sorted(((_post_date(when()), rng.choice(("LIKE", "PRAISE", "INTEREST", "EMPATHY")),
+                    post(rng.randrange(10 ** 9))) for _ in range(reactions)), reverse=True))
+    paths["Events.csv"] = out / "Events.csv"
+    _write(paths["Events.csv"], ("Event Name", "Event Time", "Status", "External Url"),
+           [(f"Design meetup #{n}", _message_date(when()), "ATTENDING",
+             f"https://www.linkedin.com/events/example-{n}") for n in range(events)])
+    return paths
+
+
 def write_export(outdir, connections: int = 30000, messages: int = 200000,
-                 invitations: int = 5000, seed: int = 1) -> dict[str, Path]:
-    """Write the three CSV files and return their paths by file name.
+                 invitations: int = 5000, seed: int = 1,
+                 complete: bool = False) -> dict[str, Path]:
+    """Write the three CSV files (and with ``complete`` the activity files); return
+    their paths by file name.
 
     Parameters
     ----------
@@ -197,6 +261,8 @@ def write_export(outdir, connections: int = 30000, messages: int = 200000,
         Rows in Connections.csv, messages.csv and Invitations.csv.
     seed : int
         Seed of the private random generator.
+    complete : bool
+        Also write the complete export's activity files (see :func:`write_activity`).
 
     Returns
     -------
@@ -211,6 +277,8 @@ def write_export(outdir, connections: int = 30000, messages: int = 200000,
     pool = people or _people(rng, 1, "c")
     write_messages(paths["messages.csv"], rng, pool, messages, seed)
     write_invitations(paths["Invitations.csv"], rng, pool, invitations)
+    if complete:
+        paths.update(write_activity(out, rng, pool))
     return paths
 
 
@@ -221,9 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--messages", type=int, default=200000)
     parser.add_argument("--invitations", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--complete", action="store_true",
+                        help="also write the complete export's activity files")
     args = parser.parse_args(argv)
     paths = write_export(args.outdir, args.connections, args.messages, args.invitations,
-                         args.seed)
+                         args.seed, args.complete)
     for path in paths.values():
         print(path)
     return 0

@@ -185,7 +185,15 @@ def bench_linkedin(repeat, scale, workdir):
                     "--invitations", str(int(5000 * scale)), "--seed", "1"],
                    check=True, cwd=REPO, stdout=subprocess.DEVNULL)
     changed = next_export(export, workdir / "linkedin-next")
-    runs: dict[str, list[dict]] = {k: [] for k in ("floor", "first", "same", "next", "bound")}
+    # the complete export: the same three files plus the activity files at the issue's scale
+    complete = workdir / "linkedin-complete"
+    subprocess.run([PY, str(REPO / "bench" / "make_linkedin_export.py"), str(complete),
+                    "--connections", str(int(30000 * scale)),
+                    "--messages", str(int(200000 * scale)),
+                    "--invitations", str(int(5000 * scale)), "--seed", "1", "--complete"],
+                   check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    runs: dict[str, list[dict]] = {k: [] for k in ("floor", "first", "same", "next", "bound",
+                                                   "complete")}
     for i in range(repeat):
         runs["floor"].append(run_child(PANDAS_READ, args=(str(export),)))
         home = {"NETLEARN_HOME": str(workdir / f"home-{i}")}
@@ -193,6 +201,8 @@ def bench_linkedin(repeat, scale, workdir):
         runs["same"].append(run_child(NETLEARN_IMPORT, env=home, args=(str(export),)))
         runs["next"].append(run_child(NETLEARN_IMPORT, env=home, args=(str(changed),)))
         runs["bound"].append(run_child(LOWER_BOUND, args=(str(export),)))
+        runs["complete"].append(run_child(NETLEARN_IMPORT, env={
+            "NETLEARN_HOME": str(workdir / f"home-complete-{i}")}, args=(str(complete),)))
 
     def med(kind, key):
         return statistics.median(item[key] for item in runs[kind])
@@ -206,7 +216,25 @@ def bench_linkedin(repeat, scale, workdir):
                "MB", 2.0)
     report("lower bound (csv module + 3-column row per message): time", med("bound", "s"),
            floor_s, "s", None, kind="info")
-    return workdir / "home-0"
+    # "no more than the Basic import plus its extra rows": the Basic import's time per
+    # row, times the complete export's rows
+    basic_rows, all_rows = _data_rows(export), _data_rows(complete)
+    print(f"  complete export: {all_rows} rows ({all_rows - basic_rows} more than Basic)")
+    report("complete LinkedIn import vs Basic import scaled by rows", med("complete", "s"),
+           med("first", "s") * all_rows / basic_rows, "s", 1.0)
+    return workdir / "home-complete-0"
+
+
+def _data_rows(folder: Path) -> int:
+    """Data rows (records, not header or preamble) in an export folder's CSVs."""
+    import csv
+
+    total = 0
+    for path in folder.glob("*.csv"):
+        with open(path, newline="", encoding="utf-8") as handle:
+            total += sum(1 for _ in csv.reader(handle)) - (5 if path.name == "Connections.csv"
+                                                          else 1)
+    return total
 
 
 # -- metrics and charts ----------------------------------------------------------------
@@ -230,7 +258,9 @@ METRICS_AND_CHARTS = textwrap.dedent("""
     names = [n for n in ("preparation_rate", "give_ask_ratio", "follow_up",
              "overdue_commitments", "online_mix", "in_person_also_online",
              "invitation_note_share", "recency", "gone_cold", "cadence_overdue",
-             "dormant_reconnected", "reconnect_candidates", "summary_counts")
+             "dormant_reconnected", "reconnect_candidates", "summary_counts",
+             "connection_follow_up", "never_followed_up", "participation_by_month",
+             "suggest_close_contacts", "close_in_touch", "recent_conversations")
              if hasattr(metrics, n)]
     times = []
     for _ in range(3):

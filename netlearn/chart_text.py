@@ -108,7 +108,8 @@ def activity_timeline(net: Network, *, today: date | None = None, period: str = 
     return ChartText(alt, caption, headers, rows)
 
 
-def follow_up_latency(net: Network, *, today: date | None = None) -> ChartText:
+def follow_up_latency(net: Network, *, today: date | None = None, result=None,
+                      since: str = "meeting") -> ChartText:
     """Text for :func:`netlearn.charts.follow_up_latency` (same arguments, without ``ax``).
 
     Returns
@@ -117,13 +118,15 @@ def follow_up_latency(net: Network, *, today: date | None = None) -> ChartText:
         How many were followed up within 48 hours, within 7 days and later, and how many
         never; one row per group.
     """
-    what = "how fast you followed up with people you met"
+    people = "people you met" if since == "meeting" else "new connections"
+    what = f"how fast you followed up with {people}"
     caption = f"New contacts by time to first follow-up{_sample(net)}"
     headers = ("Time to first follow-up", "New contacts")
     end = today or net.as_of or charts._latest_day(net)
-    if end is None:
+    if end is None and result is None:
         return _empty("Histogram", what, caption, headers, net=net)
-    result = metrics.follow_up(net, end)
+    if result is None:
+        result = metrics.follow_up(net, end)
     if not result.latencies_hours:
         reason = NO_DATA
         if result.new_contacts:
@@ -137,12 +140,39 @@ def follow_up_latency(net: Network, *, today: date | None = None) -> ChartText:
     rows = (("Within 48 hours", fast), ("After 2 to 7 days", week),
             ("After more than 7 days", later),
             ("Never followed up", result.never_followed_up),
-            ("Met less than 7 days ago, not yet followed up", result.awaiting))
+            (f"{'Met' if since == 'meeting' else 'Connected'} less than 7 days ago, not yet"
+             " followed up", result.awaiting))
     median = f"; median {result.median_hours / 24:.1f} days" if result.median_hours is not None \
         else ""
     alt = (f"Histogram of {what}{_sample(net)}: of {_plural(len(hours), 'follow-up')}, "
            f"{_n(fast)} within 48 hours, {_n(week)} within 2 to 7 days and {_n(later)} later"
            f"{median}; {_n(result.never_followed_up)} never followed up.")
+    return ChartText(alt, caption, headers, rows)
+
+
+def participation(net: Network, today: date, *, months: int = 12) -> ChartText:
+    """Text for :func:`netlearn.charts.participation` (same arguments, without ``ax``).
+
+    Returns
+    -------
+    ChartText
+        Posts, comments and reactions in total and the busiest month; one row per month.
+    """
+    caption = f"Posts, comments and reactions per month{_sample(net)}"
+    headers = ("Month", "Posts", "Comments", "Reactions")
+    by_month = metrics.participation_by_month(net, today, months)
+    if not any(r.posts or r.comments or r.reactions for r in by_month):
+        return _empty("Stacked bar chart", "posts, comments and reactions per month", caption,
+                      headers, "no posts, comments or reactions in this data", net)
+    rows = tuple((charts._month_label(r.month), r.posts, r.comments, r.reactions)
+                 for r in by_month)
+    posts, comments, reactions = (sum(row[i] for row in rows) for i in (1, 2, 3))
+    busiest = max(rows, key=lambda row: row[1] + row[2] + row[3])
+    quiet = sum(1 for row in rows if not (row[1] or row[2] or row[3]))
+    alt = (f"Stacked bar chart of posts, comments and reactions per month{_sample(net)}, "
+           f"{rows[0][0]} to {rows[-1][0]}: {_plural(posts, 'post')}, "
+           f"{_plural(comments, 'comment')} and {_plural(reactions, 'reaction')} in total; "
+           f"busiest month {busiest[0]}; {_plural(quiet, 'month')} with none.")
     return ChartText(alt, caption, headers, rows)
 
 
@@ -201,8 +231,8 @@ def network_recency(net: Network, today: date, top: int = 25, *,
     -------
     ChartText
         How many contacts are past ``days`` and the longest silence, e.g. "Bar chart of
-        23 close contacts by days since last contact: 8 past 90 days, longest 1,555 days
-        (Lux Ashbrook)"; one row per contact shown.
+        15 close contacts by days since last contact: 4 past 90 days, longest 1,555 days
+        (Idris Oyelaran)"; one row per contact shown.
     """
     caption = f"Days since your last contact{_sample(net)}"
     headers = ("Contact", "Days since last contact", f"Gone cold ({days}+ days)")
@@ -459,6 +489,7 @@ def dashboard(frame, n_learners: int) -> list[ChartText]:
 TEXTS = {
     "activity_timeline": activity_timeline,
     "follow_up_latency": follow_up_latency,
+    "participation": participation,
     "give_vs_ask": give_vs_ask,
     "online_mix": online_mix,
     "network_recency": network_recency,

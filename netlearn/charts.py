@@ -264,12 +264,15 @@ def activity_timeline(net: Network, ax=None, *, today: date | None = None,
     return ax
 
 
-def follow_up_latency(net: Network, ax=None, *, today: date | None = None):
+def follow_up_latency(net: Network, ax=None, *, today: date | None = None, result=None,
+                      since: str = "meeting"):
     """Histogram of the time from meeting someone to the first follow-up.
 
-    Uses :func:`netlearn.metrics.follow_up`; bars are half-day wide, follow-ups
-    after 21 days are gathered in the last bar, and dashed lines mark 48 hours
-    and 7 days. The number never followed up is shown in the legend.
+    Uses :func:`netlearn.metrics.follow_up` (or ``result``, e.g.
+    :func:`netlearn.metrics.connection_follow_up` for a LinkedIn-only learner);
+    bars are half-day wide, follow-ups after 21 days are gathered in the last bar,
+    ticks fall on days, and dashed lines mark 48 hours and 7 days. The number never
+    followed up is shown in the legend.
 
     Parameters
     ----------
@@ -279,18 +282,24 @@ def follow_up_latency(net: Network, ax=None, *, today: date | None = None):
         Where to draw; a new figure is made if omitted.
     today : date, optional
         Last day counted; defaults to ``net.as_of``, else the latest interaction's date.
+    result : netlearn.metrics.FollowUp, optional
+        Already computed follow-up figures to draw.
+    since : str, default "meeting"
+        What the clock starts at, for the labels ("meeting" or "connecting").
 
     Returns
     -------
     matplotlib Axes
     """
     ax = _axes(ax)
-    title = "How fast you followed up with people you met"
-    xlabel, ylabel = "Days from meeting to first follow-up", "New contacts"
+    people = "people you met" if since == "meeting" else "new connections"
+    title = f"How fast you followed up with {people}"
+    xlabel, ylabel = f"Days from {since} to first follow-up", "New contacts"
     end = today or net.as_of or _latest_day(net)
-    if end is None:
+    if end is None and result is None:
         return _no_data(ax, title, xlabel, ylabel, net)
-    result = metrics.follow_up(net, end)
+    if result is None:
+        result = metrics.follow_up(net, end)
     if not result.latencies_hours:
         message = NO_DATA
         if result.new_contacts:
@@ -315,9 +324,51 @@ def follow_up_latency(net: Network, ax=None, *, today: date | None = None):
     ax.axvline(7, color=EDGE, linestyle=":", label="7 days")
     ax.plot([], [], " ", label=f"Never followed up: {result.never_followed_up}")
     ax.set_xlim(0, cap)
+    ax.set_xticks([0, 1, 2, 3, 4, 5, 6, 7, 14, 21])  # whole days, not half-day bar edges
     _title(ax, title, net)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    ax.legend()
+    return ax
+
+
+def participation(net: Network, today: date, ax=None, *, months: int = 12):
+    """Posts, comments and reactions per calendar month, stacked.
+
+    Uses :func:`netlearn.metrics.participation_by_month`.
+
+    Parameters
+    ----------
+    net : Network
+        The learner's data or the sample persona.
+    today : date
+        The last day counted; its month is the last bar.
+    ax : matplotlib Axes, optional
+    months : int, default 12
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax)
+    title = "Taking part online: posts, comments and reactions per month"
+    rows = metrics.participation_by_month(net, today, months)
+    if not any(r.posts or r.comments or r.reactions for r in rows):
+        return _no_data(ax, title, "Month", "Posts, comments, reactions", net,
+                        "No posts, comments or reactions in this data")
+    positions = list(range(len(rows)))
+    bottom = [0] * len(rows)
+    for label, key, colour, hatch in (("Posts", "posts", "blue", ""),
+                                      ("Comments", "comments", "orange", ".."),
+                                      ("Reactions", "reactions", "sky_blue", "//")):
+        values = [getattr(r, key) for r in rows]
+        ax.bar(positions, values, bottom=bottom, color=OKABE_ITO[colour], edgecolor=EDGE,
+               hatch=hatch, label=label)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    _thin_ticks(ax, positions, [_month_label(r.month) for r in rows])
+    _title(ax, title, net)
+    ax.set_xlabel("Month")
+    ax.set_ylabel("Posts, comments, reactions")
     ax.legend()
     return ax
 

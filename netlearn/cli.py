@@ -142,11 +142,16 @@ def _import(args) -> int:
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:
         imported = import_file(store, args.kind, args.path, progress=progress)
     skipped = imported.skipped
+    for note in imported.notes:
+        print(note, file=sys.stderr)
     for row in skipped[:20]:
         print(f"skipped {row.path}:{row.line}: {row.reason}", file=sys.stderr)
     if len(skipped) > 20:
         print(f"... and {len(skipped) - 20} more skipped rows", file=sys.stderr)
     print(f"{args.path}: {imported.result}")
+    if len(imported.files) > 1:
+        for label, rows in imported.files:
+            print(f"  {Path(label).name}: {rows} row{'' if rows == 1 else 's'}")
     if imported.same_as:
         listed = ", and its skipped rows were listed then" if imported.result.skipped else ""
         print(f"(the same content was imported on {imported.same_as[:10]}; nothing was read "

@@ -28,6 +28,10 @@ __all__ = [
     "FOLLOW_UP_WEEK_HOURS",
     "IN_PERSON_CHANNELS",
     "CadenceOverdue",
+    "CloseSuggestion",
+    "Conversation",
+    "NotFollowedUp",
+    "ParticipationMonth",
     "DormantTie",
     "FollowUp",
     "GiveAsk",
@@ -39,7 +43,12 @@ __all__ = [
     "Recency",
     "Share",
     "Timeline",
+    "apply_triage",
+    "awaiting_retro",
     "cadence_overdue",
+    "close_contacts_or_suggested",
+    "close_in_touch",
+    "connection_follow_up",
     "contact_timelines",
     "dormant_reconnected",
     "follow_up",
@@ -49,11 +58,16 @@ __all__ = [
     "interaction_times",
     "invitation_note_share",
     "naive_datetime",
+    "never_followed_up",
     "online_mix",
     "overdue_commitments",
+    "participation_by_month",
+    "participation_kind",
     "preparation_rate",
     "reconnect_candidates",
     "recency",
+    "recent_conversations",
+    "suggest_close_contacts",
     "summary_counts",
 ]
 
@@ -400,14 +414,28 @@ def _window(today: date, days: int) -> tuple[datetime, datetime]:
 
 
 def _past_attended(events: list[Event], today: date) -> list[Event]:
-    return [event for event in events if event.attended and event.day <= today]
+    """Attended events up to ``today`` whose checklist the learner has answered."""
+    return [event for event in events
+            if event.attended and event.day <= today and event.reviewed]
+
+
+def awaiting_retro(net: Network, today: date) -> list[Event]:
+    """Imported past events waiting for the learner's one-minute retro (latest first).
+
+    They are left out of :func:`preparation_rate` until answered, rather than
+    counted as 0 % prepared.
+    """
+    waiting = [event for event in net.events
+               if event.attended and event.day <= today and not event.reviewed]
+    return sorted(waiting, key=lambda event: (event.day, event.title), reverse=True)
 
 
 def preparation_rate(net: Network, today: date) -> Preparation:
     """How well the learner prepared for the events they attended.
 
     Definition: over events with ``attended`` true and ``day`` on or before
-    ``today``, ``rate`` is the share with all five checklist items done
+    ``today`` (imported events whose checklist was not answered yet, see
+    :func:`awaiting_retro`, are left out), ``rate`` is the share with all five checklist items done
     (goal set, attendees researched, introduction prepared, questions prepared,
     follow-up time blocked); ``mean_items`` is the mean number of items done
     per event (0–5); ``item_shares`` maps each checklist item to the share of
@@ -1116,3 +1144,438 @@ def summary_counts(
             _recency(net, today, timelines, min_days=COLD_DAYS, min_interactions=2)
         ),
     }
+
+
+# --------------------------------------------------------------------------- own data (LinkedIn)
+# What a learner whose only data is a LinkedIn export can be shown: follow-up after
+# connecting, participation over time, close contacts suggested from messages, and the
+# give/ask tags the learner puts on recent conversations.
+
+#: Practice guidance (notebook 05): close contacts monthly, the next layer every month or two.
+INNER_CADENCE_DAYS = 30
+OUTER_CADENCE_DAYS = 60
+INNER_LAYER = 5
+SUGGEST_MAX = 15
+SUGGEST_MIN_INTERACTIONS = 3
+RECENCY_HALF_LIFE_DAYS = 90
+TRIAGE_TAGS = ("give", "ask", "both", "neither")
+_NOT_A_FOLLOW_UP = frozenset({"linkedin_invitation", "post"})
+
+
+@dataclass(slots=True)
+class NotFollowedUp:
+    """A new connection the learner never wrote to after connecting."""
+
+    contact_key: str
+    name: str
+    company: str
+    connected: date
+
+
+@dataclass(slots=True)
+class ParticipationMonth:
+    """Posts, comments and reactions in one calendar month (``month`` is its first day)."""
+
+    month: date
+    posts: int
+    comments: int
+    reactions: int
+
+
+@dataclass(slots=True)
+class CloseSuggestion:
+    """A contact the data suggests as close, with the cadence the course suggests."""
+
+    contact_key: str
+    name: str
+    interactions: int
+    last: date
+    days_since: int
+    score: float
+    cadence_days: int
+    reason: str
+
+
+@dataclass(slots=True)
+class Conversation:
+    """A recent LinkedIn conversation for give/ask triage (never its text)."""
+
+    conversation_id: str
+    contact_key: str
+    name: str
+    last: datetime
+    messages: int
+
+
+def _connection_moment(contact: Contact, timeline: Timeline | None) -> tuple[datetime, datetime]:
+    """When the follow-up clock starts for a connection, and from when a message counts.
+
+    An invitation on the day of connecting gives the exact time; otherwise 12:00 on
+    ``connected_on``, with messages counted from the start of that day (latency 0
+    for one sent that morning).
+    """
+    day = contact.connected_on
+    start = datetime.combine(day, time())
+    if timeline is not None:
+        for index, item in enumerate(timeline.items):
+            when = timeline.when_at(index)
+            if item.channel == "linkedin_invitation" and when.date() == day:
+                return when, when
+    return datetime.combine(day, DATE_ONLY_MEETING_TIME), start
+
+
+def _connection_follow_up(net: Network, today: date, timelines: dict[str, Timeline],
+                          days: int) -> tuple[FollowUp, list[NotFollowedUp]]:
+    now = _end_of(today)
+    first_day = today - timedelta(days=days - 1)
+    fast = timedelta(hours=FOLLOW_UP_FAST_HOURS)
+    week = timedelta(hours=FOLLOW_UP_WEEK_HOURS)
+    new = followed = never = awaiting = fast_part = week_part = eligible = 0
+    latencies: list[float] = []
+    missed: list[NotFollowedUp] = []
+    for key, contact in _keyed_contacts(net.contacts):
+        day = contact.connected_on
+        if day is None or not first_day <= day <= today:
+            continue
+        timeline = timelines.get(key)
+        moment, counts_from = _connection_moment(contact, timeline)
+        new += 1
+        first = None
+        if timeline is not None:
+            whens = timeline.whens
+            for index in range(bisect_right(whens, counts_from), len(whens)):
+                item = timeline.items[index]
+                if (item.direction == "out" and item.channel not in _NOT_A_FOLLOW_UP
+                        and whens[index] > counts_from):
+                    first = whens[index]
+                    break
+        done_week = moment + week <= now
+        if first is None:
+            if done_week:
+                never += 1
+                eligible += 1
+                missed.append(NotFollowedUp(key, contact.name, contact.company, day))
+            else:
+                awaiting += 1
+            continue
+        followed += 1
+        lag = max(first - moment, timedelta(0))
+        latencies.append(lag.total_seconds() / 3600)
+        if done_week or lag <= week:
+            eligible += 1
+            fast_part += lag <= fast
+            week_part += lag <= week
+    missed.sort(key=lambda m: (m.connected, m.name), reverse=True)
+    result = FollowUp(
+        new_contacts=new, followed_up=followed,
+        within_48h=Share(fast_part, eligible), within_7d=Share(week_part, eligible),
+        median_hours=median(latencies) if latencies else None,
+        never_followed_up=never, awaiting=awaiting, latencies_hours=latencies,
+    )
+    return result, missed
+
+
+def connection_follow_up(
+    net: Network, today: date, days: int = 365, *, timelines: dict[str, Timeline] | None = None
+) -> FollowUp:
+    """How quickly the learner wrote to people after connecting on LinkedIn.
+
+    Definitions (interactions up to the end of ``today``):
+
+    - *new connection*: a contact whose ``connected_on`` is one of the ``days``
+      calendar days ending with ``today``. The clock starts at the invitation sent
+      or received that day (an accepted invitation), else at 12:00 on
+      ``connected_on``; messages count from the start of that day.
+    - *follow-up*: the first outgoing interaction after that which is not an
+      invitation or a public post/endorsement (a message, e-mail, call, meeting);
+      its latency is the time since the clock started (0 if sent that morning).
+    - ``within_48h`` and ``within_7d`` share one denominator: new connections
+      whose 7 days have passed by the end of ``today``, plus those already
+      followed up within 7 days (so the two shares can be compared directly).
+    - ``never_followed_up``: 7 days passed without a follow-up; ``awaiting``:
+      connected less than 7 days ago and not written to yet.
+
+    Parameters
+    ----------
+    net : Network
+    today : date
+    days : int, default 365
+        How far back a connection counts as new.
+    timelines : dict of str to Timeline, optional
+
+    Returns
+    -------
+    FollowUp
+        As :func:`follow_up`, for connections instead of meetings.
+    """
+    return _connection_follow_up(net, today, _timelines(net, today, timelines), days)[0]
+
+
+def never_followed_up(
+    net: Network, today: date, days: int = 365, *, timelines: dict[str, Timeline] | None = None
+) -> list[NotFollowedUp]:
+    """New connections never written to within 7 days, newest first (see
+    :func:`connection_follow_up` for the definitions).
+
+    Parameters
+    ----------
+    net : Network
+    today : date
+    days : int, default 365
+    timelines : dict of str to Timeline, optional
+
+    Returns
+    -------
+    list of NotFollowedUp
+    """
+    return _connection_follow_up(net, today, _timelines(net, today, timelines), days)[1]
+
+
+_PARTICIPATION_PREFIXES = {"share": "post", "comment": "comment", "reaction": "reaction"}
+
+
+def participation_kind(item: Interaction) -> str | None:
+    """``"post"``, ``"comment"`` or ``"reaction"`` for online participation, else None.
+
+    Imported LinkedIn records are told apart by their ``source_ref`` (see
+    :func:`netlearn.activity.linkedin_extra.activity_kind`); anything else logged
+    on channel ``post`` with no contact is a post.
+    """
+    if item.channel != "post":
+        return None
+    if item.source == "linkedin":
+        return _PARTICIPATION_PREFIXES.get(item.source_ref.split(":", 1)[0])
+    return None if item.contact_key else "post"
+
+
+def participation_by_month(net: Network, today: date,
+                           months: int = 12) -> list[ParticipationMonth]:
+    """Posts, comments and reactions per calendar month, the last ``months`` months.
+
+    Parameters
+    ----------
+    net : Network
+    today : date
+        Its month is the last one; nothing after ``today`` counts.
+    months : int, default 12
+
+    Returns
+    -------
+    list of ParticipationMonth
+        Oldest month first, every month present (zeros included).
+    """
+    last = _month_start(today)
+    first = _months_back(last, months - 1)
+    counts: dict[date, Counter] = {_months_back(last, k): Counter() for k in range(months)}
+    end = _end_of(today)
+    start = datetime.combine(first, time())
+    posts = compress(net.interactions, map("post".__eq__, map(_CHANNEL, net.interactions)))
+    for item in posts:
+        kind = participation_kind(item)
+        if kind is None:
+            continue
+        when = naive_datetime(item.when)
+        if start <= when < end:
+            counts[date(when.year, when.month, 1)][kind] += 1
+    return [ParticipationMonth(month, c["post"], c["comment"], c["reaction"])
+            for month, c in sorted(counts.items())]
+
+
+def suggest_close_contacts(
+    net: Network, today: date, days: int = 365, limit: int = SUGGEST_MAX, *,
+    timelines: dict[str, Timeline] | None = None,
+) -> list[CloseSuggestion]:
+    """Contacts the data suggests as close: much contact, recently (not yet marked close).
+
+    Definition: over interactions with a contact (either direction, any channel
+    except public posts) on the ``days`` calendar days ending with ``today``,
+    contacts with at least 3 qualify; ``score`` sums ``0.5 ** (age / 90 days)``
+    over those interactions (recent contact weighs more). The ``limit`` highest
+    scores are returned (ties: more interactions, then name). The first 5 get a
+    30-day cadence, the rest 60 days — the course's practice guidance ("close
+    contacts monthly", the next layer every month or two).
+
+    Parameters
+    ----------
+    net : Network
+    today : date
+    days : int, default 365
+    limit : int, default 15
+    timelines : dict of str to Timeline, optional
+
+    Returns
+    -------
+    list of CloseSuggestion
+        Highest score first; contacts already marked close are left out.
+    """
+    timelines = _timelines(net, today, timelines)
+    start = datetime.combine(today - timedelta(days=days - 1), time())
+    scored = []
+    for key, contact in _keyed_contacts(net.contacts):
+        if contact.close:
+            continue
+        timeline = timelines.get(key)
+        if timeline is None:
+            continue
+        whens = timeline.whens
+        first = bisect_right(whens, start - timedelta(microseconds=1))
+        if len(whens) - first < SUGGEST_MIN_INTERACTIONS:
+            continue
+        recent = [(timeline.items[i], whens[i]) for i in range(first, len(whens))
+                  if timeline.items[i].channel != "post"]
+        if len(recent) < SUGGEST_MIN_INTERACTIONS:
+            continue
+        score = sum(0.5 ** ((today - when.date()).days / RECENCY_HALF_LIFE_DAYS)
+                    for _, when in recent)
+        last = recent[-1][1].date()
+        scored.append((score, len(recent), contact.name, key, last))
+    scored.sort(key=lambda s: (-s[0], -s[1], s[2], s[3]))
+    out = []
+    for rank, (score, count, name, key, last) in enumerate(scored[:max(limit, 0)]):
+        since = (today - last).days
+        out.append(CloseSuggestion(
+            key, name, count, last, since, round(score, 3),
+            INNER_CADENCE_DAYS if rank < INNER_LAYER else OUTER_CADENCE_DAYS,
+            f"{count} interactions in the last {days} days, the latest {since} days ago"))
+    return out
+
+
+def close_contacts_or_suggested(net: Network, today: date) -> tuple[list[str], bool]:
+    """The contact keys counted as close: those marked close, else the suggestions.
+
+    Returns
+    -------
+    tuple of (list of str, bool)
+        The keys, and whether they are suggestions (nobody marked close yet).
+    """
+    marked = [key for key, contact in _keyed_contacts(net.contacts) if contact.close]
+    if marked:
+        return marked, False
+    return [s.contact_key for s in suggest_close_contacts(net, today)], True
+
+
+def close_in_touch(net: Network, today: date, days: int = COLD_DAYS) -> Share:
+    """Close contacts (marked, else suggested) in touch within the last ``days`` days.
+
+    Parameters
+    ----------
+    net : Network
+    today : date
+    days : int, default 90
+
+    Returns
+    -------
+    Share
+        ``part``: close contacts whose latest interaction is at most ``days``
+        days before ``today``; ``whole``: the close contacts.
+    """
+    keys, _ = close_contacts_or_suggested(net, today)
+    timelines = _timelines(net, today, None)
+    part = 0
+    for key in keys:
+        timeline = timelines.get(key)
+        if timeline is not None and (today - naive_datetime(timeline.last).date()).days <= days:
+            part += 1
+    return Share(part, len(keys))
+
+
+def _conversation_of(item: Interaction) -> str | None:
+    """A LinkedIn message's conversation id (from its ``source_ref``), else None."""
+    if item.channel != "linkedin_message" or item.source == "triage":
+        return None  # triage's own gives/asks are not conversations
+    ref = item.source_ref
+    if item.source == "linkedin" and ref.startswith("msg:"):
+        return ref[4:].split("|", 1)[0]
+    return f"{item.source}:{item.contact_key}" if item.contact_key else None
+
+
+def recent_conversations(net: Network, today: date, n: int = 15) -> list[Conversation]:
+    """The ``n`` most recent LinkedIn conversations, for tagging give/ask/both/neither.
+
+    A conversation is one LinkedIn conversation id (imported messages), or all
+    messages with one contact (messages logged or from the sample). Its person is
+    the contact of its latest message; ``messages`` counts both directions.
+
+    Parameters
+    ----------
+    net : Network
+    today : date
+        Messages after it are not counted.
+    n : int, default 15
+
+    Returns
+    -------
+    list of Conversation
+        Latest first; no message text.
+    """
+    end = _end_of(today)
+    names = {key: contact.name for key, contact in _keyed_contacts(net.contacts)}
+    found: dict[str, list] = {}
+    channels = map(_CHANNEL, net.interactions)
+    for item in compress(net.interactions, map("linkedin_message".__eq__, channels)):
+        conv = _conversation_of(item)
+        if conv is None or not item.contact_key:
+            continue
+        when = item.when
+        if type(when) is not datetime or when.tzinfo is not None:
+            when = naive_datetime(when)
+        if when >= end:
+            continue
+        entry = found.get(conv)
+        if entry is None:
+            found[conv] = [item.contact_key, when, 1]
+        else:
+            entry[2] += 1
+            if when > entry[1]:
+                entry[0], entry[1] = item.contact_key, when
+    latest = heapq.nlargest(max(n, 0), found.items(), key=lambda kv: (kv[1][1], kv[0]))
+    return [Conversation(conv, key, names.get(key, ""), when, count)
+            for conv, (key, when, count) in latest]
+
+
+def apply_triage(net: Network, tags: dict[str, str], today: date | None = None) -> Network:
+    """The network with the learner's give/ask tags on conversations counted as gives/asks.
+
+    Each conversation tagged ``give`` or ``ask`` adds one outgoing interaction
+    with that purpose, at the conversation's latest message, with its contact;
+    ``both`` adds one of each; ``neither`` adds nothing. Untagged and unknown
+    conversation ids are ignored. The records themselves are not changed.
+
+    Parameters
+    ----------
+    net : Network
+    tags : dict of str to str
+        Conversation id (see :func:`recent_conversations`) -> one of
+        :data:`TRIAGE_TAGS`.
+    today : date, optional
+        Defaults to ``net.today()``.
+
+    Returns
+    -------
+    Network
+        A new Network sharing the records, with the added interactions.
+    """
+    if not tags:
+        return net
+    today = today or net.today()
+    latest: dict[str, tuple[str, datetime]] = {}
+    for item in net.interactions:
+        conv = _conversation_of(item)
+        if conv is None or conv not in tags or not item.contact_key:
+            continue
+        when = naive_datetime(item.when)
+        if conv not in latest or when > latest[conv][1]:
+            latest[conv] = (item.contact_key, when)
+    added = []
+    for conv, (key, when) in sorted(latest.items()):
+        tag = tags.get(conv)
+        purposes = {"give": ("give",), "ask": ("ask",), "both": ("give", "ask")}.get(tag, ())
+        for purpose in purposes:
+            added.append(Interaction(when=when, channel="linkedin_message", direction="out",
+                                     purpose=purpose, contact_key=key, source="triage",
+                                     source_ref=f"{conv}|{purpose}"))
+    if not added:
+        return net
+    return Network(contacts=net.contacts, interactions=[*net.interactions, *added],
+                   events=net.events, commitments=net.commitments, label=net.label,
+                   is_sample=net.is_sample, as_of=net.as_of)

@@ -7,7 +7,10 @@ COURSE_MARK = ("netlearn", "generated")
 #: Notebook-level metadata that can hold the learner's data (ipywidgets' saved state).
 PRIVATE_METADATA = ("widgets",)
 #: Cell-level metadata that records when it ran (JupyterLab's "record timing" setting).
-PRIVATE_CELL_METADATA = ("execution", "collapsed", "scrolled", "jupyter")
+PRIVATE_CELL_METADATA = ("execution", "collapsed", "scrolled")
+#: Of a cell's ``jupyter`` metadata only ``source_hidden`` is kept: the builder collapses code
+#: cells with it, and it holds nothing personal; ``outputs_hidden`` goes with the outputs.
+KEPT_JUPYTER_KEYS = ("source_hidden",)
 
 
 def is_course_notebook(notebook: dict) -> bool:
@@ -60,6 +63,16 @@ def strip_outputs(notebook: dict) -> bool:
             if key in cell_metadata:
                 del cell_metadata[key]
                 changed = True
+        jupyter = cell_metadata.get("jupyter")
+        if jupyter is not None:
+            kept = {k: v for k, v in jupyter.items() if k in KEPT_JUPYTER_KEYS} \
+                if isinstance(jupyter, dict) else {}
+            if kept != jupyter:
+                changed = True
+                if kept:
+                    cell_metadata["jupyter"] = kept
+                else:
+                    del cell_metadata["jupyter"]
         if cell.get("cell_type") != "code":
             if cell.get("attachments"):
                 cell["attachments"] = {}

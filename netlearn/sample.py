@@ -26,27 +26,50 @@ PERSONA_URL = "https://www.linkedin.com/in/example-sam-rivera"
 SOURCE = "sample"
 SEED = 1101
 
+# Invented people: every contact has a first name of their own (so no chart shows two people
+# with the same first name) and no surname is used more than twice. Any likeness to a real
+# person is accidental.
 FIRST_NAMES = (
-    "Alex", "Bea", "Carmen", "Dev", "Elif", "Femi", "Gus", "Hana", "Ines", "Jon",
-    "Kai", "Lena", "Mo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sol", "Tariq",
-    "Uma", "Vik", "Wren", "Xavi", "Yara", "Zoe", "Ari", "Bo", "Cleo", "Dario",
-    "Esme", "Finn", "Gia", "Hugo", "Ivo", "Juno", "Kit", "Lux", "Mira", "Noor",
+    "Amara", "Bastian", "Chiara", "Dmitri", "Esther", "Farid", "Greta", "Hamza", "Ingrid",
+    "Joaquin", "Keiko", "Lorenzo", "Maren", "Nikhil", "Olga", "Pablo", "Rania", "Stefan", "Tamsin",
+    "Umar", "Valentina", "Wesley", "Ximena", "Yusuf", "Zofia", "Anders", "Beatriz", "Callum",
+    "Deepa", "Emeka", "Freya", "Gideon", "Hollis", "Isabel", "Jasper", "Kamala", "Linus", "Malika",
+    "Niall", "Orla", "Pieter", "Quentin", "Rosalind", "Soren", "Thandiwe", "Ulrich", "Vera",
+    "Wanjiru", "Yannick", "Zainab", "Alistair", "Bronwen", "Cyrus", "Delphine", "Eamon", "Fatima",
+    "Gareth", "Helena", "Ibrahim", "Juliet", "Kofi", "Leonie", "Mateo", "Nadia", "Oscar", "Paloma",
+    "Rashid", "Selma", "Tobias", "Una", "Vikram", "Wilhelmina", "Xander", "Yasmin", "Zeke",
+    "Adaeze", "Bjorn", "Camille", "Dariusz", "Elena", "Florian", "Gwen", "Henrik", "Imani",
+    "Jonah", "Katya", "Lachlan", "Mirela", "Nnamdi", "Ophelia", "Priyanka", "Rafael", "Sunita",
+    "Theo", "Ursula", "Vivian", "Warrick", "Yolanda", "Zhen", "Agnieszka", "Benedikt", "Constance",
+    "Duncan", "Efua", "Felix", "Giulia", "Harriet", "Idris", "Jolene", "Kwame", "Lucinda",
+    "Marcus", "Noemi", "Osman", "Petra", "Ravi", "Saoirse", "Tristan", "Vanessa", "Wiremu",
+    "Aurelie", "Brendan", "Celeste", "Desmond", "Elodie", "Fergus", "Ginevra", "Hugo", "Ines",
+    "Jarrah", "Kirsten", "Leandro", "Margot", "Nasser", "Odette", "Percy", "Rhiannon", "Sebastien",
+    "Tove", "Viktor",
 )
-# Invented surnames, so no sample contact reads as a real person.
 LAST_NAMES = (
-    "Ashbrook", "Birchwell", "Cloverdale", "Dunmere", "Elmsworth", "Fernby", "Glenhollow",
-    "Hazelmoor", "Ivyholt", "Juniperly", "Kestrelby", "Larkmeadow", "Maplethorn",
-    "Northwold", "Oakenshaw", "Pinewhistle", "Quillon", "Rookwood", "Sandpiper",
-    "Thistledown", "Umberly", "Valebrook", "Willowby", "Yarrowfield", "Zephyrholm",
-    "Amberlake", "Brackenridge", "Coldharbour", "Driftwood", "Emberlee",
+    "Abernethy", "Bellamy", "Castellanos", "Drummond", "Eriksen", "Fairbairn", "Galloway",
+    "Hartmann", "Iwasaki", "Jablonski", "Kowalczyk", "Lindqvist", "Mbeki", "Nakamura", "Okafor",
+    "Pemberton", "Quintero", "Rasmussen", "Sandoval", "Thornbury", "Underhill", "Vasquez",
+    "Whitlock", "Yamamoto", "Zeller", "Achterberg", "Brannigan", "Carvalho", "Delacroix",
+    "Ekwueme", "Fitzgerald", "Gutierrez", "Halvorsen", "Ibarra", "Jankowski", "Kettering",
+    "Lombardi", "Marchetti", "Novak", "Oyelaran", "Petrovic", "Radcliffe", "Sorensen", "Tanaka",
+    "Ulloa", "Varga", "Wojcik", "Zimmermann", "Adebayo", "Bergstrom", "Chaudhry", "Dunleavy",
+    "Esposito", "Falconer", "Grieve", "Hoffmann", "Ishikawa", "Kruger", "Laurent", "Moreau",
+    "Nwosu", "Ostrowski", "Pacheco", "Rutherford", "Schwartz", "Takahashi", "Valentini",
+    "Whitmore", "Xu", "Youssef",
 )
+#: How many names the persona's generator drew from before (kept so that every other random
+#: draw, and so every number the course shows, stays the same).
+_NAME_DRAW_POOL = 1200
 HEALTH_COMPANIES = (
-    "Example Health", "Sample Clinic Systems", "Demo Care Analytics", "Placeholder Pharma",
-    "Mock Medtech", "Testbed Insurance", "Fictional Hospital Trust", "Lorem Labs Health",
+    "Northbridge Health", "Calder Clinical Systems", "Lumen Care Analytics", "Halden Pharma",
+    "Brightwell Medical Devices", "Ashgrove Insurance", "St Aldric Hospital Trust",
+    "Fennick Health Labs",
 )
 DESIGN_COMPANIES = (
-    "Example Studio", "Sample Retail Digital", "Demo Bank", "Placeholder Media",
-    "Fictional Travel Co", "Mockup Agency",
+    "Ostrander Studio", "Marlow Retail Digital", "Kestrel Bank", "Tidewater Media",
+    "Wayfarer Travel", "Copperleaf Agency",
 )
 HEALTH_POSITIONS = (
     "Product Manager", "Clinical Informatics Lead", "UX Researcher", "Design Director",
@@ -106,8 +129,10 @@ class _Persona:
         self.interactions: list[Interaction] = []
         self.events: list[Event] = []
         self.commitments: list[Commitment] = []
-        pairs = [(first, last) for first in FIRST_NAMES for last in LAST_NAMES]
-        self.names = self.rng.sample(pairs, 200)
+        self.rng.sample(range(_NAME_DRAW_POOL), 200)  # the draw names once came from
+        step = 37  # coprime with len(LAST_NAMES): each surname comes round once per cycle
+        self.names = [(first, LAST_NAMES[(n * step) % len(LAST_NAMES)])
+                      for n, first in enumerate(FIRST_NAMES)]
 
     # -- helpers
 
@@ -243,8 +268,11 @@ class _Persona:
         for index, plan in enumerate(plans):
             cadence = (30, 60, 45)[index % 3] if plan in ("lapsed", "cadence") else None
             years = self.rng.randint(2, 9)
+            # 14 of the 20 are close, 15 with a former colleague below (the course suggests
+            # about 5, then about 15); three cold ones and three steady ones are acquaintances
+            close = not (plan == "cold" and index >= 3 or plan == "steady" and index > 16)
             contact = self.contact(
-                "design" if index % 2 else "health", close=True, cadence_days=cadence,
+                "design" if index % 2 else "health", close=close, cadence_days=cadence,
                 met_on=self.start - timedelta(days=365 * years + self.rng.randint(0, 200)),
                 connected_on=self.start - timedelta(days=365 * years - self.rng.randint(1, 60)),
             )
@@ -270,7 +298,7 @@ class _Persona:
         """Former colleagues last seen about four years ago; five are picked up again."""
         for index in range(12):
             contact = self.contact(
-                "design", close=index in (0, 4, 9),
+                "design", close=index == 9,  # a close contact in name only (notebook 05)
                 met_on=self.today - timedelta(days=6 * 365 + self.rng.randint(0, 300)),
                 connected_on=self.today - timedelta(days=5 * 365 + self.rng.randint(0, 300)),
             )
@@ -400,6 +428,22 @@ MESSAGES_HEADER = (
 INVITATIONS_HEADER = (
     "From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl",
 )
+ENDORSEMENTS_GIVEN_HEADER = (
+    "Endorsement Date", "Skill Name", "Endorsee First Name", "Endorsee Last Name",
+    "Endorsee Public Url", "Endorsement Status",
+)
+ENDORSEMENTS_RECEIVED_HEADER = tuple(h.replace("Endorsee", "Endorser")
+                                     for h in ENDORSEMENTS_GIVEN_HEADER)
+RECOMMENDATIONS_HEADER = (
+    "First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status",
+)
+SHARES_HEADER = ("Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility")
+COMMENTS_HEADER = ("Date", "Link", "Message")
+REACTIONS_HEADER = ("Date", "Type", "Link")
+EVENTS_HEADER = ("Event Name", "Event Time", "Status", "External Url")
+SKILLS = ("Service Design", "User Research", "Accessibility", "Design Systems", "Prototyping",
+          "Product Strategy", "Healthcare UX", "Workshop Facilitation")
+REACTION_TYPES = ("LIKE", "LIKE", "LIKE", "PRAISE", "INTEREST", "APPRECIATION", "EMPATHY")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -420,6 +464,16 @@ def linkedin_invitation_date(when: datetime) -> str:
     return f"{when.month}/{when.day}/{when.year % 100:02d}, {hour}:{when.minute:02d} {half}"
 
 
+def linkedin_endorsement_date(when: datetime) -> str:
+    """``2025/06/01 14:03:22 UTC``: the Endorsement_*_Info.csv date format."""
+    return when.strftime("%Y/%m/%d %H:%M:%S") + " UTC"
+
+
+def linkedin_post_date(when: datetime) -> str:
+    """``2025-06-01 14:03:22``: the Shares/Comments/Reactions.csv date format."""
+    return when.strftime("%Y-%m-%d %H:%M:%S")
+
+
 def conversation_id(seed: str) -> str:
     """A LinkedIn-looking, deterministic conversation id."""
     return "2-" + base64.b64encode(f"example-{seed}".encode()).decode()
@@ -434,14 +488,93 @@ def _csv_text(header, rows, preamble: str = "") -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_sample_linkedin_export(dest_dir, today: date | None = None) -> Path:
+def _activity_files(net: Network, today: date) -> dict[str, bytes]:
+    """The complete export's extra files: gives, received, posts, comments, reactions, events.
+
+    Gives follow the persona's ``give`` touches (an endorsement or, now and then, a
+    recommendation for that contact); the free-text columns hold invented sentences
+    that the importer must leave behind.
+    """
+    rng = random.Random(SEED + 1)
+    by_key = {contact.key: contact for contact in net.contacts}
+    linked = [c for c in net.contacts if c.connected_on is not None and c.connected_on <= today]
+    given, received, recs_given, recs_received = [], [], [], []
+    for item in net.interactions:
+        contact = by_key.get(item.contact_key)
+        if contact is None or contact not in linked or item.when.date() > today:
+            continue
+        first, last = contact.name.split(" ", 1)
+        if item.direction == "out" and item.purpose == "give":
+            roll = rng.random()
+            if roll < 0.4:
+                continue  # a give that left no trace on LinkedIn
+            if roll < 0.48:
+                recs_given.append((first, last, contact.company, contact.position,
+                                   f"{first} is a thoughtful colleague (sample text).",
+                                   linkedin_invitation_date(item.when), "VISIBLE"))
+            else:
+                given.append((linkedin_endorsement_date(item.when), rng.choice(SKILLS), first,
+                              last, contact.url.replace("https://", ""), "ACCEPTED"))
+        elif item.direction == "in" and rng.random() < 0.15:
+            if rng.random() < 0.15:
+                recs_received.append((first, last, contact.company, contact.position,
+                                      f"Sam was a pleasure to work with (sample text, {first}).",
+                                      linkedin_invitation_date(item.when), "VISIBLE"))
+            else:
+                received.append((linkedin_endorsement_date(item.when), rng.choice(SKILLS), first,
+                                 last, contact.url.replace("https://", ""), "ACCEPTED"))
+    shares = [
+        (linkedin_post_date(item.when),
+         f"https://www.linkedin.com/feed/update/urn:li:share:7{item.when:%y%m%d%H%M}",
+         f"{item.note} (sample text)", "", "", "MEMBER_NETWORK")
+        for item in net.interactions if item.channel == "post" and not item.contact_key
+    ]
+    start = today - timedelta(days=365)
+    comments, reactions = [], []
+    for number in range(36):
+        day = start + timedelta(days=rng.randint(0, 364))
+        when = datetime.combine(day, time(rng.randint(7, 21), rng.randrange(0, 60)))
+        comments.append((linkedin_post_date(when),
+                         f"https://www.linkedin.com/feed/update/urn:li:activity:6{number:09d}",
+                         f"Great point about {rng.choice(TOPICS)}! (sample text)"))
+    for number in range(140):
+        day = start + timedelta(days=rng.randint(0, 364))
+        when = datetime.combine(day, time(rng.randint(7, 22), rng.randrange(0, 60)))
+        reactions.append((linkedin_post_date(when), rng.choice(REACTION_TYPES),
+                          f"https://www.linkedin.com/feed/update/urn:li:activity:5{number:09d}"))
+    events = [
+        (event.title, linkedin_message_date(datetime.combine(event.day, time(18, 0))),
+         "ATTENDING" if event.attended or event.day > today else "NOT_ATTENDING",
+         f"https://www.linkedin.com/events/example-{event.source_ref}")
+        for event in net.events
+    ]
+    for rows in (given, received, recs_given, recs_received, shares):
+        rows.reverse()  # LinkedIn lists the newest first
+    comments.sort(reverse=True)
+    reactions.sort(reverse=True)
+    return {
+        "Endorsement_Given_Info.csv": _csv_text(ENDORSEMENTS_GIVEN_HEADER, given),
+        "Endorsement_Received_Info.csv": _csv_text(ENDORSEMENTS_RECEIVED_HEADER, received),
+        "Recommendations_Given.csv": _csv_text(RECOMMENDATIONS_HEADER, recs_given),
+        "Recommendations_Received.csv": _csv_text(RECOMMENDATIONS_HEADER, recs_received),
+        "Shares.csv": _csv_text(SHARES_HEADER, shares),
+        "Comments.csv": _csv_text(COMMENTS_HEADER, comments),
+        "Reactions.csv": _csv_text(REACTIONS_HEADER, reactions),
+        "Events.csv": _csv_text(EVENTS_HEADER, events),
+    }
+
+
+def write_sample_linkedin_export(dest_dir, today: date | None = None,
+                                 complete: bool = True) -> Path:
     """Write the persona's LinkedIn data export as a zip, for demonstrating the importer.
 
     The zip holds ``Connections.csv`` (the three-line ``Notes:`` preamble, then
     the header, dates like ``08 Feb 2026``), ``messages.csv`` (dates like
     ``2025-06-01 14:03:22 UTC``, folder INBOX) and ``Invitations.csv`` (dates
     like ``1/29/26, 2:37 PM``, direction OUTGOING or INCOMING), built from
-    :func:`sample_network` for the same ``today``. The bytes are identical on
+    :func:`sample_network` for the same ``today``. The complete export also holds
+    the endorsements and recommendations given and received, Shares, Comments,
+    Reactions and Events (see :func:`_activity_files`). The bytes are identical on
     every call with the same arguments.
 
     Parameters
@@ -450,11 +583,13 @@ def write_sample_linkedin_export(dest_dir, today: date | None = None) -> Path:
         Directory to write into; created if missing.
     today : date, optional
         The persona's "today"; defaults to :data:`DEFAULT_TODAY`.
+    complete : bool, optional
+        The complete export (default) or the Basic one (the first three files only).
 
     Returns
     -------
     Path
-        ``dest_dir / "Basic_LinkedInDataExport_MM-DD-YYYY.zip"``.
+        ``dest_dir / "Complete_LinkedInDataExport_MM-DD-YYYY.zip"`` (``Basic_…``).
     """
     today = today or DEFAULT_TODAY
     net = sample_network(today)
@@ -500,9 +635,11 @@ def write_sample_linkedin_export(dest_dir, today: date | None = None) -> Path:
         "messages.csv": _csv_text(MESSAGES_HEADER, message_rows),
         "Invitations.csv": _csv_text(INVITATIONS_HEADER, invitation_rows),
     }
+    if complete:
+        files.update(_activity_files(net, today))
     dest = Path(dest_dir)
     dest.mkdir(parents=True, exist_ok=True)
-    path = dest / f"Basic_LinkedInDataExport_{today:%m-%d-%Y}.zip"
+    path = dest / f"{'Complete' if complete else 'Basic'}_LinkedInDataExport_{today:%m-%d-%Y}.zip"
     stamp = (today.year, today.month, today.day, 0, 0, 0)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():

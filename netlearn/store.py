@@ -919,7 +919,7 @@ class Store:
                 with open(partial, "w", newline="", encoding="utf-8") as handle:
                     writer = csv.writer(handle)
                     writer.writerow(header)
-                    writer.writerows(cursor)
+                    writer.writerows(map(_csv_safe_row, cursor))
                 partial.replace(target)
                 written.append(target)
         return written
@@ -1015,6 +1015,16 @@ class Store:
                 raise RestoreConflict(conflicts)
         added["__present__"] = present
         return added
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe_row(row) -> list:
+    """A row for a CSV a spreadsheet may open: text that would start a formula
+    (``=HYPERLINK(...)``, ``+``, ``-``, ``@``) gets a leading ``'`` so it stays text."""
+    return ["'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+            for value in row]
 
 
 def _stored_refs(conn, source: str) -> set[str]:

@@ -149,8 +149,8 @@ def test_sample_persona_is_named_in_alt_and_caption():
 
     net = sample_network()
     text = chart_text.network_recency(net, net.today())
-    assert text.alt == ("Bar chart of 23 close contacts by days since last contact (sample "
-                        "persona): 8 past 90 days, longest 1,555 days (Lux Ashbrook).")
+    assert text.alt == ("Bar chart of 15 close contacts by days since last contact (sample "
+                        "persona): 4 past 90 days, longest 1,555 days (Idris Oyelaran).")
     assert text.caption.endswith("(sample persona)")
 
 
@@ -235,3 +235,32 @@ def test_self_assessment_phases_text_states_the_change_to_the_check_in():
     assert text.rows == (("Prep", "2", "4", "3.5"), ("Give", "3", "3", "2.5"))
     empty = self_assessment_phases({})
     assert "no self-assessment yet" in empty.alt and empty.rows == ()
+
+
+def test_participation_text_counts_posts_comments_and_reactions_by_month():
+    items = [Interaction(datetime(2025, 6, 3, 9), "post", source="linkedin", source_ref="share:1"),
+             Interaction(datetime(2025, 6, 9, 9), "post", source="linkedin",
+                         source_ref="comment:1"),
+             Interaction(datetime(2025, 5, 2, 9), "post", source="linkedin",
+                         source_ref="reaction:1"),
+             Interaction(datetime(2025, 6, 20, 9), "post", source="linkedin",
+                         source_ref="reaction:2")]
+    text = chart_text.participation(Network(interactions=items), TODAY, months=3)
+    assert text.rows == (("Apr 25", 0, 0, 0), ("May 25", 0, 0, 1), ("Jun 25", 1, 1, 1))
+    assert text.alt == ("Stacked bar chart of posts, comments and reactions per month, Apr 25 "
+                        "to Jun 25: 1 post, 1 comment and 2 reactions in total; busiest month "
+                        "Jun 25; 1 month with none.")
+    empty = chart_text.participation(Network(), TODAY)
+    assert "no posts, comments or reactions" in empty.alt
+
+
+def test_follow_up_text_takes_the_connection_result_the_chart_draws():
+    from netlearn.metrics import FollowUp, Share
+
+    result = FollowUp(new_contacts=4, followed_up=3, within_48h=Share(2, 4),
+                      within_7d=Share(3, 4), median_hours=30.0, never_followed_up=1, awaiting=0,
+                      latencies_hours=[10.0, 30.0, 100.0])
+    text = chart_text.follow_up_latency(Network(), result=result, since="connecting")
+    assert text.alt.startswith("Histogram of how fast you followed up with new connections: of "
+                               "3 follow-ups, 2 within 48 hours, 1 within 2 to 7 days and 0 later")
+    assert ("Never followed up", 1) in text.rows

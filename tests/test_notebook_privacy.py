@@ -21,6 +21,7 @@ def course_notebook_with_outputs() -> dict:
             cell["execution_count"] = 3
             cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": [SECRET]}]
             cell["metadata"]["execution"] = {"iopub.status.idle": "2026-12-02T10:00:00Z"}
+            cell["metadata"].setdefault("jupyter", {})["outputs_hidden"] = True
     notebook["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {
         "state": {"x": {"state": {"value": SECRET}}}}}
     notebook["metadata"]["language_info"] = {"name": "python", "version": "3.11.2"}

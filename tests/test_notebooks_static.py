@@ -233,3 +233,24 @@ def test_no_notebook_reads_shared(topic_id):
         if path.is_file():
             body = path.read_text(encoding="utf-8")
             assert "../shared" not in body and "/work/shared" not in body, path.name
+
+
+def test_code_cells_are_collapsed_except_the_worked_examples():
+    """Issue 12: a learner never has to read code; >= 80 % of code cells start collapsed."""
+    import json as _json
+    from pathlib import Path as _Path
+
+    folder = _Path(__file__).resolve().parents[1] / "notebooks"
+    hidden = shown = 0
+    for path in sorted(folder.glob("*.ipynb")):
+        for cell in _json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"])
+            collapsed = cell["metadata"].get("jupyter", {}).get("source_hidden") is True
+            if "# NBVAL_CHECK_OUTPUT" in source:
+                assert not collapsed, f"{path.name}: the worked example should stay open"
+            hidden += collapsed
+            shown += not collapsed
+    assert hidden + shown > 0
+    assert hidden / (hidden + shown) >= 0.8, (hidden, shown)

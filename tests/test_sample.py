@@ -113,7 +113,7 @@ def read_zip(path: Path) -> dict[str, str]:
 
 
 def test_export_zip_parses_with_the_right_headers(tmp_path, net):
-    path = write_sample_linkedin_export(tmp_path / "new" / "dir")
+    path = write_sample_linkedin_export(tmp_path / "new" / "dir", complete=False)
     assert path.name == "Basic_LinkedInDataExport_11-01-2026.zip"
     files = read_zip(path)
     assert set(files) == {"Connections.csv", "messages.csv", "Invitations.csv"}
@@ -154,7 +154,30 @@ def test_export_is_byte_for_byte_deterministic(tmp_path):
     second = write_sample_linkedin_export(tmp_path / "b")
     assert first.read_bytes() == second.read_bytes()
     moved = write_sample_linkedin_export(tmp_path / "c", today=date(2027, 3, 5))
-    assert moved.name == "Basic_LinkedInDataExport_03-05-2027.zip"
+    assert moved.name == "Complete_LinkedInDataExport_03-05-2027.zip"
+
+
+def test_complete_export_holds_the_activity_files_with_their_date_formats(tmp_path, net):
+    path = write_sample_linkedin_export(tmp_path)
+    assert path.name == "Complete_LinkedInDataExport_11-01-2026.zip"
+    files = read_zip(path)
+    formats = {
+        "Endorsement_Given_Info.csv": ("Endorsement Date", "%Y/%m/%d %H:%M:%S UTC"),
+        "Endorsement_Received_Info.csv": ("Endorsement Date", "%Y/%m/%d %H:%M:%S UTC"),
+        "Recommendations_Given.csv": ("Creation Date", "%m/%d/%y, %I:%M %p"),
+        "Recommendations_Received.csv": ("Creation Date", "%m/%d/%y, %I:%M %p"),
+        "Shares.csv": ("Date", "%Y-%m-%d %H:%M:%S"),
+        "Comments.csv": ("Date", "%Y-%m-%d %H:%M:%S"),
+        "Reactions.csv": ("Date", "%Y-%m-%d %H:%M:%S"),
+        "Events.csv": ("Event Time", "%Y-%m-%d %H:%M:%S UTC"),
+    }
+    assert set(formats) < set(files)
+    for name, (column, fmt) in formats.items():
+        rows = list(csv.DictReader(io.StringIO(files[name])))
+        assert rows, name
+        for row in rows:
+            datetime.strptime(row[column], fmt)
+    assert len(list(csv.DictReader(io.StringIO(files["Events.csv"])))) == len(net.events)
 
 
 def test_bench_generator_writes_the_same_formats(tmp_path):

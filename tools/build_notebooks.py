@@ -212,6 +212,16 @@ def state_section_minutes(cells, topic, course) -> None:
 # -- the notebook ----------------------------------------------------------------------
 
 
+#: A code cell with this comment stays open (it teaches something through its code).
+SHOW_CODE = "# netlearn: show-code"
+
+
+def teaches_through_code(source: str) -> bool:
+    """True for the code cells a learner should read: each notebook's worked example
+    (the cell whose output is checked) and any cell marked with :data:`SHOW_CODE`."""
+    return "# NBVAL_CHECK_OUTPUT" in source or SHOW_CODE in source
+
+
 def build(course, source: Path) -> str:
     """Return the notebook JSON text for one source file."""
     stem = source.stem
@@ -237,6 +247,9 @@ def build(course, source: Path) -> str:
         else:
             new = nbformat.v4.new_code_cell(cell["source"])
             new.id = f"cell-{index:02d}"
+            if not teaches_through_code(cell["source"]):
+                # collapsed in JupyterLab: a learner runs it without having to read it
+                new.metadata["jupyter"] = {"source_hidden": True}
         cells.append(new)
     state_section_minutes(cells, topic, course)
     nb = nbformat.v4.new_notebook(cells=cells, metadata={

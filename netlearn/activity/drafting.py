@@ -256,3 +256,147 @@ def reconnect_opener(name: str, days_since: int | None, close: bool = False,
         return (f"Hi {first}, you came to mind today — how are things at {company.strip()}? "
                 "Would be good to hear your news.")
     return f"Hi {first}, it's been a while and you came to mind — how have you been?"
+
+
+#: How the last contact happened, as it reads in a sentence ("we last talked by e-mail").
+_CHANNEL_WORDS = {
+    "in_person": "in person", "event": "at an event", "call": "on the phone",
+    "video": "on a video call", "email": "by e-mail", "linkedin_message": "on LinkedIn",
+    "linkedin_invitation": "on LinkedIn", "forum": "in an online community", "post": "on LinkedIn",
+}
+_OPENINGS = (
+    "you came to mind today",
+    "I was thinking about our last conversation",
+    "something I read this week made me think of you",
+    "I realised it has been a while",
+)
+_TAG_LINES = {
+    "give": "I hope what I passed on last time was useful.",
+    "ask": "Thanks again for your help last time — I'd be glad to return the favour.",
+    "both": "Thanks again for last time; I enjoyed trading ideas.",
+}
+
+
+def personal_opener(name: str, days_since: int | None = None, last: date | None = None, *,
+                    company: str = "", position: str = "", channel: str = "", tag: str = "",
+                    variant: int = 0) -> str:
+    """A reconnection first line built from what is known about the person.
+
+    Uses their first name, where they work and their role, when and how you were
+    last in touch, and the give/ask tag from notebook 02's triage; it asks for
+    nothing and uses none of :data:`GENERIC_PHRASES` (the template notebook 03
+    warns against). ``variant`` picks another opening, so that a list of openers
+    can avoid repeating itself.
+
+    Parameters
+    ----------
+    name : str
+    days_since : int, optional
+    last : date, optional
+        The day of the last contact.
+    company, position : str, optional
+    channel : str, optional
+        The channel of the last contact (e.g. ``"email"``).
+    tag : str, optional
+        ``"give"``, ``"ask"``, ``"both"`` or ``"neither"``.
+    variant : int, default 0
+
+    Returns
+    -------
+    str
+    """
+    first = first_name(name) or "there"
+    opening = _OPENINGS[variant % len(_OPENINGS)]
+    if days_since is not None and days_since >= DORMANT_DAYS:
+        opening = f"it's been a few years — {opening}"
+    parts = [f"Hi {first}, {opening}."]
+    how = _CHANNEL_WORDS.get(channel, "")
+    if last is not None:
+        parts.append(f"We last talked{' ' + how if how else ''} in {last:%B %Y}.")
+    line = _TAG_LINES.get(tag)
+    if line:
+        parts.append(line)
+    company, position = " ".join(company.split()), " ".join(position.split())
+    if company and position:
+        parts.append(f"How is the work as {position} at {company} going?")
+    elif company:
+        parts.append(f"How are things at {company}?")
+    else:
+        parts.append("What are you working on these days?")
+    return " ".join(parts)
+
+
+#: LinkedIn's limit for the note on an invitation to connect.
+CONNECTION_NOTE_MAX_CHARS = 300
+_WHY_PATTERNS = (
+    r"\b(?:enjoyed|liked|loved|appreciated|read|saw|heard|met|spoke|talked|chatted)\b",
+    r"\b(?:your|you)\s+(?:post|talk|article|work|panel|comment|question|presentation)\b",
+    r"\bwe\s+(?:both|share|met|spoke|talked)\b",
+    r"\bbecause\b",
+)
+
+
+def build_connection_note(name: str = "", context: str = "", detail: str = "") -> str:
+    """Draft a short invitation note: who you are to them, one detail, why connect.
+
+    Parameters
+    ----------
+    name : str
+        The person's name (the note uses the first name).
+    context : str
+        How you know of them, e.g. "the accessibility meetup" or "your post on design systems".
+    detail : str
+        Something specific they said or wrote.
+
+    Returns
+    -------
+    str
+    """
+    greeting = f"Hi {first_name(name)}," if first_name(name) else "Hi,"
+    parts = [greeting]
+    context = " ".join(context.split())
+    if context:
+        parts.append(_sentence(f"I enjoyed {context}"))
+    if detail.strip():
+        parts.append(_sentence(f"What you said about {' '.join(detail.split())} stayed with me"))
+    parts.append("I'd be glad to stay in touch.")
+    return " ".join(parts)
+
+
+def check_connection_note(text: str, name: str = "", detail: str = "",
+                          max_chars: int = CONNECTION_NOTE_MAX_CHARS) -> list[Check]:
+    """Run the personalisation checks on an invitation note.
+
+    Parameters
+    ----------
+    text : str
+        The note.
+    name : str
+        The person's name.
+    detail : str
+        Something specific about them or your conversation.
+    max_chars : int, default 300
+        LinkedIn's limit for a note.
+
+    Returns
+    -------
+    list of Check
+        In order: mentions their name, refers to a specific detail, says why you
+        want to connect, within ``max_chars`` characters, no generic phrases.
+    """
+    lowered = (text or "").lower().replace("’", "'")
+    found = generic_phrases(text)
+    length = len((text or "").strip())
+    return [
+        Check("mentions their name", mentions_name(text, name),
+              "add their name" if first_name(name) else "fill in their name"),
+        Check("refers to something specific about them", refers_to_detail(text, detail),
+              "mention their post, talk or what you discussed" if detail_words(detail)
+              else "fill in a detail"),
+        Check("says why you want to connect", any(re.search(p, lowered) for p in _WHY_PATTERNS),
+              "say where you met or what of theirs you read"),
+        Check(f"within LinkedIn's {max_chars} characters (now {length})",
+              0 < length <= max_chars, "write something first" if not length else "shorten it"),
+        Check("no generic phrases", not found,
+              "replace: " + ", ".join(f"“{p}”" for p in found) if found else ""),
+    ]

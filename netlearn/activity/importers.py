@@ -19,7 +19,7 @@ from netlearn.errors import InputError
 KINDS = ("linkedin", "vcard", "ics", "csv")
 #: Part of every :func:`content_digest`. Raise it whenever an importer would read the
 #: same file into different records, so that files imported before are read again.
-IMPORTER_VERSION = 1
+IMPORTER_VERSION = 2
 
 #: csv's per-field limit while importing, and the longest physical line a CSV may have:
 #: far above any real export (LinkedIn caps a message at 8,000 characters), low enough

@@ -15,6 +15,10 @@ class Imported:
     skipped: list[Skipped] = field(default_factory=list)
     #: When the same content was first imported (ISO time, UTC); None if it is new.
     same_as: str | None = None
+    #: The files read, with the rows each had (LinkedIn exports list each CSV).
+    files: list[tuple[str, int]] = field(default_factory=list)
+    #: One line per optional file left out, naming it and why.
+    notes: list[str] = field(default_factory=list)
 
 
 def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported:
@@ -56,4 +60,4 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     if on_save is not None:
         on_save()
     result = store.save_batch(batch, kind=kind, digest=digest)
-    return Imported(result, batch.skipped)
+    return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)

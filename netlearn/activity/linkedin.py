@@ -1,4 +1,4 @@
-"""Import a LinkedIn "Download your data" export: connections, messages and invitations."""
+"""Import a LinkedIn "Download your data" export: connections, messages, invitations and more."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
+from netlearn.activity import linkedin_extra as extra
 from netlearn.activity.importers import (
     Progress,
     ProgressFn,
@@ -20,7 +21,14 @@ from netlearn.activity.importers import (
     parse_csv,
     paused_gc,
 )
-from netlearn.activity.records import Batch, Contact, Interaction, InteractionColumns, Skipped
+from netlearn.activity.records import (
+    Batch,
+    Contact,
+    Event,
+    Interaction,
+    InteractionColumns,
+    Skipped,
+)
 from netlearn.errors import InputError
 
 CONNECTIONS, MESSAGES, INVITATIONS, PROFILE = "connections", "messages", "invitations", "profile"
@@ -30,7 +38,14 @@ FILE_NAMES = {
     INVITATIONS: "Invitations.csv",
     MESSAGES: "messages.csv",
     PROFILE: "Profile.csv",
+    **extra.FILE_NAMES,
 }
+#: Files whose trouble (binary, wrong header, broken CSV) leaves them out of a zip or
+#: folder import, named in the output, while the rest of the export is imported.
+OPTIONAL = frozenset({PROFILE, *extra.FILE_NAMES})
+_NONE_FOUND = ("contains none of the LinkedIn files netlearn reads (Connections.csv, "
+               "messages.csv, Invitations.csv, endorsements, recommendations, Shares.csv, "
+               "Comments.csv, Reactions.csv, Events.csv)")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _SKIP_FOLDERS = frozenset({"DRAFT", "DRAFTS", "SPAM"})
@@ -51,7 +66,9 @@ def detect_kind(cells: list[str]) -> str | None:
     Returns
     -------
     str or None
-        ``"connections"``, ``"messages"``, ``"invitations"``, ``"profile"`` or None.
+        ``"connections"``, ``"messages"``, ``"invitations"``, ``"profile"``, a kind of
+        :data:`linkedin_extra.FILE_NAMES` (``"recommendations"`` for either
+        Recommendations file), or None.
     """
     names = set(cells)
     if {"first name", "last name", "company", "position", "connected on"} <= names:
@@ -62,7 +79,7 @@ def detect_kind(cells: list[str]) -> str | None:
         return INVITATIONS
     if {"first name", "last name", "headline"} <= names:
         return PROFILE
-    return None
+    return extra.detect(names)
 
 
 def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
@@ -70,7 +87,11 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
 
     A zip or folder is searched (any case, any sub-folder) for ``Connections.csv``,
     ``Invitations.csv`` and ``messages.csv`` (``Profile.csv`` helps to recognise the
-    export's owner). A single CSV is recognised by its header. Files are decoded as
+    export's owner), and for the complete export's files read by
+    :mod:`netlearn.activity.linkedin_extra` (endorsements, recommendations, Shares,
+    Comments, Reactions, Events). Other files are ignored; an optional file that cannot
+    be read is left out and named in ``batch.notes``. ``batch.files`` lists the files
+    read with their rows. A single CSV is recognised by its header. Files are decoded as
     UTF-8 (with or without BOM), falling back to cp1252/latin-1 for files re-saved by
     Excel on Windows.
 
@@ -109,8 +130,7 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
     if p.is_dir():
         sources = folder_sources(p)
         if not sources:
-            raise InputError("contains no LinkedIn Connections.csv, Invitations.csv or "
-                             "messages.csv", path=label)
+            raise InputError(_NONE_FOUND, path=label)
         _import(sources, batch, progress, single=False)
     elif is_zip(p):
         with open_zip(p) as archive:
@@ -121,8 +141,7 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
                     sources[kind] = Source(archive.member_label(info), info.file_size,
                                            lambda info=info: archive.open(info))
             if set(sources) <= {PROFILE}:
-                raise InputError("contains no LinkedIn Connections.csv, Invitations.csv or "
-                                 "messages.csv", path=label)
+                raise InputError(_NONE_FOUND, path=label)
             _import(sources, batch, progress, single=False)
     else:
         _import({None: file_source(p)}, batch, progress, single=True)
@@ -191,6 +210,7 @@ class _Part:
     urls: dict[str, str] = field(default_factory=dict)  # person id -> URL as written
     owner_ids: set[str] = field(default_factory=set)  # hints (invitations, profile)
     owner_names: set[str] = field(default_factory=set)
+    events: list[Event] = field(default_factory=list)  # Events.csv
 
 
 def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
@@ -206,16 +226,21 @@ def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bo
 def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
     progress = Progress(callback, sum(s.size for s in sources.values()))
     parts: dict[str, _Part] = {}
-    for kind in (CONNECTIONS, INVITATIONS, MESSAGES, PROFILE, None):
+    order = (CONNECTIONS, INVITATIONS, MESSAGES, PROFILE, *extra.FILE_NAMES, None)
+    for kind in order:
         source = sources.get(kind)
         if source is None:
             continue
+        done = progress.done
         try:
             part = parse_csv(source, lambda reader, s=source, k=kind: _parse(reader, s.label, k),
                              progress)
-        except InputError:
-            if kind == PROFILE:
-                continue  # only a hint for finding the owner
+        except InputError as exc:
+            if kind in OPTIONAL:  # the rest of the export still imports
+                progress.rewind(done + source.size)
+                if kind != PROFILE:  # Profile.csv is only a hint for finding the owner
+                    batch.notes.append(f"not read: {exc}")
+                continue
             raise
         if single:
             if part.kind == PROFILE:
@@ -224,10 +249,13 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
                                  path=source.label)
             if part.rows == 0:
                 raise InputError("has a header but no rows", path=source.label)
-            if not (part.contacts or part.interactions or part.whens or part.skipped):
+            if not (part.contacts or part.interactions or part.whens or part.skipped
+                    or part.events):
                 raise InputError("has nothing to import (drafts, spam and sponsored "
                                  "messages are left out)", path=source.label)
         parts[part.kind] = part
+        if part.kind != PROFILE:
+            batch.files.append((source.label, part.rows))
     progress.finish()
 
     people = _People(batch)
@@ -242,27 +270,54 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
         inv = parts[INVITATIONS]
         owner.ids |= inv.owner_ids
         owner.names |= inv.owner_names
-        for it in inv.interactions:
-            pid = it.contact_key
-            it.contact_key = people.key(pid, inv.names.get(pid, ""), inv.urls.get(pid, ""))
+        _resolve_people(inv, people)
         interactions.extend(inv.interactions)
         batch.skipped.extend(inv.skipped)
     if MESSAGES in parts:
         msg = parts[MESSAGES]
         interactions.extend(_resolve_messages(msg, people, owner))
         batch.skipped.extend(msg.skipped)
+    for kind in extra.FILE_NAMES:
+        part = parts.get(kind)
+        if part is None:
+            continue
+        if kind in extra.PERSON_KINDS:
+            _resolve_people(part, people)
+        interactions.extend(part.interactions)
+        batch.events.extend(part.events)
+        batch.skipped.extend(part.skipped)
     batch.interactions = interactions
     batch.skipped.sort(key=lambda s: (s.path, s.line))
 
 
+def _resolve_people(part: _Part, people: _People) -> None:
+    """Turn the person ids in ``part``'s interactions into contact keys."""
+    for it in part.interactions:
+        pid = it.contact_key
+        it.contact_key = people.key(pid, part.names.get(pid, ""), part.urls.get(pid, ""))
+
+
 def _parse(reader: Reader, label: str, expected: str | None) -> _Part:
     if expected is None:
-        what = "a LinkedIn Connections.csv, messages.csv or Invitations.csv"
+        what = "a LinkedIn export file netlearn reads (e.g. Connections.csv or messages.csv)"
     else:
         what = f"a LinkedIn {FILE_NAMES[expected]}"
     kind, cols, _ = find_header(reader, detect_kind, label, what)
+    if kind == extra.RECOMMENDATIONS:
+        named = extra.recommendations_kind(label)
+        if expected in (extra.RECOMMENDATIONS_GIVEN, extra.RECOMMENDATIONS_RECEIVED):
+            kind = expected
+        elif named is not None:
+            kind = named
+        else:
+            raise InputError("is a LinkedIn Recommendations file, but its name does not say "
+                             "whether they were given or received; name it "
+                             "Recommendations_Given.csv or Recommendations_Received.csv",
+                             path=label)
     if expected is not None and kind != expected:
         raise InputError(f"is not {what} (its header is that of {FILE_NAMES[kind]})", path=label)
+    if kind in extra.FILE_NAMES:
+        return extra.parse(kind, reader, cols, label, _Part(kind))
     return _PARSERS[kind](reader, cols, label)
 
 

@@ -8,6 +8,12 @@ from netlearn.activity.records import Network
 
 CHOICE_KEY = "data_choice"
 CHOICES = ("sample", "own")
+#: The store setting that holds notebook 02's give/ask tags, by conversation id.
+TRIAGE_KEY = "triage_tags"
+#: The store setting that lists imported events whose checklist was answered (notebook 01).
+REVIEWED_KEY = "reviewed_events"
+#: Sources whose events arrive without a preparation checklist.
+IMPORTED_EVENT_SOURCES = frozenset({"linkedin", "ics"})
 
 
 def my_network(store=None, prefer: str | None = None) -> Network:
@@ -30,7 +36,9 @@ def my_network(store=None, prefer: str | None = None) -> Network:
     Returns
     -------
     Network
-        ``store.load_network()`` or :func:`netlearn.sample.sample_network`.
+        ``store.load_network()`` (with the give/ask tags of notebook 02's triage
+        counted, see :func:`netlearn.metrics.apply_triage`) or
+        :func:`netlearn.sample.sample_network`.
 
     Raises
     ------
@@ -45,10 +53,28 @@ def my_network(store=None, prefer: str | None = None) -> Network:
         store = get_store()
     choice = prefer or data_choice(store)
     if choice != "sample" and store.has_activity():
-        return store.load_network()
+        from netlearn.metrics import apply_triage
+
+        net = store.load_network()
+        mark_unreviewed(net.events, store.setting(REVIEWED_KEY, []))
+        tags = store.setting(TRIAGE_KEY, {})
+        return apply_triage(net, tags) if isinstance(tags, dict) and tags else net
     from netlearn.sample import sample_network
 
     return sample_network()
+
+
+def mark_unreviewed(events, reviewed_ids) -> None:
+    """Set ``reviewed = False`` on imported events nobody answered the checklist of yet.
+
+    An event from LinkedIn or a calendar with no checklist item ticked and whose id is
+    not in ``reviewed_ids`` is waiting for its retro (see notebook 01).
+    """
+    done = set(reviewed_ids) if isinstance(reviewed_ids, list) else set()
+    for event in events:
+        if (event.source in IMPORTED_EVENT_SOURCES and event.id not in done
+                and not event.prepared_items):
+            event.reviewed = False
 
 
 def data_choice(store=None) -> str | None:

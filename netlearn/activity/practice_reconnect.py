@@ -17,16 +17,48 @@ INTRO = (
 
 
 def reconnect_rows(net, today, n: int = 10) -> list[tuple]:
-    """Return (name, last contact, reason, suggested first line) for the top ``n`` candidates."""
-    from netlearn.metrics import reconnect_candidates
+    """Return (name, last contact, reason, suggested first line) for the top ``n`` candidates.
 
-    companies = {c.key: c.company for c in net.contacts}
-    return [
-        (c.name, c.last.isoformat(), c.reason,
-         reconnect_opener(c.name, c.days_since, c.close, companies.get(c.contact_key, ""),
-                          c.last))
-        for c in reconnect_candidates(net, today, n=n)
-    ]
+    Each first line is built from what is known about the person (company, role, when
+    and how you were last in touch, notebook 02's give/ask tag); no two are the same.
+    """
+    from netlearn.activity.drafting import personal_opener
+    from netlearn.metrics import naive_datetime, reconnect_candidates
+
+    candidates = reconnect_candidates(net, today, n=n)
+    wanted = {c.contact_key for c in candidates}
+    contacts = {c.key: c for c in net.contacts}
+    last_channel: dict[str, tuple] = {}
+    tags: dict[str, set] = {}
+    for item in net.interactions:
+        key = item.contact_key
+        if key not in wanted:
+            continue
+        if item.source == "triage":
+            tags.setdefault(key, set()).add(item.purpose)
+            continue
+        when = naive_datetime(item.when)
+        if key not in last_channel or when > last_channel[key][0]:
+            last_channel[key] = (when, item.channel)
+    rows, used = [], set()
+    for index, c in enumerate(candidates):
+        person = contacts.get(c.contact_key)
+        found = tags.get(c.contact_key, set())
+        tag = "both" if found >= {"give", "ask"} else next(iter(found), "")
+        for variant in range(8):
+            line = personal_opener(
+                c.name, c.days_since, c.last, company=getattr(person, "company", ""),
+                position=getattr(person, "position", ""),
+                channel=last_channel.get(c.contact_key, (None, ""))[1], tag=tag,
+                variant=index + variant)
+            if line not in used:
+                break
+        else:
+            line = reconnect_opener(c.name, c.days_since, c.close,
+                                    getattr(person, "company", ""), c.last)
+        used.add(line)
+        rows.append((c.name, c.last.isoformat(), c.reason, line))
+    return rows
 
 
 class ReconnectList(NetlearnBox):

@@ -218,6 +218,10 @@ class Event:
     source: str = "manual"
     source_ref: str = ""
     id: int | None = None
+    #: False for an imported past event whose checklist the learner has not answered
+    #: yet (notebook 01's retro): it is not counted as unprepared. Not stored as a column;
+    #: :func:`netlearn.activity.network.my_network` sets it from a setting.
+    reviewed: bool = True
 
     CHECKLIST = (
         "goal_set", "attendees_researched", "intro_prepared",
@@ -265,6 +269,10 @@ class Batch:
     events: list[Event] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: the files read and how many rows each had, e.g. ``[("x.zip/Shares.csv", 12)]``
+    files: list[tuple[str, int]] = field(default_factory=list)
+    #: one line per optional file left out (e.g. a LinkedIn Shares.csv that is binary)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

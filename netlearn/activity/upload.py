@@ -138,6 +138,28 @@ def result_line(result, skipped, hide: str = "", same_as: str | None = None) -> 
     return line
 
 
+def files_line(files, notes=(), hide: str = "") -> str:
+    """Return " — files read: Connections.csv 120 rows, Shares.csv 4 rows; not read: …".
+
+    Parameters
+    ----------
+    files : list of (str, int)
+        The files an import read and their rows (only said when there are several).
+    notes : list of str
+        One line per optional file left out.
+    hide : str
+        A directory prefix to remove from file labels.
+    """
+    line = ""
+    if len(files) > 1:
+        line += " — files read: " + ", ".join(
+            f"{os.path.basename(_strip(label, hide))} {_plural(rows, 'row')}"
+            for label, rows in files)
+    if notes:
+        line += " — " + "; ".join(_strip(note, hide) for note in notes)
+    return line
+
+
 def _strip(text: str, hide: str) -> str:
     text = str(text)
     if hide:
@@ -282,6 +304,7 @@ class ImportWidget(NetlearnBox):
                     return None
                 result = imported.result
                 line = result_line(result, imported.skipped, str(folder), imported.same_as)
+                line += files_line(imported.files, imported.notes, str(folder))
         except OSError as exc:  # the private upload folder itself
             self.bar.bar_style = "danger"
             self.result.value = problem(f"Could not store the upload: {exc}")
@@ -317,8 +340,10 @@ class ImportWidget(NetlearnBox):
             "<p>" + escape(
                 f"The sample LinkedIn export ({path.name}) holds "
                 f"{_plural(len(batch.contacts), 'contact')} and "
-                f"{_plural(len(batch.interactions), 'interaction')} (messages and "
-                f"invitations); {_plural(len(batch.skipped), 'row')} would be skipped.")
+                f"{_plural(len(batch.interactions), 'interaction')} (messages, "
+                f"invitations, endorsements, recommendations, posts, comments and "
+                f"reactions) and {_plural(len(batch.events), 'event')}; "
+                f"{_plural(len(batch.skipped), 'row')} would be skipped.")
             + "</p><p><strong>" + escape("Nothing was saved — your records are unchanged.")
             + "</strong></p>")
         return batch

@@ -187,16 +187,11 @@ netlearn.log_interaction()
 
 # %% [markdown]
 # **Switching.** Once you have data of your own, the exercises use it automatically. To use Sam
-# anyway — say you're sharing your screen in a workshop — run `netlearn.use_sample(True)`; to switch
-# back, run `netlearn.use_sample(False)`. The cell below tells you which the exercises will use.
+# anyway — say you're sharing your screen in a workshop — click *Sam's sample* below; click *My own
+# data* to switch back. The line under the buttons tells you which the exercises will use.
 
 # %%
-# To choose, remove the "# " in front of ONE of these two lines and run the cell again:
-# netlearn.use_sample(True)    # always use Sam, the sample persona
-# netlearn.use_sample(False)   # use my own data whenever I have some (the default)
-
-mine = netlearn.my_network()
-print(f"The exercises will use: {mine.label}")
+netlearn.data_choice()
 
 # %% [markdown]
 # ## The course at a glance {optional}

@@ -143,17 +143,29 @@ mine = netlearn.my_network()
 print(f"Using: {mine.label}")
 
 mine_prep = metrics.preparation_rate(mine, mine.today())
+mine_waiting = metrics.awaiting_retro(mine, mine.today())
 if mine_prep.events:
     print(f"Events attended: {mine_prep.events}")
     print(f"Fully prepared (all five items): {mine_prep.fully_prepared} ({mine_prep.rate:.0%})")
     print(f"Checklist items ticked, on average: {mine_prep.mean_items:.1f} of 5")
-else:
-    print("No past events in this data yet. Log one in the next cells, then run this cell again.")
+if mine_waiting:
+    print(f"{len(mine_waiting)} imported past events are waiting for a one-minute retro below"
+          " (not counted until you answer).")
+if not mine_prep.events and not mine_waiting:
+    print("Events attended so far: 0. Log one in the next cells, then run this cell again.")
 
 # %%
 from netlearn import charts
 
 netlearn.show_chart(charts.event_preparation, mine, today=mine.today())
+
+# %% [markdown]
+# Events you imported (LinkedIn's Events.csv or a calendar) arrive without a checklist. For each one
+# that is over, take a minute: what did you do beforehand? Upcoming ones get the preparation
+# checklist. Save, then run the two cells above again.
+
+# %%
+netlearn.event_retro()
 
 # %% [markdown]
 # No events of your own yet? Log the last one you went to — a meetup, a conference, a careers fair,

@@ -150,9 +150,9 @@ netlearn.show_chart(charts.give_vs_ask, net, today)
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
 # first line of output tells you which you're looking at.
 #
-# Only interactions logged with a purpose of *give* or *ask* count here — a LinkedIn import alone
-# can't tell a favour from a request. If your count is empty, that's expected; the log further down
-# lets you add a few from memory.
+# Gives and asks come from what you logged with a purpose of *give* or *ask*, from the
+# endorsements and recommendations you gave (if you imported LinkedIn's complete export), and from
+# the conversations you tag in the triage list below the chart.
 
 # %%
 from netlearn import metrics
@@ -161,8 +161,11 @@ mine = netlearn.my_network()
 print(f"Using: {mine.label}")
 
 mine_give_ask = metrics.give_ask_ratio(mine, mine.today())
+if mine_give_ask.gives + mine_give_ask.asks == 0:  # a quiet quarter: look at the whole year
+    mine_give_ask = metrics.give_ask_ratio(mine, mine.today(), days=365)
 if mine_give_ask.gives + mine_give_ask.asks == 0:
-    print(f"No gives or asks logged in the last {mine_give_ask.days} days yet.")
+    print(f"Gives and asks counted in the last {mine_give_ask.days} days: 0 — tag your recent"
+          " conversations below to count them.")
 elif mine_give_ask.asks == 0:
     print(f"In the last {mine_give_ask.days} days you gave {mine_give_ask.gives} times"
           " and asked for nothing. Generous — is there help you need that you aren't asking for?")
@@ -180,9 +183,16 @@ netlearn.show_chart(charts.give_vs_ask, mine, mine.today())
 # going on then? For many people the ask-heavy months are the stressful ones — a job search, a
 # deadline — which is exactly when a network built in calmer months pays off.
 #
-# No gives or asks of your own yet? Think of the last five times you got in touch with someone about
-# work, and log each one below, choosing the purpose that fits best: were you mainly offering
-# something, or asking for something? Then run the two cells above again.
+# Your recent LinkedIn conversations are listed below: who, when and how many messages — never what
+# was written. For each, click whether you were mainly giving, asking, both, or neither. The tags
+# count as gives and asks: run the two cells above again to see them.
+
+# %%
+netlearn.triage_list()
+
+# %% [markdown]
+# Something that didn't happen on LinkedIn? Log it below, choosing the purpose that fits best: were
+# you mainly offering something, or asking for something?
 
 # %%
 netlearn.log_interaction()

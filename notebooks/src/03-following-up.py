@@ -130,9 +130,10 @@ netlearn.show_chart(charts.follow_up_latency, net, today=today)
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
 # first line of output tells you which you're looking at.
 #
-# For this measure to work, your log needs to know *when* you met someone — a contact with a "met
-# on" date, or an interaction logged as a meeting — and what you sent afterwards. A LinkedIn import
-# alone shows when you connected, not when you met. The networking log in notebook 00 records both.
+# With people you met (a contact with a "met on" date, or an interaction logged as a meeting) the
+# clock starts at the meeting. With a LinkedIn import alone, it starts when you connected — the
+# invitation accepted — and stops at your first message. Both shares below count the same people:
+# those whose first week is over, plus anyone you already wrote to.
 
 # %%
 from netlearn import metrics
@@ -141,13 +142,19 @@ mine = netlearn.my_network()
 print(f"Using: {mine.label}")
 
 mine_follow = metrics.follow_up(mine, mine.today())
+mine_since = "meeting"
+if not mine_follow.new_contacts:  # no meetings logged: measure from connecting on LinkedIn
+    mine_follow = metrics.connection_follow_up(mine, mine.today())
+    mine_since = "connecting"
 if not mine_follow.new_contacts:
-    print("No one met in the last year in this data yet.")
+    print("No one met or connected with in the last year in this data: log a meeting below.")
 else:
-    print(f"In the last year you met {mine_follow.new_contacts} new people and followed up with"
-          f" {mine_follow.followed_up} of them.")
+    met = "met" if mine_since == "meeting" else "connected with"
+    print(f"In the last year you {met} {mine_follow.new_contacts} new people and followed up"
+          f" with {mine_follow.followed_up} of them.")
     if mine_follow.within_48h.whole:
-        print(f"Within 48 hours: {mine_follow.within_48h.part} of {mine_follow.within_48h.whole}.")
+        print(f"Within 48 hours: {mine_follow.within_48h.part} of {mine_follow.within_48h.whole};"
+              f" within 7 days: {mine_follow.within_7d.part} of {mine_follow.within_7d.whole}.")
     if mine_follow.median_hours is not None:
         print(f"Typical (median) time to follow up: {mine_follow.median_hours:.0f} hours.")
     print(f"Never followed up: {mine_follow.never_followed_up};"
@@ -156,11 +163,17 @@ else:
 # %%
 from netlearn import charts
 
-netlearn.show_chart(charts.follow_up_latency, mine, today=mine.today())
+netlearn.show_chart(charts.follow_up_latency, mine, today=mine.today(), result=mine_follow,
+                    since=mine_since)
 
 # %% [markdown]
 # Whatever your chart shows, don't treat it as a grade. A long tail or a big "never" count is
-# useful: it is a list of people who would probably still be glad to hear from you.
+# useful: it is a list of people who would probably still be glad to hear from you. Here they are
+# by name (people you connected with in the last year and never wrote to): one click adds a
+# follow-up to your commitments, due in two days.
+
+# %%
+netlearn.follow_up_gaps()
 
 # %% [markdown]
 # ## Practice {optional}
@@ -260,16 +273,13 @@ netlearn.log_commitment()
 # of each open commitment**, and **keep-in-touch** reminders for contacts with a cadence (notebook
 # 05).
 #
-# Open a terminal (in JupyterLab: *File → New → Terminal*) and run:
-#
-# ```
-# netlearn export my-netlearn-data
-# ```
-#
-# This writes your data as CSV files into the folder `my-netlearn-data`, together with
-# `reminders.ics` — import that file into your calendar. Reminders keep the same ID from one export
-# to the next, so many calendar apps update them instead of adding duplicates. Prefer not to use a
-# terminal? Notebook 06 has a button that does the same.
+# Click the button below. It writes your data as CSV files, together with `reminders.ics`, and
+# gives you links to download them — import `reminders.ics` into your calendar. Reminders keep the
+# same ID from one export to the next, so many calendar apps update them instead of adding
+# duplicates. (From a terminal, `netlearn export DIR` does the same.)
+
+# %%
+netlearn.export_widget()
 
 # %% [markdown]
 # ## Branching scenario {core}

@@ -166,11 +166,24 @@ mine_met = metrics.in_person_also_online(mine)
 if mine_met.whole:
     print(f"Of the {mine_met.whole} people you've met in person, {mine_met.part} are also"
           " connected online.")
+mine_notes = metrics.invitation_note_share(mine)
+if mine_notes.whole:
+    print(f"Invitations you sent with a personal note: {mine_notes.part} of {mine_notes.whole}"
+          f" ({mine_notes.share:.0%}).")
+mine_part = metrics.participation_by_month(mine, mine.today())
+print(f"Posts, comments and reactions in the last 12 months: "
+      f"{sum(m.posts for m in mine_part)}, {sum(m.comments for m in mine_part)},"
+      f" {sum(m.reactions for m in mine_part)}"
+      + ("" if any(m.posts or m.comments or m.reactions for m in mine_part)
+         else " (LinkedIn's complete export holds them; the Basic one does not)."))
 
 # %%
 from netlearn import charts
 
 netlearn.show_chart(charts.online_mix, mine, today=mine.today(), days=365)
+
+# %%
+netlearn.show_chart(charts.participation, mine, mine.today())
 
 # %% [markdown]
 # Is your mix the one you'd choose? If nearly everything is in person, which relationships could you
@@ -290,7 +303,12 @@ else:
 
 # %% [markdown]
 # Whatever your number, the next invitation is the one that counts. Think of one person you'd like
-# to connect with this week, write the note now, and send it.
+# to connect with this week, write the note now, and send it. The drafter below builds a first
+# version from three short answers and checks how personal it is, as the follow-up drafter in
+# notebook 03 does; LinkedIn allows 300 characters.
+
+# %%
+netlearn.connection_note_drafter()
 
 # %% [markdown]
 # ## Quiz {core}

@@ -138,8 +138,9 @@ netlearn.show_chart(charts.network_recency, net, today)
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
 # first line of output tells you which you're looking at.
 #
-# The "gone cold" count looks at contacts you've marked as close. If you haven't marked any yet, the
-# cell falls back to everyone, and the chart does the same.
+# The "gone cold" count looks at contacts you've marked as close. If you haven't marked any yet, it
+# uses the close contacts your data suggests (the most and most recent contact over the last year;
+# you can confirm them in the practice below).
 
 # %%
 from netlearn import metrics
@@ -148,10 +149,13 @@ mine = netlearn.my_network()
 print(f"Using: {mine.label}")
 
 mine_today = mine.today()
-mine_close = [contact for contact in mine.contacts if contact.close]
-mine_cold = metrics.gone_cold(mine, mine_today, days=90, close_only=bool(mine_close))
-who = "close contacts" if mine_close else "contacts (none marked close yet)"
-print(f"{len(mine_cold)} of your {who} have had no contact for 90 days or more.")
+mine_close, mine_suggested = metrics.close_contacts_or_suggested(mine, mine_today)
+mine_in_touch = metrics.close_in_touch(mine, mine_today, days=90)
+who = "suggested close contacts" if mine_suggested else "close contacts"
+print(f"{mine_in_touch.whole - mine_in_touch.part} of your {mine_in_touch.whole} {who} have had"
+      " no contact for 90 days or more.")
+mine_cold = [entry for entry in metrics.gone_cold(mine, mine_today, days=90)
+             if entry.contact_key in set(mine_close)]
 if mine_cold:
     print(f"The longest silence: {mine_cold[0].name}, {mine_cold[0].days_since} days.")
 mine_revived = metrics.dormant_reconnected(mine, mine_today)
@@ -221,12 +225,18 @@ netlearn.show_chart(charts.network_recency, mine, mine.today())
 # (notebook 03; notebook 06 has a button). It works on your own records only — if it's empty, import
 # your contacts or log a few people first (notebook 00).
 #
-# Start small: five to ten people. A cadence you keep beats an ambitious one you abandon.
+# Start small: five to ten people. A cadence you keep beats an ambitious one you abandon. To start,
+# here are the people your own data suggests — those you were in touch with most, and most
+# recently, over the last year — each with the cadence the course suggests (the first five every
+# 30 days, the others every 60). Confirm the ones that fit in one click.
 #
 # An if–then plan helps too; such plans had a medium-to-large effect on reaching goals across 94
 # tests (Gollwitzer & Sheeran, 2006, *Advances in Experimental Social Psychology*). For example:
 # *"If it's Friday after lunch, then I'll send two messages to people I haven't spoken to in a
 # while."*
+
+# %%
+netlearn.close_suggestions()
 
 # %%
 netlearn.cadence_editor()
@@ -241,8 +251,10 @@ from netlearn import metrics
 mine = netlearn.my_network()
 print(f"Using: {mine.label}")
 lapsed = metrics.cadence_overdue(mine, mine.today())
-if not lapsed:
-    print("Nobody is overdue — or no cadences are set yet.")
+if not lapsed and not any(contact.cadence_days for contact in mine.contacts):
+    print("No cadences set: confirm the suggestions above (or pick cadences in the editor).")
+elif not lapsed:
+    print("Nobody is overdue.")
 for entry in lapsed:
     print(f"- {entry.name}: every {entry.cadence_days} days; last in touch {entry.last:%d %b %Y},"
           f" {entry.days_overdue} days overdue")

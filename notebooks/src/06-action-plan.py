@@ -67,22 +67,24 @@ today = mine.today()
 print(f"Using: {mine.label}\n")
 
 
-def percent(share):
-    return "no data yet" if share is None else f"{share:.0%}"
+def percent(share, missing="no data yet"):
+    return missing if share is None else f"{share:.0%}"
 
 
 prep = metrics.preparation_rate(mine, today)
 give = metrics.give_ask_ratio(mine, today)
 follow = metrics.follow_up(mine, today)
+if not follow.within_48h.whole:  # no meetings logged: from connecting on LinkedIn, as in 03
+    follow = metrics.connection_follow_up(mine, today)
 online = metrics.online_mix(mine, today)
-cold = metrics.gone_cold(mine, today)
+close = metrics.close_in_touch(mine, today, days=90)  # marked close, else 05's suggestions
 
 rows = [
-    ("01 Preparation", "events fully prepared", percent(prep.rate)),
+    ("01 Preparation", "events fully prepared", percent(prep.rate, "no events yet")),
     ("02 Giving", f"gives and asks, last {give.days} days", f"{give.gives} gives, {give.asks} asks"),
     ("03 Follow-up", "new contacts followed up within 48 h", percent(follow.within_48h.share)),
     ("04 Online", f"contact moments online, last {online.days} days", percent(online.share)),
-    ("05 Maintaining", "close contacts quiet for 90+ days", str(len(cold))),
+    ("05 Maintaining", "close contacts quiet for 90+ days", str(close.whole - close.part)),
 ]
 for mistake, measure, value in rows:
     print(f"{mistake:<16}{measure:<40}{value}")

@@ -152,3 +152,23 @@ def test_reconnect_opener_is_low_pressure(days, close, company, must):
     for pushy in ("favour", "favor", "need", "job", "ask you", "touching base"):
         assert pushy not in lowered
     assert word_count(line) < 40
+
+
+def test_personal_openers_use_what_is_known_and_never_repeat():
+    from datetime import date as _date
+
+    from netlearn.activity.drafting import generic_phrases, personal_opener
+    from netlearn.activity.practice_reconnect import reconnect_rows
+    from netlearn.sample import sample_network
+
+    line = personal_opener("Ada Byron", 120, _date(2026, 3, 4), company="Birch Health",
+                           position="Data Lead", channel="email", tag="ask")
+    assert line.startswith("Hi Ada, ")
+    assert "by e-mail in March 2026" in line and "Data Lead at Birch Health" in line
+    assert "return the favour" in line
+    assert "a few years" in personal_opener("Ada", 4 * 365)
+    assert personal_opener("Ada", variant=0) != personal_opener("Ada", variant=1)
+    net = sample_network()
+    lines = [row[3] for row in reconnect_rows(net, net.as_of, n=10)]
+    assert len(lines) == 10 and len(set(lines)) == 10
+    assert not any(generic_phrases(text) for text in lines)

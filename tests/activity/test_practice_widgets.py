@@ -245,7 +245,8 @@ def test_reconnect_list_on_own_data(store):
     [(name, last, reason, opener)] = listing.rows
     assert (name, last) == ("Cy Sample", "2025-06-05")
     assert "278 days since your last contact" in reason
-    assert "haven't talked since June 2025" in opener
+    assert "We last talked by e-mail in June 2025" in opener  # when and how, from the data
+    assert "How are things at Example Ltd?" in opener
     assert "Cy Sample" in listing.table.value
 
 

@@ -36,6 +36,80 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+# The complete export's files: (short name, header, a good row, a row with a bad date,
+# a row whose kept cells are formulas, a row whose kept cells are HTML). Recommendation
+# files need "given"/"received" in their names, as in LinkedIn's.
+XSS = "<img src=x onerror=alert(1)>"
+FORMULA = '=HYPERLINK("http://example.com/x","click")'
+FQ = '"' + FORMULA.replace('"', '""') + '"'  # as a CSV cell
+ACTIVITY = {
+    "endorsements-given": (
+        "Endorsement Date,Skill Name,Endorsee First Name,Endorsee Last Name,"
+        "Endorsee Public Url,Endorsement Status",
+        "2025/06/01 14:03:22 UTC,Design,Ada,Example,www.linkedin.com/in/example-ada,ACCEPTED",
+        "31/31/2025 99:00,Design,Bo,Example,www.linkedin.com/in/example-bo,ACCEPTED",
+        f'2025/06/02 14:03:22 UTC,Design,{FQ},@SUM(1),{FQ},ACCEPTED',
+        f"2025/06/03 14:03:22 UTC,Design,{XSS},Example,,ACCEPTED"),
+    "endorsements-received": (
+        "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,"
+        "Endorser Public Url,Endorsement Status",
+        "2025/06/01 14:03:22 UTC,Design,Ada,Example,www.linkedin.com/in/example-ada,ACCEPTED",
+        "not a date,Design,Bo,Example,www.linkedin.com/in/example-bo,ACCEPTED",
+        f'2025/06/02 14:03:22 UTC,Design,{FQ},+1,,ACCEPTED',
+        f"2025/06/03 14:03:22 UTC,Design,{XSS},Example,,ACCEPTED"),
+    "recommendations-given": (
+        "First Name,Last Name,Company,Job Title,Text,Creation Date,Status",
+        'Ada,Example,Acme,Lead,Great colleague,"06/01/25, 2:03 PM",VISIBLE',
+        'Bo,Example,Acme,Lead,Great colleague,"13/45/25, 2:03 PM",VISIBLE',
+        f'{FQ},-2,Acme,Lead,{FQ},"06/02/25, 2:03 PM",VISIBLE',
+        f'{XSS},Example,Acme,Lead,{XSS},"06/03/25, 2:03 PM",VISIBLE'),
+    "recommendations-received": (
+        "First Name,Last Name,Company,Job Title,Text,Creation Date,Status",
+        'Ada,Example,Acme,Lead,Great colleague,"06/01/25, 2:03 PM",VISIBLE',
+        "Bo,Example,Acme,Lead,Great colleague,last week,VISIBLE",
+        f'{FQ},Example,Acme,Lead,{FQ},"06/02/25, 2:03 PM",VISIBLE',
+        f'{XSS},Example,Acme,Lead,{XSS},"06/03/25, 2:03 PM",VISIBLE'),
+    "shares": (
+        "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility",
+        "2025-06-01 14:03:22,https://www.linkedin.com/feed/update/urn:li:share:1,Hi,,,PUBLIC",
+        "2025-13-01 14:03:22,https://www.linkedin.com/feed/update/urn:li:share:2,Hi,,,PUBLIC",
+        f'2025-06-02 14:03:22,{FQ},{FQ},,,PUBLIC',
+        f"2025-06-03 14:03:22,https://www.linkedin.com/feed/update/urn:li:share:3,{XSS},,,PUBLIC"),
+    "comments": (
+        "Date,Link,Message",
+        "2025-06-01 14:03:22,https://www.linkedin.com/feed/update/urn:li:activity:1,Nice",
+        "someday,https://www.linkedin.com/feed/update/urn:li:activity:2,Nice",
+        f'2025-06-02 14:03:22,{FQ},{FQ}',
+        f"2025-06-03 14:03:22,https://www.linkedin.com/feed/update/urn:li:activity:3,{XSS}"),
+    "reactions": (
+        "Date,Type,Link",
+        "2025-06-01 14:03:22,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:1",
+        "2025-06-31 14:03:22,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:2",
+        f'2025-06-02 14:03:22,{FQ},{FQ}',
+        f"2025-06-03 14:03:22,{XSS},https://www.linkedin.com/feed/update/urn:li:activity:3"),
+    "events": (
+        "Event Name,Event Time,Status,External Url",
+        "Health Data Meetup,2025-06-05 18:00:00 UTC,ATTENDING,https://example.com/meetup",
+        "Design Week,tomorrow evening,ATTENDING,",
+        f'{FQ},2025-06-06 18:00:00 UTC,{FQ},{FQ}',
+        f"{XSS},2025-06-07 18:00:00 UTC,ATTENDING,javascript:alert(1)"),
+}
+
+
+def activity_files() -> dict[str, bytes]:
+    """Hostile files for each complete-export file kind (the 200 KB ones: large_files)."""
+    out = {}
+    for kind, (header, good, bad_date, formula, html) in ACTIVITY.items():
+        out[f"li-{kind}-empty.csv"] = b""
+        out[f"li-{kind}-header-only.csv"] = (header + "\n").encode()
+        out[f"li-{kind}-binary.csv"] = bytes(range(256)) * 8
+        out[f"li-{kind}-wrong-header.csv"] = ("Date,Something Else\n" + good + "\n").encode()
+        out[f"li-{kind}-bad-dates.csv"] = "\n".join((header, good, bad_date, "")).encode()
+        out[f"li-{kind}-formulas.csv"] = "\n".join((header, good, formula, "")).encode()
+        out[f"li-{kind}-html.csv"] = "\n".join((header, good, html, "")).encode()
+    return out
+
+
 def small_files() -> dict[str, bytes]:
     """Return file name -> bytes for every committed hostile file."""
     vcard = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vic Example\r\nEMAIL:vic@example.com\r\n"
@@ -77,6 +151,7 @@ def small_files() -> dict[str, bytes]:
                                   .encode(), "Connections.csv": (NOTES + HEADER + GOOD_ROW)
                                   .encode()}),
         "li-not-a-zip.zip": b"PK\x03\x04 this is not really a zip archive",
+        **activity_files(),
         # vCard
         "vc-empty.vcf": b"",
         "vc-truncated.vcf": (vcard + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Exam").encode(),
@@ -143,6 +218,13 @@ def large_files(directory: Path) -> dict[str, Path]:
             for _ in range(400):  # 400 MB of the same byte compresses to ~400 kB
                 member.write(chunk)
     paths[bomb.name] = bomb
+    big = "x" * (200 * 1024)
+    for kind, (header, good, _, formula, _) in ACTIVITY.items():
+        # the 200 KB cell goes where the formula went: names, titles, links and free text
+        row = formula.replace(FQ, big)
+        path = directory / f"li-{kind}-200kb-field.csv"
+        path.write_text("\n".join((header, good, row, "")), encoding="utf-8")
+        paths[path.name] = path
     return paths
 
 

@@ -17,7 +17,7 @@ from netlearn import store as store_module
 from netlearn.cli import main
 from netlearn.paths import default_content_dir
 
-from .make_corpus import FILES, large_files, small_files
+from .make_corpus import ACTIVITY, FILES, FORMULA, XSS, large_files, small_files
 
 REFUSED, PARTIAL = "refused", "partial"
 
@@ -57,6 +57,23 @@ IMPORTS = {
     "log-bad-values.csv": ("csv", PARTIAL, "line"),
     "log-xss-name.csv": ("csv", PARTIAL, ""),
 }
+# the complete export's files, each imported on its own
+_PERSON_KINDS = ("endorsements-given", "endorsements-received", "recommendations-given",
+                 "recommendations-received", "events")  # a 200 KB name or title is skipped
+for _kind in ACTIVITY:
+    IMPORTS.update({
+        f"li-{_kind}-empty.csv": ("linkedin", REFUSED, "empty"),
+        f"li-{_kind}-header-only.csv": ("linkedin", REFUSED, "no rows"),
+        f"li-{_kind}-binary.csv": ("linkedin", REFUSED, "not a text file"),
+        f"li-{_kind}-wrong-header.csv": ("linkedin", REFUSED, "is not a LinkedIn"),
+        f"li-{_kind}-bad-dates.csv": ("linkedin", PARTIAL, "line"),
+        f"li-{_kind}-formulas.csv": ("linkedin", PARTIAL, ""),
+        f"li-{_kind}-html.csv": ("linkedin", PARTIAL, ""),
+        f"li-{_kind}-200kb-field.csv": ("linkedin", PARTIAL,
+                                        "line" if _kind in _PERSON_KINDS else ""),
+    })
+LARGE = {"li-40mb-line.csv", "li-5000-columns.csv", "li-zip-bomb.zip",
+         *(f"li-{kind}-200kb-field.csv" for kind in ACTIVITY)}
 # content overrides: each replaces 01-preparation/topic.yaml in a facilitator's directory
 CONTENT = ["yaml-tabs.yaml", "yaml-python-tag.yaml", "yaml-alias-bomb.yaml",
            "yaml-unclosed-quote.yaml", "yaml-binary.yaml", "yaml-unknown-field.yaml"]
@@ -78,8 +95,7 @@ def test_committed_corpus_is_current():
 
 def test_corpus_is_big_enough():
     assert len(IMPORTS) + len(CONTENT) >= 30
-    assert set(IMPORTS) | set(CONTENT) == set(small_files()) | {
-        "li-40mb-line.csv", "li-5000-columns.csv", "li-zip-bomb.zip"}
+    assert set(IMPORTS) | set(CONTENT) == set(small_files()) | LARGE
 
 
 def seeded_home(home: Path) -> None:
@@ -145,6 +161,34 @@ def test_xss_name_is_stored_as_text(corpus, tmp_path, monkeypatch):
     assert main(["import", "csv", str(corpus["log-xss-name.csv"])]) == 0
     names = [c.name for c in store_module.Store(home).load_network().contacts]
     assert names == ["<img src=x onerror=alert(1)>"]
+
+
+def test_formulas_never_reach_a_csv_export_unescaped(corpus, tmp_path, monkeypatch):
+    import csv
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("NETLEARN_HOME", str(home))
+    for kind in ACTIVITY:
+        assert main(["import", "linkedin", str(corpus[f"li-{kind}-formulas.csv"])]) == 0
+    store_module._stores.pop(home, None)
+    exported = export_of(home, tmp_path / "export")
+    cells = [cell for path in sorted(exported.iterdir())
+             for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
+    assert any(FORMULA in cell for cell in cells)  # the names and titles were kept, as text
+    risky = [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+    assert not risky, risky[:5]
+
+
+def test_html_names_from_the_new_files_are_stored_as_text(corpus, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("NETLEARN_HOME", str(home))
+    for kind in ("endorsements-given", "recommendations-received", "events"):
+        assert main(["import", "linkedin", str(corpus[f"li-{kind}-html.csv"])]) == 0
+    store_module._stores.pop(home, None)
+    net = store_module.Store(home).load_network()
+    assert XSS + " Example" in [c.name for c in net.contacts]
+    assert XSS in [e.title for e in net.events]
+    assert "javascript" not in "".join(e.location for e in net.events)
 
 
 @pytest.mark.parametrize("name", CONTENT)

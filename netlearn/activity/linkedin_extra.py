@@ -1,0 +1,354 @@
+"""Read the complete LinkedIn export's activity files: gives, received, posts and events."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from netlearn.activity.importers import Reader, numbered
+from netlearn.activity.records import Event, Interaction, Skipped
+
+ENDORSEMENTS_GIVEN = "endorsements_given"
+ENDORSEMENTS_RECEIVED = "endorsements_received"
+RECOMMENDATIONS_GIVEN = "recommendations_given"
+RECOMMENDATIONS_RECEIVED = "recommendations_received"
+#: What a Recommendations_*.csv header says before its file name tells given from received.
+RECOMMENDATIONS = "recommendations"
+SHARES, COMMENTS, REACTIONS, EVENTS = "shares", "comments", "reactions", "events"
+
+#: The complete export's files read here (matched case-insensitively, like the Basic ones).
+FILE_NAMES = {
+    ENDORSEMENTS_GIVEN: "Endorsement_Given_Info.csv",
+    ENDORSEMENTS_RECEIVED: "Endorsement_Received_Info.csv",
+    RECOMMENDATIONS_GIVEN: "Recommendations_Given.csv",
+    RECOMMENDATIONS_RECEIVED: "Recommendations_Received.csv",
+    SHARES: "Shares.csv",
+    COMMENTS: "Comments.csv",
+    REACTIONS: "Reactions.csv",
+    EVENTS: "Events.csv",
+}
+#: Kinds whose rows name the other person (resolved to contacts after Connections.csv).
+PERSON_KINDS = (ENDORSEMENTS_GIVEN, ENDORSEMENTS_RECEIVED, RECOMMENDATIONS_GIVEN,
+                RECOMMENDATIONS_RECEIVED)
+
+#: The prefix of an interaction's ``source_ref`` tells what kind of LinkedIn activity it is.
+REF_KINDS = {
+    "endorse": "endorsement", "recommend": "recommendation",
+    "share": "post", "comment": "comment", "reaction": "reaction",
+}
+#: Longest name, event title or URL kept; a longer cell is a skipped row (names, titles)
+#: or an unused URL. Real ones are far shorter; a 200 KB cell is not a name.
+MAX_NAME = 200
+MAX_URL = 2048
+_NOT_ATTENDED = ("NOT", "DECLIN", "CANCEL", "LEFT", "WITHDRAW")
+
+
+def detect(names: set[str]) -> str | None:
+    """Tell which complete-export file a header belongs to (None: none of them).
+
+    Parameters
+    ----------
+    names : set of str
+        Header cells, stripped and lower-cased.
+
+    Returns
+    -------
+    str or None
+        A kind from :data:`FILE_NAMES`, or :data:`RECOMMENDATIONS` (given and
+        received share one header).
+    """
+    squeezed = {n.replace(" ", "").replace("_", "") for n in names}
+    if {"endorsementdate", "endorseefirstname", "endorseelastname"} <= squeezed:
+        return ENDORSEMENTS_GIVEN
+    if {"endorsementdate", "endorserfirstname", "endorserlastname"} <= squeezed:
+        return ENDORSEMENTS_RECEIVED
+    if {"firstname", "lastname", "creationdate"} <= squeezed:
+        return RECOMMENDATIONS
+    if {"date", "sharelink"} <= squeezed:
+        return SHARES
+    if {"eventname", "eventtime"} <= squeezed:
+        return EVENTS
+    if "date" in squeezed and "link" in squeezed and ("type" in squeezed
+                                                      or "reactiontype" in squeezed):
+        return REACTIONS
+    if {"date", "link", "message"} <= squeezed:
+        return COMMENTS
+    return None
+
+
+def recommendations_kind(label: str) -> str | None:
+    """Given or received, from a Recommendations file's name (None when it does not say)."""
+    name = label.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if "received" in name:
+        return RECOMMENDATIONS_RECEIVED
+    if "given" in name:
+        return RECOMMENDATIONS_GIVEN
+    return None
+
+
+def activity_kind(item: Interaction) -> str | None:
+    """What LinkedIn activity an imported interaction records, from its ``source_ref``.
+
+    Parameters
+    ----------
+    item : Interaction
+
+    Returns
+    -------
+    str or None
+        ``"endorsement"``, ``"recommendation"``, ``"post"``, ``"comment"``,
+        ``"reaction"``, or None for anything else (messages, invitations, logged).
+    """
+    if item.source != "linkedin":
+        return None
+    return REF_KINDS.get(item.source_ref.split(":", 1)[0])
+
+
+def _columns(cols: dict[str, int]) -> dict[str, int]:
+    """Column positions by squeezed name (spaces and underscores removed)."""
+    out: dict[str, int] = {}
+    for name, i in cols.items():
+        out.setdefault(name.replace(" ", "").replace("_", ""), i)
+    return out
+
+
+def _get(row: list[str], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def _web_url(url: str) -> str:
+    """``url`` when it is a short web address, else ``""`` (formulas, scripts, 200 KB cells)."""
+    from netlearn.activity.linkedin import norm_url
+
+    u = url.strip()
+    if not u or len(u) > MAX_URL or not u.lower().startswith(("https://", "http://", "www.")):
+        return ""
+    return norm_url(u)
+
+
+def parse_time(text: str) -> datetime | None:
+    """Parse a date in any form LinkedIn's files use (one parser for every file).
+
+    ``2025/06/01 14:03:22 UTC``, ``06/01/25, 2:03 PM``, ``2025-06-01 14:03:22``,
+    ISO forms, ``Jun 1, 2025, 6:00 PM`` and a range ``start - end`` (the start).
+
+    Parameters
+    ----------
+    text : str
+        The cell.
+
+    Returns
+    -------
+    datetime.datetime or None
+        Naive, as written; None when it is not a date (never a guess).
+    """
+    from netlearn.activity.linkedin import parse_when
+
+    s = text.strip()
+    if not s or len(s) > 80:
+        return None
+    when = parse_when(s)
+    if when is None and " - " in s:
+        return parse_time(s.split(" - ", 1)[0])
+    if when is None and ", " in s:  # Jun 1, 2025, 6:00 PM
+        head, _, tail = s.rpartition(", ")
+        if ":" in tail:
+            day = parse_when(head)
+            timed = parse_when(f"{day:%Y-%m-%d} {tail}") if day is not None else None
+            return timed
+    return when
+
+
+class _Rows:
+    """Shared row handling: column count, the date cell, skipped rows."""
+
+    def __init__(self, part, cols: dict[str, int], label: str, required: tuple[str, ...],
+                 date_column: str, date_title: str):
+        self.part, self.label = part, label
+        self.cols = _columns(cols)
+        self.need = max(self.cols[c] for c in required) + 1
+        self.i_date, self.date_title = self.cols[date_column], date_title
+        self.refs: dict[str, int] = {}
+
+    def rows(self, reader: Reader):
+        """Yield ``(line, row, when)`` for usable rows; skip and report the others."""
+        part = self.part
+        for line, row in numbered(reader):
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) < self.need:
+                self.skip(line, f"has {len(row)} columns, expected {self.need}")
+                continue
+            part.rows += 1
+            raw = row[self.i_date]
+            when = parse_time(raw)
+            if when is None:
+                self.skip(line, f"'{self.date_title}' is not a date: {raw.strip()[:30]!r}")
+                continue
+            yield line, row, when
+
+    def skip(self, line: int, reason: str) -> None:
+        self.part.skipped.append(Skipped(self.label, line, reason))
+
+    def ref(self, base: str) -> str:
+        """``base``, numbered ``#2``, ``#3`` … when it repeats (file order: stable ids)."""
+        n = self.refs[base] = self.refs.get(base, 0) + 1
+        return base if n == 1 else f"{base}#{n}"
+
+
+def _person_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part):
+    """Endorsements and recommendations: one interaction per row, with the other person."""
+    from netlearn.activity.linkedin import _person
+
+    given = kind in (ENDORSEMENTS_GIVEN, RECOMMENDATIONS_GIVEN)
+    if kind in (ENDORSEMENTS_GIVEN, ENDORSEMENTS_RECEIVED):
+        who = "endorsee" if given else "endorser"
+        first, last, url_col = f"{who}firstname", f"{who}lastname", f"{who}publicurl"
+        date_col, title, prefix = "endorsementdate", "Endorsement Date", "endorse"
+    else:
+        first, last, url_col = "firstname", "lastname", None
+        date_col, title, prefix = "creationdate", "Creation Date", "recommend"
+    rows = _Rows(part, cols, label, (first, last, date_col), date_col, title)
+    i_first, i_last = rows.cols[first], rows.cols[last]
+    i_url = rows.cols.get(url_col) if url_col else None
+    way = "out" if given else "in"
+    for line, row, when in rows.rows(reader):
+        name = f"{_get(row, i_first)} {_get(row, i_last)}".strip()
+        if len(name) > MAX_NAME:
+            rows.skip(line, f"the name is longer than {MAX_NAME} characters")
+            continue
+        url = _web_url(_get(row, i_url))
+        pid = _person(part, name, url)
+        if pid is None:
+            rows.skip(line, "no name or profile URL for the other person")
+            continue
+        ref = rows.ref(f"{prefix}:{way}|{pid}|{row[rows.i_date].strip()}")
+        part.interactions.append(Interaction(
+            when=when, channel="post", direction=way, purpose="give", contact_key=pid,
+            source="linkedin", source_ref=ref,
+        ))
+    return part
+
+
+def _post_url(url: str) -> str:
+    """A post's link as written, when it is a short web address with no spaces, else ``""``.
+
+    Unlike a profile URL it is not normalised: a post is only ever matched to itself."""
+    u = url.strip()
+    if len(u) > MAX_URL or " " in u or not u.startswith(("https://", "http://")):
+        return ""
+    return u
+
+
+def _post_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part):
+    """Shares, comments and reactions: one interaction per row, with no other person.
+
+    The hot path of a complete export (20,000 reactions): one flat loop, and the
+    records made column-wise, sharing channel, purpose and source, as messages are."""
+    from netlearn.activity.records import InteractionColumns
+
+    link = {SHARES: "sharelink", COMMENTS: "link", REACTIONS: "link"}[kind]
+    rows = _Rows(part, cols, label, ("date",), "date", "Date")
+    i_date, need = rows.i_date, rows.need
+    i_link = rows.cols.get(link)
+    i_type = rows.cols.get("type", rows.cols.get("reactiontype"))
+    prefix = {SHARES: "share", COMMENTS: "comment", REACTIONS: "reaction"}[kind]
+    reaction = kind == REACTIONS
+    whens: list[datetime] = []
+    refs: list[str] = []
+    fromiso = datetime.fromisoformat
+    prev = reader.line_num
+    for row in reader:
+        line, prev = prev + 1, reader.line_num
+        if len(row) < need:
+            if any(c.strip() for c in row):
+                rows.skip(line, f"has {len(row)} columns, expected {need}")
+            continue
+        part.rows += 1
+        raw = row[i_date]
+        when = None
+        if len(raw) == 19 and raw[4] == "-" and raw[10] == " ":  # 2025-06-01 14:03:22
+            try:
+                when = fromiso(raw)
+            except ValueError:
+                when = None
+        if when is None:
+            when = parse_time(raw)
+            if when is None:
+                rows.skip(line, f"'Date' is not a date: {raw.strip()[:30]!r}")
+                continue
+        url = _post_url(row[i_link]) if i_link is not None and i_link < len(row) else ""
+        if reaction:
+            kind_word = _get(row, i_type).upper()
+            if not (len(kind_word) <= 20 and kind_word.replace("_", "").isalpha()):
+                kind_word = "OTHER"
+            refs.append(f"{prefix}:{kind_word}|{url}|{raw.strip()}")
+        else:
+            refs.append(f"{prefix}:{url}|{raw.strip()}")
+        whens.append(when)
+    if len(set(refs)) != len(refs):  # the same post, second and kind twice: number them
+        seen: dict[str, int] = {}
+        for k, ref in enumerate(refs):
+            n = seen[ref] = seen.get(ref, 0) + 1
+            if n > 1:
+                refs[k] = f"{ref}#{n}"
+    n = len(whens)
+    part.interactions = InteractionColumns.build(
+        whens, [""] * n, ["out"] * n, refs, channel="post", purpose="check_in",
+        source="linkedin")
+    return part
+
+
+def _events_part(reader: Reader, cols: dict[str, int], label: str, part, today: date):
+    """Events.csv: one event per row; events still to come are not attended yet."""
+    rows = _Rows(part, cols, label, ("eventname", "eventtime"), "eventtime", "Event Time")
+    i_name, i_status = rows.cols["eventname"], rows.cols.get("status")
+    i_url = rows.cols.get("externalurl")
+    for line, row, when in rows.rows(reader):
+        title = " ".join(_get(row, i_name).split())
+        if not title:
+            rows.skip(line, "the event has no name")
+            continue
+        if len(title) > MAX_NAME:
+            rows.skip(line, f"'Event Name' is longer than {MAX_NAME} characters")
+            continue
+        status = _get(row, i_status).upper()
+        declined = any(word in status for word in _NOT_ATTENDED)
+        url = _web_url(_get(row, i_url))
+        day = when.date()
+        part.events.append(Event(
+            title=title, day=day, attended=day <= today and not declined, location=url,
+            source="linkedin",
+            source_ref=rows.ref(f"event:{url or title.lower()}|{row[rows.i_date].strip()}"),
+        ))
+    return part
+
+
+def parse(kind: str, reader: Reader, cols: dict[str, int], label: str, part,
+          today: date | None = None):
+    """Read one complete-export file's rows (after its header) into ``part``.
+
+    Parameters
+    ----------
+    kind : str
+        A key of :data:`FILE_NAMES`.
+    reader : csv.reader
+        Positioned after the header.
+    cols : dict of str to int
+        Column positions by lower-cased header name.
+    label : str
+        The file's name for messages.
+    part : netlearn.activity.linkedin._Part
+        Receives rows read, interactions (contact_key holding a person id until
+        resolved), events and skipped rows.
+    today : date, optional
+        Events after it are not attended yet (default: the real today).
+
+    Returns
+    -------
+    The same ``part``.
+    """
+    if kind in PERSON_KINDS:
+        return _person_part(kind, reader, cols, label, part)
+    if kind == EVENTS:
+        return _events_part(reader, cols, label, part, today or date.today())
+    return _post_part(kind, reader, cols, label, part)
