@@ -561,17 +561,38 @@ def save_uploads(uploads, directory) -> tuple[list[Path], list[str]]:
 MIN_LEARNERS = 5
 
 
+def enough_learners(summaries, min_learners: int = MIN_LEARNERS) -> bool:
+    """Whether a group is large enough for per-topic and per-question results."""
+    return len(summaries) >= min_learners
+
+
+def counts_only_note(summaries, min_learners: int = MIN_LEARNERS) -> str:
+    """The line a dashboard shows instead of results for a group below ``min_learners``."""
+    return (f"{len(summaries)} learner(s): fewer than {min_learners}, so only how many started and "
+            "completed each topic is shown — no scores or ratings, which in a group this small "
+            "could reveal one learner's answers")
+
+
+def dashboard_overview(summaries, min_learners: int = MIN_LEARNERS):
+    """The per-topic table a dashboard may show: results, or only counts in a small group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`topic_overview` from ``min_learners`` learners on, else :func:`participation`.
+    """
+    frame = aggregate(summaries)
+    if enough_learners(summaries, min_learners):
+        return topic_overview(frame)
+    return participation(frame)
+
+
 def write_counts_only(summaries, out_dir) -> list[Path]:
     """Write participation.csv (per topic: learners who started and completed it) and its chart.
 
     What a cohort smaller than :data:`MIN_LEARNERS` gets: counts, no scores or ratings,
     and no row per learner.
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from . import cohort_charts
 
     out = Path(out_dir)
@@ -582,17 +603,22 @@ def write_counts_only(summaries, out_dir) -> list[Path]:
     table.to_csv(partial, index=True)
     partial.replace(target)
     written = [target]
-    fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
-    try:
-        cohort_charts.plot_participation(table, len(summaries), ax)
-        chart = out / "participation.png"
-        partial = chart.with_name(chart.stem + ".part.png")
-        fig.savefig(partial, dpi=120)
-        partial.replace(chart)
-        written.append(chart)
-    finally:
-        plt.close(fig)
+    fig, ax = _figure()
+    cohort_charts.plot_participation(table, len(summaries), ax)
+    chart = out / "participation.png"
+    partial = chart.with_name(chart.stem + ".part.png")
+    fig.savefig(partial, dpi=120)
+    partial.replace(chart)
+    written.append(chart)
     return written
+
+
+def _figure():
+    """A figure and axes for a PNG file, without pyplot (the learner's backend stays as it is)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(9, 5), layout="constrained")
+    return fig, fig.subplots()
 
 
 def write_outputs(summaries, out_dir) -> list[Path]:
@@ -611,11 +637,6 @@ def write_outputs(summaries, out_dir) -> list[Path]:
     list of Path
         The files written.
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     from . import cohort_charts
 
     out = Path(out_dir)
@@ -632,16 +653,13 @@ def write_outputs(summaries, out_dir) -> list[Path]:
          lambda ax: cohort_charts.plot_participation(participation(frame), n, ax)),
     )
     for name, draw in charts:
-        fig, ax = plt.subplots(figsize=(9, 5), layout="constrained")
-        try:
-            draw(ax)
-            target = out / name
-            partial = target.with_name(target.stem + ".part.png")
-            fig.savefig(partial, dpi=120)
-            partial.replace(target)
-            written.append(target)
-        finally:
-            plt.close(fig)
+        fig, ax = _figure()
+        draw(ax)
+        target = out / name
+        partial = target.with_name(target.stem + ".part.png")
+        fig.savefig(partial, dpi=120)
+        partial.replace(target)
+        written.append(target)
     return written
 
 

@@ -350,3 +350,30 @@ def test_check_in_ratings_show_in_the_dashboard_only_when_present():
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["Before", "After", "Check-in (those who did it)"]
     assert "nan" not in [t.get_text() for t in ax.texts]
+
+
+def test_a_small_group_gets_only_counts_on_the_dashboard_too():
+    from netlearn.cohort import counts_only_note, dashboard_overview, enough_learners
+
+    small = [fake_summary(i) for i in range(1, 4)]
+    table = dashboard_overview(small)
+    assert not enough_learners(small) and enough_learners(small, min_learners=3)
+    assert not any("quiz" in str(c) or "self" in str(c) for c in table.columns)
+    assert "3 learner(s): fewer than 5" in counts_only_note(small)
+    large = [fake_summary(i) for i in range(1, 6)]
+    assert any("quiz" in str(c) for c in dashboard_overview(large).columns)
+
+
+def test_writing_cohort_charts_leaves_the_kernel_backend_alone(tmp_path):
+    import matplotlib
+
+    from netlearn.cohort import write_outputs
+
+    before = matplotlib.get_backend()
+    matplotlib.use("svg")  # stands in for a learner's inline backend: not Agg
+    try:
+        write_outputs([fake_summary(i) for i in range(1, 6)], tmp_path / "out")
+        assert (tmp_path / "out" / "before_after.png").stat().st_size > 0
+        assert matplotlib.get_backend() == "svg"
+    finally:
+        matplotlib.use(before)
