@@ -145,7 +145,10 @@ def _recognise(cells: list[str]) -> str | None:
     names = set(cells)
     if {"date", "channel"} <= names and ("name" in names or "email" in names):
         return "csv"
-    return None
+    from netlearn.activity.linkedin import detect_kind as linkedin_kind
+
+    kind = linkedin_kind(cells)  # a LinkedIn file is named as one, not "wrong header"
+    return f"linkedin:{kind}" if kind else None
 
 
 def read_csvlog(path, progress: ProgressFn | None = None) -> Batch:
@@ -192,8 +195,12 @@ def read_csvlog(path, progress: ProgressFn | None = None) -> Batch:
 
 
 def _parse(reader: Reader, label: str) -> Batch:
-    _, cols, _ = find_header(reader, _recognise, label,
-                             "a netlearn CSV log (header: " + ",".join(COLUMNS) + ")")
+    kind, cols, _ = find_header(reader, _recognise, label,
+                                "a netlearn CSV log (header: " + ",".join(COLUMNS) + ")")
+    if kind != "csv":
+        raise InputError("is a file from a LinkedIn export, not a netlearn CSV log; import it "
+                         "as LinkedIn (netlearn import linkedin FILE, or the file type "
+                         "'LinkedIn data export' in the notebook)", path=label)
     batch = Batch(source="csv", path=label)
     contacts: dict[str, Contact] = {}
     refs: dict[str, int] = {}

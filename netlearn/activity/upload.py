@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shutil
@@ -34,8 +35,51 @@ SKIPPED_SHOWN = 5
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
 
 
+def linkedin_file(name: str, head: bytes = b"") -> str | None:
+    """Tell which file of a LinkedIn export a lone CSV is, by its name, else its header.
+
+    Parameters
+    ----------
+    name : str
+        The file name as uploaded (``Shares.csv``, ``Events.csv`` …).
+    head : bytes
+        The first few kilobytes of the file (a header after a preamble is found too).
+
+    Returns
+    -------
+    str or None
+        The export's file name (``"Shares.csv"``), or None when it is not one.
+    """
+    from netlearn.activity import linkedin, linkedin_extra
+    from netlearn.activity.importers import HEADER_SCAN_ROWS, normalise_header
+
+    base = Path(str(name or "").replace("\\", "/")).name.lower()
+    for file_name in linkedin.FILE_NAMES.values():
+        if base == file_name.lower():
+            return file_name
+    text = head[:8192].decode("utf-8", errors="ignore")
+    lines = text.splitlines()
+    if len(head) >= 8192 and lines:
+        lines.pop()  # possibly cut in the middle
+    try:
+        for row in csv.reader(lines[:HEADER_SCAN_ROWS]):
+            kind = linkedin.detect_kind(normalise_header(row))
+            if kind == linkedin_extra.RECOMMENDATIONS:
+                kind = linkedin_extra.recommendations_kind(base)
+                return linkedin.FILE_NAMES[kind] if kind else "Recommendations_*.csv"
+            if kind is not None:
+                return linkedin.FILE_NAMES[kind]
+    except csv.Error:
+        return None
+    return None
+
+
 def detect_kind(name: str, head: bytes = b"") -> str | None:
     """Guess the import kind of an uploaded file from its name and first bytes.
+
+    A lone CSV from a LinkedIn export (``Shares.csv``, ``Reactions.csv``,
+    ``Events.csv`` …) is ``"linkedin"``, by its name or its header, never the
+    course's CSV log.
 
     Parameters
     ----------
@@ -61,6 +105,8 @@ def detect_kind(name: str, head: bytes = b"") -> str | None:
         return "ics"
     if suffix == ".csv" or "," in text.split("\n", 1)[0]:
         if any(all(marker in text for marker in group) for group in LINKEDIN_MARKERS):
+            return "linkedin"
+        if linkedin_file(name, head) is not None:
             return "linkedin"
         return "csv"
     return None
@@ -266,7 +312,9 @@ class ImportWidget(NetlearnBox):
                                        "choose the file type.")
             return
         self.kind.value = kind
-        self.detected.value = note(f"{name}: looks like {KIND_WORDS[kind]} — change the file "
+        lone = linkedin_file(name, data[:8192]) if kind == "linkedin" else None
+        what = f"LinkedIn's {lone}, one file of a LinkedIn export" if lone else KIND_WORDS[kind]
+        self.detected.value = note(f"{name}: looks like {what} — change the file "
                                    "type if that is wrong.")
 
     def run_import(self):

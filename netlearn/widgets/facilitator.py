@@ -1,4 +1,4 @@
-"""Facilitator notes for a topic: shown in facilitator mode, an invisible empty widget otherwise."""
+"""Facilitator notes for a topic: shown in facilitator mode, no output at all otherwise."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ def facilitator_notes(topic_id: str, course=None):
     In facilitator mode (``NETLEARN_FACILITATOR=1`` or
     ``netlearn.set_facilitator_mode(True)``) the widget shows the topic's notes,
     its timings table, discussion prompts and pair exercises from
-    ``facilitator.yaml``, all escaped. Otherwise it is an empty box with
-    ``layout.display == "none"``: a learner sees nothing.
+    ``facilitator.yaml``, all escaped. Otherwise it returns None, so the
+    cell has no output at all (no empty widget area, no blank line): a
+    learner sees nothing and the cell takes no room below its input.
 
     Parameters
     ----------
@@ -25,15 +26,14 @@ def facilitator_notes(topic_id: str, course=None):
 
     Returns
     -------
-    ipywidgets.VBox
+    ipywidgets.VBox or None
+        None when facilitator mode is off.
 
     Raises
     ------
     NetlearnError
         When the course has no such topic.
     """
-    import ipywidgets as widgets
-
     if course is None:
         from ..content import course as current_course
 
@@ -44,7 +44,9 @@ def facilitator_notes(topic_id: str, course=None):
         valid = ", ".join(t.id for t in course.topics)
         raise NetlearnError(f"no topic {topic_id!r} in course.yaml; valid ids: {valid}") from None
     if not facilitator_mode():
-        return widgets.VBox([], layout=widgets.Layout(display="none"))
+        return None
+    import ipywidgets as widgets
+
     box = widgets.VBox([widgets.HTML(STYLE), widgets.HTML(notes_html(topic))])
     box.add_class("netlearn-root")
     box.add_class("netlearn-facilitator")

@@ -263,6 +263,7 @@ def start_lab(root_dir: Path = REPO, seed=seed_hostile_contact) -> LabServer:
         f"--port={port}", "--ServerApp.port_retries=0", "--ServerApp.token=",
         "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
         f"--ServerApp.root_dir={root_dir}", "--ServerApp.terminals_enabled=False",
+        "--LabApp.expose_app_in_browser=True",  # PROMPTS_JS reads collapsed cells' counts
         # JupyterLab checkpoints every notebook it opens: keep those out of the repository.
         f"--FileCheckpoints.checkpoint_dir={temp_dir / 'checkpoints'}",
     ]
@@ -339,9 +340,23 @@ OUTPUT_PROBLEMS_JS = """(panelSelector) => {
   return problems;
 }"""
 
-PROMPTS_JS = """() => Array.from(
-  document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')
-).map(p => (p.textContent || '').trim())"""
+# A collapsed code cell (jupyter.source_hidden) shows no input prompt, so the execution
+# counts are read from the notebook's model (the server exposes window.jupyterapp); the
+# DOM's prompts are the fallback.
+PROMPTS_JS = """() => {
+  const app = window.jupyterapp;
+  const panel = app && app.shell && app.shell.currentWidget;
+  if (panel && panel.content && panel.content.widgets) {
+    return panel.content.widgets.filter(c => c.model.type === 'code').map(c => {
+      if (c.model.executionState === 'running') { return '[*]:'; }
+      const n = c.model.executionCount;
+      return n ? '[' + n + ']:' : '[ ]:';
+    });
+  }
+  return Array.from(document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt'
+  )).map(p => (p.textContent || '').trim());
+}"""
 
 
 def kernel_status(page) -> str:
@@ -395,10 +410,9 @@ def code_prompts(page) -> list[str]:
 RUN_WATCH_JS = """() => {
   window.__netlearnRunStarted = false;
   const notebook = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+  const prompts = """ + PROMPTS_JS + """;
   const check = () => {
-    for (const prompt of notebook.querySelectorAll('.jp-CodeCell .jp-InputPrompt')) {
-      if ((prompt.textContent || '').includes('*')) { window.__netlearnRunStarted = true; }
-    }
+    if (prompts().some(p => p.includes('*'))) { window.__netlearnRunStarted = true; }
   };
   if (window.__netlearnRunObserver) { window.__netlearnRunObserver.disconnect(); }
   window.__netlearnRunObserver = new MutationObserver(check);
@@ -433,8 +447,9 @@ def wait_all_executed(page, timeout_s: float = RUN_ALL_TIMEOUT_S) -> None:
     status = ""
     stopped_since = None
     while time.monotonic() < deadline:
-        started = page.evaluate("() => window.__netlearnRunStarted === true")
         prompts = code_prompts(page)
+        started = (page.evaluate("() => window.__netlearnRunStarted === true")
+                   or any("*" in p for p in prompts))
         status = kernel_status(page)
         idle = status.endswith("| Idle")
         counted = [bool(re.fullmatch(r"\[\d+\]:", p)) for p in prompts]

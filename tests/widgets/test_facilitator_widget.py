@@ -1,6 +1,8 @@
-"""Facilitator notes: shown (escaped) in facilitator mode, invisible and empty otherwise."""
+"""Facilitator notes: shown (escaped) in facilitator mode, no output at all otherwise."""
 
 import copy
+import json
+from pathlib import Path
 
 import pytest
 
@@ -24,9 +26,38 @@ def text_of(widget) -> str:
 
 
 def test_learners_see_nothing():
-    widget = netlearn.facilitator_notes("01-preparation")
-    assert widget.children == ()
-    assert widget.layout.display == "none"
+    assert netlearn.facilitator_notes("01-preparation") is None
+
+
+def _cell_outputs(notebook_path: Path, facilitator: str, monkeypatch, tmp_path):
+    """Run a built notebook's facilitator cell in a real kernel; return that cell's outputs."""
+    nbclient = pytest.importorskip("nbclient")
+    import nbformat
+
+    source = nbformat.read(notebook_path, as_version=4)
+    cell = next(c for c in source.cells if "netlearn.facilitator_notes(" in c.source)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import netlearn"), cell])
+    monkeypatch.setenv("NETLEARN_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NETLEARN_FACILITATOR", facilitator)
+    client = nbclient.NotebookClient(notebook, timeout=180, kernel_name="python3",
+                                     resources={"metadata": {"path": str(notebook_path.parent)}})
+    client.execute()
+    return notebook.cells[1].outputs
+
+
+NOTEBOOK_02 = Path(__file__).resolve().parents[2] / "notebooks" / "02-giving-not-just-taking.ipynb"
+
+
+def test_the_built_cell_has_no_output_at_all_when_the_mode_is_off(monkeypatch, tmp_path):
+    # no widget view (not even an empty, hidden one), no text, no blank line
+    assert _cell_outputs(NOTEBOOK_02, "0", monkeypatch, tmp_path) == []
+
+
+def test_the_built_cell_shows_the_notes_when_the_mode_is_on(monkeypatch, tmp_path):
+    outputs = _cell_outputs(NOTEBOOK_02, "1", monkeypatch, tmp_path)
+    assert len(outputs) == 1
+    assert "application/vnd.jupyter.widget-view+json" in outputs[0]["data"]
+    assert json.dumps(outputs[0]) != "{}"
 
 
 def test_environment_variable_turns_the_notes_on(monkeypatch):
@@ -47,7 +78,7 @@ def test_environment_variable_turns_the_notes_on(monkeypatch):
 def test_set_facilitator_mode_wins_over_the_environment(monkeypatch):
     monkeypatch.setenv("NETLEARN_FACILITATOR", "1")
     set_facilitator_mode(False)
-    assert facilitator_notes("01-preparation").layout.display == "none"
+    assert facilitator_notes("01-preparation") is None
     monkeypatch.delenv("NETLEARN_FACILITATOR")
     set_facilitator_mode(True)
     assert facilitator_notes("01-preparation").children
