@@ -54,6 +54,8 @@ def linkedin_file(name: str, head: bytes = b"") -> str | None:
     from netlearn.activity.importers import HEADER_SCAN_ROWS, normalise_header
 
     base = Path(str(name or "").replace("\\", "/")).name.lower()
+    if base.endswith(".zip"):  # a whole export: its first member's header is not a lone file
+        return None
     for file_name in linkedin.FILE_NAMES.values():
         if base == file_name.lower():
             return file_name

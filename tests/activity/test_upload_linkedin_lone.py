@@ -141,3 +141,22 @@ def test_the_cli_imports_a_lone_file_and_names_the_wrong_kind(tmp_path, monkeypa
     assert "added 0, already present 2" in capsys.readouterr().out
     store_module._stores.pop(home, None)
     assert SECRET.encode() not in _all_bytes(home)
+
+
+def test_a_whole_export_zip_is_not_taken_for_its_first_file(store, tmp_path):
+    """A zip whose first member is stored uncompressed shows a CSV header in its first bytes."""
+    import zipfile
+
+    path = tmp_path / "Complete_LinkedInDataExport.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("Connections.csv", "First Name,Last Name,URL,Email Address,Company,"
+                         "Position,Connected On\nAda,Lovelace,,,,,01 Jan 2025\n")
+    data = path.read_bytes()
+    assert b"Connected On" in data[:8192]
+    assert linkedin_file(path.name, data[:8192]) is None
+    assert detect_kind(path.name, data[:8192]) == "linkedin"
+    widget = import_widget(store=store)
+    widget.upload.value = ({"name": path.name, "type": "application/zip", "size": len(data),
+                            "content": memoryview(data),
+                            "last_modified": datetime(2025, 1, 1, tzinfo=timezone.utc)},)
+    assert "looks like LinkedIn data export" in widget.detected.value

@@ -33,7 +33,7 @@ def static_page(tmp_path_factory):
 def test_static_copy_has_alt_text_tables_and_no_code(static_page):
     text = static_page.read_text(encoding="utf-8")
     alts = re.findall(r'<img [^>]*alt="([^"]+)"', text)
-    assert len(alts) == 2 and alts[0].startswith("Bar chart of 23 close contacts"), alts
+    assert len(alts) == 2 and alts[0].startswith("Bar chart of 15 close contacts"), alts
     assert text.count("<summary>Show the data:") == 2
     assert '<th scope="col">Contact</th>' in text and "<caption>" in text
     assert "netlearn.show_chart(" not in text, "code cells must be left out"
