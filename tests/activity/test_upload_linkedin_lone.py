@@ -149,8 +149,9 @@ def test_a_whole_export_zip_is_not_taken_for_its_first_file(store, tmp_path):
 
     path = tmp_path / "Complete_LinkedInDataExport.zip"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
-        archive.writestr("Connections.csv", "First Name,Last Name,URL,Email Address,Company,"
-                         "Position,Connected On\nAda,Lovelace,,,,,01 Jan 2025\n")
+        archive.writestr("Connections.csv", "Notes:\n\"When exporting your connection data, "
+                         "you may notice...\"\n\nFirst Name,Last Name,URL,Email Address,"
+                         "Company,Position,Connected On\nAda,Lovelace,,,,,01 Jan 2025\n")
     data = path.read_bytes()
     assert b"Connected On" in data[:8192]
     assert linkedin_file(path.name, data[:8192]) is None
