@@ -175,6 +175,9 @@ class ReflectionEntry(widgets.VBox):
             tooltip=f"Reflection {number}: {_html.plain(prompt['text'])}",
             layout=widgets.Layout(width="100%", height="8em"),
             style={"description_width": "initial"},
+            # Sent once, when the learner leaves the box: a per-keystroke sync is throttled
+            # and a Save click could overtake it, saving a text without its last words.
+            continuous_update=False,
         )
         self.textarea.add_class("netlearn-reflection-text")
         self.textarea.observe(lambda _: self._show_label(), "value")
