@@ -140,9 +140,10 @@ def large_archives(directory: Path) -> dict[str, Path]:
 
 def main() -> int:
     ARCHIVES.mkdir(exist_ok=True)
-    for name, data in small_archives().items():
+    archives = small_archives()
+    for name, data in archives.items():
         (ARCHIVES / name).write_bytes(data)
-    print(f"wrote {len(small_archives())} archives to {ARCHIVES}")
+    print(f"wrote {len(archives)} archives to {ARCHIVES}")
     return 0
 
 
