@@ -310,7 +310,7 @@ def bench_callback():
     code = textwrap.dedent("""
         import json, os, tempfile
         os.environ["NETLEARN_HOME"] = tempfile.mkdtemp()
-        from netlearn.bench_widgets import measure_check_answer
+        from bench.widget_callback import measure_check_answer
         print(json.dumps(measure_check_answer(n=50)))
     """)
     out = run_child(code)

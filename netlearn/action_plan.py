@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from netlearn.activity._ui import CHECKLIST_LABELS, GIVE_PREFIX
-from netlearn.activity.records import Commitment, Network
+from netlearn.records import Commitment, Network
+from netlearn.widgets._ui import CHECKLIST_LABELS, GIVE_PREFIX
 
 #: Used when the course content cannot be loaded: (id, title, mistake).
 DEFAULT_TOPICS = (

@@ -111,7 +111,7 @@ def read_archive(path, table_columns: dict, schema_version: int) -> dict:
     """Read and check a backup archive; return its tables ready for ``Store.restore_tables``.
 
     Nothing is written anywhere. Refused (one :class:`InputError` naming the archive):
-    not a zip, unsafe member names or a zip bomb (:mod:`netlearn.activity.safezip`),
+    not a zip, unsafe member names or a zip bomb (:mod:`netlearn.importers.safezip`),
     another or a newer format, a newer schema, unknown tables or columns, a CSV whose
     bytes or row count differ from the manifest (damaged, truncated or edited), values of
     the wrong type, duplicate ids or keys, and references to rows the archive lacks.
@@ -130,7 +130,7 @@ def read_archive(path, table_columns: dict, schema_version: int) -> dict:
     dict
         table -> (column names, rows of typed values).
     """
-    from .activity.safezip import open_zip
+    from .importers.safezip import open_zip
 
     label = os.fspath(path)
     with open_zip(path) as archive:

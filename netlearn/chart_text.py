@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netlearn import charts, metrics
-from netlearn.activity.records import ONLINE_CHANNELS, Event, Network
+from netlearn.records import ONLINE_CHANNELS, Event, Network
 
 __all__ = [
     "ChartText",

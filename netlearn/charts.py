@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from operator import attrgetter
 
 from netlearn import metrics
-from netlearn.activity.records import ONLINE_CHANNELS, Event, Network
+from netlearn.records import ONLINE_CHANNELS, Event, Network
 
 __all__ = [
     "NO_DATA",

@@ -134,9 +134,9 @@ def _find_notebooks() -> Path | None:
 
 
 def _import(args) -> int:
-    from .activity.importing import import_file
-    from .progress import TerminalProgress
+    from .ingest import import_file
     from .store import get_store
+    from .terminal_progress import TerminalProgress
 
     store = get_store()  # fail early on an unusable NETLEARN_HOME
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:

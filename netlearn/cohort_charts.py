@@ -181,7 +181,7 @@ def plot_dashboard(frame, n_learners: int, fig=None):
     list of matplotlib.axes.Axes
         Before/after, quiz scores, participation.
     """
-    from .cohort import before_after, participation
+    from .cohort_tables import before_after, participation
 
     if fig is None:
         import matplotlib.pyplot as plt

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import os
 from datetime import date, datetime
 from pathlib import Path
 
 REMINDERS_NAME = "reminders.ics"
 PLAN_NAME = "action-plan.md"
-DOWNLOAD_LIMIT_BYTES = 10 * 1024 * 1024
-MIME_TYPES = {".csv": "text/csv", ".ics": "text/calendar", ".md": "text/markdown",
-              ".json": "application/json"}
 
 
 def _write_atomic(target: Path, data: bytes) -> Path:
@@ -94,59 +90,3 @@ def export_directory(home) -> Path:
         candidate = base / f"{stamp}-{number}"
         number += 1
     return candidate
-
-
-def download_links_html(paths, limit: int = DOWNLOAD_LIMIT_BYTES) -> str:
-    """Return HTML with a ``data:`` download link per file (or where it is, when too big).
-
-    Parameters
-    ----------
-    paths : iterable of Path
-        Files to offer.
-    limit : int
-        Files larger than this many bytes are not embedded; their location is shown.
-
-    Returns
-    -------
-    str
-        An HTML list; names and paths are escaped.
-    """
-    from netlearn.activity._ui import escape
-
-    items = []
-    for path in paths:
-        path = Path(path)
-        size = path.stat().st_size
-        if size > limit:
-            items.append(f"<li>{escape(path.name)} ({size / 1e6:.1f} MB) is too big to "
-                         f"download here — find it at <code>{escape(path)}</code></li>")
-            continue
-        mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
-        payload = base64.b64encode(path.read_bytes()).decode("ascii")
-        items.append(
-            f'<li><a download="{escape(path.name)}" href="data:{mime};base64,{payload}">'
-            f"{escape(path.name)}</a> ({size:,} bytes)</li>")
-    return "<ul class='netlearn-downloads'>" + "".join(items) + "</ul>"
-
-
-def export_widget(store=None, today: date | None = None):
-    """An "Export my data" button for notebook 06, with progress and download links.
-
-    Writes into ``NETLEARN_HOME/exports/<timestamp>/`` with :func:`export_all`
-    and then offers each file as a download link.
-
-    Parameters
-    ----------
-    store : netlearn.store.Store, optional
-        The learner's store; defaults to the shared one.
-    today : date, optional
-        The day reminders and the plan are computed for.
-
-    Returns
-    -------
-    netlearn.activity.export_button.ExportWidget
-        With attributes ``button``, ``bar``, ``message`` and ``links``.
-    """
-    from netlearn.activity.export_button import ExportWidget
-
-    return ExportWidget(store=store, today=today)

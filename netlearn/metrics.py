@@ -11,7 +11,7 @@ from itertools import compress
 from operator import and_, attrgetter
 from statistics import median
 
-from netlearn.activity.records import (
+from netlearn.records import (
     CHANNELS,
     ONLINE_CHANNELS,
     Commitment,
@@ -1338,7 +1338,7 @@ def participation_kind(item: Interaction) -> str | None:
     """``"post"``, ``"comment"`` or ``"reaction"`` for online participation, else None.
 
     Imported LinkedIn records are told apart by their ``source_ref`` (see
-    :func:`netlearn.activity.linkedin_extra.activity_kind`); anything else logged
+    :func:`netlearn.importers.linkedin_complete.activity_kind`); anything else logged
     on channel ``post`` with no contact is a post.
     """
     if item.channel != "post":

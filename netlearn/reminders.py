@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from netlearn.activity.records import Network
+from netlearn.records import Network
 
 PRODID = "-//netlearn//networking reminders//EN"
 FOLLOW_UP_AFTER_DAYS = 2

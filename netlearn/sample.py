@@ -10,7 +10,7 @@ import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from netlearn.activity.records import Commitment, Contact, Event, Interaction, Network
+from netlearn.records import Commitment, Contact, Event, Interaction, Network
 
 __all__ = [
     "DEFAULT_TODAY",

@@ -16,9 +16,9 @@ from itertools import compress, repeat
 from operator import methodcaller, not_
 from pathlib import Path
 
-from .activity.records import ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns
 from .errors import StoreError
 from .paths import data_home
+from .records import ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns
 
 DB_NAME = "netlearn.db"
 SCHEMA_VERSION = 4
@@ -529,12 +529,12 @@ class Store:
 
         Parameters
         ----------
-        batch : netlearn.activity.records.Batch
+        batch : netlearn.records.Batch
             What an importer (or a logging widget) produced.
         kind : str, optional
             The import kind recorded in the import log; defaults to ``batch.source``.
         digest : str, optional
-            :func:`netlearn.activity.importers.content_digest` of the file, recorded in
+            :func:`netlearn.importers.content_digest` of the file, recorded in
             the import log so that the same content is recognised next time.
 
         Returns
@@ -606,7 +606,7 @@ class Store:
         kind : str
             The import kind.
         digest : str or None
-            From :func:`netlearn.activity.importers.content_digest`.
+            From :func:`netlearn.importers.content_digest`.
 
         Returns
         -------
@@ -846,8 +846,8 @@ class Store:
         return any(self.counts().values())
 
     def load_network(self):
-        """Return the learner's activity as a :class:`~netlearn.activity.records.Network`."""
-        from .activity.records import Commitment, Contact, Event, Interaction, Network
+        """Return the learner's activity as a :class:`~netlearn.records.Network`."""
+        from .records import Commitment, Contact, Event, Interaction, Network
 
         keys = {}
         contacts = []

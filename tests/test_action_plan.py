@@ -7,10 +7,10 @@ import pytest
 
 from netlearn import content
 from netlearn.action_plan import action_plan_markdown, md_escape, md_quote
-from netlearn.activity._ui import GIVE_PREFIX
-from netlearn.activity.records import Commitment, Contact, Event, Interaction, Network
 from netlearn.content import Course, Topic
 from netlearn.errors import ContentError
+from netlearn.records import Commitment, Contact, Event, Interaction, Network
+from netlearn.widgets._ui import GIVE_PREFIX
 
 TODAY = date(2026, 3, 10)
 HOSTILE = "<img src=x onerror=alert(1)> *bold* [link](javascript:x) | # 1."

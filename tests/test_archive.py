@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity.records import Batch
 from netlearn.archive import FORMAT_VERSION, MANIFEST, restore_archive, write_archive
 from netlearn.cli import main
 from netlearn.errors import InputError
+from netlearn.records import Batch
 from netlearn.sample import sample_network
 from netlearn.store import SCHEMA_VERSION, RestoreConflict, Store
 
@@ -170,7 +170,7 @@ def test_cli_export_archive_and_restore(home, tmp_path, capsys):
 
 
 def test_widget_backs_up_and_restores(store, tmp_path):
-    from netlearn.activity.backup_button import backup_widget
+    from netlearn.widgets.backup_button import backup_widget
 
     fill(store)
     widget = backup_widget(store=store)

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pytest
 
 from netlearn import chart_display, chart_text, charts
-from netlearn.activity.records import Contact, Interaction, Network
 from netlearn.chart_text import ChartText
+from netlearn.records import Contact, Interaction, Network
 
 HOSTILE = '<img src=x onerror=alert(1)> "quoted" & co'
 

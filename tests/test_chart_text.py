@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from netlearn import chart_text, charts, cohort_charts
-from netlearn.activity.records import Contact, Event, Interaction, Network
+from netlearn.records import Contact, Event, Interaction, Network
 
 TODAY = date(2025, 6, 30)
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from netlearn import charts
-from netlearn.activity.records import Network
+from netlearn.records import Network
 from netlearn.sample import DEFAULT_TODAY, sample_network
 
 BEFORE = {"Lack of preparation": 2, "Only taking": 3, "No follow-up": 1.5}

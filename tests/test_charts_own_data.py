@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from netlearn import charts, metrics  # noqa: E402
-from netlearn.activity.records import Contact, Interaction, Network  # noqa: E402
+from netlearn.records import Contact, Interaction, Network  # noqa: E402
 from netlearn.sample import sample_network  # noqa: E402
 
 TODAY = date(2026, 6, 30)

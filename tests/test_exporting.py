@@ -9,9 +9,11 @@ import pytest
 from icalendar import Calendar
 
 from netlearn import exporting, reminders
-from netlearn.activity.records import Batch, Commitment, Contact, Interaction
-from netlearn.exporting import download_links_html, export_all, export_directory, export_widget
+from netlearn.exporting import export_all, export_directory
+from netlearn.records import Batch, Commitment, Contact, Interaction
 from netlearn.widgets._common import walk
+from netlearn.widgets.downloads import download_links_html
+from netlearn.widgets.export_button import export_widget
 
 TODAY = date(2026, 3, 10)
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from netlearn.activity.upload import import_widget
 from netlearn.hosting import shared_service
 from netlearn.widgets.hosting_notice import hosting_notice, notice_html
+from netlearn.widgets.upload import import_widget
 
 BINDER = {"BINDER_LAUNCH_HOST": "https://mybinder.org/", "BINDER_REQUEST": "v2/gh/x/y/main",
           "JUPYTERHUB_USER": "jovyan-abc", "JUPYTERHUB_API_URL": "http://hub:8081/hub/api"}

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from netlearn import metrics
-from netlearn.activity.records import Commitment, Contact, Event, Interaction, Network
+from netlearn.records import Commitment, Contact, Event, Interaction, Network
 
 TODAY = date(2026, 10, 20)
 

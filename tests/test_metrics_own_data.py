@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from netlearn import metrics
-from netlearn.activity.records import Contact, Interaction, Network
+from netlearn.records import Contact, Interaction, Network
 
 TODAY = date(2026, 6, 30)
 

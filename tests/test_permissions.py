@@ -81,7 +81,7 @@ def test_exports_summaries_and_backups_are_private(tmp_path, store):
 
 
 def test_upload_copies_are_private(store, monkeypatch):
-    from netlearn.activity import upload
+    from netlearn.widgets import upload
 
     seen = {}
     real = upload._private_opener

@@ -2,7 +2,7 @@
 
 import io
 
-from netlearn.progress import TerminalProgress
+from netlearn.terminal_progress import TerminalProgress
 
 
 class FakeTerminal(io.StringIO):

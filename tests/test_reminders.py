@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from icalendar import Calendar
 
-from netlearn.activity.records import Commitment, Contact, Interaction, Network
+from netlearn.records import Commitment, Contact, Interaction, Network
 from netlearn.reminders import PRODID, reminder_calendar, reminder_uid, reminders
 from netlearn.sample import DEFAULT_TODAY, sample_network
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from netlearn.activity.records import Batch, Commitment, Contact, Event, Interaction
 from netlearn.errors import StoreError
+from netlearn.records import Batch, Commitment, Contact, Event, Interaction
 from netlearn.store import DB_NAME, SCHEMA_VERSION, Store, forget, get_store
 
 

@@ -3,7 +3,7 @@
 import sqlite3
 from datetime import datetime, timedelta
 
-from netlearn.activity.records import Batch, Contact, Interaction, InteractionColumns
+from netlearn.records import Batch, Contact, Interaction, InteractionColumns
 from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 
 

@@ -9,10 +9,10 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from netlearn import cli
-from netlearn.activity.records import Batch, Commitment, Contact, Event, Interaction
 from netlearn.content import course as load_course
 from netlearn.errors import NetlearnError
 from netlearn.grading import item_version
+from netlearn.records import Batch, Commitment, Contact, Event, Interaction
 from netlearn.summary import (
     VERSION,
     build_summary,

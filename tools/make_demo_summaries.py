@@ -56,7 +56,7 @@ def _walk(scenario: dict, rng: random.Random, skill: float):
 
 def _activity(rng: random.Random, today: date, engagement: float):
     """Return a small fake networking log (names are placeholders and never exported)."""
-    from netlearn.activity.records import Batch, Commitment, Contact, Event, Interaction
+    from netlearn.records import Batch, Commitment, Contact, Event, Interaction
 
     batch = Batch(source="demo", path="demo")
     contacts = [Contact(name=f"Demo contact {i}", source="demo", source_ref=f"c{i}",

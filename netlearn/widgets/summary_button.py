@@ -63,7 +63,7 @@ def summary_widget(store=None, course=None, today=None):
         except NetlearnError as exc:
             result.value = f'<div class="netlearn-box">Could not export: {escape(exc)}</div>'
             return
-        from ..exporting import download_links_html
+        from .downloads import download_links_html
 
         result.value = (
             '<div class="netlearn-box">Saved to <code>' + escape(path) + "</code>. "

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity import csvlog
-from netlearn.activity.importers import read
-from netlearn.activity.records import CHANNELS, DIRECTIONS, PURPOSES
 from netlearn.errors import InputError
+from netlearn.importers import csvlog, read
+from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 

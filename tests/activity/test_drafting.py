@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from netlearn.activity import drafting
-from netlearn.activity.drafting import (
+from netlearn import drafting
+from netlearn.drafting import (
     build_draft,
     check_draft,
     first_name,
@@ -157,9 +157,9 @@ def test_reconnect_opener_is_low_pressure(days, close, company, must):
 def test_personal_openers_use_what_is_known_and_never_repeat():
     from datetime import date as _date
 
-    from netlearn.activity.drafting import generic_phrases, personal_opener
-    from netlearn.activity.practice_reconnect import reconnect_rows
+    from netlearn.drafting import generic_phrases, personal_opener
     from netlearn.sample import sample_network
+    from netlearn.widgets.practice.reconnect import reconnect_rows
 
     line = personal_opener("Ada Byron", 120, _date(2026, 3, 4), company="Birch Health",
                            position="Data Lead", channel="email", tag="ask")

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity import ics
-from netlearn.activity.importers import read
 from netlearn.errors import InputError
+from netlearn.importers import ics, read
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TODAY = date(2026, 2, 1)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity import importers
-from netlearn.activity.importing import import_file
+from netlearn import importers
 from netlearn.errors import InputError
+from netlearn.ingest import import_file
 from netlearn.store import forget
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

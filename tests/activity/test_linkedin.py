@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity import linkedin
-from netlearn.activity.importers import read
 from netlearn.errors import InputError
+from netlearn.importers import linkedin, read
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 EXPORT = FIX / "linkedin_export"
@@ -393,7 +392,7 @@ def test_record_field_order_the_importer_relies_on():
     # middle of these dataclasses must come with a change there.
     from dataclasses import fields
 
-    from netlearn.activity.records import Contact, Interaction
+    from netlearn.records import Contact, Interaction
 
     assert [f.name for f in fields(Interaction)][:9] == [
         "when", "channel", "direction", "purpose", "contact_key", "note", "personal_note",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity import linkedin_extra
-from netlearn.activity.importers import read
 from netlearn.errors import InputError
+from netlearn.importers import linkedin_complete as linkedin_extra
+from netlearn.importers import read
 from netlearn.store import Store
 
 SECRETS = ("PLANTED-POST-TEXT", "PLANTED-COMMENT-TEXT", "PLANTED-RECOMMENDATION-TEXT",

@@ -5,10 +5,10 @@ from datetime import date, timedelta
 import ipywidgets as widgets
 import pytest
 
-from netlearn.activity import logging_widgets as lw
-from netlearn.activity.records import CHANNELS, DIRECTIONS, PURPOSES, Batch, Contact
 from netlearn.errors import StoreError
+from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES, Batch, Contact
 from netlearn.widgets._common import walk
+from netlearn.widgets.log import log_tabs as lw
 
 TODAY = date(2026, 3, 10)
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -4,14 +4,14 @@ from datetime import date, datetime
 
 import pytest
 
-from netlearn.activity.network import (
+from netlearn.learner_network import (
     data_choice,
     describe,
     my_network,
     network_today,
     use_sample,
 )
-from netlearn.activity.records import Batch, Contact, Interaction
+from netlearn.records import Batch, Contact, Interaction
 from netlearn.sample import DEFAULT_TODAY
 
 

@@ -7,10 +7,10 @@ from datetime import date, datetime
 import ipywidgets as widgets
 
 from netlearn import metrics
-from netlearn.activity import practice_owndata as own
-from netlearn.activity.network import my_network
-from netlearn.activity.records import Batch, Contact, Interaction
+from netlearn.learner_network import my_network
+from netlearn.records import Batch, Contact, Interaction
 from netlearn.widgets._common import walk
+from netlearn.widgets.practice import owndata as own
 
 TODAY = date(2026, 6, 30)
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -108,7 +108,7 @@ def test_connection_note_drafter_checks_how_personal_the_note_is():
 
 
 def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared(store):
-    from netlearn.activity.records import Event
+    from netlearn.records import Event
 
     store.save_batch(Batch("linkedin", "t", events=[
         Event("Health Data Meetup", date(2026, 6, 5), source="linkedin", source_ref="e1"),
@@ -133,8 +133,8 @@ def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared
 
 
 def test_linkedin_only_learner_who_accepts_suggestions_gets_reminders(store, tmp_path):
-    from netlearn.activity.importing import import_file
     from netlearn.exporting import export_all
+    from netlearn.ingest import import_file
     from netlearn.sample import write_sample_linkedin_export
 
     import_file(store, "linkedin", write_sample_linkedin_export(tmp_path / "export"))

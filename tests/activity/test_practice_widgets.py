@@ -5,14 +5,14 @@ from datetime import date, datetime, timedelta
 import ipywidgets as widgets
 import pytest
 
-from netlearn.activity import practice
-from netlearn.activity._ui import FOLLOW_UP_PREFIX, GIVE_PREFIX
-from netlearn.activity.practice_cadence import PAGE
-from netlearn.activity.practice_give import WAYS
-from netlearn.activity.practice_profile import ITEMS, SETTING_KEY
-from netlearn.activity.records import Batch, Contact, Interaction
+import netlearn
+from netlearn.records import Batch, Contact, Interaction
 from netlearn.store import Store
 from netlearn.widgets._common import walk
+from netlearn.widgets._ui import FOLLOW_UP_PREFIX, GIVE_PREFIX
+from netlearn.widgets.practice.cadence import PAGE
+from netlearn.widgets.practice.give import WAYS
+from netlearn.widgets.practice.profile import ITEMS, SETTING_KEY
 
 TODAY = date(2026, 3, 10)
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -52,14 +52,14 @@ def commitments(store):
 
 
 def test_give_planner_shows_the_sample_ratio_when_there_is_no_data(store):
-    planner = practice.give_planner(store=store, today=TODAY)
+    planner = netlearn.give_planner(store=store, today=TODAY)
     assert "Give:ask over the last 90 days" in planner.ratio.value
     assert "sample persona" in planner.ratio.value
     assert [label for label, _ in planner.way_input.options] == list(WAYS)
 
 
 def test_give_planner_validates(store):
-    planner = practice.give_planner(store=store, today=TODAY)
+    planner = netlearn.give_planner(store=store, today=TODAY)
     planner.save_button.click()
     assert "✗ Please pick at least one person" in planner.message.value
     planner.someone_input.value = "Bo"
@@ -79,7 +79,7 @@ def test_give_planner_saves_one_commitment_per_person(store):
         touch(ana, datetime(2026, 3, 2, 12), "ask"),
         touch(bo, datetime(2026, 3, 3, 12), "ask"),
     ])
-    planner = practice.give_planner(store=store, today=TODAY)
+    planner = netlearn.give_planner(store=store, today=TODAY)
     assert "1 gives, 2 asks (ratio 0.5)" in planner.ratio.value
     planner.people.value = (ids["Ana Lima"], ids["Bo Placeholder"])
     planner.way_input.value = "make an introduction"
@@ -101,7 +101,7 @@ def test_give_planner_saves_one_commitment_per_person(store):
 
 
 def test_drafter_builds_the_draft_live_and_checks_it(store):
-    drafter = practice.followup_drafter(store=store, today=TODAY)
+    drafter = netlearn.followup_drafter(store=store, today=TODAY)
     assert "✗ mentions their name" in drafter.checks.value
     drafter.name_input.value = "Ana Lima"
     drafter.where_input.value = "the accessibility meetup"
@@ -116,7 +116,7 @@ def test_drafter_builds_the_draft_live_and_checks_it(store):
 
 
 def test_drafter_checks_the_edited_draft(store):
-    drafter = practice.followup_drafter(store=store, today=TODAY)
+    drafter = netlearn.followup_drafter(store=store, today=TODAY)
     drafter.name_input.value = "Ana"
     drafter.draft.value = "Hi Ana, just touching base. Let me circle back soon."
     assert "✗ no generic phrases — replace: “touching base”, “circle back”" in \
@@ -125,7 +125,7 @@ def test_drafter_checks_the_edited_draft(store):
 
 def test_drafter_reminder_creates_a_commitment_in_two_days(store):
     ids = seed(store, person("Ana Lima", "a"))
-    drafter = practice.followup_drafter(store=store, today=TODAY)
+    drafter = netlearn.followup_drafter(store=store, today=TODAY)
     drafter.save_button.click()
     assert "✗ Please give their name" in drafter.message.value
     drafter.name_input.value = "ana lima"
@@ -142,7 +142,7 @@ def test_drafter_reminder_creates_a_commitment_in_two_days(store):
 
 
 def test_profile_audit_scores_saves_and_restores(store, home):
-    audit = practice.profile_audit(store=store, today=TODAY)
+    audit = netlearn.profile_audit(store=store, today=TODAY)
     assert len(audit.checks) == len(ITEMS) == 6
     assert "Your profile: 0 of 6" in audit.score.value
     audit.checks["photo"].value = True
@@ -155,7 +155,7 @@ def test_profile_audit_scores_saves_and_restores(store, home):
     assert saved["score"] == 2 and saved["items"]["photo"] and not saved["items"]["about"]
     reopened = Store(home)  # as after a kernel restart
     try:
-        again = practice.profile_audit(store=reopened, today=TODAY)
+        again = netlearn.profile_audit(store=reopened, today=TODAY)
         assert again.values == audit.values
         assert "Last saved on 2026-03-10: 2 of 6" in again.recent.value
     finally:
@@ -166,7 +166,7 @@ def test_profile_audit_scores_saves_and_restores(store, home):
 
 
 def test_cadence_editor_without_contacts(store):
-    editor = practice.cadence_editor(store=store, today=TODAY)
+    editor = netlearn.cadence_editor(store=store, today=TODAY)
     assert "No contacts in your records yet" in editor.count.value
     assert editor.table.children == ()
 
@@ -175,7 +175,7 @@ def test_cadence_editor_saves_changes(store):
     ana = person("Ana Lima", "a")
     ids = seed(store, ana, person("Bo Placeholder", "b", close=True, cadence_days=90),
                interactions=[touch(ana, datetime(2026, 3, 1, 12))])
-    editor = practice.cadence_editor(store=store, today=TODAY)
+    editor = netlearn.cadence_editor(store=store, today=TODAY)
     first = editor.table.children[0]
     assert first.children[0].value == "Bo Placeholder"  # close contacts first
     assert editor.table.children[1].children[1].value == "9 days ago"
@@ -202,7 +202,7 @@ def test_cadence_editor_saves_changes(store):
 def test_cadence_editor_filters_and_pages(store):
     seed(store, *(person(f"Person {n:03d}", f"p{n}", company="Example Ltd")
                   for n in range(PAGE + 5)), person("Zed Unique", "z"))
-    editor = practice.cadence_editor(store=store, today=TODAY)
+    editor = netlearn.cadence_editor(store=store, today=TODAY)
     assert len(editor.table.children) == PAGE
     assert f"Showing {PAGE} of {PAGE + 6} contacts" in editor.count.value
     editor.filter_input.value = "zed"
@@ -213,7 +213,7 @@ def test_cadence_editor_filters_and_pages(store):
 
 def test_cadence_editor_keeps_unsaved_changes_across_filters(store):
     ids = seed(store, person("Ana Lima", "a"), person("Bo Placeholder", "b"))
-    editor = practice.cadence_editor(store=store, today=TODAY)
+    editor = netlearn.cadence_editor(store=store, today=TODAY)
     editor.rows[ids["Ana Lima"]][0].value = 60
     editor.filter_input.value = "bo"
     editor.filter_input.value = ""
@@ -227,7 +227,7 @@ def test_cadence_editor_keeps_unsaved_changes_across_filters(store):
 
 
 def test_reconnect_list_on_the_sample(store):
-    listing = practice.reconnect_list(n=5, store=store)
+    listing = netlearn.reconnect_list(n=5, store=store)
     assert 0 < len(listing.rows) <= 5
     for name, _last, reason, opener in listing.rows:
         assert reason and opener.startswith("Hi ")
@@ -241,7 +241,7 @@ def test_reconnect_list_on_own_data(store):
     old = person("Cy Sample", "c", close=True, company="Example Ltd")
     seed(store, old, interactions=[touch(old, datetime(2025, 1, 5, 12)),
                                    touch(old, datetime(2025, 6, 5, 12))])
-    listing = practice.reconnect_list(store=store, today=TODAY)
+    listing = netlearn.reconnect_list(store=store, today=TODAY)
     [(name, last, reason, opener)] = listing.rows
     assert (name, last) == ("Cy Sample", "2025-06-05")
     assert "278 days since your last contact" in reason
@@ -252,7 +252,7 @@ def test_reconnect_list_on_own_data(store):
 
 def test_reconnect_list_empty(store):
     seed(store, person("Ana Lima", "a"))
-    listing = practice.reconnect_list(store=store, today=TODAY)
+    listing = netlearn.reconnect_list(store=store, today=TODAY)
     assert listing.rows == []
     assert "No one to suggest" in listing.table.value
 
@@ -266,14 +266,14 @@ def test_practice_widgets_escape_names(store, make):
     seed(store, hostile, interactions=[touch(hostile, datetime(2025, 1, 5, 12)),
                                        touch(hostile, datetime(2025, 6, 5, 12))])
     if make == "give":
-        widget = practice.give_planner(store=store, today=TODAY)
+        widget = netlearn.give_planner(store=store, today=TODAY)
         widget.someone_input.value = HOSTILE
         widget.plan_input.value = HOSTILE
         widget.save_button.click()
     elif make == "drafter":
-        widget = practice.followup_drafter(store=store, today=TODAY)
+        widget = netlearn.followup_drafter(store=store, today=TODAY)
         widget.name_input.value = HOSTILE
         widget.save_button.click()
     else:
-        widget = practice.reconnect_list(store=store, today=TODAY)
+        widget = netlearn.reconnect_list(store=store, today=TODAY)
     assert_escaped(widget)

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from netlearn.activity.records import Interaction, InteractionColumns
+from netlearn.records import Interaction, InteractionColumns
 
 
 def records():

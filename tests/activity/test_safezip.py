@@ -7,9 +7,8 @@ import zipfile
 
 import pytest
 
-from netlearn.activity import safezip
-from netlearn.activity.importers import read
 from netlearn.errors import InputError
+from netlearn.importers import read, safezip
 
 
 def make_zip(path, members, compression=zipfile.ZIP_DEFLATED):

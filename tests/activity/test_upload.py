@@ -6,11 +6,12 @@ from pathlib import Path
 import ipywidgets as widgets
 import pytest
 
-from netlearn.activity import importers, upload
-from netlearn.activity.upload import detect_kind, import_widget, result_line, safe_file_name
+from netlearn import importers
 from netlearn.errors import StoreError
 from netlearn.store import ImportResult
+from netlearn.widgets import upload
 from netlearn.widgets._common import walk
+from netlearn.widgets.upload import detect_kind, import_widget, result_line, safe_file_name
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cli"
 REPO = Path(__file__).resolve().parents[2]
@@ -62,7 +63,7 @@ def test_safe_file_name(name, safe):
 
 
 def test_result_line_lists_skipped_rows():
-    from netlearn.activity.records import Skipped
+    from netlearn.records import Skipped
 
     skipped = [Skipped("/tmp/x/log.csv", n, f"reason {n}") for n in range(1, 8)]
     line = result_line(ImportResult(120, 0, 7), skipped, "/tmp/x")

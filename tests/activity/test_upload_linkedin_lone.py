@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity.upload import detect_kind, import_widget, linkedin_file
+from netlearn.widgets.upload import detect_kind, import_widget, linkedin_file
 
 SECRET = "PLANTED-FREE-TEXT"
 #: Small hand-made files in the complete export's formats; free text is planted to be refused.

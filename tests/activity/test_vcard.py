@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.activity.importers import read
-from netlearn.activity.vcard import split_cards
 from netlearn.errors import InputError
+from netlearn.importers import read
+from netlearn.importers.vcard import split_cards
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 

@@ -50,7 +50,7 @@ def seed_imported(home) -> None:
     """A learner who imported their LinkedIn export, a calendar and a CSV log."""
     import tempfile
 
-    from netlearn.activity.importing import import_file
+    from netlearn.ingest import import_file
     from netlearn.sample import write_sample_linkedin_export
     from netlearn.store import Store
 

@@ -102,7 +102,7 @@ def seeded_home(home: Path) -> None:
     """A learner with some data already, so 'unchanged' means something."""
     from datetime import datetime
 
-    from netlearn.activity.records import Batch, Contact, Interaction
+    from netlearn.records import Batch, Contact, Interaction
 
     ada = Contact("Ada Example", source="manual", source_ref="ada", email="ada@example.com")
     store_module.Store(home).save_batch(Batch("manual", "notebook", contacts=[ada], interactions=[

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from netlearn import checkin
-from netlearn.activity.records import Batch, Commitment, Network
 from netlearn.content import load_course
+from netlearn.records import Batch, Commitment, Network
 from netlearn.reminders import reminder_calendar, reminders
 from netlearn.widgets import checkin_date, checkin_quiz, commitment_review
 

@@ -408,14 +408,6 @@ def test_first_quiz_in_a_fresh_kernel_does_not_import_pandas_or_matplotlib(tmp_p
     assert done.returncode == 0, done.stderr
 
 
-def test_check_answer_callback_is_fast():
-    from netlearn.bench_widgets import measure_check_answer
-
-    timing = measure_check_answer(n=30)
-    assert timing["n"] == 30
-    assert timing["median_ms"] <= 20, timing
-
-
 def _all_widgets(widget):
     yield widget
     for child in getattr(widget, "children", ()):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.activity._form import ActivityForm, checkbox
-from netlearn.activity._ui import escape, note, ok
+from netlearn.widgets._ui import escape, note, ok
+from netlearn.widgets.log._form import ActivityForm, checkbox
 
 SETTING_KEY = "profile_audit"
 #: (key, what a good profile has, a hint for fixing it)

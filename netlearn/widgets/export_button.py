@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 import ipywidgets as widgets
 
-from netlearn.activity._ui import escape, ok, problem, resolve_store
 from netlearn.errors import NetlearnError
 from netlearn.widgets._common import NetlearnBox, button
+from netlearn.widgets._ui import escape, ok, problem, resolve_store
+from netlearn.widgets.downloads import download_links_html
 
 
 class ExportWidget(NetlearnBox):
@@ -74,5 +76,26 @@ class ExportWidget(NetlearnBox):
         self.bar.bar_style = "success"
         self.message.value = (ok(f"Exported {len(paths)} files.")
                               + f"<br><small>Folder: <code>{escape(target)}</code></small>")
-        self.links.value = exporting.download_links_html(paths)
+        self.links.value = download_links_html(paths)
         return paths
+
+
+def export_widget(store=None, today: date | None = None):
+    """An "Export my data" button for notebook 06, with progress and download links.
+
+    Writes into ``NETLEARN_HOME/exports/<timestamp>/`` with :func:`export_all`
+    and then offers each file as a download link.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store, optional
+        The learner's store; defaults to the shared one.
+    today : date, optional
+        The day reminders and the plan are computed for.
+
+    Returns
+    -------
+    netlearn.widgets.export_button.ExportWidget
+        With attributes ``button``, ``bar``, ``message`` and ``links``.
+    """
+    return ExportWidget(store=store, today=today)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.activity._ui import escape, note, resolve_store, table_html
-from netlearn.activity.drafting import reconnect_opener
+from netlearn.drafting import reconnect_opener
 from netlearn.widgets._common import NetlearnBox
+from netlearn.widgets._ui import escape, note, resolve_store, table_html
 
 INTRO = (
     "People who reconnect with ties that have gone quiet — even for years — get fresh, useful "
@@ -22,7 +22,7 @@ def reconnect_rows(net, today, n: int = 10) -> list[tuple]:
     Each first line is built from what is known about the person (company, role, when
     and how you were last in touch, notebook 02's give/ask tag); no two are the same.
     """
-    from netlearn.activity.drafting import personal_opener
+    from netlearn.drafting import personal_opener
     from netlearn.metrics import naive_datetime, reconnect_candidates
 
     candidates = reconnect_candidates(net, today, n=n)
@@ -74,7 +74,7 @@ class ReconnectList(NetlearnBox):
     summary_text = "Reconnect list"
 
     def __init__(self, n: int = 10, store=None, today=None):
-        from netlearn.activity.network import describe, my_network, network_today
+        from netlearn.learner_network import describe, my_network, network_today
 
         super().__init__("netlearn-reconnect")
         net = my_network(resolve_store(store))
@@ -103,7 +103,7 @@ def reconnect_list(n: int = 10, store=None, today=None) -> ReconnectList:
         How many candidates to show at most.
     store : netlearn.store.Store, optional
         The learner's store (default: the shared one); see
-        :func:`netlearn.activity.network.my_network` for sample versus own data.
+        :func:`netlearn.learner_network.my_network` for sample versus own data.
     today : date, optional
         The day to measure from (the sample persona keeps its own "today").
 

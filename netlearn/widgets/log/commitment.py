@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import ipywidgets as widgets
 
-from netlearn.activity._form import ActivityForm, Invalid, date_input, dropdown, text_input
-from netlearn.activity._ui import NOBODY, contact_options, note, ok, problem, table_html
-from netlearn.activity.records import Batch, Commitment
+from netlearn.records import Batch, Commitment
 from netlearn.widgets._common import button
+from netlearn.widgets._ui import NOBODY, contact_options, note, ok, problem, table_html
+from netlearn.widgets.log._form import ActivityForm, Invalid, date_input, dropdown, text_input
 
 DEFAULT_DUE_DAYS = 7
 

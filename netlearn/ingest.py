@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from netlearn.activity.records import Skipped
+from netlearn.records import Skipped
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Imported:
 def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported:
     """Read ``path`` as ``kind`` and store its records in one transaction.
 
-    When content with the same :func:`~netlearn.activity.importers.content_digest`
+    When content with the same :func:`~netlearn.importers.content_digest`
     was imported before, nothing is read: every record it holds is stored already
     (imports only ever add), so the earlier counts are reported and the repeat is
     logged. Otherwise the file is read and saved, and its digest logged with it.
@@ -49,7 +49,7 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     netlearn.errors.InputError
         The file cannot be read as ``kind``; nothing is stored.
     """
-    from netlearn.activity import importers
+    from netlearn import importers
 
     digest = importers.content_digest(kind, path)
     earlier = store.earlier_import(kind, digest)

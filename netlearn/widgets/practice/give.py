@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import ipywidgets as widgets
 
-from netlearn.activity._form import (
+from netlearn.widgets._ui import GIVE_PREFIX, contact_options, escape, note, ok, table_html
+from netlearn.widgets.log._form import (
     LABEL_STYLE,
     WIDE,
     ActivityForm,
@@ -15,8 +16,7 @@ from netlearn.activity._form import (
     dropdown,
     text_input,
 )
-from netlearn.activity._ui import GIVE_PREFIX, contact_options, escape, note, ok, table_html
-from netlearn.activity.log_commitment import save_commitment
+from netlearn.widgets.log.commitment import save_commitment
 
 WAYS = (
     "share an article",
@@ -35,7 +35,7 @@ def give_text(way: str, name: str, plan: str) -> str:
 
 def ratio_html(net, today) -> str:
     """Return the give:ask line for the last 90 days of ``net`` (escaped HTML)."""
-    from netlearn.activity.network import describe
+    from netlearn.learner_network import describe
     from netlearn.metrics import give_ask_ratio
 
     result = give_ask_ratio(net, today)
@@ -84,7 +84,7 @@ class GivePlanner(ActivityForm):
 
     def refresh(self) -> None:
         """Reload contacts, the ratio and the planned gives."""
-        from netlearn.activity.network import my_network, network_today
+        from netlearn.learner_network import my_network, network_today
 
         chosen = set(self.people.value)
         options = contact_options(self.store)

@@ -6,10 +6,10 @@ import sqlite3
 
 import ipywidgets as widgets
 
-from netlearn.activity._ui import escape, ok, problem, resolve_store
-from netlearn.activity.upload import _private_opener, _uploaded, private_temp_dir
 from netlearn.errors import NetlearnError
 from netlearn.widgets._common import NetlearnBox, button
+from netlearn.widgets._ui import escape, ok, problem, resolve_store
+from netlearn.widgets.upload import _private_opener, _uploaded, private_temp_dir
 
 
 class BackupWidget(NetlearnBox):
@@ -62,7 +62,7 @@ class BackupWidget(NetlearnBox):
     def backup(self):
         """Write a backup into NETLEARN_HOME/backups and show a download link; return its path."""
         from netlearn.archive import write_archive
-        from netlearn.exporting import download_links_html
+        from netlearn.widgets.downloads import download_links_html
 
         folder = self.store.home / "backups"
         try:

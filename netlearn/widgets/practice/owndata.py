@@ -6,16 +6,16 @@ from datetime import timedelta
 
 import ipywidgets as widgets
 
-from netlearn.activity._ui import FOLLOW_UP_PREFIX, escape, note, ok, resolve_store
-from netlearn.activity.network import TRIAGE_KEY
+from netlearn.learner_network import TRIAGE_KEY
 from netlearn.widgets._common import NetlearnBox, button
+from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, resolve_store
 
 TAG_LABELS = (("give", "give"), ("ask", "ask"), ("both", "both"), ("neither", "neither"))
 FOLLOW_UP_DUE_DAYS = 2
 
 
 def _network(store, today):
-    from netlearn.activity.network import my_network, network_today
+    from netlearn.learner_network import my_network, network_today
 
     net = my_network(store)
     return net, network_today(net, None if net.is_sample else today)
@@ -132,7 +132,7 @@ class FollowUpGaps(NetlearnBox):
 
     def add(self, item, contact_id, clicked=None) -> None:
         """Save "Send follow-up: NAME", due in two days (not for the sample persona)."""
-        from netlearn.activity.log_commitment import save_commitment
+        from netlearn.widgets.log.commitment import save_commitment
 
         due = self.today + timedelta(days=FOLLOW_UP_DUE_DAYS)
         if clicked is not None:
@@ -159,8 +159,8 @@ class CloseSuggestions(NetlearnBox):
     summary_text = "Suggested close contacts"
 
     def __init__(self, store=None, today=None):
-        from netlearn.activity._ui import cadence_label
         from netlearn.metrics import suggest_close_contacts
+        from netlearn.widgets._ui import cadence_label
 
         super().__init__("netlearn-close-suggestions")
         self.store = resolve_store(store)
@@ -233,7 +233,7 @@ class ConnectionNoteDrafter(NetlearnBox):
     summary_text = "Connection-note drafter"
 
     def __init__(self):
-        from netlearn.activity._form import text_input
+        from netlearn.widgets.log._form import text_input
 
         super().__init__("netlearn-connection-note")
         self.name_input = text_input("Their name", "e.g. Ana Lima")
@@ -255,15 +255,15 @@ class ConnectionNoteDrafter(NetlearnBox):
 
     def rebuild(self) -> None:
         """Build the note from the fields (replacing edits in the note box)."""
-        from netlearn.activity import drafting
+        from netlearn import drafting
 
         self.draft.value = drafting.build_connection_note(
             self.name_input.value, self.context_input.value, self.detail_input.value)
         self._check()
 
     def _check(self) -> None:
-        from netlearn.activity import drafting
-        from netlearn.activity.practice_followup import checks_html
+        from netlearn import drafting
+        from netlearn.widgets.practice.followup import checks_html
 
         self.checks.value = checks_html(drafting.check_connection_note(
             self.draft.value, self.name_input.value, self.detail_input.value))
@@ -287,9 +287,9 @@ class EventRetro(NetlearnBox):
     summary_text = "Event retro and preparation"
 
     def __init__(self, store=None, today=None, n: int = 8):
-        from netlearn.activity.log_event import EventChecklist
-        from netlearn.activity.network import IMPORTED_EVENT_SOURCES
+        from netlearn.learner_network import IMPORTED_EVENT_SOURCES
         from netlearn.metrics import awaiting_retro
+        from netlearn.widgets.log.event import EventChecklist
 
         super().__init__("netlearn-event-retro")
         self.store = resolve_store(store)
@@ -322,7 +322,7 @@ class EventRetro(NetlearnBox):
 
     def save(self, event, checklist, clicked=None) -> None:
         """Store the ticks; a past event then counts in the preparation rate."""
-        from netlearn.activity.network import REVIEWED_KEY
+        from netlearn.learner_network import REVIEWED_KEY
 
         if clicked is not None:
             clicked.disabled = True
@@ -350,7 +350,7 @@ class DataChoice(NetlearnBox):
     ----------
     choice : ToggleButtons
         ``"sample"`` or ``"own"``; stored at once with
-        :func:`netlearn.activity.network.use_sample`.
+        :func:`netlearn.learner_network.use_sample`.
     status : HTML
         Which data the exercises will use now.
     """
@@ -358,7 +358,7 @@ class DataChoice(NetlearnBox):
     summary_text = "Sample or own data"
 
     def __init__(self, store=None):
-        from netlearn.activity.network import data_choice
+        from netlearn.learner_network import data_choice
 
         super().__init__("netlearn-data-choice")
         self.store = resolve_store(store)
@@ -373,13 +373,13 @@ class DataChoice(NetlearnBox):
 
     def choose(self, value: str) -> None:
         """Store the choice and say which data the exercises will use."""
-        from netlearn.activity.network import use_sample
+        from netlearn.learner_network import use_sample
 
         use_sample(value == "sample", self.store)
         self._show()
 
     def _show(self) -> None:
-        from netlearn.activity.network import my_network
+        from netlearn.learner_network import my_network
 
         net = my_network(self.store)
         extra = ("" if not net.is_sample or self.choice.value == "sample"

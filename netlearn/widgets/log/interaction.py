@@ -6,16 +6,8 @@ from datetime import datetime, time
 
 import ipywidgets as widgets
 
-from netlearn.activity._form import (
-    WIDE,
-    ActivityForm,
-    Invalid,
-    checkbox,
-    date_input,
-    dropdown,
-    text_input,
-)
-from netlearn.activity._ui import (
+from netlearn.records import Batch, Interaction
+from netlearn.widgets._ui import (
     CHANNEL_LABELS,
     DIRECTION_LABELS,
     NOBODY,
@@ -28,7 +20,15 @@ from netlearn.activity._ui import (
     purpose_options,
     table_html,
 )
-from netlearn.activity.records import Batch, Interaction
+from netlearn.widgets.log._form import (
+    WIDE,
+    ActivityForm,
+    Invalid,
+    checkbox,
+    date_input,
+    dropdown,
+    text_input,
+)
 
 #: Interactions logged with a date only are stored at this time of day (as metrics assume).
 LOGGED_TIME = time(12, 0)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from netlearn.activity._ui import escape, note, ok, problem, resolve_store
 from netlearn.errors import NetlearnError
 from netlearn.hosting import shared_service
 from netlearn.widgets._common import NetlearnBox, button
+from netlearn.widgets._ui import escape, note, ok, problem, resolve_store
 from netlearn.widgets.hosting_notice import notice_html
 
 ACCEPT = ".zip,.csv,.vcf,.ics"
@@ -50,8 +50,8 @@ def linkedin_file(name: str, head: bytes = b"") -> str | None:
     str or None
         The export's file name (``"Shares.csv"``), or None when it is not one.
     """
-    from netlearn.activity import linkedin, linkedin_extra
-    from netlearn.activity.importers import HEADER_SCAN_ROWS, normalise_header
+    from netlearn.importers import HEADER_SCAN_ROWS, linkedin, normalise_header
+    from netlearn.importers import linkedin_complete as linkedin_extra
 
     base = Path(str(name or "").replace("\\", "/")).name.lower()
     if base.endswith(".zip"):  # a whole export: its first member's header is not a lone file
@@ -327,7 +327,7 @@ class ImportWidget(NetlearnBox):
         netlearn.store.ImportResult or None
             None when nothing was imported.
         """
-        from netlearn.activity.importing import import_file
+        from netlearn.ingest import import_file
 
         if not self.confirm.value:
             self.result.value = problem(f"This course runs on {self.service.name}: tick "
@@ -370,9 +370,9 @@ class ImportWidget(NetlearnBox):
 
         Returns
         -------
-        netlearn.activity.records.Batch or None
+        netlearn.records.Batch or None
         """
-        from netlearn.activity import importers
+        from netlearn import importers
         from netlearn.sample import write_sample_linkedin_export
 
         self._start_bar("Sample")

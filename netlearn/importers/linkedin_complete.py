@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from netlearn.activity.importers import Reader, numbered
-from netlearn.activity.records import Event, Interaction, Skipped
+from netlearn.importers import Reader, numbered
+from netlearn.records import Event, Interaction, Skipped
 
 ENDORSEMENTS_GIVEN = "endorsements_given"
 ENDORSEMENTS_RECEIVED = "endorsements_received"
@@ -117,7 +117,7 @@ def _get(row: list[str], i: int | None) -> str:
 
 def _web_url(url: str) -> str:
     """``url`` when it is a short web address, else ``""`` (formulas, scripts, 200 KB cells)."""
-    from netlearn.activity.linkedin import norm_url
+    from netlearn.importers.linkedin import norm_url
 
     u = url.strip()
     if not u or len(u) > MAX_URL or not u.lower().startswith(("https://", "http://", "www.")):
@@ -141,7 +141,7 @@ def parse_time(text: str) -> datetime | None:
     datetime.datetime or None
         Naive, as written; None when it is not a date (never a guess).
     """
-    from netlearn.activity.linkedin import parse_when
+    from netlearn.importers.linkedin import parse_when
 
     s = text.strip()
     if not s or len(s) > 80:
@@ -197,7 +197,7 @@ class _Rows:
 
 def _person_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part):
     """Endorsements and recommendations: one interaction per row, with the other person."""
-    from netlearn.activity.linkedin import _person
+    from netlearn.importers.linkedin import _person
 
     given = kind in (ENDORSEMENTS_GIVEN, RECOMMENDATIONS_GIVEN)
     if kind in (ENDORSEMENTS_GIVEN, ENDORSEMENTS_RECEIVED):
@@ -244,7 +244,7 @@ def _post_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part
 
     The hot path of a complete export (20,000 reactions): one flat loop, and the
     records made column-wise, sharing channel, purpose and source, as messages are."""
-    from netlearn.activity.records import InteractionColumns
+    from netlearn.records import InteractionColumns
 
     link = {SHARES: "sharelink", COMMENTS: "link", REACTIONS: "link"}[kind]
     rows = _Rows(part, cols, label, ("date",), "date", "Date")
@@ -337,7 +337,7 @@ def parse(kind: str, reader: Reader, cols: dict[str, int], label: str, part,
         Column positions by lower-cased header name.
     label : str
         The file's name for messages.
-    part : netlearn.activity.linkedin._Part
+    part : netlearn.importers.linkedin._Part
         Receives rows read, interactions (contact_key holding a person id until
         resolved), events and skipped rows.
     today : date, optional

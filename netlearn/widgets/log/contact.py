@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from netlearn.activity._form import (
+from netlearn.records import Batch, Contact
+from netlearn.widgets._ui import (
+    cadence_label,
+    cadence_options,
+    contact_options,
+    note,
+    ok,
+    table_html,
+)
+from netlearn.widgets.log._form import (
     ActivityForm,
     Invalid,
     checkbox,
@@ -13,15 +22,6 @@ from netlearn.activity._form import (
     text_input,
     valid_email,
 )
-from netlearn.activity._ui import (
-    cadence_label,
-    cadence_options,
-    contact_options,
-    note,
-    ok,
-    table_html,
-)
-from netlearn.activity.records import Batch, Contact
 
 NEW = 0
 

@@ -220,7 +220,7 @@ class Event:
     id: int | None = None
     #: False for an imported past event whose checklist the learner has not answered
     #: yet (notebook 01's retro): it is not counted as unprepared. Not stored as a column;
-    #: :func:`netlearn.activity.network.my_network` sets it from a setting.
+    #: :func:`netlearn.learner_network.my_network` sets it from a setting.
     reviewed: bool = True
 
     CHECKLIST = (

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
-from netlearn.activity import linkedin_extra as extra
-from netlearn.activity.importers import (
+from netlearn.errors import InputError
+from netlearn.importers import (
     Progress,
     ProgressFn,
     Reader,
@@ -21,7 +21,8 @@ from netlearn.activity.importers import (
     parse_csv,
     paused_gc,
 )
-from netlearn.activity.records import (
+from netlearn.importers import linkedin_complete as extra
+from netlearn.records import (
     Batch,
     Contact,
     Event,
@@ -29,7 +30,6 @@ from netlearn.activity.records import (
     InteractionColumns,
     Skipped,
 )
-from netlearn.errors import InputError
 
 CONNECTIONS, MESSAGES, INVITATIONS, PROFILE = "connections", "messages", "invitations", "profile"
 #: The export's file names (matched case-insensitively, anywhere in the zip or folder).
@@ -88,7 +88,7 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
     A zip or folder is searched (any case, any sub-folder) for ``Connections.csv``,
     ``Invitations.csv`` and ``messages.csv`` (``Profile.csv`` helps to recognise the
     export's owner), and for the complete export's files read by
-    :mod:`netlearn.activity.linkedin_extra` (endorsements, recommendations, Shares,
+    :mod:`netlearn.importers.linkedin_complete` (endorsements, recommendations, Shares,
     Comments, Reactions, Events). Other files are ignored; an optional file that cannot
     be read is left out and named in ``batch.notes``. ``batch.files`` lists the files
     read with their rows. A single CSV is recognised by its header. Files are decoded as
@@ -120,7 +120,7 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
     InputError
         Not a LinkedIn export, or one of its files cannot be read; nothing is kept.
     """
-    from netlearn.activity.safezip import is_zip, open_zip
+    from netlearn.importers.safezip import is_zip, open_zip
 
     label = os.fspath(path)
     p = Path(label)

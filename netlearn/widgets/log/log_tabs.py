@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.activity.log_commitment import CommitmentForm, commitment_form
-from netlearn.activity.log_contact import ContactForm, contact_form
-from netlearn.activity.log_event import EventChecklist, EventForm, event_checklist, event_form
-from netlearn.activity.log_interaction import InteractionForm, interaction_form
+from netlearn.widgets.log.commitment import CommitmentForm, commitment_form
+from netlearn.widgets.log.contact import ContactForm, contact_form
+from netlearn.widgets.log.event import EventChecklist, EventForm, event_checklist, event_form
+from netlearn.widgets.log.interaction import InteractionForm, interaction_form
 
 __all__ = [
     "ActivityLog",
@@ -46,7 +46,7 @@ class ActivityLog(widgets.Tab):
     """
 
     def __init__(self, store=None, today=None):
-        from netlearn.activity._ui import resolve_store
+        from netlearn.widgets._ui import resolve_store
 
         store = resolve_store(store)
         self.contact = ContactForm(store, today)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.activity._form import ActivityForm, text_input
-from netlearn.activity._ui import cadence_options, note, ok
+from netlearn.widgets._ui import cadence_options, note, ok
+from netlearn.widgets.log._form import ActivityForm, text_input
 
 PAGE = 25
 

@@ -6,7 +6,8 @@ import hashlib
 from datetime import datetime
 from importlib import resources
 
-from netlearn.activity.importers import (
+from netlearn.errors import InputError
+from netlearn.importers import (
     Progress,
     ProgressFn,
     Reader,
@@ -16,7 +17,7 @@ from netlearn.activity.importers import (
     numbered,
     parse_csv,
 )
-from netlearn.activity.records import (
+from netlearn.records import (
     CHANNELS,
     DIRECTIONS,
     PURPOSES,
@@ -25,7 +26,6 @@ from netlearn.activity.records import (
     Interaction,
     Skipped,
 )
-from netlearn.errors import InputError
 
 #: The template's columns, in order. ``date`` and ``channel`` are required, and at least
 #: one of ``name`` / ``email``; the others may be missing or empty. Extra columns are ignored.
@@ -54,14 +54,14 @@ PURPOSE_ALIASES = {
 
 
 def template_path():
-    """Return the path of the packaged template (``netlearn/activity/template.csv``).
+    """Return the path of the packaged template (``netlearn/importers/template.csv``).
 
     Returns
     -------
     importlib.resources.abc.Traversable
         Readable with ``.read_text()``; a real file in a normal install.
     """
-    return resources.files("netlearn.activity").joinpath("template.csv")
+    return resources.files("netlearn.importers").joinpath("template.csv")
 
 
 def normalise_choice(value: str, allowed: tuple[str, ...], aliases: dict[str, str]) -> str | None:
@@ -72,7 +72,7 @@ def normalise_choice(value: str, allowed: tuple[str, ...], aliases: dict[str, st
     value : str
         The cell.
     allowed : tuple of str
-        Canonical values (e.g. :data:`netlearn.activity.records.CHANNELS`).
+        Canonical values (e.g. :data:`netlearn.records.CHANNELS`).
     aliases : dict
         Extra accepted words.
 
@@ -145,7 +145,7 @@ def _recognise(cells: list[str]) -> str | None:
     names = set(cells)
     if {"date", "channel"} <= names and ("name" in names or "email" in names):
         return "csv"
-    from netlearn.activity.linkedin import detect_kind as linkedin_kind
+    from netlearn.importers.linkedin import detect_kind as linkedin_kind
 
     kind = linkedin_kind(cells)  # a LinkedIn file is named as one, not "wrong header"
     return f"linkedin:{kind}" if kind else None
@@ -157,7 +157,7 @@ def read_csvlog(path, progress: ProgressFn | None = None) -> Batch:
     Columns (header required, any order, case-insensitive):
     ``date,name,email,company,channel,direction,purpose,note``. ``date`` is
     ``YYYY-MM-DD`` with an optional time. ``channel``, ``direction`` and ``purpose``
-    must be one of :data:`~netlearn.activity.records.CHANNELS`, ``DIRECTIONS`` and
+    must be one of :data:`~netlearn.records.CHANNELS`, ``DIRECTIONS`` and
     ``PURPOSES``; case, spaces and hyphens do not matter (``In person``, ``follow-up``)
     and a few synonyms are accepted. ``direction`` defaults to ``out`` and ``purpose``
     to ``check_in``.

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import ipywidgets as widgets
 
-from netlearn.activity import drafting
-from netlearn.activity._form import WIDE, ActivityForm, Invalid, text_input
-from netlearn.activity._ui import FOLLOW_UP_PREFIX, escape, note, ok, table_html
-from netlearn.activity.log_commitment import save_commitment
+from netlearn import drafting
+from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, table_html
+from netlearn.widgets.log._form import WIDE, ActivityForm, Invalid, text_input
+from netlearn.widgets.log.commitment import save_commitment
 
 REMIND_AFTER_DAYS = 2
 

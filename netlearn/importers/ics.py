@@ -6,9 +6,9 @@ import hashlib
 import re
 from datetime import date, datetime, timedelta
 
-from netlearn.activity.importers import Progress, ProgressFn, clip, file_source, read_text
-from netlearn.activity.records import Batch, Contact, Event, Interaction, Skipped
 from netlearn.errors import InputError
+from netlearn.importers import Progress, ProgressFn, clip, file_source, read_text
+from netlearn.records import Batch, Contact, Event, Interaction, Skipped
 
 #: Recurring events are expanded from ``today - PAST_DAYS`` to ``today + FUTURE_DAYS``
 #: (their first occurrence is always kept), at most ``MAX_OCCURRENCES`` per event.

@@ -6,7 +6,10 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from netlearn.activity._form import (
+from netlearn.records import Batch, Event
+from netlearn.widgets._common import NetlearnBox
+from netlearn.widgets._ui import CHECKLIST_LABELS, escape, note, ok, table_html
+from netlearn.widgets.log._form import (
     ActivityForm,
     Invalid,
     checkbox,
@@ -14,9 +17,6 @@ from netlearn.activity._form import (
     dropdown,
     text_input,
 )
-from netlearn.activity._ui import CHECKLIST_LABELS, escape, note, ok, table_html
-from netlearn.activity.records import Batch, Event
-from netlearn.widgets._common import NetlearnBox
 
 NEW = 0
 HINTS = {

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from netlearn.activity.records import Batch
 from netlearn.errors import InputError
+from netlearn.records import Batch
 
 KINDS = ("linkedin", "vcard", "ics", "csv")
 #: Part of every :func:`content_digest`. Raise it whenever an importer would read the
@@ -72,18 +72,18 @@ def read(kind: str, path, progress: ProgressFn | None = None) -> Batch:
                          + ", ".join(KINDS), path=os.fspath(path))
     with field_size_limit(FIELD_SIZE_LIMIT):
         if name == "linkedin":
-            from netlearn.activity.linkedin import read_linkedin
+            from netlearn.importers.linkedin import read_linkedin
 
             return read_linkedin(path, progress)
         if name == "vcard":
-            from netlearn.activity.vcard import read_vcard
+            from netlearn.importers.vcard import read_vcard
 
             return read_vcard(path, progress)
         if name == "ics":
-            from netlearn.activity.ics import read_ics
+            from netlearn.importers.ics import read_ics
 
             return read_ics(path, progress)
-        from netlearn.activity.csvlog import read_csvlog
+        from netlearn.importers.csvlog import read_csvlog
 
         return read_csvlog(path, progress)
 
@@ -113,7 +113,7 @@ def content_digest(kind: str, path) -> str | None:
         if p.is_dir():
             if kind != "linkedin":
                 return None
-            from netlearn.activity.linkedin import folder_sources
+            from netlearn.importers.linkedin import folder_sources
 
             parts = sorted(folder_sources(p).items())
             if not parts:

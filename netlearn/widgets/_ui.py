@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from netlearn.activity.records import CHANNELS, DIRECTIONS, PURPOSES
+from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES
 
 #: Readable words for the records' channel, direction and purpose codes.
 CHANNEL_LABELS = {
@@ -73,17 +73,17 @@ def labelled(codes, labels) -> list[tuple[str, str]]:
 
 
 def channel_options() -> list[tuple[str, str]]:
-    """Dropdown options for every channel in :data:`~netlearn.activity.records.CHANNELS`."""
+    """Dropdown options for every channel in :data:`~netlearn.records.CHANNELS`."""
     return labelled(CHANNELS, CHANNEL_LABELS)
 
 
 def direction_options() -> list[tuple[str, str]]:
-    """Dropdown options for every direction in :data:`~netlearn.activity.records.DIRECTIONS`."""
+    """Dropdown options for every direction in :data:`~netlearn.records.DIRECTIONS`."""
     return labelled(DIRECTIONS, DIRECTION_LABELS)
 
 
 def purpose_options() -> list[tuple[str, str]]:
-    """Dropdown options for every purpose in :data:`~netlearn.activity.records.PURPOSES`."""
+    """Dropdown options for every purpose in :data:`~netlearn.records.PURPOSES`."""
     return labelled(PURPOSES, PURPOSE_LABELS)
 
 

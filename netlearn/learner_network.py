@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from netlearn.activity.records import Network
+from netlearn.records import Network
 
 CHOICE_KEY = "data_choice"
 CHOICES = ("sample", "own")

@@ -1,0 +1,1 @@
+"""The forms a learner logs their networking with: contacts, interactions, events, commitments."""

@@ -1,0 +1,1 @@
+"""The practice tools of notebooks 00–05: planners, drafters, editors and own-data screens."""
