@@ -194,15 +194,16 @@ RESTORE_SCRIPT = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     import netlearn.store as s
+    import netlearn.store.restore as r
     from netlearn.archive import restore_archive
-    real = s._restore_table
+    real = r._restore_table
     def slow(conn, table, *args):
         result = real(conn, table, *args)
         if table == "contacts":
             Path(sys.argv[3]).write_text("inside")
             time.sleep(120)
         return result
-    s._restore_table = slow
+    r._restore_table = slow
     restore_archive(s.Store(sys.argv[1]), sys.argv[2])
 """)
 

@@ -1,0 +1,19 @@
+"""The only package that touches SQLite: the learner's database under NETLEARN_HOME.
+
+``database`` opens it and names every read and write; ``migrations`` holds the schema;
+``bulk`` is the import path; ``export``, ``forget`` and ``restore`` write and merge files.
+"""
+
+from ..errors import StoreError
+from .common import DB_NAME, ImportResult, new_ref, utc_now
+from .database import BUSY_TIMEOUT_S, OPTION_SEED_KEY, Store, _stores, get_store
+from .export import EXPORT_TABLES
+from .forget import HOME_DIRECTORIES, forget
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .restore import RESTORE_KEYS, RestoreConflict
+
+__all__ = [
+    "BUSY_TIMEOUT_S", "DB_NAME", "EXPORT_TABLES", "HOME_DIRECTORIES", "MIGRATIONS",
+    "OPTION_SEED_KEY", "RESTORE_KEYS", "SCHEMA_VERSION", "ImportResult", "RestoreConflict",
+    "Store", "StoreError", "_stores", "forget", "get_store", "new_ref", "utc_now",
+]
