@@ -475,7 +475,7 @@ def plot_participation(table, n_learners: int) -> ChartText:
 
 def dashboard(frame, n_learners: int) -> list[ChartText]:
     """Texts for :func:`netlearn.cohort_charts.plot_dashboard`: one per chart, in its order."""
-    from .cohort import before_after, participation
+    from .cohort_tables import before_after, participation
 
     return [plot_before_after(before_after(frame)), plot_quiz_scores(frame),
             plot_participation(participation(frame), n_learners)]
