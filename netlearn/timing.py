@@ -173,7 +173,7 @@ def estimate_sections(cells: list[dict], topic, course) -> list[Section]:
     -------
     list of Section
         In notebook order. A section is optional when the line after its heading
-        says so (``*Optional · about N min*``, written by ``tools/build_notebooks.py``).
+        says so (``*Optional · about N min*``, written by ``netlearn.notebook_builder``).
     """
     wpm = getattr(course, "reading_words_per_minute", READING_WPM) or READING_WPM
     sections = [Section("Preamble", heading=False)]

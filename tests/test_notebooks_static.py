@@ -14,7 +14,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-SOURCES = NOTEBOOKS / "src"
+SOURCES = ROOT / "course-src"
 CONTENT = ROOT / "netlearn" / "content"
 BUILDER = ROOT / "tools" / "build_notebooks.py"
 
