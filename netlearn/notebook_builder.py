@@ -292,8 +292,8 @@ def find_topic(course, topic_id: str, source=None):
     except KeyError:
         valid = ", ".join(t.id for t in course.topics)
         raise BuildError(f"no topic {topic_id!r} in course.yaml (a notebook's name is its"
-                         f" topic id; add the topic there first); valid ids: {valid}",
-                         source) from None
+                         " topic id: add the topic there first, and point NETLEARN_CONTENT or"
+                         f" --content at your content); valid ids: {valid}", source) from None
 
 
 def build_cells(course, topic, cells: list[SourceCell], source=None) -> str:

@@ -139,6 +139,9 @@ def call_minutes(name: str, args: str, topic, course, wpm: int = READING_WPM
                               for p in here.prompts)
     if name == "scenario":
         return "items", sum(scenario_minutes(s, wpm) for s in here.scenarios[:1])
+    if name == "topic_key_points":  # a new topic's notebook shows them from the YAML
+        return "reading", read_minutes(" ".join([*here.key_points,
+                                                 *(t["text"] for t in here.tips)]), wpm)
     return "tools", float(TOOL_MINUTES.get(name, 0.0))
 
 

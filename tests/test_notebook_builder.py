@@ -119,6 +119,14 @@ def test_topic_notebook_has_the_course_shape_and_renders_parts_through_netlearn_
     assert "facilitator_notes" not in text
     assert "*Core · about " in text and "*Optional · about " in text
     assert "about 0 min" not in text
+    # the key points the widget shows are counted as reading (netlearn.timing)
+    from netlearn.timing import estimate_sections, read_minutes, shown_minutes
+
+    words = " ".join([*topic.key_points, *(t["text"] for t in topic.tips)])
+    section = next(s for s in estimate_sections(notebook.cells, topic, course)
+                   if s.title == "Key points")
+    assert section.parts["reading"] == pytest.approx(read_minutes(words))
+    assert f"## Key points\n\n*Core · about {shown_minutes(section.minutes)} min*" in text
     assert (tmp_path / FACILITATOR_GUIDE).is_file()
 
 
