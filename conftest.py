@@ -2,7 +2,7 @@
 
 Also gives nbval something to compare: committed notebooks carry no outputs, so the
 expected output of each `# NBVAL_CHECK_OUTPUT` cell is injected from
-notebooks/expected/<stem>.json (written by tools/record_expected_outputs.py).
+course-src/expected/<stem>.json (written by tools/record_expected_outputs.py).
 """
 
 import hashlib
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent
-EXPECTED = REPO / "notebooks" / "expected"
+EXPECTED = REPO / "course-src" / "expected"
 MARKER = "# NBVAL_CHECK_OUTPUT"
 
 

@@ -52,6 +52,7 @@ _LAZY = {
     "set_facilitator_mode": "paths:set_facilitator_mode",
     "show_chart": "chart_display:show_chart",
     "summary_widget": "widgets.summary_button:summary_widget",
+    "topic_key_points": "widgets.topic_text:topic_key_points",
     "triage_list": "widgets.practice.owndata:triage_list",
     "use_sample": "learner_network:use_sample",
 }

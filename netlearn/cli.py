@@ -228,15 +228,16 @@ def _agenda(args) -> int:
 def _content(args) -> int:
     if args.content_command == "notebook":
         from .content import course
-        from .facilitate import new_topic_notebook
+        from .notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
         from .paths import override_content_dir
 
         path = new_topic_notebook(args.id, args.out, course(args.content), overwrite=args.force)
         where = args.content or override_content_dir() or "YOUR-CONTENT-DIR"
         print(f"wrote {path}; check it with: netlearn check {where} --notebooks {path.parent}")
+        print(f"wrote {path.parent / FACILITATOR_GUIDE} (the facilitator notes of every topic)")
         print(f"run it with: NETLEARN_CONTENT={where} jupyter lab {path}")
         return 0
-    from .facilitate import copy_content
+    from .content_copy import copy_content
 
     target = copy_content(args.dir)
     print(f"copied the course content to {target}; edit it, then run: netlearn check {target}")

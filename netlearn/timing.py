@@ -139,6 +139,9 @@ def call_minutes(name: str, args: str, topic, course, wpm: int = READING_WPM
                               for p in here.prompts)
     if name == "scenario":
         return "items", sum(scenario_minutes(s, wpm) for s in here.scenarios[:1])
+    if name == "topic_key_points":  # a new topic's notebook shows them from the YAML
+        return "reading", read_minutes(" ".join([*here.key_points,
+                                                 *(t["text"] for t in here.tips)]), wpm)
     return "tools", float(TOOL_MINUTES.get(name, 0.0))
 
 
@@ -173,7 +176,7 @@ def estimate_sections(cells: list[dict], topic, course) -> list[Section]:
     -------
     list of Section
         In notebook order. A section is optional when the line after its heading
-        says so (``*Optional · about N min*``, written by ``tools/build_notebooks.py``).
+        says so (``*Optional · about N min*``, written by ``netlearn.notebook_builder``).
     """
     wpm = getattr(course, "reading_words_per_minute", READING_WPM) or READING_WPM
     sections = [Section("Preamble", heading=False)]

@@ -14,7 +14,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-SOURCES = NOTEBOOKS / "src"
+SOURCES = ROOT / "course-src"
 CONTENT = ROOT / "netlearn" / "content"
 BUILDER = ROOT / "tools" / "build_notebooks.py"
 
@@ -153,12 +153,27 @@ def test_mistake_notebook_calls(topic_id, course):
     for call in (f'netlearn.self_assessment("{topic_id}", "check")',
                  f'netlearn.quiz("{topic_id}")', f'netlearn.reflection("{topic_id}")',
                  f'netlearn.progress_bar("{topic_id}")',
-                 f'netlearn.facilitator_notes("{topic_id}")',
                  "netlearn.sample_network()", "netlearn.my_network()"):
         assert call in code, f"{topic_id} never calls {call}"
     assert "mine.label" in code, f"{topic_id} never says which data 'Now you try' shows"
     if course.topic(topic_id).scenarios:
         assert f'netlearn.scenario("{topic_id}")' in code
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_facilitator_notes_are_in_the_facilitator_guide_not_the_learners_notebook(topic_id):
+    # a learner's notebook has no facilitator cell at all, not even a collapsed empty one
+    assert "facilitator_notes" not in json.dumps(notebook_for(topic_id))
+    guide = read(NOTEBOOKS / "facilitator" / "facilitator-guide.ipynb")
+    calls = [text(c) for c in guide["cells"] if c["cell_type"] == "code"]
+    assert f'netlearn.facilitator_notes("{topic_id}")' in calls
+
+
+def test_notebooks_holds_only_what_a_learner_or_facilitator_opens():
+    found = {p.relative_to(NOTEBOOKS).as_posix() for p in NOTEBOOKS.rglob("*")
+             if p.is_file() and ".ipynb_checkpoints" not in p.parts}
+    assert found == {f"{t}.ipynb" for t in TOPIC_IDS} | {
+        "facilitator/cohort-dashboard.ipynb", "facilitator/facilitator-guide.ipynb"}
 
 
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)

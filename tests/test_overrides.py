@@ -9,8 +9,9 @@ import yaml
 
 from netlearn import cli
 from netlearn.content import check, course, load_course
+from netlearn.content_copy import copy_content
 from netlearn.errors import ContentError
-from netlearn.facilitate import copy_content, new_topic_notebook
+from netlearn.notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
 from netlearn.paths import default_content_dir
 
 NEW_ID = "07-salary-conversations"
@@ -171,18 +172,28 @@ def test_a_new_topic_notebook_runs_and_shows_the_new_question(content, tmp_path,
     monkeypatch.setenv("NETLEARN_CONTENT", str(content))
     monkeypatch.setenv("NETLEARN_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("NETLEARN_FACILITATOR", "1")
-    notebook = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(notebook, timeout=180, kernel_name="python3",
-                                     resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
-    errors = [o for c in notebook.cells for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert errors == []
-    executed = json.dumps(notebook, ensure_ascii=False)
+
+    def run(notebook_path):
+        notebook = nbformat.read(notebook_path, as_version=4)
+        client = nbclient.NotebookClient(
+            notebook, timeout=180, kernel_name="python3",
+            resources={"metadata": {"path": str(notebook_path.parent)}})
+        client.execute()
+        errors = [o for c in notebook.cells for o in c.get("outputs", [])
+                  if o.get("output_type") == "error"]
+        assert errors == []
+        return json.dumps(notebook, ensure_ascii=False)
+
+    executed = run(path)
     assert NEW_PROMPT in executed
     assert NEW_STATEMENT in executed
     assert "Coffee with a mentor" in executed or "Your mentor asks" in executed
-    assert "Pay is a sensitive topic" in executed  # facilitator mode was on
+    # the notes live in the facilitator guide, not in the learner's notebook (mode on or off)
+    assert "Pay is a sensitive topic" not in executed
+    monkeypatch.delenv("NETLEARN_FACILITATOR")  # the guide turns the mode on for itself
+    guide = run(path.parent / FACILITATOR_GUIDE)
+    assert "Pay is a sensitive topic" in guide
+    assert "Why is pay hard to talk about?" in guide
 
 
 # -- item-quality warnings and corrected defaults (`netlearn check`) ------------------

@@ -126,7 +126,7 @@ def imported_home(tmp_path_factory):
 
 
 def _checked_cell_mismatches(path: Path, notebook) -> list[str]:
-    expected_file = NOTEBOOK_DIR / "expected" / f"{path.stem}.json"
+    expected_file = REPO / "course-src" / "expected" / f"{path.stem}.json"
     if not expected_file.exists():
         return []
     expected = json.loads(expected_file.read_text(encoding="utf-8"))

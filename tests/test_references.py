@@ -23,7 +23,7 @@ def cited_authors(text):
 
 
 def _sources():
-    yield from sorted((ROOT / "notebooks" / "src").glob("*.py"))
+    yield from sorted((ROOT / "course-src").glob("*.py"))
     yield from sorted((ROOT / "netlearn" / "content").rglob("*.yaml"))
 
 

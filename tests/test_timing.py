@@ -159,18 +159,12 @@ def test_sections_count_prose_calls_and_markers(course):
 
 
 def test_the_builder_refuses_an_unmarked_heading(tmp_path):
-    import sys
+    from netlearn.notebook_builder import BuildError, SourceCell, mark_sections
 
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import build_notebooks
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
     source = tmp_path / "x.py"
-    cell = {"source": "Intro\n\n## Practice", "line": 3}
-    with pytest.raises(build_notebooks.BuildError, match=r"x\.py:6: a '##' heading must end"):
-        build_notebooks.mark_sections(cell, source)
-    cell = {"source": "## Practice {optional}", "line": 1}
-    assert build_notebooks.mark_sections(cell, source) == (
-        "## Practice\n\n*Optional · about 0 min*")
-    assert re.search(r"\{core\}", (ROOT / "notebooks" / "src" / "07-check-in.py").read_text())
+    cell = SourceCell("markdown", "Intro\n\n## Practice", None, 3)
+    with pytest.raises(BuildError, match=r"x\.py:6: a '##' heading must end"):
+        mark_sections(cell, source)
+    cell = SourceCell("markdown", "## Practice {optional}", None, 1)
+    assert mark_sections(cell, source) == "## Practice\n\n*Optional · about 0 min*"
+    assert re.search(r"\{core\}", (ROOT / "course-src" / "07-check-in.py").read_text())

@@ -1,7 +1,7 @@
 """Record the outputs nbval compares for `# NBVAL_CHECK_OUTPUT` cells, outside the notebooks.
 
 Committed notebooks carry no outputs, and nbval does not compare cells that were never
-run, so the expected output of every checked cell lives in notebooks/expected/<stem>.json
+run, so the expected output of every checked cell lives in course-src/expected/<stem>.json
 (cell id -> source digest + outputs). The test session injects it before nbval runs
 (see the root conftest.py). Run this after changing a checked cell or the sample persona:
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
-EXPECTED = NOTEBOOKS / "expected"
+EXPECTED = REPO / "course-src" / "expected"
 MARKER = "# NBVAL_CHECK_OUTPUT"
 
 

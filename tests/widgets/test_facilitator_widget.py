@@ -45,19 +45,38 @@ def _cell_outputs(notebook_path: Path, facilitator: str, monkeypatch, tmp_path):
     return notebook.cells[1].outputs
 
 
-NOTEBOOK_02 = Path(__file__).resolve().parents[2] / "notebooks" / "02-giving-not-just-taking.ipynb"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+GUIDE = NOTEBOOKS / "facilitator" / "facilitator-guide.ipynb"
 
 
 def test_the_built_cell_has_no_output_at_all_when_the_mode_is_off(monkeypatch, tmp_path):
     # no widget view (not even an empty, hidden one), no text, no blank line
-    assert _cell_outputs(NOTEBOOK_02, "0", monkeypatch, tmp_path) == []
+    assert _cell_outputs(GUIDE, "0", monkeypatch, tmp_path) == []
 
 
 def test_the_built_cell_shows_the_notes_when_the_mode_is_on(monkeypatch, tmp_path):
-    outputs = _cell_outputs(NOTEBOOK_02, "1", monkeypatch, tmp_path)
+    outputs = _cell_outputs(GUIDE, "1", monkeypatch, tmp_path)
     assert len(outputs) == 1
     assert "application/vnd.jupyter.widget-view+json" in outputs[0]["data"]
     assert json.dumps(outputs[0]) != "{}"
+
+
+def test_the_guide_shows_every_topics_notes_without_the_environment_variable(
+        monkeypatch, tmp_path):
+    # a facilitator opens the guide and runs it: it turns the mode on for its own kernel
+    nbclient = pytest.importorskip("nbclient")
+    import nbformat
+
+    guide = nbformat.read(GUIDE, as_version=4)
+    monkeypatch.setenv("NETLEARN_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("NETLEARN_FACILITATOR", raising=False)
+    nbclient.NotebookClient(guide, timeout=180, kernel_name="python3",
+                            resources={"metadata": {"path": str(GUIDE.parent)}}).execute()
+    notes = [c for c in guide.cells if "facilitator_notes(" in c.source]
+    assert len(notes) == len(load_course().topics)
+    for cell in notes:
+        assert [o["output_type"] for o in cell.outputs] == ["execute_result"], cell.source
+        assert "application/vnd.jupyter.widget-view+json" in cell.outputs[0]["data"]
 
 
 def test_environment_variable_turns_the_notes_on(monkeypatch):

@@ -358,8 +358,4 @@ netlearn.reflection("04-online-networking")
 # %%
 netlearn.progress_bar("04-online-networking")
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("04-online-networking")
-
 # %% [markdown] netlearn:navigation

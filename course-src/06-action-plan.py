@@ -257,8 +257,4 @@ netlearn.summary_widget()
 # - **Expect some messages to go unanswered.** That's normal, not a verdict on you.
 # - **Networking is ongoing.** Come back to any notebook whenever a new situation calls for it.
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("06-action-plan")
-
 # %% [markdown] netlearn:navigation

@@ -338,8 +338,4 @@ netlearn.reflection("03-following-up")
 # %%
 netlearn.progress_bar("03-following-up")
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("03-following-up")
-
 # %% [markdown] netlearn:navigation

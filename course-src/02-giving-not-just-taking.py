@@ -319,8 +319,4 @@ netlearn.reflection("02-giving-not-just-taking")
 # %%
 netlearn.progress_bar("02-giving-not-just-taking")
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("02-giving-not-just-taking")
-
 # %% [markdown] netlearn:navigation

@@ -87,8 +87,4 @@ netlearn.reflection("07-check-in")
 #   that still matter.
 # - **Book the next look.** A monthly ten-minute review keeps the habits alive.
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("07-check-in")
-
 # %% [markdown] netlearn:navigation

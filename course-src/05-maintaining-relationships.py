@@ -323,8 +323,4 @@ netlearn.reflection("05-maintaining-relationships")
 # %%
 netlearn.progress_bar("05-maintaining-relationships")
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("05-maintaining-relationships")
-
 # %% [markdown] netlearn:navigation

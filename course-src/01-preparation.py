@@ -332,8 +332,4 @@ netlearn.reflection("01-preparation")
 # %%
 netlearn.progress_bar("01-preparation")
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("01-preparation")
-
 # %% [markdown] netlearn:navigation

@@ -228,8 +228,4 @@ netlearn.reflection("00-start-here")
 #
 # **Next:** the first mistake happens before you even arrive — turning up unprepared.
 
-# %%
-# Shown only in facilitator mode (NETLEARN_FACILITATOR=1); otherwise this cell shows nothing.
-netlearn.facilitator_notes("00-start-here")
-
 # %% [markdown] netlearn:navigation
