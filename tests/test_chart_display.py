@@ -67,7 +67,7 @@ def test_chart_html_has_img_alt_details_and_table():
 
 
 def test_chart_without_data_has_alt_text_and_no_empty_table():
-    text = chart_text.network_recency(Network(), date(2025, 1, 1))
+    text = chart_text.network_recency(Network(), today=date(2025, 1, 1))
     tree = parse(chart_display.chart_html(b"png", text))
     assert tree.all("img")[0]["alt"] == text.alt
     assert "no data yet" in text.alt
@@ -99,10 +99,10 @@ def test_show_chart_draws_describes_and_closes_the_figure(shown):
     net = Network(contacts=[who], interactions=[Interaction(
         when=datetime(2025, 1, 1, 9), channel="email", contact_key=who.key, source="t",
         source_ref="1")])
-    chart_display.show_chart(charts.network_recency, net, date(2025, 1, 6), top=10)
+    chart_display.show_chart(charts.network_recency, net, today=date(2025, 1, 6), top=10)
     (bundle,), options = shown[0]
     assert options == {"raw": True}
-    expected = chart_text.network_recency(net, date(2025, 1, 6), top=10)
+    expected = chart_text.network_recency(net, today=date(2025, 1, 6), top=10)
     assert bundle["text/plain"] == expected.alt
     tree = parse(bundle["text/html"])
     assert tree.all("img")[0]["alt"] == expected.alt
@@ -114,7 +114,7 @@ def test_show_chart_passes_the_axes_only_to_the_chart(shown):
     import matplotlib.pyplot as plt
 
     _, ax = plt.subplots()
-    chart_display.show_chart(charts.self_assessment_change, {"A": 1}, {"A": 3}, ax=ax)
+    chart_display.show_chart(charts.self_assessment_change, ({"A": 1}, {"A": 3}), ax=ax)
     (bundle,), _ = shown[0]
     assert "1 rose" in bundle["text/plain"]
     assert ax.get_title() == "Your self-assessment before and after"

@@ -22,7 +22,7 @@ def test_participation_stacks_posts_comments_reactions():
                          source_ref=f"{kind}:u|{d}")
              for d, kind in ((1, "share"), (2, "comment"), (3, "reaction"), (4, "reaction"))]
     fig, ax = plt.subplots()
-    charts.participation(Network([], items), TODAY, ax=ax, months=3)
+    charts.participation(Network([], items), today=TODAY, ax=ax, months=3)
     heights = [round(p.get_height()) for p in ax.patches]
     assert heights == [0, 0, 1, 0, 0, 1, 0, 0, 2]  # three months of posts, comments, reactions
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Posts", "Comments",
@@ -32,7 +32,7 @@ def test_participation_stacks_posts_comments_reactions():
 
 def test_participation_without_any_says_so():
     fig, ax = plt.subplots()
-    charts.participation(Network([], []), TODAY, ax=ax)
+    charts.participation(Network([], []), today=TODAY, ax=ax)
     assert "No posts, comments or reactions" in " ".join(t.get_text() for t in ax.texts)
     plt.close(fig)
 

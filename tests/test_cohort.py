@@ -197,14 +197,15 @@ def test_charts_are_titled_and_labelled_and_handle_no_data():
     frame = aggregate([fake_summary(i) for i in range(1, 8)])
     for ax in (cohort_charts.plot_before_after(before_after(frame)),
                cohort_charts.plot_quiz_scores(frame),
-               cohort_charts.plot_participation(participation(frame), 7)):
+               cohort_charts.plot_participation(participation(frame), n_learners=7)):
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
         plt.close(ax.figure)
     empty = aggregate([])
     fig, axes = plt.subplots(1, 3)
-    assert cohort_charts.plot_before_after(before_after(empty), axes[0]) is axes[0]
-    assert cohort_charts.plot_quiz_scores(empty, axes[1]) is axes[1]
-    assert cohort_charts.plot_participation(participation(empty), 0, axes[2]) is axes[2]
+    assert cohort_charts.plot_before_after(before_after(empty), ax=axes[0]) is axes[0]
+    assert cohort_charts.plot_quiz_scores(empty, ax=axes[1]) is axes[1]
+    drawn = cohort_charts.plot_participation(participation(empty), n_learners=0, ax=axes[2])
+    assert drawn is axes[2]
     assert "No" in axes[1].texts[0].get_text()
     plt.close(fig)
 
@@ -269,9 +270,9 @@ def test_empty_charts_say_why_in_cohort_words():
 
     empty = aggregate([])
     fig, axes = plt.subplots(1, 3)
-    cohort_charts.plot_before_after(before_after(empty), axes[0])
-    cohort_charts.plot_quiz_scores(empty, axes[1])
-    cohort_charts.plot_participation(participation(empty), 0, axes[2])
+    cohort_charts.plot_before_after(before_after(empty), ax=axes[0])
+    cohort_charts.plot_quiz_scores(empty, ax=axes[1])
+    cohort_charts.plot_participation(participation(empty), n_learners=0, ax=axes[2])
     assert [ax.texts[0].get_text() for ax in axes] == [
         "No learner rated themselves both before and after",
         "No quiz answers in these summaries", cohort_charts.NO_SUMMARIES]
