@@ -4,19 +4,18 @@ import base64
 import csv
 from datetime import date, datetime
 
-import ipywidgets as widgets
 import pytest
 from icalendar import Calendar
 
 from netlearn import exporting, reminders
 from netlearn.exporting import export_all, export_directory
 from netlearn.records import Batch, Commitment, Contact, Interaction
-from netlearn.widgets._common import walk
 from netlearn.widgets.downloads import download_links_html
 from netlearn.widgets.export_button import export_widget
+from tests.helpers import HOSTILE_IMG as HOSTILE
+from tests.helpers import assert_escaped
 
 TODAY = date(2026, 3, 10)
-HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def seed(store, name="Ana Lima"):
@@ -129,8 +128,7 @@ def test_export_widget(store):
     assert 'download="contacts.csv"' in widget.links.value
     assert 'download="reminders.ics"' in widget.links.value
     assert 'download="action-plan.md"' in widget.links.value
-    values = [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
-    assert all("<img" not in v for v in values)
+    assert_escaped(widget, HOSTILE, expect_in_html=False)
 
 
 def test_export_widget_shows_errors(store, monkeypatch):

@@ -12,8 +12,9 @@ from netlearn.content import load_course
 from netlearn.records import Batch, Commitment, Network
 from netlearn.reminders import reminder_calendar, reminders
 from netlearn.widgets import checkin_date, checkin_quiz, commitment_review
+from tests.helpers import assert_escaped
 
-from .conftest import _course_files, assert_escaped
+from .conftest import _course_files
 
 TODAY = date(2026, 3, 2)
 
