@@ -82,19 +82,14 @@ def test_several_charts_join_their_alt_and_keep_one_table_each():
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    import matplotlib
-
-    matplotlib.use("Agg")
+def shown(monkeypatch, plt):
     displayed = []
     monkeypatch.setattr("IPython.display.display",
                         lambda *objs, **kw: displayed.append((objs, kw)))
     return displayed
 
 
-def test_show_chart_draws_describes_and_closes_the_figure(shown):
-    import matplotlib.pyplot as plt
-
+def test_show_chart_draws_describes_and_closes_the_figure(shown, plt):
     who = Contact(name=HOSTILE, source="t", source_ref="h", close=True)
     net = Network(contacts=[who], interactions=[Interaction(
         when=datetime(2025, 1, 1, 9), channel="email", contact_key=who.key, source="t",
@@ -110,9 +105,7 @@ def test_show_chart_draws_describes_and_closes_the_figure(shown):
     assert not plt.get_fignums(), "the figure must be closed, or the inline backend shows it again"
 
 
-def test_show_chart_passes_the_axes_only_to_the_chart(shown):
-    import matplotlib.pyplot as plt
-
+def test_show_chart_passes_the_axes_only_to_the_chart(shown, plt):
     _, ax = plt.subplots()
     chart_display.show_chart(charts.self_assessment_change, ({"A": 1}, {"A": 3}), ax=ax)
     (bundle,), _ = shown[0]

@@ -27,14 +27,9 @@ CHARTS = {
 
 
 @pytest.fixture(autouse=True)
-def headless():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    yield plt
-    plt.close("all")
+def headless(plt):
+    """Every chart here draws on Agg (tests/conftest.py's ``plt``)."""
+    return plt
 
 
 @pytest.fixture(scope="module")

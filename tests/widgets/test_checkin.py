@@ -44,17 +44,6 @@ def write(directory, reserve: bool, extra: str = ""):
 
 
 @pytest.fixture
-def headless():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    yield plt
-    plt.close("all")
-
-
-@pytest.fixture
 def with_reserve(tmp_path):
     return write(tmp_path / "reserve-content", reserve=True)
 
@@ -235,12 +224,12 @@ def test_checkin_quiz_escapes_item_text(store, tmp_path, hostile):
 # -- the chart --------------------------------------------------------------------------------
 
 
-def test_phases_chart_draws_three_bars_per_mistake(headless):
+def test_phases_chart_draws_three_bars_per_mistake(plt):
     from netlearn import charts
 
     ratings = {"before": {"Alpha": 2.0, "Beta": 3.0}, "after": {"Alpha": 3.5, "Beta": 4.0},
                "check-in": {"Alpha": 3.0}}
-    fig, (left, right) = headless.subplots(1, 2)
+    fig, (left, right) = plt.subplots(1, 2)
     ax = charts.self_assessment_phases(ratings, ax=right)
     assert ax is right and not left.has_data()
     assert len(ax.patches) == 5
