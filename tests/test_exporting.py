@@ -43,7 +43,8 @@ def test_export_all_writes_every_file(store, tmp_path):
             with open(path, newline="", encoding="utf-8") as handle:
                 header = next(csv.reader(handle))
             assert header, path.name
-    contacts = list(csv.DictReader(open(target / "contacts.csv", encoding="utf-8")))
+    with open(target / "contacts.csv", newline="", encoding="utf-8") as handle:
+        contacts = list(csv.DictReader(handle))
     assert [c["name"] for c in contacts] == ["Ana Lima"]
     calendar = Calendar.from_ical((target / "reminders.ics").read_bytes())
     summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
