@@ -1,6 +1,6 @@
 """Benchmarks: each measure as a ratio against a floor measured in the same run (medians).
 
-Usage: python bench/run.py [--only import,linkedin,metrics,callback,nbval,browser] [--repeat N]
+Usage: python bench/run.py [--only import,linkedin,metrics,callback,ics,nbval,browser] [--repeat N]
                            [--scale 1.0]
        python bench/run.py --only hub,serverimport [--learners 1,5,10]
        (hub needs pip install -e '.[hub]' and npm; serverimport: rfc3987_syntax's import cost)
@@ -317,6 +317,41 @@ def bench_callback():
     report("check-answer callback median", out["median_ms"], 0, "ms", 20, kind="abs")
 
 
+# -- calendar rules -----------------------------------------------------------------------
+
+ICS_RULES = (  # the pathological rules of tests/importers/test_ics.py
+    "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=HOURLY;BYMONTH=4;BYMONTHDAY=31",
+    "FREQ=DAILY;INTERVAL=7;BYDAY=MO", "FREQ=DAILY;INTERVAL=7;BYDAY=WE",
+    "FREQ=MONTHLY;BYDAY=2TU;COUNT=3", "FREQ=SECONDLY",
+)
+ICS_FLOOR_RULE = "FREQ=WEEKLY;BYDAY=WE"  # a plain weekly meeting over the same span
+
+
+def bench_ics(repeat, workdir):
+    """Reading an event with a pathological RRULE vs one with a plain weekly rule."""
+    from datetime import date
+
+    from netlearn.importers import ics
+
+    files = {}
+    for number, rule in enumerate((ICS_FLOOR_RULE, *ICS_RULES)):
+        path = workdir / f"rule-{number}.ics"
+        path.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:r\nSUMMARY:R\n"
+                        f"DTSTART:20250101T100000\nRRULE:{rule}\nEND:VEVENT\nEND:VCALENDAR\n",
+                        encoding="utf-8")
+        files[rule] = path
+    times = {rule: [] for rule in files}
+    for _ in range(max(repeat, 5)):  # interleaved: every rule once per round
+        for rule, path in files.items():
+            start = time.perf_counter()
+            ics.read_ics(path, today=date(2026, 2, 1))
+            times[rule].append(time.perf_counter() - start)
+    floor = statistics.median(times[ICS_FLOOR_RULE])
+    worst = max(ICS_RULES, key=lambda rule: statistics.median(times[rule]))
+    report(f"ics: worst pathological RRULE ({worst}) vs a weekly rule",
+           statistics.median(times[worst]), floor, "s", 100)
+
+
 # -- whole course under nbval -------------------------------------------------------------
 
 BARE_CELLS = [
@@ -499,7 +534,7 @@ def bench_server_import(repeat):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="import,linkedin,metrics,callback,nbval,browser")
+    parser.add_argument("--only", default="import,linkedin,metrics,callback,ics,nbval,browser")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scale", type=float, default=1.0,
                         help="scale of the LinkedIn export (1.0 = 30k/200k/5k)")
@@ -522,6 +557,9 @@ def main(argv=None) -> int:
         if "callback" in only:
             print("widget callback …", flush=True)
             bench_callback()
+        if "ics" in only:
+            print("calendar rules …", flush=True)
+            bench_ics(args.repeat, workdir)
         if "nbval" in only:
             print("notebooks under nbval …", flush=True)
             bench_nbval(args.repeat, workdir)

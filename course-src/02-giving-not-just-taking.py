@@ -126,7 +126,7 @@ for label, months in (("First six months", first_half), ("Last six months", seco
 # %%
 from netlearn import charts
 
-netlearn.show_chart(charts.give_vs_ask, net, today)
+netlearn.show_chart(charts.give_vs_ask, net, today=today)
 
 # %% [markdown]
 # **What it tells us.** Early in the year, asks outnumbered gives: Sam was trying to break into a
@@ -176,7 +176,7 @@ else:
 # %%
 from netlearn import charts
 
-netlearn.show_chart(charts.give_vs_ask, mine, mine.today())
+netlearn.show_chart(charts.give_vs_ask, mine, today=mine.today())
 
 # %% [markdown]
 # Look at your chart for a moment before moving on. Is there a month where you only asked? What was

@@ -128,7 +128,7 @@ print(f"Of the {notes.whole} invitations Sam sent, {notes.part} had a personal n
 # %%
 from netlearn import charts
 
-netlearn.show_chart(charts.online_mix, net, today=today, days=365)
+netlearn.show_chart(charts.channel_mix, net, today=today, days=365)
 
 # %% [markdown]
 # **What it tells us.** Sam does most networking online, but not *only* online: many relationships
@@ -180,10 +180,10 @@ print(f"Posts, comments and reactions in the last 12 months: "
 # %%
 from netlearn import charts
 
-netlearn.show_chart(charts.online_mix, mine, today=mine.today(), days=365)
+netlearn.show_chart(charts.channel_mix, mine, today=mine.today(), days=365)
 
 # %%
-netlearn.show_chart(charts.participation, mine, mine.today())
+netlearn.show_chart(charts.participation, mine, today=mine.today())
 
 # %% [markdown]
 # Is your mix the one you'd choose? If nearly everything is in person, which relationships could you

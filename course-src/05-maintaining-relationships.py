@@ -119,7 +119,7 @@ for tie in revived:
 # %%
 from netlearn import charts
 
-netlearn.show_chart(charts.network_recency, net, today)
+netlearn.show_chart(charts.network_recency, net, today=today)
 
 # %% [markdown]
 # **What it tells us.** Most of Sam's close contacts have heard from Sam recently; a handful have
@@ -164,7 +164,7 @@ print(f"Ties you revived after three or more years of silence: {len(mine_revived
 # %%
 from netlearn import charts
 
-netlearn.show_chart(charts.network_recency, mine, mine.today())
+netlearn.show_chart(charts.network_recency, mine, today=mine.today())
 
 # %% [markdown]
 # Look down your list. Is there anyone on it you'd genuinely like to hear from? Hold that name in

@@ -28,8 +28,7 @@ netlearn.self_assessment(None, "after")
 # %%
 from netlearn import charts
 
-before, after = netlearn.self_assessment_means()
-netlearn.show_chart(charts.self_assessment_change, before, after)
+netlearn.show_chart(charts.self_assessment_change, netlearn.self_assessment_means())
 
 # %% [markdown]
 # **How to read it.** These are self-ratings, so treat them as a mirror rather than a measurement. A

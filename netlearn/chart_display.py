@@ -100,9 +100,9 @@ def display_chart(chart, texts: ChartText | Sequence[ChartText]) -> None:
 def show_chart(chart, *args, **kwargs) -> None:
     """Draw a chart function's chart and display it with its alt text and data table.
 
-    ``netlearn.show_chart(charts.network_recency, net, today)`` draws
-    ``charts.network_recency(net, today)`` and describes it with
-    ``chart_text.network_recency(net, today)``: both from the same arguments.
+    ``netlearn.show_chart(charts.network_recency, net, today=today)`` draws
+    ``charts.network_recency(net, today=today)`` and describes it with
+    ``chart_text.network_recency(net, today=today)``: both from the same arguments.
 
     Parameters
     ----------
@@ -110,7 +110,8 @@ def show_chart(chart, *args, **kwargs) -> None:
         A chart function from :mod:`netlearn.charts` or :mod:`netlearn.cohort_charts`
         (one with a text function in :data:`netlearn.chart_text.TEXTS`).
     *args, **kwargs
-        The chart function's arguments (an ``ax`` or ``fig`` is used for drawing only).
+        The chart function's arguments, ``data, *, today=None, ax=None, ...`` (an ``ax``
+        or ``fig`` is used for drawing only).
     """
     describe = text_for(chart)
     drawn = chart(*args, **kwargs)

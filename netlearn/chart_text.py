@@ -12,17 +12,19 @@ __all__ = [
     "ChartText",
     "TEXTS",
     "activity_timeline",
+    "channel_mix",
     "connections_growth",
     "dashboard",
     "event_preparation",
     "follow_up_latency",
     "give_vs_ask",
     "network_recency",
-    "online_mix",
+    "participation",
     "plot_before_after",
     "plot_participation",
     "plot_quiz_scores",
     "self_assessment_change",
+    "self_assessment_phases",
     "text_for",
 ]
 
@@ -122,7 +124,7 @@ def follow_up_latency(net: Network, *, today: date | None = None, result=None,
     what = f"how fast you followed up with {people}"
     caption = f"New contacts by time to first follow-up{_sample(net)}"
     headers = ("Time to first follow-up", "New contacts")
-    end = today or net.as_of or charts._latest_day(net)
+    end = charts.end_day(net, today)
     if end is None and result is None:
         return _empty("Histogram", what, caption, headers, net=net)
     if result is None:
@@ -150,7 +152,7 @@ def follow_up_latency(net: Network, *, today: date | None = None, result=None,
     return ChartText(alt, caption, headers, rows)
 
 
-def participation(net: Network, today: date, *, months: int = 12) -> ChartText:
+def participation(net: Network, *, today: date | None = None, months: int = 12) -> ChartText:
     """Text for :func:`netlearn.charts.participation` (same arguments, without ``ax``).
 
     Returns
@@ -160,7 +162,8 @@ def participation(net: Network, today: date, *, months: int = 12) -> ChartText:
     """
     caption = f"Posts, comments and reactions per month{_sample(net)}"
     headers = ("Month", "Posts", "Comments", "Reactions")
-    by_month = metrics.participation_by_month(net, today, months)
+    today = charts.end_day(net, today)
+    by_month = metrics.participation_by_month(net, today, months) if today else []
     if not any(r.posts or r.comments or r.reactions for r in by_month):
         return _empty("Stacked bar chart", "posts, comments and reactions per month", caption,
                       headers, "no posts, comments or reactions in this data", net)
@@ -176,7 +179,7 @@ def participation(net: Network, today: date, *, months: int = 12) -> ChartText:
     return ChartText(alt, caption, headers, rows)
 
 
-def give_vs_ask(net: Network, today: date, *, months: int = 12) -> ChartText:
+def give_vs_ask(net: Network, *, today: date | None = None, months: int = 12) -> ChartText:
     """Text for :func:`netlearn.charts.give_vs_ask` (same arguments, without ``ax``).
 
     Returns
@@ -186,7 +189,8 @@ def give_vs_ask(net: Network, today: date, *, months: int = 12) -> ChartText:
     """
     caption = f"Gives and asks per month{_sample(net)}"
     headers = ("Month", "Gives", "Asks")
-    by_month = metrics.give_ask_ratio(net, today, months=months).by_month
+    today = charts.end_day(net, today)
+    by_month = metrics.give_ask_ratio(net, today, months=months).by_month if today else []
     if not any(entry.gives or entry.asks for entry in by_month):
         return _empty("Bar chart", "gives and asks per month", caption, headers, net=net)
     rows = tuple((charts._month_label(entry.month), entry.gives, entry.asks)
@@ -199,8 +203,8 @@ def give_vs_ask(net: Network, today: date, *, months: int = 12) -> ChartText:
     return ChartText(alt, caption, headers, rows)
 
 
-def online_mix(net: Network, *, today: date | None = None, days: int | None = None) -> ChartText:
-    """Text for :func:`netlearn.charts.online_mix` (same arguments, without ``ax``).
+def channel_mix(net: Network, *, today: date | None = None, days: int | None = None) -> ChartText:
+    """Text for :func:`netlearn.charts.channel_mix` (same arguments, without ``ax``).
 
     Returns
     -------
@@ -209,7 +213,7 @@ def online_mix(net: Network, *, today: date | None = None, days: int | None = No
     """
     caption = f"Interactions per channel{_sample(net)}"
     headers = ("Channel", "Online or in person", "Interactions")
-    window = charts.online_mix_window(net, today=today, days=days)
+    window = charts.channel_mix_window(net, today=today, days=days)
     mix = metrics.online_mix(net, *window) if window is not None else None
     if mix is None or not mix.total:
         return _empty("Bar chart", "interactions per channel", caption, headers, net=net)
@@ -223,7 +227,7 @@ def online_mix(net: Network, *, today: date | None = None, days: int | None = No
     return ChartText(alt, caption, headers, rows)
 
 
-def network_recency(net: Network, today: date, top: int = 25, *,
+def network_recency(net: Network, *, today: date | None = None, top: int = 25,
                     days: int = metrics.COLD_DAYS) -> ChartText:
     """Text for :func:`netlearn.charts.network_recency` (same arguments, without ``ax``).
 
@@ -255,7 +259,7 @@ def network_recency(net: Network, today: date, top: int = 25, *,
     return ChartText(alt, caption, headers, table)
 
 
-def connections_growth(net: Network) -> ChartText:
+def connections_growth(net: Network, *, today: date | None = None) -> ChartText:
     """Text for :func:`netlearn.charts.connections_growth` (same arguments, without ``ax``).
 
     Returns
@@ -265,7 +269,7 @@ def connections_growth(net: Network) -> ChartText:
     """
     caption = f"LinkedIn connections made per year{_sample(net)}"
     headers = ("Year", "Connections made", "Total by the end of the year")
-    per_day = charts.connections_per_day(net)
+    per_day = charts.connections_per_day(net, today=today)
     if not per_day:
         return _empty("Step chart", "your LinkedIn connections over time", caption, headers,
                       "no connections with a date yet (import your LinkedIn export)", net)
@@ -315,7 +319,8 @@ def event_preparation(net: Network, *, today: date | None = None, last: int = 30
     return ChartText(alt, caption, headers, rows)
 
 
-def self_assessment_change(before: dict[str, float], after: dict[str, float]) -> ChartText:
+def self_assessment_change(ratings: tuple[dict[str, float], dict[str, float]], *,
+                           today: date | None = None) -> ChartText:
     """Text for :func:`netlearn.charts.self_assessment_change` (same arguments, without ``ax``).
 
     Returns
@@ -323,6 +328,7 @@ def self_assessment_change(before: dict[str, float], after: dict[str, float]) ->
     ChartText
         In how many mistakes the rating rose, fell or stayed; one row per mistake.
     """
+    before, after = ratings
     caption = "Your self-ratings before and after"
     headers = ("Mistake", "Before", "After", "Change")
     topics = list(dict.fromkeys([*before, *after]))
@@ -349,7 +355,8 @@ def self_assessment_change(before: dict[str, float], after: dict[str, float]) ->
     return ChartText(alt, caption, headers, tuple(rows))
 
 
-def self_assessment_phases(ratings: dict[str, dict[str, float]]) -> ChartText:
+def self_assessment_phases(ratings: dict[str, dict[str, float]], *,
+                           today: date | None = None) -> ChartText:
     """Text for :func:`netlearn.charts.self_assessment_phases` (same arguments, without ``ax``).
 
     Returns
@@ -395,7 +402,7 @@ def self_assessment_phases(ratings: dict[str, dict[str, float]]) -> ChartText:
 # --------------------------------------------------------------------------- cohort charts
 
 
-def plot_before_after(table) -> ChartText:
+def plot_before_after(table, *, today=None) -> ChartText:
     """Text for :func:`netlearn.cohort_charts.plot_before_after` (without ``ax``).
 
     Returns
@@ -421,7 +428,7 @@ def plot_before_after(table) -> ChartText:
     return ChartText(alt, caption, headers, rows)
 
 
-def plot_quiz_scores(frame) -> ChartText:
+def plot_quiz_scores(frame, *, today=None) -> ChartText:
     """Text for :func:`netlearn.cohort_charts.plot_quiz_scores` (without ``ax``).
 
     Returns
@@ -450,7 +457,7 @@ def plot_quiz_scores(frame) -> ChartText:
     return ChartText(alt, caption, headers, tuple(rows))
 
 
-def plot_participation(table, n_learners: int) -> ChartText:
+def plot_participation(table, *, n_learners: int, today=None) -> ChartText:
     """Text for :func:`netlearn.cohort_charts.plot_participation` (without ``ax``).
 
     Returns
@@ -473,25 +480,25 @@ def plot_participation(table, n_learners: int) -> ChartText:
     return ChartText(alt, caption, headers, rows)
 
 
-def dashboard(frame, n_learners: int) -> list[ChartText]:
+def dashboard(frame, *, n_learners: int, today=None) -> list[ChartText]:
     """Texts for :func:`netlearn.cohort_charts.plot_dashboard`: one per chart, in its order."""
     from .cohort_tables import before_after, participation
 
     return [plot_before_after(before_after(frame)), plot_quiz_scores(frame),
-            plot_participation(participation(frame), n_learners)]
+            plot_participation(participation(frame), n_learners=n_learners)]
 
 
 # --------------------------------------------------------------------------- registry
 
 # chart function name -> its text function. A new chart function gets a text function
-# here with the same arguments (without ``ax``/``fig``); tests/test_chart_text.py fails
-# for any public chart function without one.
+# here with the same arguments (without ``ax``/``fig``): ``(data, *, today=None, ...)``;
+# tests/test_chart_text.py fails for any public chart function without one.
 TEXTS = {
     "activity_timeline": activity_timeline,
     "follow_up_latency": follow_up_latency,
     "participation": participation,
     "give_vs_ask": give_vs_ask,
-    "online_mix": online_mix,
+    "channel_mix": channel_mix,
     "network_recency": network_recency,
     "connections_growth": connections_growth,
     "event_preparation": event_preparation,

@@ -1,4 +1,4 @@
-"""Matplotlib charts over a Network or a metric result; each draws on one Axes and returns it."""
+"""Matplotlib charts over a Network or ratings: `chart(data, *, today=None, ax=None)` -> Axes."""
 
 from __future__ import annotations
 
@@ -7,18 +7,20 @@ from datetime import date, datetime, timedelta
 from operator import attrgetter
 
 from netlearn import metrics
+from netlearn.clock import resolve_today
 from netlearn.records import ONLINE_CHANNELS, Event, Network
 
 __all__ = [
     "NO_DATA",
     "OKABE_ITO",
     "activity_timeline",
+    "channel_mix",
     "connections_growth",
     "event_preparation",
     "follow_up_latency",
     "give_vs_ask",
     "network_recency",
-    "online_mix",
+    "participation",
     "self_assessment_change",
     "self_assessment_phases",
 ]
@@ -96,6 +98,21 @@ def _latest_day(net: Network) -> date | None:
     return max(whens).date() if whens else None
 
 
+def end_day(net: Network, today: date | None = None) -> date | None:
+    """The last day a chart over ``net`` counts: :func:`netlearn.clock.resolve_today`.
+
+    ``today`` when given, else ``net.as_of`` (the sample persona's fixed day), else the
+    latest interaction's date (not the real date: an old export still shows its data);
+    None when there is no interaction either.
+    """
+    return resolve_today(today, net, otherwise=lambda: _latest_day(net))
+
+
+def _cutoff(net: Network, today: date | None) -> date | None:
+    """``today``, else ``net.as_of``, else None (no cutoff): for charts of dated records."""
+    return resolve_today(today, net, otherwise=lambda: None)
+
+
 def _month_label(month: date) -> str:
     return f"{MONTHS[month.month - 1]} {month.year % 100:02d}"
 
@@ -135,7 +152,7 @@ def timeline_counts(net: Network, *, today: date | None = None, period: str = "m
     """
     if period not in ("month", "week"):
         raise ValueError(f"period must be 'month' or 'week', not {period!r}")
-    end = today or net.as_of or _latest_day(net)
+    end = end_day(net, today)
     if end is None:
         return None
     if period == "week":
@@ -166,8 +183,10 @@ def timeline_counts(net: Network, *, today: date | None = None, period: str = "m
     return starts, labels, online, offline
 
 
-def recency_rows(net: Network, today: date) -> tuple[list, str]:
+def recency_rows(net: Network, today: date | None = None) -> tuple[list, str]:
     """The data of :func:`network_recency`: rows (longest silence first) and whom they cover.
+
+    Measured from :func:`end_day` (``today``, else ``net.as_of``, else the latest interaction).
 
     Returns
     -------
@@ -175,6 +194,9 @@ def recency_rows(net: Network, today: date) -> tuple[list, str]:
         The rows, and ``"close"``, ``"all"`` (none marked close), ``"all-none-in-touch"``
         (close contacts exist, none with an interaction) or ``""`` without rows.
     """
+    today = end_day(net, today)
+    if today is None:
+        return [], ""
     rows = metrics.gone_cold(net, today, days=0, close_only=True)
     if rows:
         return rows, "close"
@@ -184,10 +206,10 @@ def recency_rows(net: Network, today: date) -> tuple[list, str]:
     return rows, "all" if rows else ""
 
 
-def online_mix_window(net: Network, *, today: date | None = None,
-                      days: int | None = None) -> tuple[date, int] | None:
-    """The last day and the number of days :func:`online_mix` counts (None without data)."""
-    end = today or net.as_of or _latest_day(net)
+def channel_mix_window(net: Network, *, today: date | None = None,
+                       days: int | None = None) -> tuple[date, int] | None:
+    """The last day and the number of days :func:`channel_mix` counts (None without data)."""
+    end = end_day(net, today)
     if end is None:
         return None
     if days is None:
@@ -203,7 +225,7 @@ def prepared_events(net: Network, *, today: date | None = None,
     Attended events up to ``today`` (default ``net.as_of``; all when neither is set),
     at most the ``last`` most recent ones.
     """
-    cutoff = today or net.as_of
+    cutoff = _cutoff(net, today)
     events = sorted(
         (event for event in net.events
          if event.attended and (cutoff is None or event.day <= cutoff)),
@@ -212,15 +234,20 @@ def prepared_events(net: Network, *, today: date | None = None,
     return (events[-last:] if len(events) > last else events), len(events)
 
 
-def connections_per_day(net: Network) -> Counter:
-    """Contacts per ``connected_on`` day: the data of :func:`connections_growth`."""
+def connections_per_day(net: Network, *, today: date | None = None) -> Counter:
+    """Contacts per ``connected_on`` day: the data of :func:`connections_growth`.
+
+    Up to ``today``, else ``net.as_of``; every connection when neither is set.
+    """
+    cutoff = _cutoff(net, today)
     return Counter(contact.connected_on for contact in net.contacts
-                   if contact.connected_on is not None)
+                   if contact.connected_on is not None
+                   and (cutoff is None or contact.connected_on <= cutoff))
 
 # --------------------------------------------------------------------------- charts
 
 
-def activity_timeline(net: Network, ax=None, *, today: date | None = None,
+def activity_timeline(net: Network, *, today: date | None = None, ax=None,
                       period: str = "month", periods: int = 12):
     """Interactions per month (or week), split into online and in person.
 
@@ -228,10 +255,10 @@ def activity_timeline(net: Network, ax=None, *, today: date | None = None,
     ----------
     net : Network
         The learner's data or the sample persona.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made if omitted.
     today : date, optional
         Last day shown; defaults to ``net.as_of``, else the latest interaction's date.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
     period : {"month", "week"}, default "month"
         Bar width: calendar months, or weeks starting on Monday.
     periods : int, default 12
@@ -264,7 +291,7 @@ def activity_timeline(net: Network, ax=None, *, today: date | None = None,
     return ax
 
 
-def follow_up_latency(net: Network, ax=None, *, today: date | None = None, result=None,
+def follow_up_latency(net: Network, *, today: date | None = None, ax=None, result=None,
                       since: str = "meeting"):
     """Histogram of the time from meeting someone to the first follow-up.
 
@@ -278,10 +305,10 @@ def follow_up_latency(net: Network, ax=None, *, today: date | None = None, resul
     ----------
     net : Network
         The learner's data or the sample persona.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made if omitted.
     today : date, optional
         Last day counted; defaults to ``net.as_of``, else the latest interaction's date.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
     result : netlearn.metrics.FollowUp, optional
         Already computed follow-up figures to draw.
     since : str, default "meeting"
@@ -295,7 +322,7 @@ def follow_up_latency(net: Network, ax=None, *, today: date | None = None, resul
     people = "people you met" if since == "meeting" else "new connections"
     title = f"How fast you followed up with {people}"
     xlabel, ylabel = f"Days from {since} to first follow-up", "New contacts"
-    end = today or net.as_of or _latest_day(net)
+    end = end_day(net, today)
     if end is None and result is None:
         return _no_data(ax, title, xlabel, ylabel, net)
     if result is None:
@@ -332,7 +359,7 @@ def follow_up_latency(net: Network, ax=None, *, today: date | None = None, resul
     return ax
 
 
-def participation(net: Network, today: date, ax=None, *, months: int = 12):
+def participation(net: Network, *, today: date | None = None, ax=None, months: int = 12):
     """Posts, comments and reactions per calendar month, stacked.
 
     Uses :func:`netlearn.metrics.participation_by_month`.
@@ -341,10 +368,13 @@ def participation(net: Network, today: date, ax=None, *, months: int = 12):
     ----------
     net : Network
         The learner's data or the sample persona.
-    today : date
-        The last day counted; its month is the last bar.
+    today : date, optional
+        The last day counted; its month is the last bar. Defaults to ``net.as_of``,
+        else the latest interaction's date.
     ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
     months : int, default 12
+        How many months to show.
 
     Returns
     -------
@@ -352,7 +382,8 @@ def participation(net: Network, today: date, ax=None, *, months: int = 12):
     """
     ax = _axes(ax)
     title = "Taking part online: posts, comments and reactions per month"
-    rows = metrics.participation_by_month(net, today, months)
+    today = end_day(net, today)
+    rows = metrics.participation_by_month(net, today, months) if today else []
     if not any(r.posts or r.comments or r.reactions for r in rows):
         return _no_data(ax, title, "Month", "Posts, comments, reactions", net,
                         "No posts, comments or reactions in this data")
@@ -373,7 +404,7 @@ def participation(net: Network, today: date, ax=None, *, months: int = 12):
     return ax
 
 
-def give_vs_ask(net: Network, today: date, ax=None, *, months: int = 12):
+def give_vs_ask(net: Network, *, today: date | None = None, ax=None, months: int = 12):
     """Outgoing gives and asks per calendar month, side by side.
 
     Uses ``by_month`` of :func:`netlearn.metrics.give_ask_ratio`.
@@ -382,8 +413,9 @@ def give_vs_ask(net: Network, today: date, ax=None, *, months: int = 12):
     ----------
     net : Network
         The learner's data or the sample persona.
-    today : date
-        The last day counted; its month is the last bar pair.
+    today : date, optional
+        The last day counted; its month is the last bar pair. Defaults to ``net.as_of``,
+        else the latest interaction's date.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
     months : int, default 12
@@ -395,7 +427,8 @@ def give_vs_ask(net: Network, today: date, ax=None, *, months: int = 12):
     """
     ax = _axes(ax)
     title = "Giving versus asking per month"
-    by_month = metrics.give_ask_ratio(net, today, months=months).by_month
+    today = end_day(net, today)
+    by_month = metrics.give_ask_ratio(net, today, months=months).by_month if today else []
     if not any(entry.gives or entry.asks for entry in by_month):
         return _no_data(ax, title, "Month", "Outgoing interactions", net)
     positions = range(len(by_month))
@@ -411,17 +444,19 @@ def give_vs_ask(net: Network, today: date, ax=None, *, months: int = 12):
     return ax
 
 
-def online_mix(net: Network, ax=None, *, today: date | None = None, days: int | None = None):
+def channel_mix(net: Network, *, today: date | None = None, ax=None, days: int | None = None):
     """Interactions per channel, online channels apart from in-person ones.
+
+    Uses :func:`netlearn.metrics.online_mix` (the metric; this is its chart).
 
     Parameters
     ----------
     net : Network
         The learner's data or the sample persona.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made if omitted.
     today : date, optional
         Last day counted; defaults to ``net.as_of``, else the latest interaction's date.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
     days : int, optional
         Only the ``days`` calendar days ending with ``today``; all data if omitted.
 
@@ -431,7 +466,7 @@ def online_mix(net: Network, ax=None, *, today: date | None = None, days: int | 
     """
     ax = _axes(ax)
     title = "Channel mix"
-    window = online_mix_window(net, today=today, days=days)
+    window = channel_mix_window(net, today=today, days=days)
     if window is None:
         return _no_data(ax, title, "Interactions", "Channel", net)
     end, days = window
@@ -462,7 +497,7 @@ def online_mix(net: Network, ax=None, *, today: date | None = None, days: int | 
     return ax
 
 
-def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
+def network_recency(net: Network, *, today: date | None = None, ax=None, top: int = 25,
                     days: int = metrics.COLD_DAYS):
     """Who has gone cold: days since the last interaction with each close contact.
 
@@ -477,8 +512,8 @@ def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
     ----------
     net : Network
         The learner's data or the sample persona.
-    today : date
-        The day to measure from.
+    today : date, optional
+        The day to measure from; defaults to ``net.as_of``, else the latest interaction's date.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
     top : int, default 25
@@ -536,7 +571,7 @@ def network_recency(net: Network, today: date, ax=None, top: int = 25, *,
     return ax
 
 
-def connections_growth(net: Network, ax=None):
+def connections_growth(net: Network, *, today: date | None = None, ax=None):
     """Cumulative number of online connections by the date they were made.
 
     Counts contacts by ``connected_on`` (e.g. LinkedIn's "Connected On").
@@ -545,6 +580,9 @@ def connections_growth(net: Network, ax=None):
     ----------
     net : Network
         The learner's data or the sample persona.
+    today : date, optional
+        Leave out connections made after this day; defaults to ``net.as_of`` (every
+        connection when that is not set either).
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
 
@@ -555,7 +593,7 @@ def connections_growth(net: Network, ax=None):
     ax = _axes(ax)
     title = "Your LinkedIn connections over time"
     xlabel, ylabel = "Date connected", "Connections (cumulative)"
-    per_day = connections_per_day(net)
+    per_day = connections_per_day(net, today=today)
     if not per_day:
         return _no_data(ax, title, xlabel, ylabel, net)
     days = sorted(per_day)
@@ -574,7 +612,7 @@ def connections_growth(net: Network, ax=None):
     return ax
 
 
-def event_preparation(net: Network, ax=None, *, today: date | None = None, last: int = 30):
+def event_preparation(net: Network, *, today: date | None = None, ax=None, last: int = 30):
     """Checklist items done for each attended event, stacked by item.
 
     Shows the ``last`` most recent attended events, oldest on the left.
@@ -583,11 +621,11 @@ def event_preparation(net: Network, ax=None, *, today: date | None = None, last:
     ----------
     net : Network
         The learner's data or the sample persona.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure is made if omitted.
     today : date, optional
         Leave out events after this day; defaults to ``net.as_of`` (all
         attended events when that is not set either).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
     last : int, default 30
         Show at most this many events (the most recent ones).
 
@@ -623,14 +661,18 @@ def event_preparation(net: Network, ax=None, *, today: date | None = None, last:
     return ax
 
 
-def self_assessment_change(before: dict[str, float], after: dict[str, float], ax=None):
+def self_assessment_change(ratings: tuple[dict[str, float], dict[str, float]], *,
+                           today: date | None = None, ax=None):
     """Self-ratings per mistake before and after the course, side by side.
 
     Parameters
     ----------
-    before, after : dict of str to float
-        Rating per topic title (e.g. ``{"Lack of preparation": 2.5}``); a topic
+    ratings : pair of dict of str to float
+        ``(before, after)`` as :func:`netlearn.completion.self_assessment_means` returns
+        them: rating per topic title (e.g. ``{"Lack of preparation": 2.5}``); a topic
         missing from one of them gets only the other bar.
+    today : date, optional
+        Not used (self-ratings carry no dates); accepted like every chart's.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
 
@@ -641,6 +683,7 @@ def self_assessment_change(before: dict[str, float], after: dict[str, float], ax
     ax = _axes(ax)
     title = "Your self-assessment before and after"
     xlabel, ylabel = "Self-rating", "Mistake"
+    before, after = ratings
     topics = list(dict.fromkeys([*before, *after]))
     if not topics:
         return _no_data(ax, title, xlabel, ylabel, message=(
@@ -675,7 +718,8 @@ PHASE_STYLES = {  # phase -> (label, colour, hatch): colour and pattern both tel
 }
 
 
-def self_assessment_phases(ratings: dict[str, dict[str, float]], ax=None):
+def self_assessment_phases(ratings: dict[str, dict[str, float]], *, today: date | None = None,
+                           ax=None):
     """Self-ratings per mistake before the course, after it and at the check-in.
 
     Parameters
@@ -683,6 +727,8 @@ def self_assessment_phases(ratings: dict[str, dict[str, float]], ax=None):
     ratings : dict
         Phase (``"before"``, ``"after"``, ``"check-in"``) -> {topic title: mean
         rating}. A phase or topic without ratings is left out (its bar is missing).
+    today : date, optional
+        Not used (self-ratings carry no dates); accepted like every chart's.
     ax : matplotlib Axes, optional
         Where to draw; a new figure is made if omitted.
 

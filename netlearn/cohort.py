@@ -547,7 +547,7 @@ def write_counts_only(summaries, out_dir) -> list[Path]:
     partial.replace(target)
     written = [target]
     fig, ax = _figure()
-    cohort_charts.plot_participation(table, len(summaries), ax)
+    cohort_charts.plot_participation(table, n_learners=len(summaries), ax=ax)
     chart = out / "participation.png"
     partial = chart.with_name(chart.stem + ".part.png")
     fig.savefig(partial, dpi=120)
@@ -590,10 +590,11 @@ def write_outputs(summaries, out_dir) -> list[Path]:
                _write_csv(item_table(summaries), out / "items.csv")]
     n = len(summaries)
     charts = (
-        ("before_after.png", lambda ax: cohort_charts.plot_before_after(before_after(frame), ax)),
-        ("quiz_scores.png", lambda ax: cohort_charts.plot_quiz_scores(frame, ax)),
+        ("before_after.png",
+         lambda ax: cohort_charts.plot_before_after(before_after(frame), ax=ax)),
+        ("quiz_scores.png", lambda ax: cohort_charts.plot_quiz_scores(frame, ax=ax)),
         ("participation.png",
-         lambda ax: cohort_charts.plot_participation(participation(frame), n, ax)),
+         lambda ax: cohort_charts.plot_participation(participation(frame), n_learners=n, ax=ax)),
     )
     for name, draw in charts:
         fig, ax = _figure()

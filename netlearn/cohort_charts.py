@@ -1,4 +1,4 @@
-"""Cohort charts for facilitators; each takes data (+ optional Axes) and returns the Axes."""
+"""Cohort charts for facilitators: `chart(data, *, today=None, ax=None, ...)` -> Axes."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def _label(topic: str, n: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def plot_before_after(table, ax=None):
+def plot_before_after(table, *, today=None, ax=None):
     """Draw the mean self-rating before and after, per mistake, with the number of learners.
 
     Parameters
@@ -34,6 +34,8 @@ def plot_before_after(table, ax=None):
         From :func:`netlearn.cohort.before_after`: index topic, columns
         ``before``, ``after``, ``n``; a third bar per topic when ``n_check_in``
         shows that some learners rated themselves at the check-in.
+    today : date, optional
+        Not used (a cohort table carries no dates); accepted like every chart's.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -75,13 +77,15 @@ def plot_before_after(table, ax=None):
     return ax
 
 
-def plot_quiz_scores(frame, ax=None):
+def plot_quiz_scores(frame, *, today=None, ax=None):
     """Draw the distribution of quiz scores per topic (box plot with every learner as a dot).
 
     Parameters
     ----------
     frame : pandas.DataFrame
         From :func:`netlearn.cohort.aggregate` (uses ``topic`` and ``quiz_percent``).
+    today : date, optional
+        Not used (a cohort table carries no dates); accepted like every chart's.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -119,7 +123,7 @@ def plot_quiz_scores(frame, ax=None):
     return ax
 
 
-def plot_participation(table, n_learners: int, ax=None):
+def plot_participation(table, *, n_learners: int, today=None, ax=None):
     """Draw how many learners started and completed each topic.
 
     Parameters
@@ -129,6 +133,8 @@ def plot_participation(table, n_learners: int, ax=None):
         ``started`` and ``completed``.
     n_learners : int
         Learners in the cohort (the axis runs to this number).
+    today : date, optional
+        Not used (a cohort table carries no dates); accepted like every chart's.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -166,14 +172,18 @@ def plot_participation(table, n_learners: int, ax=None):
     return ax
 
 
-def plot_dashboard(frame, n_learners: int, fig=None):
+def plot_dashboard(frame, *, n_learners: int, today=None, fig=None):
     """Draw the three cohort charts side by side on one figure.
+
+    The one chart that takes a ``fig`` instead of an ``ax``: it draws several Axes.
 
     Parameters
     ----------
     frame : pandas.DataFrame
         From :func:`netlearn.cohort.aggregate`.
     n_learners : int
+    today : date, optional
+        Not used (a cohort table carries no dates); accepted like every chart's.
     fig : matplotlib.figure.Figure, optional
 
     Returns
@@ -188,7 +198,7 @@ def plot_dashboard(frame, n_learners: int, fig=None):
 
         fig = plt.figure(figsize=(13, 13), layout="constrained")
     axes = fig.subplots(3, 1)
-    plot_before_after(before_after(frame), axes[0])
-    plot_quiz_scores(frame, axes[1])
-    plot_participation(participation(frame), n_learners, axes[2])
+    plot_before_after(before_after(frame), ax=axes[0])
+    plot_quiz_scores(frame, ax=axes[1])
+    plot_participation(participation(frame), n_learners=n_learners, ax=axes[2])
     return list(axes)

@@ -6,6 +6,8 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from netlearn.clock import resolve_today
+
 REMINDERS_NAME = "reminders.ics"
 PLAN_NAME = "action-plan.md"
 
@@ -55,7 +57,7 @@ def export_all(store, directory, today: date | None = None, progress=None) -> li
     from netlearn.checkin import SETTING, parse_checkin
     from netlearn.reminders import reminder_calendar
 
-    today = today or date.today()
+    today = resolve_today(today)
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     steps = 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from netlearn.clock import resolve_today
 from netlearn.records import Network
 
 CHOICE_KEY = "data_choice"
@@ -106,19 +107,13 @@ def use_sample(on: bool, store=None) -> None:
 
 
 def network_today(net: Network, today: date | None = None) -> date:
-    """Return the day metrics should measure ``net`` from.
+    """Return the day metrics should measure ``net`` from: :func:`netlearn.clock.resolve_today`.
 
-    ``today`` when given; for the sample persona its fixed "today"
-    (:data:`netlearn.sample.DEFAULT_TODAY`), so its charts are reproducible;
+    ``today`` when given; else the network's own day (the sample persona's fixed
+    "today", :data:`netlearn.sample.DEFAULT_TODAY`, so its charts are reproducible);
     else the current date.
     """
-    if today is not None:
-        return today
-    if net.is_sample:
-        from netlearn.sample import DEFAULT_TODAY
-
-        return DEFAULT_TODAY
-    return date.today()
+    return resolve_today(today, net)
 
 
 def describe(net: Network) -> str:

@@ -11,6 +11,7 @@ from itertools import compress
 from operator import and_, attrgetter
 from statistics import median
 
+from netlearn.clock import resolve_today
 from netlearn.records import (
     CHANNELS,
     ONLINE_CHANNELS,
@@ -1557,7 +1558,7 @@ def apply_triage(net: Network, tags: dict[str, str], today: date | None = None) 
     """
     if not tags:
         return net
-    today = today or net.today()
+    today = resolve_today(today, net)
     latest: dict[str, tuple[str, datetime]] = {}
     for item in net.interactions:
         conv = _conversation_of(item)

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from itertools import accumulate, compress
 from operator import attrgetter, eq
 
+from netlearn.clock import resolve_today
+
 CHANNELS = (
     "in_person", "event", "call", "video", "email",
     "linkedin_message", "linkedin_invitation", "forum", "post",
@@ -288,5 +290,5 @@ class Network:
     as_of: date | None = None  # the "today" metrics use; None means the real today
 
     def today(self) -> date:
-        """Return the date metrics should treat as today for this network."""
-        return self.as_of or date.today()
+        """Return the date metrics treat as today here (:func:`netlearn.clock.resolve_today`)."""
+        return resolve_today(None, self)

@@ -9,6 +9,7 @@ import uuid
 from datetime import date, datetime
 from pathlib import Path
 
+from .clock import resolve_today
 from .errors import NetlearnError
 
 FORMAT = "netlearn-summary"
@@ -248,7 +249,7 @@ def write_summary(store, path, *, course=None, today=None) -> Path:
         from .content import course as current_course
 
         course = current_course()
-    today = today or date.today()
+    today = resolve_today(today)
     target = Path(path).expanduser()
     if target.is_dir():
         target = target / default_name(today)

@@ -1,4 +1,4 @@
-"""Shared fixtures: an isolated learner home and store per test."""
+"""Shared fixtures: an isolated learner home and store per test, and pyplot without a display."""
 
 import pytest
 
@@ -24,3 +24,29 @@ def store(home):
     opened = store_module.Store(home)
     yield opened
     opened.close()
+
+
+# The only place the tests pick a matplotlib backend (the package never does: no matplotlib.use).
+
+
+@pytest.fixture
+def plt():
+    """pyplot on the Agg backend (draws without a display); every figure is closed afterwards."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as pyplot
+
+    yield pyplot
+    pyplot.close("all")
+
+
+@pytest.fixture
+def learner_backend():
+    """A backend that is not Agg, standing in for a learner's inline one; restored afterwards."""
+    import matplotlib
+
+    before = matplotlib.get_backend()
+    matplotlib.use("svg")
+    yield "svg"
+    matplotlib.use(before)

@@ -67,7 +67,7 @@ def test_chart_html_has_img_alt_details_and_table():
 
 
 def test_chart_without_data_has_alt_text_and_no_empty_table():
-    text = chart_text.network_recency(Network(), date(2025, 1, 1))
+    text = chart_text.network_recency(Network(), today=date(2025, 1, 1))
     tree = parse(chart_display.chart_html(b"png", text))
     assert tree.all("img")[0]["alt"] == text.alt
     assert "no data yet" in text.alt
@@ -82,27 +82,22 @@ def test_several_charts_join_their_alt_and_keep_one_table_each():
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    import matplotlib
-
-    matplotlib.use("Agg")
+def shown(monkeypatch, plt):
     displayed = []
     monkeypatch.setattr("IPython.display.display",
                         lambda *objs, **kw: displayed.append((objs, kw)))
     return displayed
 
 
-def test_show_chart_draws_describes_and_closes_the_figure(shown):
-    import matplotlib.pyplot as plt
-
+def test_show_chart_draws_describes_and_closes_the_figure(shown, plt):
     who = Contact(name=HOSTILE, source="t", source_ref="h", close=True)
     net = Network(contacts=[who], interactions=[Interaction(
         when=datetime(2025, 1, 1, 9), channel="email", contact_key=who.key, source="t",
         source_ref="1")])
-    chart_display.show_chart(charts.network_recency, net, date(2025, 1, 6), top=10)
+    chart_display.show_chart(charts.network_recency, net, today=date(2025, 1, 6), top=10)
     (bundle,), options = shown[0]
     assert options == {"raw": True}
-    expected = chart_text.network_recency(net, date(2025, 1, 6), top=10)
+    expected = chart_text.network_recency(net, today=date(2025, 1, 6), top=10)
     assert bundle["text/plain"] == expected.alt
     tree = parse(bundle["text/html"])
     assert tree.all("img")[0]["alt"] == expected.alt
@@ -110,11 +105,9 @@ def test_show_chart_draws_describes_and_closes_the_figure(shown):
     assert not plt.get_fignums(), "the figure must be closed, or the inline backend shows it again"
 
 
-def test_show_chart_passes_the_axes_only_to_the_chart(shown):
-    import matplotlib.pyplot as plt
-
+def test_show_chart_passes_the_axes_only_to_the_chart(shown, plt):
     _, ax = plt.subplots()
-    chart_display.show_chart(charts.self_assessment_change, {"A": 1}, {"A": 3}, ax=ax)
+    chart_display.show_chart(charts.self_assessment_change, ({"A": 1}, {"A": 3}), ax=ax)
     (bundle,), _ = shown[0]
     assert "1 rose" in bundle["text/plain"]
     assert ax.get_title() == "Your self-assessment before and after"

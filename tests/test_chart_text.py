@@ -57,7 +57,7 @@ def net():
 
 
 def test_network_recency_counts_cold_close_contacts(net):
-    text = chart_text.network_recency(net, TODAY)
+    text = chart_text.network_recency(net, today=TODAY)
     assert text.alt == ("Bar chart of 3 close contacts by days since last contact: "
                         "2 past 90 days, longest 180 days (Ann <b>Ash</b>).")
     assert text.rows == (("Ann <b>Ash</b>", 180, "yes"), ("Dee Dale", 149, "yes"),
@@ -66,7 +66,7 @@ def test_network_recency_counts_cold_close_contacts(net):
 
 
 def test_network_recency_says_when_the_chart_shows_only_the_longest(net):
-    text = chart_text.network_recency(net, TODAY, top=2, days=150)
+    text = chart_text.network_recency(net, today=TODAY, top=2, days=150)
     assert text.alt.startswith("Bar chart of 3 close contacts by days since last contact "
                                "(the chart shows the 2 longest): 1 past 150 days")
     assert len(text.rows) == 2
@@ -76,13 +76,13 @@ def test_network_recency_falls_back_to_all_contacts():
     people = [contact("x", "Xu"), contact("y", "Yan")]
     net = Network(contacts=people, interactions=[
         touch(people[0], datetime(2025, 6, 20, 9)), touch(people[1], datetime(2024, 6, 30, 9))])
-    text = chart_text.network_recency(net, TODAY)
+    text = chart_text.network_recency(net, today=TODAY)
     assert text.alt == ("Bar chart of 2 contacts (none marked close) by days since last "
                         "contact: 1 past 90 days, longest 365 days (Yan).")
 
 
 def test_give_vs_ask_totals_and_months(net):
-    text = chart_text.give_vs_ask(net, TODAY, months=6)
+    text = chart_text.give_vs_ask(net, today=TODAY, months=6)
     # gives: Bob 2 Jun, Cy 5 May, Cy 21 May; asks: Bob 20 Jun, Dee 1 Feb
     assert text.rows == (("Jan 25", 0, 0), ("Feb 25", 0, 1), ("Mar 25", 0, 0),
                          ("Apr 25", 0, 0), ("May 25", 2, 0), ("Jun 25", 1, 1))
@@ -99,8 +99,8 @@ def test_follow_up_latency_groups(net):
     assert dict(text.rows)["Never followed up"] == 1
 
 
-def test_online_mix_share_and_top_channel(net):
-    text = chart_text.online_mix(net, today=TODAY)
+def test_channel_mix_share_and_top_channel(net):
+    text = chart_text.channel_mix(net, today=TODAY)
     # 8 interactions: online = email 3 + linkedin_message 1 = 4 -> 50 %
     assert text.alt == ("Bar chart of 8 interactions by channel: 50% online (4), 4 in person "
                         "or by phone; most used: Email (3).")
@@ -138,7 +138,7 @@ def test_activity_timeline_totals(net):
 
 
 def test_self_assessment_change_counts_rises():
-    text = chart_text.self_assessment_change({"A": 2, "B": 3}, {"A": 4, "B": 3, "C": 1})
+    text = chart_text.self_assessment_change(({"A": 2, "B": 3}, {"A": 4, "B": 3, "C": 1}))
     assert text.alt == ("Bar chart of your self-ratings before and after for 3 mistakes: of 2 "
                         "mistakes rated both times, 1 rose, 0 fell and 1 stayed the same.")
     assert text.rows == (("A", "2", "4", "+2"), ("B", "3", "3", "0"), ("C", "not rated", "1", ""))
@@ -148,7 +148,7 @@ def test_sample_persona_is_named_in_alt_and_caption():
     from netlearn.sample import sample_network
 
     net = sample_network()
-    text = chart_text.network_recency(net, net.today())
+    text = chart_text.network_recency(net, today=net.today())
     assert text.alt == ("Bar chart of 15 close contacts by days since last contact (sample "
                         "persona): 4 past 90 days, longest 1,555 days (Idris Oyelaran).")
     assert text.caption.endswith("(sample persona)")
@@ -157,12 +157,12 @@ def test_sample_persona_is_named_in_alt_and_caption():
 @pytest.mark.parametrize("name, call", [
     ("activity_timeline", lambda: chart_text.activity_timeline(Network())),
     ("follow_up_latency", lambda: chart_text.follow_up_latency(Network())),
-    ("give_vs_ask", lambda: chart_text.give_vs_ask(Network(), TODAY)),
-    ("online_mix", lambda: chart_text.online_mix(Network())),
-    ("network_recency", lambda: chart_text.network_recency(Network(), TODAY)),
+    ("give_vs_ask", lambda: chart_text.give_vs_ask(Network(), today=TODAY)),
+    ("channel_mix", lambda: chart_text.channel_mix(Network())),
+    ("network_recency", lambda: chart_text.network_recency(Network(), today=TODAY)),
     ("connections_growth", lambda: chart_text.connections_growth(Network())),
     ("event_preparation", lambda: chart_text.event_preparation(Network())),
-    ("self_assessment_change", lambda: chart_text.self_assessment_change({}, {})),
+    ("self_assessment_change", lambda: chart_text.self_assessment_change(({}, {}))),
 ])
 def test_empty_network_still_has_alt_text(name, call):
     text = call()
@@ -198,10 +198,10 @@ def test_before_after_and_participation():
     assert text.alt == ("Bar chart of the mean self-rating before and after for 2 topics: the "
                         "biggest change is 01-prep (+2.0), the smallest 02-give (+0.5).")
     part = pd.DataFrame({"started": [5, 3], "completed": [4, 1]}, index=["01-prep", "02-give"])
-    text = chart_text.plot_participation(part, 6)
+    text = chart_text.plot_participation(part, n_learners=6)
     assert text.alt == ("Bar chart of how many of 6 learners started and completed each of "
                         "2 topics: most completed 01-prep (4), fewest 02-give (1).")
-    empty = chart_text.plot_participation(part.iloc[0:0], 0)
+    empty = chart_text.plot_participation(part.iloc[0:0], n_learners=0)
     assert empty.alt.endswith(": no usable summaries yet.") and empty.rows == ()
 
 
@@ -220,8 +220,30 @@ def _public_charts():
 @pytest.mark.parametrize("name, chart", list(_public_charts()))
 def test_every_chart_has_a_text_function_with_its_arguments(name, chart):
     text = chart_text.text_for(chart)
-    drawn = [p for p in inspect.signature(chart).parameters if p not in ("ax", "fig")]
-    assert list(inspect.signature(text).parameters) == drawn
+    drawn = [p for p in inspect.signature(chart).parameters.values() if p.name not in ("ax", "fig")]
+    assert list(inspect.signature(text).parameters.values()) == drawn
+
+
+@pytest.mark.parametrize("name, chart", list(_public_charts()))
+def test_every_chart_takes_data_then_keyword_only_today_and_ax(name, chart):
+    data, *rest = inspect.signature(chart).parameters.values()
+    assert data.kind is data.POSITIONAL_OR_KEYWORD and data.default is data.empty
+    assert rest and all(p.kind is p.KEYWORD_ONLY for p in rest), "only the data is positional"
+    options = {p.name: p.default for p in rest}
+    drawn_on = "fig" if name == "plot_dashboard" else "ax"  # the dashboard draws several Axes
+    assert options.pop("today") is None and options.pop(drawn_on) is None
+
+
+def test_a_chart_and_a_metric_never_share_a_name():
+    from netlearn import metrics
+
+    def public(module):
+        return {name for name, value in vars(module).items()
+                if inspect.isfunction(value) and value.__module__ == module.__name__
+                and not name.startswith("_")}
+
+    assert not public(charts) & public(metrics)
+    assert not public(cohort_charts) & public(metrics)
 
 
 def test_self_assessment_phases_text_states_the_change_to_the_check_in():
@@ -245,12 +267,12 @@ def test_participation_text_counts_posts_comments_and_reactions_by_month():
                          source_ref="reaction:1"),
              Interaction(datetime(2025, 6, 20, 9), "post", source="linkedin",
                          source_ref="reaction:2")]
-    text = chart_text.participation(Network(interactions=items), TODAY, months=3)
+    text = chart_text.participation(Network(interactions=items), today=TODAY, months=3)
     assert text.rows == (("Apr 25", 0, 0, 0), ("May 25", 0, 0, 1), ("Jun 25", 1, 1, 1))
     assert text.alt == ("Stacked bar chart of posts, comments and reactions per month, Apr 25 "
                         "to Jun 25: 1 post, 1 comment and 2 reactions in total; busiest month "
                         "Jun 25; 1 month with none.")
-    empty = chart_text.participation(Network(), TODAY)
+    empty = chart_text.participation(Network(), today=TODAY)
     assert "no posts, comments or reactions" in empty.alt
 
 

@@ -18,23 +18,18 @@ CHARTS = {
     "activity_timeline_weekly": lambda net, **kw: charts.activity_timeline(
         net, period="week", periods=26, **kw),
     "follow_up_latency": lambda net, **kw: charts.follow_up_latency(net, **kw),
-    "give_vs_ask": lambda net, **kw: charts.give_vs_ask(net, DEFAULT_TODAY, **kw),
-    "online_mix": lambda net, **kw: charts.online_mix(net, **kw),
-    "network_recency": lambda net, **kw: charts.network_recency(net, DEFAULT_TODAY, **kw),
+    "give_vs_ask": lambda net, **kw: charts.give_vs_ask(net, today=DEFAULT_TODAY, **kw),
+    "channel_mix": lambda net, **kw: charts.channel_mix(net, **kw),
+    "network_recency": lambda net, **kw: charts.network_recency(net, today=DEFAULT_TODAY, **kw),
     "connections_growth": lambda net, **kw: charts.connections_growth(net, **kw),
     "event_preparation": lambda net, **kw: charts.event_preparation(net, **kw),
 }
 
 
 @pytest.fixture(autouse=True)
-def headless():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    yield plt
-    plt.close("all")
+def headless(plt):
+    """Every chart here draws on Agg (tests/conftest.py's ``plt``)."""
+    return plt
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +87,7 @@ def test_charts_leave_rcparams_alone(sample):
     before = dict(matplotlib.rcParams)
     for draw in CHARTS.values():
         draw(sample)
-    charts.self_assessment_change(BEFORE, AFTER)
+    charts.self_assessment_change((BEFORE, AFTER))
     assert dict(matplotlib.rcParams) == before
 
 
@@ -106,13 +101,13 @@ def test_follow_up_latency_marks_48_hours_and_7_days(sample):
 
 
 def test_network_recency_limits_to_top_and_marks_90_days(sample):
-    ax = charts.network_recency(sample, DEFAULT_TODAY, top=5)
+    ax = charts.network_recency(sample, today=DEFAULT_TODAY, top=5)
     assert len(ax.get_yticklabels()) == 5
     assert any(list(line.get_xdata()) == [90, 90] for line in ax.lines)
 
 
 def test_network_recency_title_has_one_parenthesis(sample):
-    title = charts.network_recency(sample, DEFAULT_TODAY).get_title()
+    title = charts.network_recency(sample, today=DEFAULT_TODAY).get_title()
     assert title.count("(") == 1 and title.endswith(" (sample persona)")
     assert "close contact" in title and ") (" not in title
 
@@ -121,11 +116,11 @@ def test_network_recency_falls_back_to_all_contacts():
     own = sample_network()
     for contact in own.contacts:
         contact.close = False
-    assert "none marked close" in charts.network_recency(own, DEFAULT_TODAY).get_title()
+    assert "none marked close" in charts.network_recency(own, today=DEFAULT_TODAY).get_title()
 
 
 def test_self_assessment_change_uses_topic_titles():
-    ax = charts.self_assessment_change(BEFORE, AFTER)
+    ax = charts.self_assessment_change((BEFORE, AFTER))
     assert [label.get_text() for label in ax.get_yticklabels()] == list(AFTER)
     assert len(ax.patches) == len(BEFORE) + len(AFTER)
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
@@ -133,7 +128,7 @@ def test_self_assessment_change_uses_topic_titles():
 
 
 def test_self_assessment_change_empty():
-    ax = charts.self_assessment_change({}, {})
+    ax = charts.self_assessment_change(({}, {}))
     assert texts(ax).startswith("No self-assessment yet")
 
 
@@ -149,3 +144,25 @@ def test_as_of_is_the_default_today(sample):
     assert [label.get_text() for label in ax.get_xticklabels()] == ["May 26", "Jun 26"]
     assert len(charts.event_preparation(earlier).patches) < len(
         charts.event_preparation(sample).patches)
+
+
+def test_a_chart_without_today_ends_on_the_networks_own_day(sample):
+    """The clock's rule: no date given -> the sample persona's fixed day (not the real date)."""
+    for name in ("give_vs_ask", "network_recency", "activity_timeline"):
+        chart = getattr(charts, name)
+        implicit, explicit = chart(sample), chart(sample, today=DEFAULT_TODAY)
+        assert [tick.get_text() for tick in implicit.get_xticklabels()] == \
+            [tick.get_text() for tick in explicit.get_xticklabels()]
+        assert [p.get_height() for p in implicit.patches] == \
+            [p.get_height() for p in explicit.patches]
+    earlier = charts.give_vs_ask(sample, today=date(2026, 3, 31))
+    assert earlier.get_xticklabels()[-1].get_text() != \
+        charts.give_vs_ask(sample).get_xticklabels()[-1].get_text()
+
+
+def test_connections_growth_leaves_out_connections_after_today(sample):
+    everything = charts.connections_growth(sample)
+    earlier = charts.connections_growth(sample, today=date(2026, 1, 1))
+    total = int(everything.get_title().rsplit(": ", 1)[1].split()[0])
+    before = int(earlier.get_title().rsplit(": ", 1)[1].split()[0])
+    assert 0 < before < total

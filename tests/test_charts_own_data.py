@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-
-from netlearn import charts, metrics  # noqa: E402
-from netlearn.records import Contact, Interaction, Network  # noqa: E402
-from netlearn.sample import sample_network  # noqa: E402
+from netlearn import charts, metrics
+from netlearn.records import Contact, Interaction, Network
+from netlearn.sample import sample_network
 
 TODAY = date(2026, 6, 30)
 
 
-def test_participation_stacks_posts_comments_reactions():
+def test_participation_stacks_posts_comments_reactions(plt):
     items = [Interaction(datetime(2026, 6, d), "post", "out", source="linkedin",
                          source_ref=f"{kind}:u|{d}")
              for d, kind in ((1, "share"), (2, "comment"), (3, "reaction"), (4, "reaction"))]
     fig, ax = plt.subplots()
-    charts.participation(Network([], items), TODAY, ax=ax, months=3)
+    charts.participation(Network([], items), today=TODAY, ax=ax, months=3)
     heights = [round(p.get_height()) for p in ax.patches]
     assert heights == [0, 0, 1, 0, 0, 1, 0, 0, 2]  # three months of posts, comments, reactions
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Posts", "Comments",
@@ -30,14 +24,14 @@ def test_participation_stacks_posts_comments_reactions():
     plt.close(fig)
 
 
-def test_participation_without_any_says_so():
+def test_participation_without_any_says_so(plt):
     fig, ax = plt.subplots()
-    charts.participation(Network([], []), TODAY, ax=ax)
+    charts.participation(Network([], []), today=TODAY, ax=ax)
     assert "No posts, comments or reactions" in " ".join(t.get_text() for t in ax.texts)
     plt.close(fig)
 
 
-def test_follow_up_ticks_fall_on_whole_days_and_connections_can_be_drawn():
+def test_follow_up_ticks_fall_on_whole_days_and_connections_can_be_drawn(plt):
     net = sample_network()
     fig, ax = plt.subplots()
     charts.follow_up_latency(net, ax=ax, today=net.as_of)

@@ -100,7 +100,8 @@ def test_export_writes_every_file_with_a_header(home, tmp_path):
     for path in out.glob("*.csv"):
         with open(path, newline="", encoding="utf-8") as handle:
             assert next(csv.reader(handle)), path.name
-    contacts = list(csv.DictReader(open(out / "contacts.csv", encoding="utf-8")))
+    with open(out / "contacts.csv", newline="", encoding="utf-8") as handle:
+        contacts = list(csv.DictReader(handle))
     assert {"Ada Example", "Bo Placeholder", "Cy Sample"} <= {c["name"] for c in contacts}
     assert (out / "reminders.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert (out / "action-plan.md").read_text(encoding="utf-8").startswith(

@@ -188,23 +188,19 @@ def test_cli_cohort(folder, tmp_path, capsys):
     assert "10 learner summaries used" in capsys.readouterr().out
 
 
-def test_charts_are_titled_and_labelled_and_handle_no_data():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+def test_charts_are_titled_and_labelled_and_handle_no_data(plt):
     frame = aggregate([fake_summary(i) for i in range(1, 8)])
     for ax in (cohort_charts.plot_before_after(before_after(frame)),
                cohort_charts.plot_quiz_scores(frame),
-               cohort_charts.plot_participation(participation(frame), 7)):
+               cohort_charts.plot_participation(participation(frame), n_learners=7)):
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
         plt.close(ax.figure)
     empty = aggregate([])
     fig, axes = plt.subplots(1, 3)
-    assert cohort_charts.plot_before_after(before_after(empty), axes[0]) is axes[0]
-    assert cohort_charts.plot_quiz_scores(empty, axes[1]) is axes[1]
-    assert cohort_charts.plot_participation(participation(empty), 0, axes[2]) is axes[2]
+    assert cohort_charts.plot_before_after(before_after(empty), ax=axes[0]) is axes[0]
+    assert cohort_charts.plot_quiz_scores(empty, ax=axes[1]) is axes[1]
+    drawn = cohort_charts.plot_participation(participation(empty), n_learners=0, ax=axes[2])
+    assert drawn is axes[2]
     assert "No" in axes[1].texts[0].get_text()
     plt.close(fig)
 
@@ -261,17 +257,12 @@ def test_dashboard_notebook_is_committed_without_outputs():
             assert cell.outputs == [] and cell.execution_count is None
 
 
-def test_empty_charts_say_why_in_cohort_words():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+def test_empty_charts_say_why_in_cohort_words(plt):
     empty = aggregate([])
     fig, axes = plt.subplots(1, 3)
-    cohort_charts.plot_before_after(before_after(empty), axes[0])
-    cohort_charts.plot_quiz_scores(empty, axes[1])
-    cohort_charts.plot_participation(participation(empty), 0, axes[2])
+    cohort_charts.plot_before_after(before_after(empty), ax=axes[0])
+    cohort_charts.plot_quiz_scores(empty, ax=axes[1])
+    cohort_charts.plot_participation(participation(empty), n_learners=0, ax=axes[2])
     assert [ax.texts[0].get_text() for ax in axes] == [
         "No learner rated themselves both before and after",
         "No quiz answers in these summaries", cohort_charts.NO_SUMMARIES]
@@ -364,16 +355,11 @@ def test_a_small_group_gets_only_counts_on_the_dashboard_too():
     assert any("quiz" in str(c) for c in dashboard_overview(large).columns)
 
 
-def test_writing_cohort_charts_leaves_the_kernel_backend_alone(tmp_path):
+def test_writing_cohort_charts_leaves_the_kernel_backend_alone(tmp_path, learner_backend):
     import matplotlib
 
     from netlearn.cohort import write_outputs
 
-    before = matplotlib.get_backend()
-    matplotlib.use("svg")  # stands in for a learner's inline backend: not Agg
-    try:
-        write_outputs([fake_summary(i) for i in range(1, 6)], tmp_path / "out")
-        assert (tmp_path / "out" / "before_after.png").stat().st_size > 0
-        assert matplotlib.get_backend() == "svg"
-    finally:
-        matplotlib.use(before)
+    write_outputs([fake_summary(i) for i in range(1, 6)], tmp_path / "out")
+    assert (tmp_path / "out" / "before_after.png").stat().st_size > 0
+    assert matplotlib.get_backend() == learner_backend

@@ -4,19 +4,18 @@ import base64
 import csv
 from datetime import date, datetime
 
-import ipywidgets as widgets
 import pytest
 from icalendar import Calendar
 
 from netlearn import exporting, reminders
 from netlearn.exporting import export_all, export_directory
 from netlearn.records import Batch, Commitment, Contact, Interaction
-from netlearn.widgets._common import walk
 from netlearn.widgets.downloads import download_links_html
 from netlearn.widgets.export_button import export_widget
+from tests.helpers import HOSTILE_IMG as HOSTILE
+from tests.helpers import assert_escaped
 
 TODAY = date(2026, 3, 10)
-HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def seed(store, name="Ana Lima"):
@@ -44,7 +43,8 @@ def test_export_all_writes_every_file(store, tmp_path):
             with open(path, newline="", encoding="utf-8") as handle:
                 header = next(csv.reader(handle))
             assert header, path.name
-    contacts = list(csv.DictReader(open(target / "contacts.csv", encoding="utf-8")))
+    with open(target / "contacts.csv", newline="", encoding="utf-8") as handle:
+        contacts = list(csv.DictReader(handle))
     assert [c["name"] for c in contacts] == ["Ana Lima"]
     calendar = Calendar.from_ical((target / "reminders.ics").read_bytes())
     summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
@@ -129,8 +129,7 @@ def test_export_widget(store):
     assert 'download="contacts.csv"' in widget.links.value
     assert 'download="reminders.ics"' in widget.links.value
     assert 'download="action-plan.md"' in widget.links.value
-    values = [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
-    assert all("<img" not in v for v in values)
+    assert_escaped(widget, HOSTILE, expect_in_html=False)
 
 
 def test_export_widget_shows_errors(store, monkeypatch):

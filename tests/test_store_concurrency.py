@@ -80,7 +80,7 @@ def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path):
     else:
         raise AssertionError("the import never started writing")
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
+    proc.communicate(timeout=30)  # reaps it and closes its pipes
     assert proc.returncode == -signal.SIGKILL
     conn = sqlite3.connect(tmp_path / DB_NAME)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

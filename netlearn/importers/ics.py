@@ -6,6 +6,7 @@ import hashlib
 import re
 from datetime import date, datetime, timedelta
 
+from netlearn.clock import resolve_today
 from netlearn.errors import InputError
 from netlearn.importers import Progress, ProgressFn, clip, file_source, read_text
 from netlearn.records import Batch, Contact, Event, Interaction, Skipped
@@ -98,7 +99,7 @@ def read_ics(path, progress: ProgressFn | None = None, today: date | None = None
     lines = _event_lines(text)
     if len(lines) != len(vevents):
         lines = [(0, 0)] * len(vevents)
-    today = today or date.today()
+    today = resolve_today(today)
     batch = Batch(source="ics", path=label)
     _Builder(batch, label, today, _owner_emails(calendars, vevents)).run(vevents, lines)
     prog.finish()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from netlearn.clock import resolve_today
 from netlearn.importers import Reader, numbered
 from netlearn.records import Event, Interaction, Skipped
 
@@ -350,5 +351,5 @@ def parse(kind: str, reader: Reader, cols: dict[str, int], label: str, part,
     if kind in PERSON_KINDS:
         return _person_part(kind, reader, cols, label, part)
     if kind == EVENTS:
-        return _events_part(reader, cols, label, part, today or date.today())
+        return _events_part(reader, cols, label, part, resolve_today(today))
     return _post_part(kind, reader, cols, label, part)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES
 
@@ -148,11 +147,6 @@ def resolve_store(store=None):
     from netlearn.store import get_store
 
     return get_store()
-
-
-def resolve_today(today=None) -> date:
-    """Return ``today`` or the current date."""
-    return today if today is not None else date.today()
 
 
 def contact_options(store, blank: str | None = None) -> list[tuple[str, int]]:

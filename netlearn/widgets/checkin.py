@@ -7,6 +7,7 @@ from datetime import date
 import ipywidgets as widgets
 
 from .. import checkin
+from ..clock import resolve_today
 from . import _html
 from ._common import NetlearnBox, button, plural
 
@@ -45,7 +46,7 @@ class CheckinDateWidget(NetlearnBox):
     def __init__(self, store, today: date | None = None):
         super().__init__("netlearn-checkin-date")
         self.store = store
-        self.today = today or date.today()
+        self.today = resolve_today(today)
         self.summary_text = "Book your check-in"
         booked = checkin.parse_checkin(store.setting(checkin.SETTING))
         first, last = checkin.checkin_window(self.today)
@@ -189,4 +190,4 @@ def checkin_status(store=None, today: date | None = None) -> str:
 
         store = get_store()
     booked = checkin.parse_checkin(store.setting(checkin.SETTING))
-    return checkin.status_text(finished_plan(store), booked, today or date.today())
+    return checkin.status_text(finished_plan(store), booked, resolve_today(today))

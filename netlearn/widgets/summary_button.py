@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from ..clock import resolve_today
 from ._html import STYLE, escape
 
 WHAT_IT_HOLDS = (
@@ -51,7 +50,7 @@ def summary_widget(store=None, course=None, today=None):
         from ..paths import data_home
         from ..summary import default_name, write_summary
 
-        day = today or date.today()
+        day = resolve_today(today)
         try:
             active = store
             if active is None:

@@ -172,8 +172,10 @@ def test_formulas_never_reach_a_csv_export_unescaped(corpus, tmp_path, monkeypat
         assert main(["import", "linkedin", str(corpus[f"li-{kind}-formulas.csv"])]) == 0
     store_module._stores.pop(home, None)
     exported = export_of(home, tmp_path / "export")
-    cells = [cell for path in sorted(exported.iterdir())
-             for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
+    cells = []
+    for path in sorted(exported.iterdir()):
+        with path.open(newline="", encoding="utf-8") as handle:
+            cells += [cell for row in csv.reader(handle) for cell in row]
     assert any(FORMULA in cell for cell in cells)  # the names and titles were kept, as text
     risky = [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
     assert not risky, risky[:5]

@@ -8,8 +8,7 @@ import ipywidgets as widgets
 import pytest
 
 from netlearn.widgets import reflection, self_assessment
-
-from .conftest import assert_escaped
+from tests.helpers import assert_escaped
 
 # -- self-assessment -----------------------------------------------------------------
 

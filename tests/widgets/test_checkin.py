@@ -12,8 +12,9 @@ from netlearn.content import load_course
 from netlearn.records import Batch, Commitment, Network
 from netlearn.reminders import reminder_calendar, reminders
 from netlearn.widgets import checkin_date, checkin_quiz, commitment_review
+from tests.helpers import assert_escaped
 
-from .conftest import _course_files, assert_escaped
+from .conftest import _course_files
 
 TODAY = date(2026, 3, 2)
 
@@ -40,17 +41,6 @@ def write(directory, reserve: bool, extra: str = ""):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                         encoding="utf-8")
     return load_course(directory)
-
-
-@pytest.fixture
-def headless():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    yield plt
-    plt.close("all")
 
 
 @pytest.fixture
@@ -234,12 +224,12 @@ def test_checkin_quiz_escapes_item_text(store, tmp_path, hostile):
 # -- the chart --------------------------------------------------------------------------------
 
 
-def test_phases_chart_draws_three_bars_per_mistake(headless):
+def test_phases_chart_draws_three_bars_per_mistake(plt):
     from netlearn import charts
 
     ratings = {"before": {"Alpha": 2.0, "Beta": 3.0}, "after": {"Alpha": 3.5, "Beta": 4.0},
                "check-in": {"Alpha": 3.0}}
-    fig, (left, right) = headless.subplots(1, 2)
+    fig, (left, right) = plt.subplots(1, 2)
     ax = charts.self_assessment_phases(ratings, ax=right)
     assert ax is right and not left.has_data()
     assert len(ax.patches) == 5

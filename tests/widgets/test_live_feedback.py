@@ -6,8 +6,7 @@ import ipywidgets as widgets
 
 from netlearn.widgets import quiz, reflection, scenario, self_assessment
 from netlearn.widgets._common import walk
-
-from .conftest import HOSTILE, assert_escaped
+from tests.helpers import HOSTILE, assert_escaped
 
 TOPIC = "t1-alpha"
 LIVE = '<div role="status" aria-live="polite" aria-atomic="true">'

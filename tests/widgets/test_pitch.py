@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from netlearn.widgets import pitch_builder
-
-from .conftest import assert_escaped
+from tests.helpers import assert_escaped
 
 
 def words(n: int) -> str:

@@ -6,8 +6,7 @@ import pytest
 
 from netlearn.completion import Step, share_done, status
 from netlearn.widgets import course_overview, progress_bar, quiz, scenario
-
-from .conftest import assert_escaped
+from tests.helpers import assert_escaped
 
 
 def finish_alpha(store):

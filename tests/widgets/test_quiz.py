@@ -13,8 +13,7 @@ import pytest
 from netlearn import grading
 from netlearn.paths import set_facilitator_mode
 from netlearn.widgets import quiz
-
-from .conftest import assert_escaped
+from tests.helpers import assert_escaped
 
 TOPIC = "t1-alpha"
 ALL_RIGHT = {"alpha-q1": "b", "alpha-q2": ["a", "b"],

@@ -6,8 +6,7 @@ import pytest
 
 from netlearn import grading
 from netlearn.widgets import scenario
-
-from .conftest import assert_escaped
+from tests.helpers import assert_escaped
 
 TOPIC = "t1-alpha"
 

@@ -7,9 +7,10 @@ import sqlite3
 
 import ipywidgets as widgets
 
+from netlearn.clock import resolve_today
 from netlearn.errors import NetlearnError
 from netlearn.widgets._common import NetlearnBox, button
-from netlearn.widgets._ui import ok, problem, resolve_store, resolve_today
+from netlearn.widgets._ui import ok, problem, resolve_store
 
 EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[A-Za-z]{2,}$")
 WIDE = widgets.Layout(width="100%", max_width="40em")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -158,12 +157,11 @@ def test_calendar_without_events_is_refused():
     ("FREQ=MONTHLY;BYDAY=2TU;COUNT=3", 4),  # DTSTART (a Wednesday) is always the first
     ("FREQ=SECONDLY", 1),  # not expanded
 ])
-def test_pathological_rules_finish_quickly(tmp_path, rule, count):
+def test_pathological_rules_expand_to_a_bounded_count(tmp_path, rule, count):
+    """How long they take is a row of bench/run.py (``--only ics``), not a unit-test assert."""
     f = tmp_path / "rule.ics"
     f.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:r\nSUMMARY:R\n"
                  f"DTSTART:20250101T100000\nRRULE:{rule}\nEND:VEVENT\nEND:VCALENDAR\n",
                  encoding="utf-8")
-    started = time.perf_counter()
     batch = ics.read_ics(f, today=TODAY)
-    assert time.perf_counter() - started < 5
     assert len(batch.events) == count

@@ -2,27 +2,15 @@
 
 from datetime import date, timedelta
 
-import ipywidgets as widgets
 import pytest
 
 from netlearn.errors import StoreError
 from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES, Batch, Contact
-from netlearn.widgets._common import walk
 from netlearn.widgets.log import log_tabs as lw
+from tests.helpers import HOSTILE_IMG as HOSTILE
+from tests.helpers import assert_escaped
 
 TODAY = date(2026, 3, 10)
-HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-def html_values(widget) -> list[str]:
-    return [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
-
-
-def assert_escaped(widget):
-    values = html_values(widget)
-    assert any("&lt;img src=x onerror=alert(1)&gt;" in v for v in values)
-    for value in values:
-        assert "<img" not in value.lower()
 
 
 def rows(store, table):
@@ -325,4 +313,4 @@ def test_every_html_value_escapes_learner_text(store):
     log.contact.pick.value = contact_id
     log.contact.save_button.click()
     for form in (log.contact, log.interaction, log.event, log.commitment):
-        assert_escaped(form)
+        assert_escaped(form, HOSTILE)

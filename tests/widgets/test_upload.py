@@ -3,19 +3,19 @@
 from datetime import datetime, timezone
 from pathlib import Path
 
-import ipywidgets as widgets
 import pytest
 
 from netlearn import importers
 from netlearn.errors import StoreError
 from netlearn.store import ImportResult
 from netlearn.widgets import upload
-from netlearn.widgets._common import walk
 from netlearn.widgets.upload import detect_kind, import_widget, result_line, safe_file_name
+from tests.helpers import HOSTILE_IMG as HOSTILE
+from tests.helpers import assert_escaped
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cli"
 REPO = Path(__file__).resolve().parents[2]
-HOSTILE = "<img src=x onerror=alert(1)>"
+
 LOG_CSV = (b"date,name,email,company,channel,direction,purpose,note\n"
            b"2026-01-15,Ada Example,ada@example.com,Example Ltd,in_person,out,meet,\n"
            b"2026-01-16,Ada Example,ada@example.com,Example Ltd,email,out,follow_up,\n"
@@ -199,8 +199,7 @@ def test_uploaded_names_and_data_are_escaped(store):
             b"oops,\"" + HOSTILE.encode() + b"\",,,email,out,ask,\n")
     choose(widget, HOSTILE + ".csv", data)
     widget.import_button.click()
-    values = [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
-    assert all("<img" not in v for v in values)
+    assert_escaped(widget, HOSTILE, expect_in_html=False)
     assert store.query("SELECT name FROM contacts")[0]["name"] == HOSTILE
 
 

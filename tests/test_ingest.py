@@ -10,7 +10,7 @@ from netlearn.errors import InputError
 from netlearn.ingest import import_file
 from netlearn.store import forget
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXPORT = FIXTURES / "import" / "linkedin_export"
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import ipywidgets as widgets
-
 from netlearn import metrics
 from netlearn.learner_network import my_network
 from netlearn.records import Batch, Contact, Interaction
-from netlearn.widgets._common import walk
 from netlearn.widgets.practice import owndata as own
+from tests.helpers import HOSTILE_IMG as HOSTILE
+from tests.helpers import html_values
 
 TODAY = date(2026, 6, 30)
-HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def linkedin_person(name, connected=None):
@@ -38,7 +36,7 @@ def seeded(store):
 
 
 def html(widget):
-    return "".join(w.value for w in walk(widget) if isinstance(w, widgets.HTML))
+    return "".join(html_values(widget))
 
 
 def test_triage_tags_are_stored_and_count_as_gives_and_asks(store):

@@ -2,30 +2,19 @@
 
 from datetime import date, datetime, timedelta
 
-import ipywidgets as widgets
 import pytest
 
 import netlearn
 from netlearn.records import Batch, Contact, Interaction
 from netlearn.store import Store
-from netlearn.widgets._common import walk
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, GIVE_PREFIX
 from netlearn.widgets.practice.cadence import PAGE
 from netlearn.widgets.practice.give import WAYS
 from netlearn.widgets.practice.profile import ITEMS, SETTING_KEY
+from tests.helpers import HOSTILE_IMG as HOSTILE
+from tests.helpers import assert_escaped, html_values
 
 TODAY = date(2026, 3, 10)
-HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-def html_values(widget):
-    return [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
-
-
-def assert_escaped(widget):
-    values = html_values(widget)
-    assert any("&lt;img src=x onerror=alert(1)&gt;" in v for v in values)
-    assert all("<img" not in v for v in values)
 
 
 def seed(store, *contacts, interactions=()):
@@ -276,4 +265,4 @@ def test_practice_widgets_escape_names(store, make):
         widget.save_button.click()
     else:
         widget = netlearn.reconnect_list(store=store, today=TODAY)
-    assert_escaped(widget)
+    assert_escaped(widget, HOSTILE)
