@@ -17,6 +17,24 @@ ONLINE_CHANNELS = frozenset(
 )
 DIRECTIONS = ("out", "in")
 PURPOSES = ("meet", "follow_up", "check_in", "give", "ask", "thanks", "introduction")
+#: The event preparation checklist, defined once: Event field (and store column) -> what
+#: the learner reads ("I set a goal for the event"). Forms, the store, metrics and the
+#: action plan derive theirs from it.
+EVENT_CHECKLIST = {
+    "goal_set": "set a goal for the event",
+    "attendees_researched": "researched who is coming",
+    "intro_prepared": "prepared my introduction",
+    "questions_prepared": "prepared questions to ask",
+    "followup_blocked": "blocked time to follow up afterwards",
+}
+#: A tip per checklist item (same keys as :data:`EVENT_CHECKLIST`).
+EVENT_CHECKLIST_HINTS = {
+    "goal_set": "decide what you want from it — specific enough to check afterwards",
+    "attendees_researched": "look at the speaker or attendee list and pick two or three people",
+    "intro_prepared": "a short introduction that ends with a question",
+    "questions_prepared": "two or three open questions that fit the people you hope to meet",
+    "followup_blocked": "put 30 minutes in your calendar for the day after",
+}
 
 
 @dataclass(slots=True)
@@ -223,10 +241,7 @@ class Event:
     #: :func:`netlearn.learner_network.my_network` sets it from a setting.
     reviewed: bool = True
 
-    CHECKLIST = (
-        "goal_set", "attendees_researched", "intro_prepared",
-        "questions_prepared", "followup_blocked",
-    )
+    CHECKLIST = tuple(EVENT_CHECKLIST)  # the checklist fields, in order
 
     @property
     def prepared_items(self) -> int:

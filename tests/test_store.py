@@ -288,3 +288,26 @@ def test_store_errors_show_as_their_one_line_in_a_notebook(tmp_path):
     shell.run_cell("from netlearn.errors import StoreError\n"
                    f"raise StoreError('cannot write', path={str(tmp_path)!r})")
     assert shown == [[f"StoreError: {tmp_path}: cannot write"]]
+
+
+def test_event_checklist_is_defined_once_and_every_item_round_trips(store):
+    from dataclasses import fields
+    from datetime import date
+
+    from netlearn.records import EVENT_CHECKLIST, EVENT_CHECKLIST_HINTS, Batch, Event
+
+    assert Event.CHECKLIST == tuple(EVENT_CHECKLIST)
+    assert set(EVENT_CHECKLIST_HINTS) == set(EVENT_CHECKLIST)
+    assert set(EVENT_CHECKLIST) <= {f.name for f in fields(Event)}
+    columns = {name for name, _, _ in store.table_columns()["events"]}
+    assert set(EVENT_CHECKLIST) <= columns
+    for i, item in enumerate(EVENT_CHECKLIST):  # saved alone, each item reads back alone
+        store.save_batch(Batch("manual", "x", events=[
+            Event(f"e{i}", date(2026, 1, 1), source_ref=f"e{i}", **{item: True})]))
+    events = {e.title: e for e in store.load_network().events}
+    for i, item in enumerate(EVENT_CHECKLIST):
+        assert [n for n in EVENT_CHECKLIST if getattr(events[f"e{i}"], n)] == [item]
+    first = events["e0"]
+    store.update_event(first.id, **{item: True for item in EVENT_CHECKLIST})
+    again = {e.title: e for e in store.load_network().events}["e0"]
+    assert again.prepared_items == len(EVENT_CHECKLIST)

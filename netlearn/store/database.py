@@ -386,8 +386,9 @@ class Store:
 
     def update_event(self, event_id, **checklist) -> None:
         """Change an event's checklist items or attendance."""
-        allowed = {"attended", "goal_set", "attendees_researched", "intro_prepared",
-                   "questions_prepared", "followup_blocked", "title", "location", "day"}
+        from ..records import EVENT_CHECKLIST
+
+        allowed = {"attended", "title", "location", "day", *EVENT_CHECKLIST}
         unknown = set(checklist) - allowed
         if unknown:
             raise ValueError(f"unknown event fields: {sorted(unknown)}")
@@ -445,11 +446,7 @@ class Store:
         events = [
             Event(
                 title=row["title"], day=parse_date(row["day"]), attended=bool(row["attended"]),
-                goal_set=bool(row["goal_set"]),
-                attendees_researched=bool(row["attendees_researched"]),
-                intro_prepared=bool(row["intro_prepared"]),
-                questions_prepared=bool(row["questions_prepared"]),
-                followup_blocked=bool(row["followup_blocked"]), location=row["location"],
+                **{name: bool(row[name]) for name in Event.CHECKLIST}, location=row["location"],
                 attendee_keys=attendees.get(row["id"], []), source=row["source"],
                 source_ref=row["source_ref"], id=row["id"],
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES
+from netlearn.records import CHANNELS, DIRECTIONS, EVENT_CHECKLIST, PURPOSES
 
 #: Readable words for the records' channel, direction and purpose codes.
 CHANNEL_LABELS = {
@@ -41,14 +41,8 @@ CADENCE_OPTIONS = (
     ("every 180 days", 180),
 )
 NOBODY = 0  # Dropdown value for "no contact"
-#: The event preparation checklist, as the learner reads it (Event.CHECKLIST order).
-CHECKLIST_LABELS = {
-    "goal_set": "set a goal for the event",
-    "attendees_researched": "researched who is coming",
-    "intro_prepared": "prepared my introduction",
-    "questions_prepared": "prepared questions to ask",
-    "followup_blocked": "blocked time to follow up afterwards",
-}
+#: The event preparation checklist, as the learner reads it (defined in netlearn.records).
+CHECKLIST_LABELS = EVENT_CHECKLIST
 #: How commitments made by the practice widgets begin, so the action plan can group them.
 GIVE_PREFIX = "Give: "
 FOLLOW_UP_PREFIX = "Send follow-up: "

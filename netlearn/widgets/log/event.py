@@ -6,7 +6,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from netlearn.records import Batch, Event
+from netlearn.records import EVENT_CHECKLIST_HINTS, Batch, Event
 from netlearn.widgets._common import NetlearnBox
 from netlearn.widgets._ui import CHECKLIST_LABELS, escape, note, ok, table_html
 from netlearn.widgets.log._form import (
@@ -19,13 +19,7 @@ from netlearn.widgets.log._form import (
 )
 
 NEW = 0
-HINTS = {
-    "goal_set": "decide what you want from it — specific enough to check afterwards",
-    "attendees_researched": "look at the speaker or attendee list and pick two or three people",
-    "intro_prepared": "a short introduction that ends with a question",
-    "questions_prepared": "two or three open questions that fit the people you hope to meet",
-    "followup_blocked": "put 30 minutes in your calendar for the day after",
-}
+HINTS = EVENT_CHECKLIST_HINTS
 
 
 def checklist_summary(values: dict) -> str:
