@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from netlearn.records import EVENT_CHECKLIST, Commitment, Network
-from netlearn.widgets._ui import GIVE_PREFIX
 
 #: Used when the course content cannot be loaded: (id, title, mistake).
 DEFAULT_TOPICS = (
@@ -230,9 +229,9 @@ def _commitment_line(item: Commitment, today: date, names: dict) -> str:
 def _topic_commitments(topic_id: str, open_items: list[Commitment]) -> list[Commitment]:
     function = _metric_for(topic_id)
     if function is _give:
-        return [c for c in open_items if c.text.startswith(GIVE_PREFIX)]
+        return [c for c in open_items if c.kind == "give"]
     if function is _follow:
-        return [c for c in open_items if not c.text.startswith(GIVE_PREFIX)]
+        return [c for c in open_items if c.kind != "give"]
     return []
 
 

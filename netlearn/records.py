@@ -248,9 +248,19 @@ class Event:
         return sum(bool(getattr(self, name)) for name in self.CHECKLIST)
 
 
+#: What a commitment is for: a planned give (notebook 02), a follow-up to send (notebook
+#: 03's drafter, the never-followed-up list) or anything else the learner promised.
+COMMITMENT_KINDS = ("give", "follow-up", "other")
+
+
 @dataclass(slots=True)
 class Commitment:
-    """A promise the learner made to a contact, with a due date."""
+    """A promise the learner made to a contact, with a due date.
+
+    ``kind`` is one of :data:`COMMITMENT_KINDS`. The practice tools also begin the text
+    with a readable prefix ("Give: …"), because the text alone is what screens, reminders
+    and the action plan show; code tests ``kind``, never the text.
+    """
 
     text: str
     due: date
@@ -261,6 +271,7 @@ class Commitment:
     source_ref: str = ""
     id: int | None = None
     dropped: bool = False  # let go on purpose at the check-in (neither done nor open)
+    kind: str = "other"  # one of COMMITMENT_KINDS
 
 
 @dataclass(slots=True)

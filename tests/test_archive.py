@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from storedb import db_rows
 
 from netlearn.archive import FORMAT_VERSION, MANIFEST, restore_archive, write_archive
 from netlearn.cli import main
@@ -38,22 +39,22 @@ def fill(store: Store) -> None:
     store.save_reflection("00-start-here", "goals", "Meet two people a month")
     store.save_pitch("I design clinics' software.", 5, 2.0, {"clear": True})
     store.set_setting("use_sample", False)
-    first = store.query("SELECT id FROM commitments ORDER BY id LIMIT 1")[0]["id"]
+    first = db_rows(store, "SELECT id FROM commitments ORDER BY id LIMIT 1")[0]["id"]
     store.set_commitment_done(first)
 
 
 def everything(store: Store) -> dict:
     """Every table's rows without ids or creation times, ids of other rows replaced by keys."""
     contacts = {r["id"]: (r["source"], r["source_ref"])
-                for r in store.query("SELECT id, source, source_ref FROM contacts")}
+                for r in db_rows(store, "SELECT id, source, source_ref FROM contacts")}
     events = {r["id"]: (r["source"], r["source_ref"])
-              for r in store.query("SELECT id, source, source_ref FROM events")}
+              for r in db_rows(store, "SELECT id, source, source_ref FROM events")}
     out = {}
     for table in ("contacts", "interactions", "events", "event_attendees", "commitments",
                   "answers", "self_assessments", "reflections", "pitches", "imports",
                   "settings"):
         rows = []
-        for row in store.query(f"SELECT * FROM {table}"):
+        for row in db_rows(store, f"SELECT * FROM {table}"):
             row = dict(row)
             row.pop("id", None)
             if "contact_id" in row:

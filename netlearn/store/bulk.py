@@ -67,13 +67,13 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
         else:
             present += 1
     rows = [
-        (contact_ids.get(c.contact_key, c.contact_id), c.text, iso(c.due),
+        (contact_ids.get(c.contact_key, c.contact_id), c.text, c.kind, iso(c.due),
          int(c.done), c.source, c.source_ref or new_ref(), now)
         for c in batch.commitments
     ]
     n = insert_many(
-        conn, "INSERT OR IGNORE INTO commitments (contact_id, text, due, done, source,"
-        " source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn, "INSERT OR IGNORE INTO commitments (contact_id, text, kind, due, done, source,"
+        " source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     added += n
     present += len(rows) - n
     result = ImportResult(added, present, len(batch.skipped))

@@ -43,7 +43,8 @@ CADENCE_OPTIONS = (
 NOBODY = 0  # Dropdown value for "no contact"
 #: The event preparation checklist, as the learner reads it (defined in netlearn.records).
 CHECKLIST_LABELS = EVENT_CHECKLIST
-#: How commitments made by the practice widgets begin, so the action plan can group them.
+#: How the texts of commitments made by the practice widgets begin, for the learner's eyes
+#: (their ``kind``, not this text, tells code what they are).
 GIVE_PREFIX = "Give: "
 FOLLOW_UP_PREFIX = "Send follow-up: "
 
@@ -159,7 +160,7 @@ def contact_options(store, blank: str | None = None) -> list[tuple[str, int]]:
     blank : str, optional
         Label of a first "nobody" option (value :data:`NOBODY`).
     """
-    rows = store.query("SELECT id, name, company FROM contacts ORDER BY lower(name), id")
+    rows = store.contact_choices()
     options = [(blank, NOBODY)] if blank is not None else []
     for row in rows:
         label = row["name"] + (f" — {row['company']}" if row["company"] else "")

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import ipywidgets as widgets
 import pytest
+from storedb import db_rows
 
 from netlearn.errors import StoreError
 from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES, Batch, Contact
@@ -26,7 +27,7 @@ def assert_escaped(widget):
 
 
 def rows(store, table):
-    return [dict(r) for r in store.query(f"SELECT * FROM {table} ORDER BY id")]
+    return [dict(r) for r in db_rows(store, f"SELECT * FROM {table} ORDER BY id")]
 
 
 def add_contact(store, name="Ana Lima", **fields):

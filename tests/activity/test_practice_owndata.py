@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import ipywidgets as widgets
+from storedb import db_rows
 
 from netlearn import metrics
 from netlearn.learner_network import my_network
@@ -65,7 +66,7 @@ def test_follow_up_gaps_add_a_commitment_in_one_click(store):
     assert [m.name for m in gaps.missed] == [HOSTILE]  # Bo got a message, Cy is not new
     assert "&lt;img" in html(gaps) and "<img" not in html(gaps)
     gaps.buttons[0].click()
-    rows = store.query("SELECT text, due, contact_id FROM commitments")
+    rows = db_rows(store, "SELECT text, due, contact_id FROM commitments")
     assert [(r["text"], r["due"]) for r in rows] == [(f"Send follow-up: {HOSTILE}",
                                                       "2026-07-02")]
     assert rows[0]["contact_id"] is not None
@@ -78,7 +79,7 @@ def test_close_suggestions_confirmed_in_one_click(store):
     assert [s.name for s in suggestions.suggestions] == ["Cy Cedar"]
     assert "every 30 days" in html(suggestions)
     suggestions.buttons[0].click()
-    row = store.query("SELECT close, cadence_days FROM contacts WHERE name = 'Cy Cedar'")[0]
+    row = db_rows(store, "SELECT close, cadence_days FROM contacts WHERE name = 'Cy Cedar'")[0]
     assert (row["close"], row["cadence_days"]) == (1, 30)
     assert own.close_suggestions(store=store, today=TODAY).suggestions == []
 
@@ -91,7 +92,7 @@ def test_on_the_sample_nothing_is_saved(store):
     suggestions = own.close_suggestions(store=store)
     assert 5 <= len(suggestions.suggestions) <= 15 or suggestions.suggestions == []
     suggestions.confirm_all.click()
-    assert store.query("SELECT count(*) AS n FROM contacts")[0]["n"] == 0
+    assert db_rows(store, "SELECT count(*) AS n FROM contacts")[0]["n"] == 0
 
 
 def test_connection_note_drafter_checks_how_personal_the_note_is():
@@ -129,7 +130,7 @@ def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared
     _, checklist, save = retro.items[0]  # upcoming: the preparation checklist
     checklist.values = {"goal_set": True}
     save.click()
-    assert store.query("SELECT goal_set FROM events WHERE source_ref = 'e2'")[0]["goal_set"] == 1
+    assert db_rows(store, "SELECT goal_set FROM events WHERE source_ref = 'e2'")[0]["goal_set"] == 1
 
 
 def test_linkedin_only_learner_who_accepts_suggestions_gets_reminders(store, tmp_path):

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 import ipywidgets as widgets
 import pytest
+from storedb import db_rows
 
 import netlearn
 from netlearn.records import Batch, Contact, Interaction
@@ -31,7 +32,7 @@ def assert_escaped(widget):
 def seed(store, *contacts, interactions=()):
     store.save_batch(Batch(source="manual", path="t", contacts=list(contacts),
                            interactions=list(interactions)))
-    return {r["name"]: r["id"] for r in store.query("SELECT id, name FROM contacts")}
+    return {r["name"]: r["id"] for r in db_rows(store, "SELECT id, name FROM contacts")}
 
 
 def person(name, ref, **fields):
@@ -45,7 +46,7 @@ def touch(contact, when, purpose="check_in", ref=None, direction="out"):
 
 
 def commitments(store):
-    return [dict(r) for r in store.query("SELECT * FROM commitments ORDER BY id")]
+    return [dict(r) for r in db_rows(store, "SELECT * FROM commitments ORDER BY id")]
 
 
 # --------------------------------------------------------------------------- 02 give planner
@@ -188,14 +189,14 @@ def test_cadence_editor_saves_changes(store):
     assert "1 unsaved change(s)" in editor.message.value
     editor.save_button.click()
     assert "✓ Saved changes for 1 contact" in editor.message.value
-    row = store.query("SELECT cadence_days, close FROM contacts WHERE id = ?",
+    row = db_rows(store, "SELECT cadence_days, close FROM contacts WHERE id = ?",
                       (ids["Ana Lima"],))[0]
     assert (row["cadence_days"], row["close"]) == (30, 1)
     editor.save_button.click()
     assert "No changes to save" in editor.message.value
     cadence.value = None
     editor.save_button.click()
-    row = store.query("SELECT cadence_days FROM contacts WHERE id = ?", (ids["Ana Lima"],))[0]
+    row = db_rows(store, "SELECT cadence_days FROM contacts WHERE id = ?", (ids["Ana Lima"],))[0]
     assert row["cadence_days"] is None
 
 
@@ -219,7 +220,7 @@ def test_cadence_editor_keeps_unsaved_changes_across_filters(store):
     editor.filter_input.value = ""
     assert editor.rows[ids["Ana Lima"]][0].value == 60
     editor.save_button.click()
-    assert store.query("SELECT cadence_days FROM contacts WHERE id = ?",
+    assert db_rows(store, "SELECT cadence_days FROM contacts WHERE id = ?",
                        (ids["Ana Lima"],))[0]["cadence_days"] == 60
 
 

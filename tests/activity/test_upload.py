@@ -5,6 +5,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
+from storedb import db_rows
 
 from netlearn import importers
 from netlearn.errors import StoreError
@@ -95,7 +96,7 @@ def test_import_a_csv_log(store):
     assert uploads.is_dir() and (uploads.stat().st_mode & 0o777) == 0o700
     assert list(uploads.iterdir()) == []  # the uploaded copy is deleted
     assert not any(REPO.glob("**/my-log.csv"))
-    [log] = store.query("SELECT kind, file_name FROM imports")
+    [log] = db_rows(store, "SELECT kind, file_name FROM imports")
     assert (log["kind"], log["file_name"]) == ("csv", "my-log.csv")
 
 
@@ -188,7 +189,7 @@ def test_preview_of_the_sample_export_stores_nothing(store):
     assert "The sample LinkedIn export" in text and "contacts" in text
     assert "Nothing was saved" in text
     assert not store.has_activity()
-    assert store.query("SELECT COUNT(*) AS n FROM imports")[0]["n"] == 0
+    assert db_rows(store, "SELECT COUNT(*) AS n FROM imports")[0]["n"] == 0
     assert list((store.home / "uploads").iterdir()) == []
 
 
@@ -201,7 +202,7 @@ def test_uploaded_names_and_data_are_escaped(store):
     widget.import_button.click()
     values = [w.value for w in walk(widget) if isinstance(w, widgets.HTML)]
     assert all("<img" not in v for v in values)
-    assert store.query("SELECT name FROM contacts")[0]["name"] == HOSTILE
+    assert db_rows(store, "SELECT name FROM contacts")[0]["name"] == HOSTILE
 
 
 def test_upload_folder_is_private_even_if_it_existed(store):

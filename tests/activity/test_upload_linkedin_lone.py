@@ -4,6 +4,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from storedb import db_rows
 
 from netlearn.widgets.upload import detect_kind, import_widget, linkedin_file
 
@@ -88,7 +89,7 @@ def test_the_widget_imports_a_lone_file_through_the_linkedin_reader(store, name)
     widget.import_button.click()
     assert widget.result.value.startswith(f'<span class="netlearn-ok">✓ {name}: added ')
     assert "skipped 0" in widget.result.value
-    [log] = store.query("SELECT kind, file_name FROM imports")
+    [log] = db_rows(store, "SELECT kind, file_name FROM imports")
     assert (log["kind"], log["file_name"]) == ("linkedin", name)
     net = store.load_network()
     if name == "Events.csv":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from storedb import db_rows
 
 from netlearn import store as store_module
 from netlearn.archive import restore_archive
@@ -33,7 +34,7 @@ def test_corpus_covers_the_issue():
 
 
 def snapshot(store) -> dict:
-    return {table: [tuple(r) for r in store.query(f"SELECT * FROM {table} ORDER BY rowid")]
+    return {table: [tuple(r) for r in db_rows(store, f"SELECT * FROM {table} ORDER BY rowid")]
             for table in ("contacts", "interactions", "reflections", "self_assessments")}
 
 

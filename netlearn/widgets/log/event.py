@@ -127,7 +127,7 @@ class EventForm(ActivityForm):
 
     def refresh(self) -> None:
         """Reload the events to edit."""
-        rows = self.store.query("SELECT id, title, day FROM events ORDER BY day DESC, id DESC")
+        rows = self.store.event_choices()
         options = [("➕ new event", NEW), *((f"{r['day']} · {r['title']}", r["id"])
                                            for r in rows)]
         if self.set_options(self.pick, options, NEW):
@@ -144,7 +144,7 @@ class EventForm(ActivityForm):
             self.checklist.values = {}
             self.save_button.description = "Save event"
             return
-        row = self.store.query("SELECT * FROM events WHERE id = ?", (event_id,))[0]
+        row = self.store.event(event_id)
         self.title_input.value = row["title"]
         self.day_input.value = date.fromisoformat(row["day"][:10])
         self.location_input.value = row["location"]
@@ -176,7 +176,7 @@ class EventForm(ActivityForm):
         return ok(f"Saved {title} on {day.isoformat()} (preparation {summary}).")
 
     def _recent_html(self) -> str:
-        rows = self.store.query("SELECT * FROM events ORDER BY id DESC LIMIT 5")
+        rows = self.store.recent_events(limit=5)
         if not rows:
             return note("No events logged yet.")
         return table_html(
