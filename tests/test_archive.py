@@ -156,6 +156,55 @@ def test_archive_of_an_older_schema_is_restored(backup, tmp_path):
     target.close()
 
 
+def drop_column(manifest, members, table, column) -> None:
+    """Rewrite one table of an archive without ``column``, as an older schema wrote it."""
+    import csv
+    import io
+
+    name = f"{table}.csv"
+    rows = list(csv.reader(io.StringIO(members[name].decode(), newline="")))
+    keep = [i for i, name_ in enumerate(rows[0]) if name_ != column]
+    out = io.StringIO(newline="")
+    csv.writer(out).writerows([[row[i] for i in keep] for row in rows])
+    members[name] = out.getvalue().encode()
+    entry = manifest["tables"][table]
+    entry["columns"] = [rows[0][i] for i in keep]
+    entry["sha256"] = hashlib.sha256(members[name]).hexdigest()
+
+
+def test_a_schema_4_backup_restores_with_commitment_kinds(tmp_path):
+    """Schema 4 had no commitments.kind: its prefixes give the kind, and rows still match."""
+    from datetime import date
+
+    from netlearn.records import Commitment
+
+    source = Store(tmp_path / "source")
+    fill(source)
+    texts = {"give": "Give: share an article — Ana, Bo: the ramp piece",
+             "follow-up": "Send follow-up: Ana Lima", "other": "give: not the planner's"}
+    source.save_batch(Batch(source="manual", path="notebook", commitments=[
+        Commitment(text, date(2026, 3, 1), source_ref=f"k-{kind}", kind=kind)
+        for kind, text in texts.items()]))
+    path = write_archive(source, tmp_path / "backup.zip")
+
+    def as_schema_4(manifest, members):
+        manifest["schema_version"] = 4
+        drop_column(manifest, members, "commitments", "kind")
+
+    rewrite_manifest(path, as_schema_4)
+    target = Store(tmp_path / "target")
+    restore_archive(target, path)
+    kinds = {c.text: c.kind for c in target.load_network().commitments}
+    assert {kind: kinds[text] for kind, text in texts.items()} == {
+        "give": "give", "follow-up": "follow-up", "other": "other"}
+    assert {kinds[c.text] for c in sample_network().commitments} == {"other"}
+    # restored again, and into the store it came from, it matches what is there
+    assert restore_archive(target, path).total_added == 0
+    assert restore_archive(source, path).total_added == 0
+    target.close()
+    source.close()
+
+
 def test_cli_export_archive_and_restore(home, tmp_path, capsys):
     store = Store(home)
     fill(store)

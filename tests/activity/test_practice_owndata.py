@@ -66,9 +66,9 @@ def test_follow_up_gaps_add_a_commitment_in_one_click(store):
     assert [m.name for m in gaps.missed] == [HOSTILE]  # Bo got a message, Cy is not new
     assert "&lt;img" in html(gaps) and "<img" not in html(gaps)
     gaps.buttons[0].click()
-    rows = db_rows(store, "SELECT text, due, contact_id FROM commitments")
-    assert [(r["text"], r["due"]) for r in rows] == [(f"Send follow-up: {HOSTILE}",
-                                                      "2026-07-02")]
+    rows = db_rows(store, "SELECT text, kind, due, contact_id FROM commitments")
+    assert [(r["text"], r["kind"], r["due"]) for r in rows] == [
+        (f"Send follow-up: {HOSTILE}", "follow-up", "2026-07-02")]
     assert rows[0]["contact_id"] is not None
     assert gaps.buttons[0].disabled
 

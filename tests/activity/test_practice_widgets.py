@@ -93,9 +93,27 @@ def test_give_planner_saves_one_commitment_per_person(store):
         f"{GIVE_PREFIX}make an introduction — Ana Lima: introduce them to each other",
         f"{GIVE_PREFIX}make an introduction — Bo Placeholder: introduce them to each other"]
     assert [c["contact_id"] for c in saved] == [ids["Ana Lima"], ids["Bo Placeholder"]]
+    assert [c["kind"] for c in saved] == ["give", "give"]
     assert {c["due"] for c in saved} == {(TODAY + timedelta(days=7)).isoformat()}
     assert "introduce them to each other" in planner.recent.value
     assert planner.people.value == ()
+
+
+def test_planned_gives_and_follow_ups_are_listed_by_kind_not_by_text(store):
+    from netlearn.widgets.log.commitment import save_commitment
+
+    due = TODAY + timedelta(days=3)
+    save_commitment(store, "Give: typed by hand in the commitment form", due)
+    save_commitment(store, "Send follow-up: typed by hand too", due)
+    save_commitment(store, "Give: a planned one", due, kind="give")
+    save_commitment(store, "Send follow-up: Ana", due, kind="follow-up")
+    planner = netlearn.give_planner(store=store, today=TODAY)
+    assert "a planned one" in planner.recent.value
+    assert "by hand" not in planner.recent.value and "Ana" not in planner.recent.value
+    drafter = netlearn.followup_drafter(store=store, today=TODAY)
+    assert "<td>Ana</td>" in drafter.recent.value and "by hand" not in drafter.recent.value
+    assert [c["kind"] for c in store.open_commitments()] == [
+        "other", "other", "give", "follow-up"]
 
 
 # --------------------------------------------------------------------------- 03 drafter
@@ -136,6 +154,7 @@ def test_drafter_reminder_creates_a_commitment_in_two_days(store):
     [saved] = commitments(store)
     assert saved["text"] == f"{FOLLOW_UP_PREFIX}ana lima"
     assert saved["due"] == "2026-03-12" and saved["contact_id"] == ids["Ana Lima"]
+    assert saved["kind"] == "follow-up"
     assert "ana lima" in drafter.recent.value
 
 
