@@ -74,7 +74,7 @@ class Store(Reads):
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MB: large imports touch big indexes
             self._migrate(conn)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             text = str(exc)
             if "not a database" in text or "malformed" in text:
                 raise StoreError(self._corrupt_message(), path=self.path) from None

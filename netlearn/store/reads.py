@@ -43,7 +43,7 @@ class Reads:
         return self._dicts("SELECT id, name, company, met_on, cadence_days, close FROM contacts"
                            " ORDER BY id DESC LIMIT ?", (limit,))
 
-    def contacts_with_cadence(self) -> list[dict]:
+    def contact_cadences(self) -> list[dict]:
         """Return every contact's ``id``, ``name``, ``company``, ``cadence_days`` and ``close``."""
         return self._dicts("SELECT id, name, company, cadence_days, close FROM contacts"
                            " ORDER BY id")

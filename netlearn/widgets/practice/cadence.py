@@ -63,7 +63,7 @@ class CadenceEditor(ActivityForm):
 
     def refresh(self) -> None:
         """Reload contacts from the store (unsaved changes are kept)."""
-        rows = self.store.contacts_with_cadence()
+        rows = self.store.contact_cadences()
         touch = _last_touch(self.store, self.today) if rows else {}
         never = 10 ** 9
 
