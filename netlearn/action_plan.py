@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from netlearn.records import Commitment, Network
-from netlearn.widgets._ui import CHECKLIST_LABELS, GIVE_PREFIX
+from netlearn.records import EVENT_CHECKLIST, Commitment, Network
 
 #: Used when the course content cannot be loaded: (id, title, mistake).
 DEFAULT_TOPICS = (
@@ -59,7 +58,7 @@ def _prep(net: Network, today: date) -> tuple[str, list[str]]:
 
     prep = preparation_rate(net, today)
     if prep.events:
-        metric = (f"Events you attended fully prepared (all {len(CHECKLIST_LABELS)} checklist "
+        metric = (f"Events you attended fully prepared (all {len(EVENT_CHECKLIST)} checklist "
                   f"items): {prep.fully_prepared} of {prep.events} ({_percent(prep.rate)})")
     else:
         metric = "Events you attended fully prepared: no attended events logged yet"
@@ -67,7 +66,7 @@ def _prep(net: Network, today: date) -> tuple[str, list[str]]:
     upcoming = sorted((e for e in net.events if e.day >= today), key=lambda e: e.day)
     if upcoming:
         event = upcoming[0]
-        missing = [label for name, label in CHECKLIST_LABELS.items()
+        missing = [label for name, label in EVENT_CHECKLIST.items()
                    if not getattr(event, name)]
         if missing:
             actions.append(f"Before {md_escape(event.title)} on {event.day.isoformat()}: "
@@ -76,10 +75,10 @@ def _prep(net: Network, today: date) -> tuple[str, list[str]]:
             actions.append(f"You are fully prepared for {md_escape(event.title)} on "
                            f"{event.day.isoformat()} — set one checkable goal for the night.")
     if prep.events and prep.item_shares:
-        weakest = min(CHECKLIST_LABELS, key=lambda name: prep.item_shares.get(name, 0.0))
+        weakest = min(EVENT_CHECKLIST, key=lambda name: prep.item_shares.get(name, 0.0))
         share = prep.item_shares.get(weakest, 0.0)
         if share < 1:
-            actions.append(f"Your most-skipped step is “{CHECKLIST_LABELS[weakest]}” (done "
+            actions.append(f"Your most-skipped step is “{EVENT_CHECKLIST[weakest]}” (done "
                            f"for {_percent(share)} of events): do it before your next event.")
     if not actions:
         actions.append("Log your next event with its preparation checklist (notebook 01) "
@@ -230,9 +229,9 @@ def _commitment_line(item: Commitment, today: date, names: dict) -> str:
 def _topic_commitments(topic_id: str, open_items: list[Commitment]) -> list[Commitment]:
     function = _metric_for(topic_id)
     if function is _give:
-        return [c for c in open_items if c.text.startswith(GIVE_PREFIX)]
+        return [c for c in open_items if c.kind == "give"]
     if function is _follow:
-        return [c for c in open_items if not c.text.startswith(GIVE_PREFIX)]
+        return [c for c in open_items if c.kind != "give"]
     return []
 
 

@@ -19,6 +19,24 @@ ONLINE_CHANNELS = frozenset(
 )
 DIRECTIONS = ("out", "in")
 PURPOSES = ("meet", "follow_up", "check_in", "give", "ask", "thanks", "introduction")
+#: The event preparation checklist, defined once: Event field (and store column) -> what
+#: the learner reads ("I set a goal for the event"). Forms, the store, metrics and the
+#: action plan derive theirs from it.
+EVENT_CHECKLIST = {
+    "goal_set": "set a goal for the event",
+    "attendees_researched": "researched who is coming",
+    "intro_prepared": "prepared my introduction",
+    "questions_prepared": "prepared questions to ask",
+    "followup_blocked": "blocked time to follow up afterwards",
+}
+#: A tip per checklist item (same keys as :data:`EVENT_CHECKLIST`).
+EVENT_CHECKLIST_HINTS = {
+    "goal_set": "decide what you want from it — specific enough to check afterwards",
+    "attendees_researched": "look at the speaker or attendee list and pick two or three people",
+    "intro_prepared": "a short introduction that ends with a question",
+    "questions_prepared": "two or three open questions that fit the people you hope to meet",
+    "followup_blocked": "put 30 minutes in your calendar for the day after",
+}
 
 
 @dataclass(slots=True)
@@ -225,19 +243,26 @@ class Event:
     #: :func:`netlearn.learner_network.my_network` sets it from a setting.
     reviewed: bool = True
 
-    CHECKLIST = (
-        "goal_set", "attendees_researched", "intro_prepared",
-        "questions_prepared", "followup_blocked",
-    )
+    CHECKLIST = tuple(EVENT_CHECKLIST)  # the checklist fields, in order
 
     @property
     def prepared_items(self) -> int:
         return sum(bool(getattr(self, name)) for name in self.CHECKLIST)
 
 
+#: What a commitment is for: a planned give (notebook 02), a follow-up to send (notebook
+#: 03's drafter, the never-followed-up list) or anything else the learner promised.
+COMMITMENT_KINDS = ("give", "follow-up", "other")
+
+
 @dataclass(slots=True)
 class Commitment:
-    """A promise the learner made to a contact, with a due date."""
+    """A promise the learner made to a contact, with a due date.
+
+    ``kind`` is one of :data:`COMMITMENT_KINDS`. The practice tools also begin the text
+    with a readable prefix ("Give: …"), because the text alone is what screens, reminders
+    and the action plan show; code tests ``kind``, never the text.
+    """
 
     text: str
     due: date
@@ -248,6 +273,7 @@ class Commitment:
     source_ref: str = ""
     id: int | None = None
     dropped: bool = False  # let go on purpose at the check-in (neither done nor open)
+    kind: str = "other"  # one of COMMITMENT_KINDS
 
 
 @dataclass(slots=True)

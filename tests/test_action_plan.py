@@ -68,7 +68,7 @@ def net():
               Event("Next meetup", date(2026, 3, 20), attended=False, goal_set=True)]
     commitments = [
         Commitment(f"{GIVE_PREFIX}share an article — Bo: the ramp piece", date(2026, 3, 15),
-                   contact_key=cold[1].key),
+                   contact_key=cold[1].key, kind="give"),
         Commitment("Send Dee the slides", date(2026, 3, 1), contact_key=new.key),
         Commitment("Done thing", date(2026, 3, 2), done=True),
     ]
@@ -136,6 +136,15 @@ def test_plan_chooses_next_actions_from_the_data(course, store, net):
     custom = section(text, "## 5. Custom topic")
     assert "The number that matters" not in custom
     assert "1. A \\*custom\\* tip." in custom
+
+
+def test_plan_groups_commitments_by_kind_not_by_text(course, store, net):
+    net.commitments[0].kind = "other"  # "Give: …" typed by hand in the commitment form
+    net.commitments[1].kind = "give"  # a planned give whose text lacks the prefix
+    text = action_plan_markdown(course, store, net, TODAY)
+    give, follow = section(text, "## 2. Give"), section(text, "## 3. Follow up")
+    assert "- [ ] Send Dee the slides" in give and "- [ ] Send Dee the slides" not in follow
+    assert "- [ ] Give: share an article" not in give
 
 
 def test_learner_text_is_escaped_for_markdown(course, store):

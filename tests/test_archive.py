@@ -22,6 +22,7 @@ from netlearn.errors import InputError
 from netlearn.records import Batch
 from netlearn.sample import sample_network
 from netlearn.store import SCHEMA_VERSION, RestoreConflict, Store
+from tests.storedb import db_rows
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,22 +39,22 @@ def fill(store: Store) -> None:
     store.save_reflection("00-start-here", "goals", "Meet two people a month")
     store.save_pitch("I design clinics' software.", 5, 2.0, {"clear": True})
     store.set_setting("use_sample", False)
-    first = store.query("SELECT id FROM commitments ORDER BY id LIMIT 1")[0]["id"]
+    first = db_rows(store, "SELECT id FROM commitments ORDER BY id LIMIT 1")[0]["id"]
     store.set_commitment_done(first)
 
 
 def everything(store: Store) -> dict:
     """Every table's rows without ids or creation times, ids of other rows replaced by keys."""
     contacts = {r["id"]: (r["source"], r["source_ref"])
-                for r in store.query("SELECT id, source, source_ref FROM contacts")}
+                for r in db_rows(store, "SELECT id, source, source_ref FROM contacts")}
     events = {r["id"]: (r["source"], r["source_ref"])
-              for r in store.query("SELECT id, source, source_ref FROM events")}
+              for r in db_rows(store, "SELECT id, source, source_ref FROM events")}
     out = {}
     for table in ("contacts", "interactions", "events", "event_attendees", "commitments",
                   "answers", "self_assessments", "reflections", "pitches", "imports",
                   "settings"):
         rows = []
-        for row in store.query(f"SELECT * FROM {table}"):
+        for row in db_rows(store, f"SELECT * FROM {table}"):
             row = dict(row)
             row.pop("id", None)
             if "contact_id" in row:
@@ -153,6 +154,55 @@ def test_archive_of_an_older_schema_is_restored(backup, tmp_path):
     target = Store(tmp_path / "target")
     assert restore_archive(target, path).added["imports"] == 1
     target.close()
+
+
+def drop_column(manifest, members, table, column) -> None:
+    """Rewrite one table of an archive without ``column``, as an older schema wrote it."""
+    import csv
+    import io
+
+    name = f"{table}.csv"
+    rows = list(csv.reader(io.StringIO(members[name].decode(), newline="")))
+    keep = [i for i, name_ in enumerate(rows[0]) if name_ != column]
+    out = io.StringIO(newline="")
+    csv.writer(out).writerows([[row[i] for i in keep] for row in rows])
+    members[name] = out.getvalue().encode()
+    entry = manifest["tables"][table]
+    entry["columns"] = [rows[0][i] for i in keep]
+    entry["sha256"] = hashlib.sha256(members[name]).hexdigest()
+
+
+def test_a_schema_4_backup_restores_with_commitment_kinds(tmp_path):
+    """Schema 4 had no commitments.kind: its prefixes give the kind, and rows still match."""
+    from datetime import date
+
+    from netlearn.records import Commitment
+
+    source = Store(tmp_path / "source")
+    fill(source)
+    texts = {"give": "Give: share an article — Ana, Bo: the ramp piece",
+             "follow-up": "Send follow-up: Ana Lima", "other": "give: not the planner's"}
+    source.save_batch(Batch(source="manual", path="notebook", commitments=[
+        Commitment(text, date(2026, 3, 1), source_ref=f"k-{kind}", kind=kind)
+        for kind, text in texts.items()]))
+    path = write_archive(source, tmp_path / "backup.zip")
+
+    def as_schema_4(manifest, members):
+        manifest["schema_version"] = 4
+        drop_column(manifest, members, "commitments", "kind")
+
+    rewrite_manifest(path, as_schema_4)
+    target = Store(tmp_path / "target")
+    restore_archive(target, path)
+    kinds = {c.text: c.kind for c in target.load_network().commitments}
+    assert {kind: kinds[text] for kind, text in texts.items()} == {
+        "give": "give", "follow-up": "follow-up", "other": "other"}
+    assert {kinds[c.text] for c in sample_network().commitments} == {"other"}
+    # restored again, and into the store it came from, it matches what is there
+    assert restore_archive(target, path).total_added == 0
+    assert restore_archive(source, path).total_added == 0
+    target.close()
+    source.close()
 
 
 def test_cli_export_archive_and_restore(home, tmp_path, capsys):

@@ -9,6 +9,7 @@ from netlearn import importers
 from netlearn.errors import InputError
 from netlearn.ingest import import_file
 from netlearn.store import forget
+from tests.storedb import db_rows
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXPORT = FIXTURES / "import" / "linkedin_export"
@@ -25,11 +26,11 @@ def test_same_file_twice_is_not_read_again(store, monkeypatch):
     before = store.counts()
     monkeypatch.setattr(importers, "read", no_reading)
     again = import_file(store, "csv", path)
-    assert again.same_as == store.query("SELECT imported_at FROM imports")[0][0]
+    assert again.same_as == db_rows(store, "SELECT imported_at FROM imports")[0][0]
     assert (again.result.added, again.result.present, again.result.skipped) == (
         0, first.result.added + first.result.present, first.result.skipped)
     assert again.skipped == [] and store.counts() == before
-    log = [tuple(r) for r in store.query("SELECT added, present, digest FROM imports")]
+    log = [tuple(r) for r in db_rows(store, "SELECT added, present, digest FROM imports")]
     assert len(log) == 2 and log[0][2] == log[1][2] and len(log[0][2]) == 64
 
 
@@ -82,7 +83,7 @@ def test_a_refused_file_is_not_remembered(store, tmp_path):
     for _ in range(2):
         with pytest.raises(InputError):
             import_file(store, "csv", bad)
-    assert store.query("SELECT COUNT(*) FROM imports")[0][0] == 0
+    assert db_rows(store, "SELECT COUNT(*) FROM imports")[0][0] == 0
 
 
 def test_forget_forgets_what_was_imported(home, store):

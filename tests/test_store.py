@@ -10,6 +10,7 @@ import pytest
 from netlearn.errors import StoreError
 from netlearn.records import Batch, Commitment, Contact, Event, Interaction
 from netlearn.store import DB_NAME, SCHEMA_VERSION, Store, forget, get_store
+from tests.storedb import db_rows
 
 
 def small_batch():
@@ -42,7 +43,7 @@ def test_batch_is_stored_once_and_reimport_adds_nothing(store):
     second = store.save_batch(small_batch())
     assert (second.added, second.present) == (0, 6)
     assert store.counts() == {"contacts": 2, "interactions": 2, "events": 1, "commitments": 1}
-    log = store.query("SELECT kind, file_name, added, present FROM imports ORDER BY id")
+    log = db_rows(store, "SELECT kind, file_name, added, present FROM imports ORDER BY id")
     assert [tuple(r) for r in log] == [("csv", "log.csv", 6, 0), ("csv", "log.csv", 0, 6)]
 
 
@@ -55,8 +56,8 @@ def test_contact_from_another_source_matches_by_email(store):
                     source="ics", source_ref="x")])
     result = store.save_batch(batch)
     assert result.added == 1 and result.present == 1
-    rows = store.query("SELECT contact_id FROM interactions WHERE source = 'ics'")
-    ada = store.query("SELECT id FROM contacts WHERE source_ref = 'ada'")[0]["id"]
+    rows = db_rows(store, "SELECT contact_id FROM interactions WHERE source = 'ics'")
+    ada = db_rows(store, "SELECT id FROM contacts WHERE source_ref = 'ada'")[0]["id"]
     assert rows[0]["contact_id"] == ada
     assert store.counts()["contacts"] == 2
 
@@ -70,8 +71,9 @@ def test_failed_batch_leaves_store_unchanged(store):
                                         source_ref="boom"))
     bad.events.append(Event("Broken", date(2026, 1, 9), source="csv", source_ref="e2"))
     bad.events[-1].title = object()  # not storable: sqlite3 refuses mid-transaction
-    with pytest.raises(sqlite3.ProgrammingError):
+    with pytest.raises(StoreError, match="cannot store") as info:
         store.save_batch(bad)
+    assert str(info.value).startswith(str(store.path)) and "\n" not in str(info.value)
     assert store.counts() == before
 
 
@@ -141,7 +143,7 @@ def test_truncated_sqlite_file_is_reported(home, tmp_path):
     forget(home)
     (home / DB_NAME).write_bytes(data[: len(data) // 3])
     with pytest.raises(StoreError) as info:
-        Store(home).query("SELECT * FROM reflections")
+        Store(home).reflections()
     assert DB_NAME in str(info.value)
 
 
@@ -245,7 +247,7 @@ def test_the_option_seed_is_made_on_first_need_and_kept(home):
 def test_a_version_3_database_upgrades_to_dropped_commitments(tmp_path):
     import sqlite3
 
-    from netlearn.store import DB_NAME, MIGRATIONS, Store
+    from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 
     home = tmp_path / "v3-home"
     home.mkdir()
@@ -271,9 +273,54 @@ def test_a_version_3_database_upgrades_to_dropped_commitments(tmp_path):
         store.set_commitment_state(1, "maybe")
     store.close()
     raw = sqlite3.connect(home / DB_NAME)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert raw.execute("SELECT text FROM commitments WHERE id = 1").fetchone()[0] == \
         "Send Ana the article"
+    raw.close()
+
+
+def test_a_database_written_by_the_previous_release_gets_commitment_kinds(tmp_path):
+    """Schema 4 marked a commitment's kind by its text's prefix; migration 5 moves it."""
+    import sqlite3
+
+    from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+
+    home = tmp_path / "v4-home"
+    home.mkdir()
+    conn = sqlite3.connect(home / DB_NAME)
+    for script in MIGRATIONS[:4]:  # what netlearn with schema 4 created
+        conn.executescript(script)
+    conn.execute("INSERT INTO contacts (id, name, source, source_ref, created_at)"
+                 " VALUES (1, 'Ana Lima', 'manual', 'c1', 'then')")
+    texts = {
+        1: "Give: share an article — Ana Lima: the ramp piece",  # the give planner
+        2: "Send follow-up: Ana Lima",  # the follow-up drafter / never-followed-up list
+        3: "Send Ana the checklist",  # the commitment form
+        4: "give: lower case was never the planner's",
+        5: "Gift: not a prefix",
+        6: "Send follow-up:no space",
+    }
+    conn.executemany(
+        "INSERT INTO commitments (id, contact_id, text, due, done, dropped_at, source,"
+        " source_ref, created_at) VALUES (?, 1, ?, '2026-01-10', ?, ?, 'manual', ?, 'then')",
+        [(i, text, int(i == 1), "then" if i == 3 else None, f"r{i}")
+         for i, text in texts.items()])
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+
+    store = Store(home)
+    loaded = {c.id: c for c in store.load_network().commitments}
+    assert {i: c.kind for i, c in loaded.items()} == {
+        1: "give", 2: "follow-up", 3: "other", 4: "other", 5: "other", 6: "other"}
+    assert {i: c.text for i, c in loaded.items()} == texts  # the learner's words unchanged
+    assert (loaded[1].done, loaded[3].dropped, loaded[2].contact_key) == (
+        True, True, "manual:c1")
+    assert [r["id"] for r in store.open_commitments(kind="follow-up")] == [2]
+    store.close()
+    raw = sqlite3.connect(home / DB_NAME)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     raw.close()
 
 
@@ -288,3 +335,74 @@ def test_store_errors_show_as_their_one_line_in_a_notebook(tmp_path):
     shell.run_cell("from netlearn.errors import StoreError\n"
                    f"raise StoreError('cannot write', path={str(tmp_path)!r})")
     assert shown == [[f"StoreError: {tmp_path}: cannot write"]]
+
+
+def test_event_checklist_is_defined_once_and_every_item_round_trips(store):
+    from dataclasses import fields
+    from datetime import date
+
+    from netlearn.records import EVENT_CHECKLIST, EVENT_CHECKLIST_HINTS, Batch, Event
+
+    assert Event.CHECKLIST == tuple(EVENT_CHECKLIST)
+    assert set(EVENT_CHECKLIST_HINTS) == set(EVENT_CHECKLIST)
+    assert set(EVENT_CHECKLIST) <= {f.name for f in fields(Event)}
+    columns = {name for name, _, _ in store.table_columns()["events"]}
+    assert set(EVENT_CHECKLIST) <= columns
+    for i, item in enumerate(EVENT_CHECKLIST):  # saved alone, each item reads back alone
+        store.save_batch(Batch("manual", "x", events=[
+            Event(f"e{i}", date(2026, 1, 1), source_ref=f"e{i}", **{item: True})]))
+    events = {e.title: e for e in store.load_network().events}
+    for i, item in enumerate(EVENT_CHECKLIST):
+        assert [n for n in EVENT_CHECKLIST if getattr(events[f"e{i}"], n)] == [item]
+    first = events["e0"]
+    store.update_event(first.id, **{item: True for item in EVENT_CHECKLIST})
+    again = {e.title: e for e in store.load_network().events}["e0"]
+    assert again.prepared_items == len(EVENT_CHECKLIST)
+
+
+def test_sqlite_errors_in_store_calls_reach_callers_as_one_line_store_errors(store):
+    """A damaged database (a table gone) fails every read and write as a StoreError."""
+    store.save_batch(small_batch())
+    raw = sqlite3.connect(store.path)
+    raw.execute("DROP TABLE commitments")
+    raw.commit()
+    raw.close()
+    calls = [store.open_commitments, store.load_network, lambda: store.commitment(1),
+             lambda: store.set_commitment_done(1), store.counts,
+             lambda: store.export_csv(store.home / "csv")]
+    for call in calls:
+        with pytest.raises(StoreError) as info:
+            call()
+        text = str(info.value)
+        assert text.startswith(f"{store.path}: ") and "no such table" in text
+        assert "\n" not in text and info.value.__cause__ is None
+    assert len(store.recent_events()) == 1  # the tables still there still read
+
+
+def test_a_widget_shows_a_store_error_as_one_line(store, monkeypatch):
+    from netlearn.widgets.log.commitment import CommitmentForm
+
+    form = CommitmentForm(store=store, today=date(2026, 3, 1))
+    raw = sqlite3.connect(store.path)
+    raw.execute("DROP TABLE commitments")
+    raw.commit()
+    raw.close()
+    form.text_input.value = "Send Ana the checklist"
+    assert form.save() is False
+    assert "Could not save:" in form.message.value and "no such table" in form.message.value
+    assert str(store.path) in form.message.value
+
+
+def test_the_package_outside_the_store_neither_imports_sqlite3_nor_sends_sql():
+    import re
+    from pathlib import Path
+
+    import netlearn
+
+    root = Path(netlearn.__file__).parent
+    for path in root.rglob("*.py"):
+        if path.parent.name == "store" and path.parent.parent == root:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(import|from)\s+sqlite3", text, re.M), path
+        assert not re.search(r"\.query\(|\bSELECT\b.+\bFROM\b", text), path

@@ -5,10 +5,11 @@ from datetime import datetime, timedelta
 
 from netlearn.records import Batch, Contact, Interaction, InteractionColumns
 from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
+from tests.storedb import db_rows
 
 
 def stored(store):
-    return [tuple(r) for r in store.query(
+    return [tuple(r) for r in db_rows(store,
         "SELECT c.source_ref, i.occurred_at, i.channel, i.direction, i.purpose, i.online,"
         " i.personal_note, i.note, i.source, i.source_ref FROM interactions i"
         " LEFT JOIN contacts c ON c.id = i.contact_id ORDER BY i.source, i.source_ref")]
@@ -37,7 +38,7 @@ def test_few_plain_groups_round_trip_exactly(store):
     result = store.save_batch(Batch("csv", "log.csv", contacts=people(), interactions=items))
     assert result.added == 3 + len(items)
     assert stored(store) == expected(items)
-    created = {r["created_at"] for r in store.query("SELECT created_at FROM interactions")}
+    created = {r["created_at"] for r in db_rows(store, "SELECT created_at FROM interactions")}
     assert len(created) == 1 and created.pop().startswith("20")
 
 
@@ -54,7 +55,7 @@ def test_quotes_and_many_groups_are_bound_not_written_into_sql(store):
     assert stored(store) == expected(items)
     quoted = [Interaction(start, "email", note="it's", source="csv", source_ref="q1")]
     store.save_batch(Batch("csv", "q.csv", interactions=quoted))  # one group, not plain
-    assert store.query("SELECT note FROM interactions WHERE source_ref = 'q1'")[0][0] == "it's"
+    assert db_rows(store, "SELECT note FROM interactions WHERE source_ref = 'q1'")[0][0] == "it's"
 
 
 def test_a_ref_twice_in_one_batch_is_stored_once(store):
@@ -85,7 +86,7 @@ def test_refs_are_filled_in_without_changing_the_batch(store):
                                   Interaction(datetime(2026, 1, 2), "email")])
     assert store.save_batch(Batch("manual", "form", interactions=cols)).added == 2
     assert cols.columns["source_ref"] == ["", ""]
-    refs = [r[0] for r in store.query("SELECT source_ref FROM interactions")]
+    refs = [r[0] for r in db_rows(store, "SELECT source_ref FROM interactions")]
     assert len(set(refs)) == 2 and all(refs)
 
 

@@ -7,8 +7,13 @@ from itertools import compress, repeat
 from operator import methodcaller, not_
 from pathlib import Path
 
-from ..records import ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns
+from ..records import EVENT_CHECKLIST, ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns
 from .common import ImportResult, iso, new_ref, utc_now
+
+_EVENT_COLUMNS = ("title", "day", "location", "attended", *EVENT_CHECKLIST, "source",
+                  "source_ref", "created_at")
+_INSERT_EVENT = (f"INSERT OR IGNORE INTO events ({', '.join(_EVENT_COLUMNS)})"
+                 f" VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
 
 
 def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
@@ -45,14 +50,9 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
     added += insert_interactions(conn, new_items, contact_ids, now)
     for event in batch.events:
         cursor = conn.execute(
-            "INSERT OR IGNORE INTO events (title, day, location, attended, goal_set,"
-            " attendees_researched, intro_prepared, questions_prepared,"
-            " followup_blocked, source, source_ref, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _INSERT_EVENT,
             (event.title, iso(event.day), event.location, int(event.attended),
-             int(event.goal_set), int(event.attendees_researched),
-             int(event.intro_prepared), int(event.questions_prepared),
-             int(event.followup_blocked), event.source,
+             *(int(bool(getattr(event, name))) for name in EVENT_CHECKLIST), event.source,
              event.source_ref or new_ref(), now),
         )
         if cursor.rowcount:
@@ -67,13 +67,13 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
         else:
             present += 1
     rows = [
-        (contact_ids.get(c.contact_key, c.contact_id), c.text, iso(c.due),
+        (contact_ids.get(c.contact_key, c.contact_id), c.text, c.kind, iso(c.due),
          int(c.done), c.source, c.source_ref or new_ref(), now)
         for c in batch.commitments
     ]
     n = insert_many(
-        conn, "INSERT OR IGNORE INTO commitments (contact_id, text, due, done, source,"
-        " source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn, "INSERT OR IGNORE INTO commitments (contact_id, text, kind, due, done, source,"
+        " source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     added += n
     present += len(rows) - n
     result = ImportResult(added, present, len(batch.skipped))

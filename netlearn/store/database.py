@@ -17,14 +17,19 @@ from . import bulk
 from .common import DB_NAME, ImportResult, iso, parse_date, utc_now
 from .export import EXPORT_TABLES, write_csv_tables
 from .migrations import migrate
+from .reads import Reads
 from .restore import merge_tables
 
 BUSY_TIMEOUT_S = 60.0
 OPTION_SEED_KEY = "option_seed"  # settings key of the learner's quiz-option shuffling seed
 
 
-class Store:
+class Store(Reads):
     """The learner's database: progress and networking activity.
+
+    Screens read through named methods (:class:`~netlearn.store.reads.Reads`, e.g.
+    ``recent_events()``, ``open_commitments(kind)``, ``contact_choices()``); no caller
+    sends SQL.
 
     Parameters
     ----------
@@ -69,7 +74,7 @@ class Store:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MB: large imports touch big indexes
             self._migrate(conn)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             text = str(exc)
             if "not a database" in text or "malformed" in text:
                 raise StoreError(self._corrupt_message(), path=self.path) from None
@@ -129,8 +134,8 @@ class Store:
                     ) from None
                 time.sleep(0.05)
 
-    def query(self, sql: str, params=()) -> list[sqlite3.Row]:
-        """Run a read-only query and return its rows."""
+    def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        """Run a read-only query and return its rows (the store's own; callers use named reads)."""
         with self._lock, self._database_errors():
             cursor = self._conn.execute(sql, params)
             cursor.row_factory = sqlite3.Row
@@ -138,17 +143,30 @@ class Store:
 
     @contextmanager
     def _database_errors(self):
-        """Turn SQLite's corruption and I/O errors into one-line StoreErrors naming the file."""
+        """Turn every SQLite error into a one-line StoreError naming the file.
+
+        Callers (screens, the CLI) catch :class:`~netlearn.errors.NetlearnError` and never
+        see ``sqlite3``; its message is kept in the line.
+        """
         try:
             yield
-        except sqlite3.DatabaseError as exc:
-            text = str(exc)
+        except sqlite3.Error as exc:
+            text = " ".join(str(exc).split()) or type(exc).__name__
             if "malformed" in text or "not a database" in text:
-                raise StoreError(self._corrupt_message(), path=self.path) from None
-            if isinstance(exc, sqlite3.OperationalError) and (
+                message = self._corrupt_message()
+            elif isinstance(exc, sqlite3.OperationalError) and (
                     "disk" in text or "readonly" in text or "I/O" in text):
-                raise StoreError(f"cannot read or write ({text})", path=self.path) from None
-            raise
+                message = f"cannot read or write ({text})"
+            elif isinstance(exc, sqlite3.OperationalError) and (
+                    "locked" in text or "busy" in text):
+                message = (f"the database is locked by another program ({text}); close other "
+                           "netlearn sessions and try again")
+            elif isinstance(exc, (sqlite3.InterfaceError, sqlite3.ProgrammingError,
+                                  sqlite3.IntegrityError)):
+                message = f"cannot store this record ({text}); nothing was saved"
+            else:
+                message = f"cannot read or write ({text})"
+            raise StoreError(message, path=self.path) from None
 
     # -- progress: quiz answers --------------------------------------------------
     def save_answer(self, topic, item_id, answer, score, max_score, correct, kind="quiz",
@@ -175,7 +193,7 @@ class Store:
         dict
             item id -> {"answer", "score", "max_score", "correct", "attempts", "version"}.
         """
-        rows = self.query(
+        rows = self._query(
             "SELECT item_id, answer, score, max_score, correct, version, "
             "(SELECT COUNT(*) FROM answers b WHERE b.topic = a.topic AND b.item_id = a.item_id"
             " AND b.kind = a.kind AND b.cleared = 0) AS attempts "
@@ -221,7 +239,7 @@ class Store:
             sql += " WHERE phase = ?"
             params = (phase,)
         latest = {}
-        for row in self.query(sql + " ORDER BY id", params):
+        for row in self._query(sql + " ORDER BY id", params):
             latest[(row["topic"], row["statement_id"], row["phase"])] = row["value"]
         return latest
 
@@ -239,7 +257,7 @@ class Store:
     def reflections(self, topic=None) -> dict[tuple[str, str], dict]:
         """Return reflections keyed by (topic, prompt id) with text and timestamps."""
         sql = "SELECT topic, prompt_id, text, created_at, updated_at FROM reflections"
-        rows = self.query(sql + " WHERE topic = ?", (topic,)) if topic else self.query(sql)
+        rows = self._query(sql + " WHERE topic = ?", (topic,)) if topic else self._query(sql)
         return {(r["topic"], r["prompt_id"]): dict(r) for r in rows}
 
     def save_pitch(self, text, words, seconds, rubric) -> int:
@@ -253,7 +271,7 @@ class Store:
 
     def pitches(self) -> list[dict]:
         """Return saved pitch versions, oldest first."""
-        rows = self.query("SELECT id, text, words, seconds, rubric, created_at FROM pitches"
+        rows = self._query("SELECT id, text, words, seconds, rubric, created_at FROM pitches"
                           " ORDER BY id")
         return [dict(r, rubric=json.loads(r["rubric"])) for r in rows]
 
@@ -268,7 +286,7 @@ class Store:
 
     def setting(self, key, default=None):
         """Return a stored setting, or ``default``."""
-        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0]["value"]) if rows else default
 
     def option_seed(self) -> str:
@@ -278,13 +296,13 @@ class Store:
         (:func:`netlearn.grading.option_order`) survives visits and kernel restarts.
         Two kernels asking at once get the same seed: the first insert wins.
         """
-        rows = self.query("SELECT value FROM settings WHERE key = ?", (OPTION_SEED_KEY,))
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (OPTION_SEED_KEY,))
         if not rows:
             with self.transaction() as conn:
                 conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
                              " ON CONFLICT (key) DO NOTHING",
                              (OPTION_SEED_KEY, json.dumps(secrets.token_hex(16))))
-            rows = self.query("SELECT value FROM settings WHERE key = ?", (OPTION_SEED_KEY,))
+            rows = self._query("SELECT value FROM settings WHERE key = ?", (OPTION_SEED_KEY,))
         return str(json.loads(rows[0]["value"]))
 
     # -- activity ----------------------------------------------------------------
@@ -313,7 +331,7 @@ class Store:
         """
         if not digest:
             return None
-        rows = self.query(
+        rows = self._query(
             "SELECT imported_at, added, present, skipped FROM imports"
             " WHERE kind = ? AND digest = ? ORDER BY id LIMIT 1", (kind, digest))
         if not rows:
@@ -382,12 +400,13 @@ class Store:
         from ..checkin import commitment_state
 
         return {row["id"]: commitment_state(bool(row["done"]), row["dropped_at"] is not None)
-                for row in self.query("SELECT id, done, dropped_at FROM commitments")}
+                for row in self._query("SELECT id, done, dropped_at FROM commitments")}
 
     def update_event(self, event_id, **checklist) -> None:
         """Change an event's checklist items or attendance."""
-        allowed = {"attended", "goal_set", "attendees_researched", "intro_prepared",
-                   "questions_prepared", "followup_blocked", "title", "location", "day"}
+        from ..records import EVENT_CHECKLIST
+
+        allowed = {"attended", "title", "location", "day", *EVENT_CHECKLIST}
         unknown = set(checklist) - allowed
         if unknown:
             raise ValueError(f"unknown event fields: {sorted(unknown)}")
@@ -401,7 +420,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Return the number of rows per activity table."""
         return {
-            table: self.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
+            table: self._query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
             for table in ("contacts", "interactions", "events", "commitments")
         }
 
@@ -415,7 +434,7 @@ class Store:
 
         keys = {}
         contacts = []
-        for row in self.query("SELECT * FROM contacts ORDER BY id"):
+        for row in self._query("SELECT * FROM contacts ORDER BY id"):
             contact = Contact(
                 name=row["name"], source=row["source"], source_ref=row["source_ref"],
                 email=row["email"], company=row["company"], position=row["position"],
@@ -425,7 +444,7 @@ class Store:
             )
             keys[row["id"]] = contact.key
             contacts.append(contact)
-        with self._lock:
+        with self._lock, self._database_errors():
             rows = self._conn.execute(
                 "SELECT id, contact_id, occurred_at, channel, direction, purpose,"
                 " personal_note, note, source, source_ref FROM interactions"
@@ -440,29 +459,25 @@ class Store:
             for iid, cid, when, channel, direction, purpose, pn, note, source, ref in rows
         ]
         attendees = {}
-        for row in self.query("SELECT event_id, contact_id FROM event_attendees"):
+        for row in self._query("SELECT event_id, contact_id FROM event_attendees"):
             attendees.setdefault(row["event_id"], []).append(keys.get(row["contact_id"], ""))
         events = [
             Event(
                 title=row["title"], day=parse_date(row["day"]), attended=bool(row["attended"]),
-                goal_set=bool(row["goal_set"]),
-                attendees_researched=bool(row["attendees_researched"]),
-                intro_prepared=bool(row["intro_prepared"]),
-                questions_prepared=bool(row["questions_prepared"]),
-                followup_blocked=bool(row["followup_blocked"]), location=row["location"],
+                **{name: bool(row[name]) for name in Event.CHECKLIST}, location=row["location"],
                 attendee_keys=attendees.get(row["id"], []), source=row["source"],
                 source_ref=row["source_ref"], id=row["id"],
             )
-            for row in self.query("SELECT * FROM events ORDER BY day, id")
+            for row in self._query("SELECT * FROM events ORDER BY day, id")
         ]
         commitments = [
             Commitment(
                 text=row["text"], due=parse_date(row["due"]), done=bool(row["done"]),
                 contact_key=keys.get(row["contact_id"], ""), contact_id=row["contact_id"],
                 source=row["source"], source_ref=row["source_ref"], id=row["id"],
-                dropped=row["dropped_at"] is not None,
+                dropped=row["dropped_at"] is not None, kind=row["kind"],
             )
-            for row in self.query("SELECT * FROM commitments ORDER BY due, id")
+            for row in self._query("SELECT * FROM commitments ORDER BY due, id")
         ]
         return Network(contacts, interactions, events, commitments, label="your data")
 

@@ -6,7 +6,12 @@ import sqlite3
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+
+#: How schema 4 and earlier marked a commitment's kind: by how its text began (the give
+#: planner wrote "Give: …"; the follow-up drafter and the never-followed-up list wrote
+#: "Send follow-up: …"). Frozen: migration 5 and the restore of older backups read it.
+LEGACY_KIND_PREFIXES = (("give", "Give: "), ("follow-up", "Send follow-up: "))
 
 # Migrations: MIGRATIONS[n] upgrades a database from user_version n to n + 1.
 MIGRATIONS = [
@@ -184,7 +189,24 @@ MIGRATIONS = [
     """
     ALTER TABLE commitments ADD COLUMN dropped_at TEXT;
     """,
+    # 4 -> 5: a commitment's kind ('give', 'follow-up' or 'other') becomes a column instead
+    # of a prefix of its text (see LEGACY_KIND_PREFIXES); substr, not LIKE, so the match is
+    # as exact (case and all) as the startswith tests it replaces. The text keeps its
+    # prefix: it is what the learner reads on every screen, reminder and action plan, and a
+    # backup made before this version must match its rows when restored, not conflict.
+    "ALTER TABLE commitments ADD COLUMN kind TEXT NOT NULL DEFAULT 'other';" + "".join(
+        f"UPDATE commitments SET kind = '{kind}'"
+        f" WHERE substr(text, 1, {len(prefix)}) = '{prefix}';"
+        for kind, prefix in LEGACY_KIND_PREFIXES),
 ]
+
+
+def legacy_kind(text) -> str:
+    """Return the kind schema 4 meant by a commitment's text (as migration 5 reads it)."""
+    for kind, prefix in LEGACY_KIND_PREFIXES:
+        if isinstance(text, str) and text.startswith(prefix):
+            return kind
+    return "other"
 
 
 def migrate(conn: sqlite3.Connection, path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..errors import StoreError
+from .migrations import legacy_kind
 
 # -- restore (see Store.restore_tables) ------------------------------------------------
 
@@ -102,6 +103,12 @@ def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str
     return added, present, conflicts
 
 
+def _with_legacy_kinds(columns, rows):
+    """A schema-4 backup's commitments with the kind migration 5 would give them."""
+    at = columns.index("text")
+    return [*columns, "kind"], [(*row, legacy_kind(row[at])) for row in rows]
+
+
 def merge_tables(conn, tables: dict[str, tuple[list[str], list[tuple]]]) -> dict:
     """Merge a backup's rows in the caller's write transaction (see ``Store.restore_tables``)."""
     order = sorted(tables, key=lambda t: (_RESTORE_FIRST.get(t, 9), t))
@@ -109,6 +116,8 @@ def merge_tables(conn, tables: dict[str, tuple[list[str], list[tuple]]]) -> dict
     added, present, conflicts = {}, 0, []
     for table in order:
         columns, rows = tables[table]
+        if table == "commitments" and "kind" not in columns and "text" in columns:
+            columns, rows = _with_legacy_kinds(columns, rows)
         try:
             n, same, problems = _restore_table(conn, table, columns, rows, maps)
         except sqlite3.IntegrityError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES
+from netlearn.records import CHANNELS, DIRECTIONS, EVENT_CHECKLIST, PURPOSES
 
 #: Readable words for the records' channel, direction and purpose codes.
 CHANNEL_LABELS = {
@@ -40,15 +40,10 @@ CADENCE_OPTIONS = (
     ("every 180 days", 180),
 )
 NOBODY = 0  # Dropdown value for "no contact"
-#: The event preparation checklist, as the learner reads it (Event.CHECKLIST order).
-CHECKLIST_LABELS = {
-    "goal_set": "set a goal for the event",
-    "attendees_researched": "researched who is coming",
-    "intro_prepared": "prepared my introduction",
-    "questions_prepared": "prepared questions to ask",
-    "followup_blocked": "blocked time to follow up afterwards",
-}
-#: How commitments made by the practice widgets begin, so the action plan can group them.
+#: The event preparation checklist, as the learner reads it (defined in netlearn.records).
+CHECKLIST_LABELS = EVENT_CHECKLIST
+#: How the texts of commitments made by the practice widgets begin, for the learner's eyes
+#: (their ``kind``, not this text, tells code what they are).
 GIVE_PREFIX = "Give: "
 FOLLOW_UP_PREFIX = "Send follow-up: "
 
@@ -159,7 +154,7 @@ def contact_options(store, blank: str | None = None) -> list[tuple[str, int]]:
     blank : str, optional
         Label of a first "nobody" option (value :data:`NOBODY`).
     """
-    rows = store.query("SELECT id, name, company FROM contacts ORDER BY lower(name), id")
+    rows = store.contact_choices()
     options = [(blank, NOBODY)] if blank is not None else []
     for row in rows:
         label = row["name"] + (f" — {row['company']}" if row["company"] else "")

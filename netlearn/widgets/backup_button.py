@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import ipywidgets as widgets
 
 from netlearn.errors import NetlearnError
@@ -68,7 +66,7 @@ class BackupWidget(NetlearnBox):
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             path = write_archive(self.store, folder)
-        except (NetlearnError, OSError, sqlite3.Error) as exc:
+        except (NetlearnError, OSError) as exc:
             self.backup_message.value = problem(f"Backup failed: {exc}")
             return None
         self.path = path
@@ -94,7 +92,7 @@ class BackupWidget(NetlearnBox):
                     handle.write(data)
                 try:
                     result = restore_archive(self.store, path)
-                except (NetlearnError, OSError, sqlite3.Error) as exc:
+                except (NetlearnError, OSError) as exc:
                     text = str(exc).replace(str(path), name)
                     self.restore_message.value = problem(text)
                     return None

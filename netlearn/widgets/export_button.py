@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import ipywidgets as widgets
@@ -68,7 +67,7 @@ class ExportWidget(NetlearnBox):
         try:
             paths = exporting.export_all(self.store, target, today=self.today,
                                          progress=self._progress)
-        except (NetlearnError, OSError, sqlite3.Error) as exc:
+        except (NetlearnError, OSError) as exc:
             self.bar.bar_style = "danger"
             self.message.value = problem(f"Export failed: {exc}")
             return []

@@ -6,7 +6,6 @@ import csv
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -348,7 +347,7 @@ class ImportWidget(NetlearnBox):
                 try:
                     imported = import_file(self.store, kind, path, progress=self._progress,
                                            on_save=self._saving)
-                except (NetlearnError, OSError, sqlite3.Error) as exc:
+                except (NetlearnError, OSError) as exc:
                     self.bar.bar_style = "danger"
                     self.result.value = problem(_strip(str(exc), str(folder)))
                     return None

@@ -7,6 +7,7 @@ import pytest
 from netlearn import store as store_module
 from netlearn.archive import restore_archive
 from netlearn.cli import main
+from tests.storedb import db_rows
 
 from .make_archive_corpus import ARCHIVES, large_archives, small_archives
 
@@ -33,7 +34,7 @@ def test_corpus_covers_the_issue():
 
 
 def snapshot(store) -> dict:
-    return {table: [tuple(r) for r in store.query(f"SELECT * FROM {table} ORDER BY rowid")]
+    return {table: [tuple(r) for r in db_rows(store, f"SELECT * FROM {table} ORDER BY rowid")]
             for table in ("contacts", "interactions", "reflections", "self_assessments")}
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from netlearn.widgets import reflection, self_assessment
 from tests.helpers import assert_escaped
+from tests.storedb import db_rows
 
 # -- self-assessment -----------------------------------------------------------------
 
@@ -136,7 +137,7 @@ def test_reflection_text_comes_back_on_reopen_and_can_be_edited(store, course, r
     assert "not saved yet" in entry.saved_label.value
     entry.save_button.click()
     assert SAVED.search(entry.saved_label.value)
-    rows = store.query("SELECT text FROM reflections WHERE topic = 't1-alpha'")
+    rows = db_rows(store, "SELECT text FROM reflections WHERE topic = 't1-alpha'")
     assert [r["text"] for r in rows] == ["Second draft."]
 
 

@@ -9,12 +9,13 @@ from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES, Batch, Contact
 from netlearn.widgets.log import log_tabs as lw
 from tests.helpers import HOSTILE_IMG as HOSTILE
 from tests.helpers import assert_escaped
+from tests.storedb import db_rows
 
 TODAY = date(2026, 3, 10)
 
 
 def rows(store, table):
-    return [dict(r) for r in store.query(f"SELECT * FROM {table} ORDER BY id")]
+    return [dict(r) for r in db_rows(store, f"SELECT * FROM {table} ORDER BY id")]
 
 
 def add_contact(store, name="Ana Lima", **fields):

@@ -13,6 +13,7 @@ from netlearn.widgets.practice.give import WAYS
 from netlearn.widgets.practice.profile import ITEMS, SETTING_KEY
 from tests.helpers import HOSTILE_IMG as HOSTILE
 from tests.helpers import assert_escaped, html_values
+from tests.storedb import db_rows
 
 TODAY = date(2026, 3, 10)
 
@@ -20,7 +21,7 @@ TODAY = date(2026, 3, 10)
 def seed(store, *contacts, interactions=()):
     store.save_batch(Batch(source="manual", path="t", contacts=list(contacts),
                            interactions=list(interactions)))
-    return {r["name"]: r["id"] for r in store.query("SELECT id, name FROM contacts")}
+    return {r["name"]: r["id"] for r in db_rows(store, "SELECT id, name FROM contacts")}
 
 
 def person(name, ref, **fields):
@@ -34,7 +35,7 @@ def touch(contact, when, purpose="check_in", ref=None, direction="out"):
 
 
 def commitments(store):
-    return [dict(r) for r in store.query("SELECT * FROM commitments ORDER BY id")]
+    return [dict(r) for r in db_rows(store, "SELECT * FROM commitments ORDER BY id")]
 
 
 # --------------------------------------------------------------------------- 02 give planner
@@ -81,9 +82,27 @@ def test_give_planner_saves_one_commitment_per_person(store):
         f"{GIVE_PREFIX}make an introduction — Ana Lima: introduce them to each other",
         f"{GIVE_PREFIX}make an introduction — Bo Placeholder: introduce them to each other"]
     assert [c["contact_id"] for c in saved] == [ids["Ana Lima"], ids["Bo Placeholder"]]
+    assert [c["kind"] for c in saved] == ["give", "give"]
     assert {c["due"] for c in saved} == {(TODAY + timedelta(days=7)).isoformat()}
     assert "introduce them to each other" in planner.recent.value
     assert planner.people.value == ()
+
+
+def test_planned_gives_and_follow_ups_are_listed_by_kind_not_by_text(store):
+    from netlearn.widgets.log.commitment import save_commitment
+
+    due = TODAY + timedelta(days=3)
+    save_commitment(store, "Give: typed by hand in the commitment form", due)
+    save_commitment(store, "Send follow-up: typed by hand too", due)
+    save_commitment(store, "Give: a planned one", due, kind="give")
+    save_commitment(store, "Send follow-up: Ana", due, kind="follow-up")
+    planner = netlearn.give_planner(store=store, today=TODAY)
+    assert "a planned one" in planner.recent.value
+    assert "by hand" not in planner.recent.value and "Ana" not in planner.recent.value
+    drafter = netlearn.followup_drafter(store=store, today=TODAY)
+    assert "<td>Ana</td>" in drafter.recent.value and "by hand" not in drafter.recent.value
+    assert [c["kind"] for c in store.open_commitments()] == [
+        "other", "other", "give", "follow-up"]
 
 
 # --------------------------------------------------------------------------- 03 drafter
@@ -124,6 +143,7 @@ def test_drafter_reminder_creates_a_commitment_in_two_days(store):
     [saved] = commitments(store)
     assert saved["text"] == f"{FOLLOW_UP_PREFIX}ana lima"
     assert saved["due"] == "2026-03-12" and saved["contact_id"] == ids["Ana Lima"]
+    assert saved["kind"] == "follow-up"
     assert "ana lima" in drafter.recent.value
 
 
@@ -177,14 +197,14 @@ def test_cadence_editor_saves_changes(store):
     assert "1 unsaved change(s)" in editor.message.value
     editor.save_button.click()
     assert "✓ Saved changes for 1 contact" in editor.message.value
-    row = store.query("SELECT cadence_days, close FROM contacts WHERE id = ?",
+    row = db_rows(store, "SELECT cadence_days, close FROM contacts WHERE id = ?",
                       (ids["Ana Lima"],))[0]
     assert (row["cadence_days"], row["close"]) == (30, 1)
     editor.save_button.click()
     assert "No changes to save" in editor.message.value
     cadence.value = None
     editor.save_button.click()
-    row = store.query("SELECT cadence_days FROM contacts WHERE id = ?", (ids["Ana Lima"],))[0]
+    row = db_rows(store, "SELECT cadence_days FROM contacts WHERE id = ?", (ids["Ana Lima"],))[0]
     assert row["cadence_days"] is None
 
 
@@ -208,7 +228,7 @@ def test_cadence_editor_keeps_unsaved_changes_across_filters(store):
     editor.filter_input.value = ""
     assert editor.rows[ids["Ana Lima"]][0].value == 60
     editor.save_button.click()
-    assert store.query("SELECT cadence_days FROM contacts WHERE id = ?",
+    assert db_rows(store, "SELECT cadence_days FROM contacts WHERE id = ?",
                        (ids["Ana Lima"],))[0]["cadence_days"] == 60
 
 

@@ -10,6 +10,7 @@ from netlearn.records import Batch, Contact, Interaction
 from netlearn.widgets.practice import owndata as own
 from tests.helpers import HOSTILE_IMG as HOSTILE
 from tests.helpers import html_values
+from tests.storedb import db_rows
 
 TODAY = date(2026, 6, 30)
 
@@ -63,9 +64,9 @@ def test_follow_up_gaps_add_a_commitment_in_one_click(store):
     assert [m.name for m in gaps.missed] == [HOSTILE]  # Bo got a message, Cy is not new
     assert "&lt;img" in html(gaps) and "<img" not in html(gaps)
     gaps.buttons[0].click()
-    rows = store.query("SELECT text, due, contact_id FROM commitments")
-    assert [(r["text"], r["due"]) for r in rows] == [(f"Send follow-up: {HOSTILE}",
-                                                      "2026-07-02")]
+    rows = db_rows(store, "SELECT text, kind, due, contact_id FROM commitments")
+    assert [(r["text"], r["kind"], r["due"]) for r in rows] == [
+        (f"Send follow-up: {HOSTILE}", "follow-up", "2026-07-02")]
     assert rows[0]["contact_id"] is not None
     assert gaps.buttons[0].disabled
 
@@ -76,7 +77,7 @@ def test_close_suggestions_confirmed_in_one_click(store):
     assert [s.name for s in suggestions.suggestions] == ["Cy Cedar"]
     assert "every 30 days" in html(suggestions)
     suggestions.buttons[0].click()
-    row = store.query("SELECT close, cadence_days FROM contacts WHERE name = 'Cy Cedar'")[0]
+    row = db_rows(store, "SELECT close, cadence_days FROM contacts WHERE name = 'Cy Cedar'")[0]
     assert (row["close"], row["cadence_days"]) == (1, 30)
     assert own.close_suggestions(store=store, today=TODAY).suggestions == []
 
@@ -89,7 +90,7 @@ def test_on_the_sample_nothing_is_saved(store):
     suggestions = own.close_suggestions(store=store)
     assert 5 <= len(suggestions.suggestions) <= 15 or suggestions.suggestions == []
     suggestions.confirm_all.click()
-    assert store.query("SELECT count(*) AS n FROM contacts")[0]["n"] == 0
+    assert db_rows(store, "SELECT count(*) AS n FROM contacts")[0]["n"] == 0
 
 
 def test_connection_note_drafter_checks_how_personal_the_note_is():
@@ -127,7 +128,7 @@ def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared
     _, checklist, save = retro.items[0]  # upcoming: the preparation checklist
     checklist.values = {"goal_set": True}
     save.click()
-    assert store.query("SELECT goal_set FROM events WHERE source_ref = 'e2'")[0]["goal_set"] == 1
+    assert db_rows(store, "SELECT goal_set FROM events WHERE source_ref = 'e2'")[0]["goal_set"] == 1
 
 
 def test_linkedin_only_learner_who_accepts_suggestions_gets_reminders(store, tmp_path):

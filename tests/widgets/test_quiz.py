@@ -14,6 +14,7 @@ from netlearn import grading
 from netlearn.paths import set_facilitator_mode
 from netlearn.widgets import quiz
 from tests.helpers import assert_escaped
+from tests.storedb import db_rows
 
 TOPIC = "t1-alpha"
 ALL_RIGHT = {"alpha-q1": "b", "alpha-q2": ["a", "b"],
@@ -122,7 +123,7 @@ def test_every_attempt_is_saved_and_counted(store, course):
     view = answer_and_check(widget, "alpha-q1", "b")
     answer_and_check(widget, "alpha-q2", ["a", "b"])
     assert "2 attempts so far" in view.feedback.value
-    rows = store.query("SELECT item_id, answer FROM answers WHERE topic = ? ORDER BY id",
+    rows = db_rows(store, "SELECT item_id, answer FROM answers WHERE topic = ? ORDER BY id",
                        (TOPIC,))
     assert [(r["item_id"], r["answer"]) for r in rows] == [
         ("alpha-q1", '"a"'), ("alpha-q1", '"b"'), ("alpha-q2", '["a", "b"]')]

@@ -12,6 +12,7 @@ from netlearn.widgets import upload
 from netlearn.widgets.upload import detect_kind, import_widget, result_line, safe_file_name
 from tests.helpers import HOSTILE_IMG as HOSTILE
 from tests.helpers import assert_escaped
+from tests.storedb import db_rows
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cli"
 REPO = Path(__file__).resolve().parents[2]
@@ -95,7 +96,7 @@ def test_import_a_csv_log(store):
     assert uploads.is_dir() and (uploads.stat().st_mode & 0o777) == 0o700
     assert list(uploads.iterdir()) == []  # the uploaded copy is deleted
     assert not any(REPO.glob("**/my-log.csv"))
-    [log] = store.query("SELECT kind, file_name FROM imports")
+    [log] = db_rows(store, "SELECT kind, file_name FROM imports")
     assert (log["kind"], log["file_name"]) == ("csv", "my-log.csv")
 
 
@@ -188,7 +189,7 @@ def test_preview_of_the_sample_export_stores_nothing(store):
     assert "The sample LinkedIn export" in text and "contacts" in text
     assert "Nothing was saved" in text
     assert not store.has_activity()
-    assert store.query("SELECT COUNT(*) AS n FROM imports")[0]["n"] == 0
+    assert db_rows(store, "SELECT COUNT(*) AS n FROM imports")[0]["n"] == 0
     assert list((store.home / "uploads").iterdir()) == []
 
 
@@ -200,7 +201,7 @@ def test_uploaded_names_and_data_are_escaped(store):
     choose(widget, HOSTILE + ".csv", data)
     widget.import_button.click()
     assert_escaped(widget, HOSTILE, expect_in_html=False)
-    assert store.query("SELECT name FROM contacts")[0]["name"] == HOSTILE
+    assert db_rows(store, "SELECT name FROM contacts")[0]["name"] == HOSTILE
 
 
 def test_upload_folder_is_private_even_if_it_existed(store):

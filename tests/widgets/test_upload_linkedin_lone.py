@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from netlearn.widgets.upload import detect_kind, import_widget, linkedin_file
+from tests.storedb import db_rows
 
 SECRET = "PLANTED-FREE-TEXT"
 #: Small hand-made files in the complete export's formats; free text is planted to be refused.
@@ -88,7 +89,7 @@ def test_the_widget_imports_a_lone_file_through_the_linkedin_reader(store, name)
     widget.import_button.click()
     assert widget.result.value.startswith(f'<span class="netlearn-ok">✓ {name}: added ')
     assert "skipped 0" in widget.result.value
-    [log] = store.query("SELECT kind, file_name FROM imports")
+    [log] = db_rows(store, "SELECT kind, file_name FROM imports")
     assert (log["kind"], log["file_name"]) == ("linkedin", name)
     net = store.load_network()
     if name == "Events.csv":

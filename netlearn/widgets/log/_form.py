@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import ipywidgets as widgets
 
@@ -123,7 +122,7 @@ class ActivityForm(NetlearnBox):
         except Invalid as exc:
             self.message.value = problem(str(exc))
             return False
-        except (NetlearnError, sqlite3.Error, OSError) as exc:
+        except (NetlearnError, OSError) as exc:
             self.message.value = problem(f"Could not save: {exc}")
             return False
         self.show_recent()

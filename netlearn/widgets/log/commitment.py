@@ -14,7 +14,8 @@ from netlearn.widgets.log._form import ActivityForm, Invalid, date_input, dropdo
 DEFAULT_DUE_DAYS = 7
 
 
-def save_commitment(store, text: str, due: date, contact_id: int | None = None):
+def save_commitment(store, text: str, due: date, contact_id: int | None = None,
+                    kind: str = "other"):
     """Store one commitment typed in a notebook; return the store's ImportResult.
 
     Parameters
@@ -25,11 +26,13 @@ def save_commitment(store, text: str, due: date, contact_id: int | None = None):
     due : date
     contact_id : int, optional
         The stored contact it was promised to.
+    kind : str, optional
+        One of :data:`netlearn.records.COMMITMENT_KINDS` (default ``"other"``).
     """
     from netlearn.store import new_ref
 
     item = Commitment(text=text, due=due, contact_id=contact_id or None, source="manual",
-                      source_ref=new_ref())
+                      source_ref=new_ref(), kind=kind)
     return store.save_batch(Batch(source="manual", path="notebook", commitments=[item]))
 
 
@@ -71,8 +74,7 @@ class CommitmentForm(ActivityForm):
         """Reload contacts and open commitments."""
         self.set_options(self.contact_input,
                          contact_options(self.store, blank="(nobody in particular)"))
-        rows = self.store.query(
-            "SELECT id, text, due FROM commitments WHERE done = 0 ORDER BY due, id")
+        rows = self.store.open_commitments()
         self.set_options(self.open_input, [(f"{r['due']} · {r['text']}", r["id"])
                                            for r in rows] or [("(none open)", NOBODY)])
         self.show_recent()
@@ -95,23 +97,20 @@ class CommitmentForm(ActivityForm):
         if not commitment_id:
             self.message.value = problem("There is no open commitment to mark done.")
             return False
-        row = self.store.query("SELECT text FROM commitments WHERE id = ?", (commitment_id,))
+        row = self.store.commitment(commitment_id)
         self.store.set_commitment_done(commitment_id, True)
         self.refresh()
-        self.message.value = ok(f"Done: {row[0]['text'] if row else 'commitment'}.")
+        self.message.value = ok(f"Done: {row['text'] if row else 'commitment'}.")
         return True
 
     def _recent_html(self) -> str:
-        rows = self.store.query(
-            "SELECT m.text, m.due, c.name FROM commitments m"
-            " LEFT JOIN contacts c ON c.id = m.contact_id WHERE m.done = 0"
-            " ORDER BY m.due, m.id LIMIT 10")
+        rows = self.store.open_commitments(limit=10)
         if not rows:
             return note("No open commitments.")
         today = self.today.isoformat()
         return table_html(
             ("Due", "Promise", "To", ""),
-            [(r["due"], r["text"], r["name"] or "", "overdue" if r["due"] < today else "")
+            [(r["due"], r["text"], r["contact_name"], "overdue" if r["due"] < today else "")
              for r in rows],
             caption="Your open commitments")
 

@@ -80,7 +80,7 @@ class ContactForm(ActivityForm):
             self.cadence_input.value = None
             self.save_button.description = "Save contact"
             return
-        row = self.store.query("SELECT * FROM contacts WHERE id = ?", (contact_id,))[0]
+        row = self.store.contact(contact_id)
         self.name_input.value = row["name"]
         self.email_input.value = row["email"]
         self.company_input.value = row["company"]
@@ -127,9 +127,7 @@ class ContactForm(ActivityForm):
                     "nothing new saved; pick them under “Contact” to edit.")
 
     def _recent_html(self) -> str:
-        rows = self.store.query(
-            "SELECT name, company, met_on, cadence_days, close FROM contacts"
-            " ORDER BY id DESC LIMIT 5")
+        rows = self.store.recent_contacts(limit=5)
         if not rows:
             return note("No contacts yet.")
         return table_html(

@@ -6,7 +6,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from netlearn.records import Batch, Event
+from netlearn.records import EVENT_CHECKLIST_HINTS, Batch, Event
 from netlearn.widgets._common import NetlearnBox
 from netlearn.widgets._ui import CHECKLIST_LABELS, escape, note, ok, table_html
 from netlearn.widgets.log._form import (
@@ -19,13 +19,7 @@ from netlearn.widgets.log._form import (
 )
 
 NEW = 0
-HINTS = {
-    "goal_set": "decide what you want from it — specific enough to check afterwards",
-    "attendees_researched": "look at the speaker or attendee list and pick two or three people",
-    "intro_prepared": "a short introduction that ends with a question",
-    "questions_prepared": "two or three open questions that fit the people you hope to meet",
-    "followup_blocked": "put 30 minutes in your calendar for the day after",
-}
+HINTS = EVENT_CHECKLIST_HINTS
 
 
 def checklist_summary(values: dict) -> str:
@@ -133,7 +127,7 @@ class EventForm(ActivityForm):
 
     def refresh(self) -> None:
         """Reload the events to edit."""
-        rows = self.store.query("SELECT id, title, day FROM events ORDER BY day DESC, id DESC")
+        rows = self.store.event_choices()
         options = [("➕ new event", NEW), *((f"{r['day']} · {r['title']}", r["id"])
                                            for r in rows)]
         if self.set_options(self.pick, options, NEW):
@@ -150,7 +144,7 @@ class EventForm(ActivityForm):
             self.checklist.values = {}
             self.save_button.description = "Save event"
             return
-        row = self.store.query("SELECT * FROM events WHERE id = ?", (event_id,))[0]
+        row = self.store.event(event_id)
         self.title_input.value = row["title"]
         self.day_input.value = date.fromisoformat(row["day"][:10])
         self.location_input.value = row["location"]
@@ -182,7 +176,7 @@ class EventForm(ActivityForm):
         return ok(f"Saved {title} on {day.isoformat()} (preparation {summary}).")
 
     def _recent_html(self) -> str:
-        rows = self.store.query("SELECT * FROM events ORDER BY id DESC LIMIT 5")
+        rows = self.store.recent_events(limit=5)
         if not rows:
             return note("No events logged yet.")
         return table_html(

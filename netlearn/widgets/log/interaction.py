@@ -97,23 +97,20 @@ class InteractionForm(ActivityForm):
             source_ref=new_ref(),
         )
         self.store.save_batch(Batch(source="manual", path="notebook", interactions=[item]))
-        name = self.store.query("SELECT name FROM contacts WHERE id = ?", (contact_id,))
-        who = name[0]["name"] if name else "your contact"
+        contact = self.store.contact(contact_id)
+        who = contact["name"] if contact else "your contact"
         self.note_input.value = ""
         self.personal_note_input.value = False
         return ok(f"Saved: {CHANNEL_LABELS.get(item.channel, item.channel)} with {who} on "
                   f"{day.isoformat()}.")
 
     def _recent_html(self) -> str:
-        rows = self.store.query(
-            "SELECT i.occurred_at, c.name, i.channel, i.direction, i.purpose, i.note"
-            " FROM interactions i LEFT JOIN contacts c ON c.id = i.contact_id"
-            " ORDER BY i.id DESC LIMIT 5")
+        rows = self.store.recent_interactions(limit=5)
         if not rows:
             return note("No interactions logged yet.")
         return table_html(
             ("Date", "With", "How", "Who started it", "Purpose", "Note"),
-            [(r["occurred_at"][:10], r["name"] or "", CHANNEL_LABELS.get(r["channel"],
+            [(r["occurred_at"][:10], r["contact_name"], CHANNEL_LABELS.get(r["channel"],
               r["channel"]), DIRECTION_LABELS.get(r["direction"], r["direction"]),
               PURPOSE_LABELS.get(r["purpose"], r["purpose"]), r["note"]) for r in rows],
             caption="Your latest interactions")

@@ -63,8 +63,7 @@ class CadenceEditor(ActivityForm):
 
     def refresh(self) -> None:
         """Reload contacts from the store (unsaved changes are kept)."""
-        rows = self.store.query(
-            "SELECT id, name, company, cadence_days, close FROM contacts")
+        rows = self.store.contact_cadences()
         touch = _last_touch(self.store, self.today) if rows else {}
         never = 10 ** 9
 
@@ -131,8 +130,7 @@ class CadenceEditor(ActivityForm):
         return ok(f"Saved changes for {saved} contact{'s' if saved != 1 else ''}.")
 
     def _recent_html(self) -> str:
-        n = self.store.query("SELECT COUNT(*) AS n FROM contacts"
-                             " WHERE cadence_days IS NOT NULL OR close = 1")[0]["n"]
+        n = self.store.count_kept_in_touch()
         return note(f"{n} contact(s) with a cadence or marked close.")
 
 

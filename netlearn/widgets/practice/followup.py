@@ -83,19 +83,18 @@ class FollowupDrafter(ActivityForm):
         if not name:
             raise Invalid("Please give their name.")
         due = self.today + timedelta(days=REMIND_AFTER_DAYS)
-        rows = self.store.query("SELECT id FROM contacts WHERE lower(name) = lower(?)", (name,))
-        contact_id = rows[0]["id"] if len(rows) == 1 else None
-        save_commitment(self.store, f"{FOLLOW_UP_PREFIX}{name}", due, contact_id)
+        ids = self.store.contact_ids_named(name)
+        contact_id = ids[0] if len(ids) == 1 else None
+        save_commitment(self.store, f"{FOLLOW_UP_PREFIX}{name}", due, contact_id,
+                        kind="follow-up")
         return ok(f"Reminder saved: send your follow-up to {name} by {due.isoformat()}.")
 
     def _recent_html(self) -> str:
-        rows = self.store.query(
-            "SELECT text, due FROM commitments WHERE done = 0 AND text LIKE ?"
-            " ORDER BY due, id LIMIT 10", (FOLLOW_UP_PREFIX + "%",))
+        rows = self.store.open_commitments(kind="follow-up", limit=10)
         if not rows:
             return note("No follow-ups waiting to be sent.")
         return table_html(("By", "Send a follow-up to"),
-                          [(r["due"], r["text"][len(FOLLOW_UP_PREFIX):]) for r in rows],
+                          [(r["due"], r["text"].removeprefix(FOLLOW_UP_PREFIX)) for r in rows],
                           caption="Follow-ups to send")
 
 

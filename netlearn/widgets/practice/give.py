@@ -113,7 +113,7 @@ class GivePlanner(ActivityForm):
             raise Invalid("The date has passed — pick today or a later day.")
         for contact_id, name in targets:
             save_commitment(self.store, give_text(self.way_input.value, name, plan), due,
-                            contact_id)
+                            contact_id, kind="give")
         self.plan_input.value = self.someone_input.value = ""
         self.people.value = ()
         self.show_recent()
@@ -121,13 +121,11 @@ class GivePlanner(ActivityForm):
         return ok(f"Planned: {self.way_input.value} for {who}, by {due.isoformat()}.")
 
     def _recent_html(self) -> str:
-        rows = self.store.query(
-            "SELECT text, due FROM commitments WHERE done = 0 AND text LIKE ?"
-            " ORDER BY due, id LIMIT 10", (GIVE_PREFIX + "%",))
+        rows = self.store.open_commitments(kind="give", limit=10)
         if not rows:
             return note("No gives planned yet.")
         return table_html(("By", "Planned give"),
-                          [(r["due"], r["text"][len(GIVE_PREFIX):]) for r in rows],
+                          [(r["due"], r["text"].removeprefix(GIVE_PREFIX)) for r in rows],
                           caption="Your planned gives")
 
 

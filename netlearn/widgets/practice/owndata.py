@@ -141,7 +141,8 @@ class FollowUpGaps(NetlearnBox):
             self.message.value = note(f"Sam's sample: nothing saved. With your own data this "
                                       f"adds “{FOLLOW_UP_PREFIX}{item.name}”, due {due}.")
             return
-        save_commitment(self.store, f"{FOLLOW_UP_PREFIX}{item.name}", due, contact_id)
+        save_commitment(self.store, f"{FOLLOW_UP_PREFIX}{item.name}", due, contact_id,
+                        kind="follow-up")
         self.message.value = ok(f"Added: {FOLLOW_UP_PREFIX}{item.name}, due {due.isoformat()}.")
 
 
