@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from netlearn import metrics
 from netlearn.clock import resolve_today
-from netlearn.records import ONLINE_CHANNELS, Event, Network
+from netlearn.records import EVENT_CHECKLIST_SHORT, ONLINE_CHANNELS, Event, Network
 
 __all__ = [
     "NO_DATA",
@@ -45,11 +45,7 @@ CHANNEL_LABELS = {
     "email": "Email", "linkedin_message": "LinkedIn message",
     "linkedin_invitation": "LinkedIn invitation", "forum": "Forum", "post": "Post",
 }
-CHECKLIST_LABELS = {
-    "goal_set": "Goal set", "attendees_researched": "Attendees researched",
-    "intro_prepared": "Introduction prepared", "questions_prepared": "Questions prepared",
-    "followup_blocked": "Follow-up time blocked",
-}
+CHECKLIST_LABELS = EVENT_CHECKLIST_SHORT  # legend labels, from the one checklist
 CHECKLIST_STYLES = (
     (OKABE_ITO["blue"], ""), (OKABE_ITO["orange"], "//"), (OKABE_ITO["bluish_green"], ".."),
     (OKABE_ITO["reddish_purple"], "\\\\"), (OKABE_ITO["sky_blue"], "xx"),

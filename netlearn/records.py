@@ -39,6 +39,14 @@ EVENT_CHECKLIST_HINTS = {
 }
 
 
+#: The same items as short labels for a chart's legend and its data table (same keys).
+EVENT_CHECKLIST_SHORT = {
+    "goal_set": "Goal set", "attendees_researched": "Attendees researched",
+    "intro_prepared": "Introduction prepared", "questions_prepared": "Questions prepared",
+    "followup_blocked": "Follow-up time blocked",
+}
+
+
 @dataclass(slots=True)
 class Contact:
     """A person in the learner's network.
