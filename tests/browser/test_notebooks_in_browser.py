@@ -20,7 +20,6 @@ from .conftest import (
     output_problems,
     quiz_questions,
     restart_and_run_all,
-    run_all_cells,
     screenshot_on_failure,
     wait_kernel_idle,
 )
@@ -175,13 +174,13 @@ def save_screenshot(page, stem: str, directory: Path) -> Path:
 
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/*.ipynb yet")
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_and_restores_state(notebook, lab_page, request, tmp_path):
+def test_notebook_runs_and_restores_state(notebook, notebook_run, request, tmp_path):
+    lab_page = notebook_run.handle
     page = lab_page.page
     has_quiz = calls(notebook, "quiz")
     has_likert = calls(notebook, "self_assessment")
     with screenshot_on_failure(page, notebook.stem):
-        lab_page.open(notebook)
-        run_all_cells(page)
+        notebook_run.ensure_run()
         fail_listing(output_problems(page), f"{notebook.name} after Run All Cells:")
         if re.search(WIDGET_CALL, notebook_code(notebook)):
             assert page.locator(f"{PANEL} .netlearn-root").count(), (
