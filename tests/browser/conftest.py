@@ -638,11 +638,10 @@ def browser_context(browser):
         context.close()
 
 
-@pytest.fixture
-def lab_page(browser_context, lab_server):
-    """A fresh 1280×900 page that records dialogs; its kernels are shut down afterwards."""
-    page = browser_context.new_page()
-    handle = NotebookPage(page, lab_server)
+def new_notebook_page(context, server: LabServer) -> NotebookPage:
+    """Open a page in ``context`` on ``server`` that records its dialogs and page errors."""
+    page = context.new_page()
+    handle = NotebookPage(page, server)
 
     def on_dialog(dialog):
         if dialog.type != "beforeunload":
@@ -654,8 +653,128 @@ def lab_page(browser_context, lab_server):
 
     page.on("dialog", on_dialog)
     page.on("pageerror", lambda error: handle.page_errors.append(str(error)))
+    return handle
+
+
+@pytest.fixture
+def lab_page(browser_context, lab_server):
+    """A fresh 1280×900 page that records dialogs; its kernels are shut down afterwards."""
+    handle = new_notebook_page(browser_context, lab_server)
     try:
         yield handle
     finally:
-        page.close()
+        handle.page.close()
         lab_server.shutdown_kernels()
+
+
+# -- one Run All per notebook, shared by the tests that read it ------------------------------
+#
+# The notebook test, the accessibility test and the zoom test each need a notebook that was
+# opened and run (Run → Run All Cells) on the session's lab. They are put next to each other,
+# notebook by notebook (pytest_collection_modifyitems), and the ``notebook_run`` fixture hands
+# the same page to each of them: the notebook runs once, then the next test goes on from the
+# state the one before left (the notebook test ends on Restart Kernel and Run All Cells). A
+# test that fails or errors discards the page, so the next test starts from a fresh run.
+
+SHARED_RUN_ORDER = {"test_notebooks_in_browser": 0, "test_accessibility": 1, "test_zoom_reflow": 2}
+
+
+@dataclass
+class NotebookRun:
+    """A notebook opened in a page on the session's lab, run once for several tests."""
+
+    notebook: Path
+    handle: NotebookPage
+    ran: bool = False
+    spent: bool = False  # changed in a way the next test must not inherit (e.g. zoomed)
+
+    @property
+    def page(self):
+        return self.handle.page
+
+    def ensure_run(self) -> bool:
+        """Open the notebook and Run All Cells, unless an earlier test did; True when this did."""
+        if self.ran:
+            return False
+        self.handle.open(self.notebook)
+        run_all_cells(self.page)
+        self.ran = True
+        return True
+
+    def close(self) -> None:
+        """Close the page and shut down its kernel."""
+        try:
+            self.page.close()
+        finally:
+            self.handle.server.shutdown_kernels()
+
+
+def _notebook_param(item):
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("notebook") if callspec else None
+
+
+def _shares_run(item) -> bool:
+    return "notebook_run" in getattr(item, "fixturenames", ()) and _notebook_param(item)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Put the tests that share a notebook's run next to each other, notebook by notebook."""
+    shared = [item for item in items if _shares_run(item)]
+    if not shared:
+        return
+    first = items.index(shared[0])
+    rest = [item for item in items if not _shares_run(item)]
+    order = {path: index for index, path in enumerate(notebook_paths())}
+    shared.sort(key=lambda item: (order.get(_notebook_param(item), len(order)),
+                                  SHARED_RUN_ORDER.get(item.module.__name__.rsplit(".", 1)[-1],
+                                                       len(SHARED_RUN_ORDER))))
+    items[:] = rest[:first] + shared + rest[first:]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Let ``notebook_run`` see which test comes next (it keeps the page only for it)."""
+    item.netlearn_next_item = nextitem
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (``notebook_run`` reads whether it passed)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"netlearn_report_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def _shared_runs(lab_server):
+    """The session's shared notebook run (at most one page open at a time)."""
+    holder: dict[str, NotebookRun | None] = {"run": None}
+    try:
+        yield holder
+    finally:
+        if holder["run"] is not None:
+            holder["run"].close()
+
+
+@pytest.fixture
+def notebook_run(request, _shared_runs, browser_context, lab_server) -> NotebookRun:
+    """This test's ``notebook``, open in a 1280×900 page on the session's lab; shared with the
+    next test of the same notebook while the tests pass. Call ``ensure_run()`` first."""
+    notebook = _notebook_param(request.node)
+    current = _shared_runs["run"]
+    if current is not None and current.notebook != notebook:
+        current.close()
+        current = None
+    if current is None:
+        current = NotebookRun(notebook, new_notebook_page(browser_context, lab_server))
+        _shared_runs["run"] = current
+    yield current
+    reports = [getattr(request.node, f"netlearn_report_{when}", None) for when in ("setup", "call")]
+    passed = all(report is not None and report.passed for report in reports)
+    nextitem = getattr(request.node, "netlearn_next_item", None)
+    keep = (passed and not current.spent and nextitem is not None and _shares_run(nextitem)
+            and _notebook_param(nextitem) == notebook)
+    if not keep:
+        _shared_runs["run"] = None
+        current.close()

@@ -11,7 +11,6 @@ from .conftest import (
     has_verdict,
     notebook_paths,
     quiz_questions,
-    run_all_cells,
     screenshot_on_failure,
     wait_kernel_idle,
 )
@@ -137,11 +136,12 @@ def walk_scenarios(page) -> None:
 
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/*.ipynb yet")
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_widgets_are_accessible(notebook, lab_page):
+def test_widgets_are_accessible(notebook, notebook_run):
+    """On the notebook after Run All (shared with the notebook test when it ran first)."""
+    lab_page = notebook_run.handle
     page = lab_page.page
     with screenshot_on_failure(page, f"a11y-{notebook.stem}"):
-        lab_page.open(notebook)
-        run_all_cells(page)
+        notebook_run.ensure_run()
         if quiz_questions(page).count():
             answer_quiz_item(page)
         walk_scenarios(page)

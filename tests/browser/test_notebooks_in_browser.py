@@ -20,7 +20,6 @@ from .conftest import (
     output_problems,
     quiz_questions,
     restart_and_run_all,
-    run_all_cells,
     screenshot_on_failure,
     wait_kernel_idle,
 )
@@ -128,23 +127,40 @@ def assert_likert_restored(page, choice: int) -> None:
 
 # -- screenshots ----------------------------------------------------------------------------
 
+SCROLL_TO_FOCUS_JS = """([panelSelector, chartFirst]) => {
+  const panel = document.querySelector(panelSelector);
+  const cells = Array.from(panel.querySelectorAll('.jp-Notebook .jp-Cell'));
+  const heading = cells.findIndex(cell => Array.from(
+    cell.querySelectorAll('.jp-MarkdownOutput :is(h1,h2,h3,h4)')).some(
+    h => /^Worked example/i.test((h.textContent || '').trim())));
+  const charts = chartFirst ? cells.slice(Math.max(heading, 0)).map(
+    cell => cell.querySelector('.netlearn-chart img')).filter(Boolean) : [];
+  const chart = charts[0] || (chartFirst ? panel.querySelector('.netlearn-chart img') : null);
+  const target = chart ? chart.closest('.jp-Cell') : panel.querySelector('.netlearn-root');
+  if (!target) { return null; }
+  target.scrollIntoView({block: 'start'});
+  let scroller = target.parentElement;
+  while (scroller && scroller.scrollHeight <= scroller.clientHeight) {
+    scroller = scroller.parentElement;
+  }
+  if (scroller) { scroller.scrollBy(0, chart ? -40 : -160); }
+  return chart ? 'chart' : 'widget';
+}"""
+
 
 def save_screenshot(page, stem: str, directory: Path) -> Path:
-    """Scroll to the first chart's cell (else the first widget, else stay at the top) and save
-    the 1280×900 window as <directory>/<stem>.png (docs/screenshots with
-    ``--update-screenshots``, so a test run leaves the work tree as it was)."""
-    page.evaluate("""([panelSelector, chartFirst]) => {
-      const panel = document.querySelector(panelSelector);
-      const chart = chartFirst ? panel.querySelector('.jp-RenderedImage img') : null;
-      const target = chart ? chart.closest('.jp-Cell') : panel.querySelector('.netlearn-root');
-      if (!target) { return; }
-      target.scrollIntoView({block: 'start'});
-      let scroller = target.parentElement;
-      while (scroller && scroller.scrollHeight <= scroller.clientHeight) {
-        scroller = scroller.parentElement;
-      }
-      if (scroller) { scroller.scrollBy(0, chart ? -40 : -160); }
-    }""", [PANEL, SCREENSHOT_FOCUS.get(stem, "chart") == "chart"])
+    """Scroll to the worked example's chart (else the first widget, else stay at the top) and
+    save the 1280×900 window as <directory>/<stem>.png (docs/screenshots with
+    ``--update-screenshots``, so a test run leaves the work tree as it was).
+
+    A chart is the ``<img>`` inside the HTML output of ``netlearn.show_chart``
+    (``.netlearn-chart img``); the worked example's is the first one after the heading
+    "Worked example", else the notebook's first chart.
+    """
+    wanted = SCREENSHOT_FOCUS.get(stem, "chart")
+    found = page.evaluate(SCROLL_TO_FOCUS_JS, [PANEL, wanted == "chart"])
+    assert found == wanted, (
+        f"{stem}: the screenshot should show the {wanted} but found {found or 'neither'}")
     page.mouse.move(0, 0)
     page.wait_for_timeout(300)
     directory.mkdir(parents=True, exist_ok=True)
@@ -158,13 +174,13 @@ def save_screenshot(page, stem: str, directory: Path) -> Path:
 
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks in notebooks/*.ipynb yet")
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_and_restores_state(notebook, lab_page, request, tmp_path):
+def test_notebook_runs_and_restores_state(notebook, notebook_run, request, tmp_path):
+    lab_page = notebook_run.handle
     page = lab_page.page
     has_quiz = calls(notebook, "quiz")
     has_likert = calls(notebook, "self_assessment")
     with screenshot_on_failure(page, notebook.stem):
-        lab_page.open(notebook)
-        run_all_cells(page)
+        notebook_run.ensure_run()
         fail_listing(output_problems(page), f"{notebook.name} after Run All Cells:")
         if re.search(WIDGET_CALL, notebook_code(notebook)):
             assert page.locator(f"{PANEL} .netlearn-root").count(), (
