@@ -6,6 +6,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import compress
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -263,7 +264,7 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
         people.add_connections(parts[CONNECTIONS].contacts)
         batch.skipped.extend(parts[CONNECTIONS].skipped)
     owner = _Owner()
-    interactions = InteractionColumns.of([])
+    pieces: list = []  # joined once at the end, so no big part is held twice
     if PROFILE in parts:
         owner.names |= parts[PROFILE].owner_names
     if INVITATIONS in parts:
@@ -271,11 +272,11 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
         owner.ids |= inv.owner_ids
         owner.names |= inv.owner_names
         _resolve_people(inv, people)
-        interactions.extend(inv.interactions)
+        pieces.append(inv.interactions)
         batch.skipped.extend(inv.skipped)
     if MESSAGES in parts:
         msg = parts[MESSAGES]
-        interactions.extend(_resolve_messages(msg, people, owner))
+        pieces.append(_resolve_messages(msg, people, owner))
         batch.skipped.extend(msg.skipped)
     for kind in extra.FILE_NAMES:
         part = parts.get(kind)
@@ -283,10 +284,10 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
             continue
         if kind in extra.PERSON_KINDS:
             _resolve_people(part, people)
-        interactions.extend(part.interactions)
+        pieces.append(part.interactions)
         batch.events.extend(part.events)
         batch.skipped.extend(part.skipped)
-    batch.interactions = interactions
+    batch.interactions = InteractionColumns.concat(pieces)
     batch.skipped.sort(key=lambda s: (s.path, s.line))
 
 
@@ -924,15 +925,14 @@ def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> Interactio
         else:
             way.append("in")
             who.append(key(sender))
-    ids = part.pair_ids
-    contact_keys = list(map(who.__getitem__, ids))
-    made = InteractionColumns.build(
-        part.whens, contact_keys, list(map(way.__getitem__, ids)), part.refs,
-        channel="linkedin_message", purpose="check_in", source="linkedin")
-    if not all(who):
-        made = made.keep(contact_keys)  # rows with a contact only
+    ids, whens, refs = part.pair_ids, part.whens, part.refs
     part.whens, part.refs, part.pair_ids = [], [], []
-    return made
+    if not all(who):  # rows with a contact only, dropped before any column is made
+        flags = list(map(bool, map(who.__getitem__, ids)))
+        ids, whens, refs = (list(compress(column, flags)) for column in (ids, whens, refs))
+    return InteractionColumns.build(
+        whens, list(map(who.__getitem__, ids)), list(map(way.__getitem__, ids)), refs,
+        channel="linkedin_message", purpose="check_in", source="linkedin")
 
 
 # --------------------------------------------------------------------------- profile
