@@ -350,6 +350,8 @@ def norm_url(url: str) -> str:
     if hit is not None:
         return hit
     s = url.lower()
+    if s == url:
+        s = url  # one string, not two equal ones, for the contact's URL and its id
     if (s.startswith("https://www.linkedin.com/in/") and "?" not in s and "#" not in s
             and "%" not in s and not s.endswith(("/", " ")) and " " not in s):
         _url_cache[url] = s  # already canonical (the usual case)
@@ -769,10 +771,9 @@ class _MessageReader:
 def _number_repeats(refs: list[str]) -> None:
     """Make ids unique: the 2nd, 3rd … message of one conversation, second and sender get
     ``#2``, ``#3`` … (in file order, so the same file gives the same ids)."""
-    counts = Counter(refs)
-    if len(counts) == len(refs):
+    if len(set(refs)) == len(refs):  # the usual case; a set is leaner than a Counter
         return
-    repeated = {ref for ref, n in counts.items() if n > 1}
+    repeated = {ref for ref, n in Counter(refs).items() if n > 1}
     seen: dict[str, int] = {}
     for k, ref in enumerate(refs):
         if ref in repeated:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import methodcaller, not_
 from pathlib import Path
 
@@ -142,14 +142,18 @@ def insert_interactions(conn, items: InteractionColumns, contact_ids: dict,
     if not len(items):
         return 0
     c = items.columns
-    ids = list(map(contact_ids.get, c["contact_key"], c["contact_id"]))
-    whens = list(map(methodcaller("isoformat"), c["when"]))
     for start, stop, shared in items.run_bounds():
-        run = slice(start, stop)
-        own = (ids[run], whens[run], c["direction"][run], c["source_ref"][run])
-        if shared is not None:
+        if shared is not None:  # one pass over the run: each row's values made as it goes
+            keys, ids, whens, ways, refs = (islice(c[name], start, stop) for name in (
+                "contact_key", "contact_id", "when", "direction", "source_ref"))
+            own = (map(contact_ids.get, keys, ids), map(methodcaller("isoformat"), whens),
+                   ways, refs)
             _insert_group(conn, own, shared, None, now)
             continue
+        run = slice(start, stop)
+        own = (list(map(contact_ids.get, c["contact_key"][run], c["contact_id"][run])),
+               list(map(methodcaller("isoformat"), c["when"][run])), c["direction"][run],
+               c["source_ref"][run])
         keys = list(zip(*(c[name][run] for name in SHARED_FIELDS), strict=True))
         groups = sorted(set(keys))
         if len(groups) > _MAX_INSERT_GROUPS or not all(map(_plain, groups)):
