@@ -319,6 +319,17 @@ class Network:
     label: str = "your data"
     is_sample: bool = False
     as_of: date | None = None  # the "today" metrics use; None means the real today
+    #: Indexes metrics built from these records (see :mod:`netlearn.metrics`): not data,
+    #: never compared or shown, gone with the Network.
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def changed(self) -> None:
+        """Forget the indexes built from the records; call after editing a record in place.
+
+        Adding, removing or replacing records needs no call: an index is reused only
+        while the lists hold the very same record objects.
+        """
+        self.derived.clear()
 
     def today(self) -> date:
         """Return the date metrics should treat as today for this network."""
