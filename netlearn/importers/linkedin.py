@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from itertools import compress
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,6 +16,7 @@ from netlearn.importers import (
     ProgressFn,
     Reader,
     Source,
+    dates,
     file_source,
     find_header,
     numbered,
@@ -23,6 +24,7 @@ from netlearn.importers import (
     paused_gc,
 )
 from netlearn.importers import linkedin_complete as extra
+from netlearn.importers.dates import parse_day, parse_when
 from netlearn.records import (
     Batch,
     Contact,
@@ -47,8 +49,6 @@ OPTIONAL = frozenset({PROFILE, *extra.FILE_NAMES})
 _NONE_FOUND = ("contains none of the LinkedIn files netlearn reads (Connections.csv, "
                "messages.csv, Invitations.csv, endorsements, recommendations, Shares.csv, "
                "Comments.csv, Reactions.csv, Events.csv)")
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _SKIP_FOLDERS = frozenset({"DRAFT", "DRAFTS", "SPAM"})
 _OK_FOLDERS = frozenset({"INBOX", "ARCHIVE", "SENT", ""})
 _NOT_DRAFT = frozenset({"", "No", "NO", "no", "False", "false"})
@@ -220,8 +220,7 @@ def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bo
             _import_all(sources, batch, callback, single)
     finally:  # the caches only serve one import; do not keep them in a long-lived kernel
         _url_cache.clear()
-        _date_cache.clear()
-        _dt_cache.clear()
+        dates.clear_caches()
 
 
 def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
@@ -380,133 +379,6 @@ def _safe_url(url: str) -> str:
     """Keep a URL for display only if it is a web address."""
     u = url.strip()
     return u if norm_url(u) and u.lower().startswith(("https://", "http://", "www.")) else ""
-
-
-_date_cache: dict[str, date | None] = {}
-
-
-def parse_day(text: str) -> date | None:
-    """Parse a LinkedIn/Excel date: ``08 Feb 2026``, ``4-Apr-21``, ``2026-02-08``, ``2/8/26``.
-
-    Parameters
-    ----------
-    text : str
-        The cell.
-
-    Returns
-    -------
-    datetime.date or None
-        None when it is not a date. Month names are English (locale-independent);
-        two-digit years are 20xx; slashed dates are US month/day/year.
-    """
-    hit = _date_cache.get(text, False)
-    if hit is not False:
-        return hit
-    out = _parse_day(text.strip())
-    if len(_date_cache) < 100_000:
-        _date_cache[text] = out
-    return out
-
-
-def _year(y: str) -> int:
-    n = int(y)
-    if len(y) <= 2:
-        n += 2000
-    return n
-
-
-def _parse_day(s: str) -> date | None:
-    try:
-        if "/" in s:
-            parts = s.split("/")
-            if len(parts) == 3 and len(parts[0]) == 4:  # 2026/02/08
-                return date(int(parts[0]), int(parts[1]), int(parts[2]))
-            if len(parts) == 3:
-                return date(_year(parts[2]), int(parts[0]), int(parts[1]))
-            return None
-        parts = s.replace("-", " ").replace(",", " ").split()
-        if len(parts) == 3:
-            a, b, c = parts
-            if a.isdigit() and len(a) == 4:  # 2026-02-08
-                return date(int(a), int(b), int(c))
-            if b[:3].lower() in _MONTHS and a.isdigit():  # 08 Feb 2026, 4-Apr-21
-                return date(_year(c), _MONTHS[b[:3].lower()], int(a))
-            if a[:3].lower() in _MONTHS and b.isdigit():  # Feb 8, 2026
-                return date(_year(c), _MONTHS[a[:3].lower()], int(b))
-    except ValueError:
-        return None
-    return None
-
-
-_dt_cache: dict[str, datetime | None] = {}
-
-
-def parse_when(text: str) -> datetime | None:
-    """Parse a message or invitation time (naive, as written; ``UTC`` dropped).
-
-    Accepts ``2025-06-01 14:03:22 UTC``, ``2025/06/01 14:03:22 UTC``, ISO forms,
-    ``1/29/26, 2:37 PM`` and the date-only forms of :func:`parse_day`.
-
-    Parameters
-    ----------
-    text : str
-        The cell.
-
-    Returns
-    -------
-    datetime.datetime or None
-    """
-    s = text.strip()
-    if s.endswith(" UTC"):
-        s = s[:-4]
-    elif s.endswith("Z"):
-        s = s[:-1]
-    if len(s) == 19 and s[4] in "-/":
-        try:
-            return datetime.fromisoformat(s.replace("/", "-") if s[4] == "/" else s)
-        except ValueError:
-            pass
-    hit = _dt_cache.get(s, False)
-    if hit is not False:
-        return hit
-    out = _parse_when(s)
-    if len(_dt_cache) < 100_000:
-        _dt_cache[s] = out
-    return out
-
-
-def _parse_when(s: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(s).replace(tzinfo=None)
-    except ValueError:
-        pass
-    day_part, _, time_part = s.partition(",") if "," in s and "/" in s else s.partition(" ")
-    day = parse_day(day_part)
-    if day is None:
-        day = parse_day(s)
-        return None if day is None else datetime(day.year, day.month, day.day)
-    t = time_part.strip().upper()
-    if not t:
-        return datetime(day.year, day.month, day.day)
-    pm = t.endswith("PM")
-    am = t.endswith("AM")
-    if pm or am:
-        t = t[:-2].strip()
-    try:
-        bits = [int(x) for x in t.split(":")]
-    except ValueError:
-        return None
-    if not 2 <= len(bits) <= 3:
-        return None
-    hour, minute, second = bits[0], bits[1], bits[2] if len(bits) == 3 else 0
-    if pm or am:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if pm else 0)
-    try:
-        return datetime(day.year, day.month, day.day, hour, minute, second)
-    except ValueError:
-        return None
 
 
 def _cell(row: list[str], i: int | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from netlearn.importers import Reader, numbered
+from netlearn.importers.dates import parse_time
 from netlearn.records import Event, Interaction, Skipped
 
 ENDORSEMENTS_GIVEN = "endorsements_given"
@@ -123,39 +124,6 @@ def _web_url(url: str) -> str:
     if not u or len(u) > MAX_URL or not u.lower().startswith(("https://", "http://", "www.")):
         return ""
     return norm_url(u)
-
-
-def parse_time(text: str) -> datetime | None:
-    """Parse a date in any form LinkedIn's files use (one parser for every file).
-
-    ``2025/06/01 14:03:22 UTC``, ``06/01/25, 2:03 PM``, ``2025-06-01 14:03:22``,
-    ISO forms, ``Jun 1, 2025, 6:00 PM`` and a range ``start - end`` (the start).
-
-    Parameters
-    ----------
-    text : str
-        The cell.
-
-    Returns
-    -------
-    datetime.datetime or None
-        Naive, as written; None when it is not a date (never a guess).
-    """
-    from netlearn.importers.linkedin import parse_when
-
-    s = text.strip()
-    if not s or len(s) > 80:
-        return None
-    when = parse_when(s)
-    if when is None and " - " in s:
-        return parse_time(s.split(" - ", 1)[0])
-    if when is None and ", " in s:  # Jun 1, 2025, 6:00 PM
-        head, _, tail = s.rpartition(", ")
-        if ":" in tail:
-            day = parse_when(head)
-            timed = parse_when(f"{day:%Y-%m-%d} {tail}") if day is not None else None
-            return timed
-    return when
 
 
 class _Rows:
