@@ -56,8 +56,34 @@ _HIDDEN_MEMBER = "linkedin member"
 _MAX_FOLDER_ENTRIES = 50_000
 
 
+#: Every LinkedIn file's header, as the column names it must have (lower-case, spaces and
+#: underscores removed: exports and re-saves spell them differently), tried in order.
+#: Given and received recommendations share a header (kind ``"recommendations"``); the
+#: file's name tells them apart.
+HEADERS = (
+    (CONNECTIONS, {"firstname", "lastname", "company", "position", "connectedon"}),
+    (MESSAGES, {"conversationid", "from", "to", "date", "content"}),
+    (INVITATIONS, {"from", "to", "sentat", "direction"}),
+    (PROFILE, {"firstname", "lastname", "headline"}),
+    (extra.ENDORSEMENTS_GIVEN, {"endorsementdate", "endorseefirstname", "endorseelastname"}),
+    (extra.ENDORSEMENTS_RECEIVED, {"endorsementdate", "endorserfirstname",
+                                   "endorserlastname"}),
+    (extra.RECOMMENDATIONS, {"firstname", "lastname", "creationdate"}),
+    (extra.SHARES, {"date", "sharelink"}),
+    (extra.EVENTS, {"eventname", "eventtime"}),
+    (extra.REACTIONS, {"date", "link", "type"}),
+    (extra.REACTIONS, {"date", "link", "reactiontype"}),
+    (extra.COMMENTS, {"date", "link", "message"}),
+)
+
+
+def squeeze(name: str) -> str:
+    """A header cell as :data:`HEADERS` spells it: lower-case, no spaces or underscores."""
+    return name.lower().replace(" ", "").replace("_", "")
+
+
 def detect_kind(cells: list[str]) -> str | None:
-    """Tell which LinkedIn CSV a header row belongs to.
+    """Tell which LinkedIn CSV a header row belongs to (the one header detector).
 
     Parameters
     ----------
@@ -68,19 +94,57 @@ def detect_kind(cells: list[str]) -> str | None:
     -------
     str or None
         ``"connections"``, ``"messages"``, ``"invitations"``, ``"profile"``, a kind of
-        :data:`linkedin_extra.FILE_NAMES` (``"recommendations"`` for either
+        :data:`linkedin_complete.FILE_NAMES` (``"recommendations"`` for either
         Recommendations file), or None.
     """
-    names = set(cells)
-    if {"first name", "last name", "company", "position", "connected on"} <= names:
-        return CONNECTIONS
-    if {"conversation id", "from", "to", "date", "content"} <= names:
-        return MESSAGES
-    if {"from", "to", "sent at", "direction"} <= names:
-        return INVITATIONS
-    if {"first name", "last name", "headline"} <= names:
-        return PROFILE
-    return extra.detect(names)
+    names = {squeeze(cell) for cell in cells}
+    for kind, needed in HEADERS:
+        if needed <= names:
+            return kind
+    return None
+
+
+def lone_file(name: str, head: bytes = b"") -> str | None:
+    """Tell which file of a LinkedIn export a lone CSV is, by its name, else its header.
+
+    Parameters
+    ----------
+    name : str
+        The file name as uploaded (``Shares.csv``, ``Events.csv`` …).
+    head : bytes
+        The first few kilobytes of the file (a header after a preamble is found too).
+
+    Returns
+    -------
+    str or None
+        The export's file name (``"Shares.csv"``; ``"Recommendations_*.csv"`` when the
+        name does not say given or received), or None when it is not one.
+    """
+    import csv
+
+    from netlearn.importers import HEADER_SCAN_ROWS, normalise_header
+
+    base = Path(str(name or "").replace("\\", "/")).name.lower()
+    if base.endswith(".zip"):  # a whole export: its first member's header is not a lone file
+        return None
+    for file_name in FILE_NAMES.values():
+        if base == file_name.lower():
+            return file_name
+    text = head[:8192].decode("utf-8", errors="ignore")
+    lines = text.splitlines()
+    if len(head) >= 8192 and lines:
+        lines.pop()  # possibly cut in the middle
+    try:
+        for row in csv.reader(lines[:HEADER_SCAN_ROWS]):
+            kind = detect_kind(normalise_header(row))
+            if kind == extra.RECOMMENDATIONS:
+                kind = extra.recommendations_kind(base)
+                return FILE_NAMES[kind] if kind else "Recommendations_*.csv"
+            if kind is not None:
+                return FILE_NAMES[kind]
+    except csv.Error:
+        return None
+    return None
 
 
 def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:

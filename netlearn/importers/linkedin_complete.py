@@ -43,39 +43,6 @@ MAX_URL = 2048
 _NOT_ATTENDED = ("NOT", "DECLIN", "CANCEL", "LEFT", "WITHDRAW")
 
 
-def detect(names: set[str]) -> str | None:
-    """Tell which complete-export file a header belongs to (None: none of them).
-
-    Parameters
-    ----------
-    names : set of str
-        Header cells, stripped and lower-cased.
-
-    Returns
-    -------
-    str or None
-        A kind from :data:`FILE_NAMES`, or :data:`RECOMMENDATIONS` (given and
-        received share one header).
-    """
-    squeezed = {n.replace(" ", "").replace("_", "") for n in names}
-    if {"endorsementdate", "endorseefirstname", "endorseelastname"} <= squeezed:
-        return ENDORSEMENTS_GIVEN
-    if {"endorsementdate", "endorserfirstname", "endorserlastname"} <= squeezed:
-        return ENDORSEMENTS_RECEIVED
-    if {"firstname", "lastname", "creationdate"} <= squeezed:
-        return RECOMMENDATIONS
-    if {"date", "sharelink"} <= squeezed:
-        return SHARES
-    if {"eventname", "eventtime"} <= squeezed:
-        return EVENTS
-    if "date" in squeezed and "link" in squeezed and ("type" in squeezed
-                                                      or "reactiontype" in squeezed):
-        return REACTIONS
-    if {"date", "link", "message"} <= squeezed:
-        return COMMENTS
-    return None
-
-
 def recommendations_kind(label: str) -> str | None:
     """Given or received, from a Recommendations file's name (None when it does not say)."""
     name = label.replace("\\", "/").rsplit("/", 1)[-1].lower()
