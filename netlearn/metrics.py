@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import compress
-from operator import and_, attrgetter
+from operator import and_, attrgetter, itemgetter, methodcaller
 from statistics import median
 
 from netlearn.records import (
@@ -242,8 +242,8 @@ class Timeline:
 
     @property
     def whens(self) -> list[datetime]:
-        if self._whens is None:
-            return [item.when for item in self.items]
+        if self._whens is None:  # made once, then kept (read-only, like items)
+            self._whens = list(map(_WHEN, self.items))
         return self._whens
 
     @property
@@ -1466,7 +1466,9 @@ def close_contacts_or_suggested(net: Network, today: date) -> tuple[list[str], b
     marked = [key for key, contact in _keyed_contacts(net.contacts, net) if contact.close]
     if marked:
         return marked, False
-    return [s.contact_key for s in suggest_close_contacts(net, today)], True
+    suggested = _derived(net, f"suggested {today}", net.interactions, lambda: tuple(
+        s.contact_key for s in suggest_close_contacts(net, today)))
+    return list(suggested), True
 
 
 def close_in_touch(net: Network, today: date, days: int = COLD_DAYS) -> Share:
@@ -1504,6 +1506,27 @@ def _conversation_of(item: Interaction) -> str | None:
     return f"{item.source}:{item.contact_key}" if item.contact_key else None
 
 
+def _conversations(interactions: list[Interaction]) -> tuple:
+    """The LinkedIn messages, their naive times, conversation ids (None: not counted)
+    and their positions latest first (a stable sort: file order among equal times)."""
+    messages = list(compress(interactions,
+                             map("linkedin_message".__eq__, map(_CHANNEL, interactions))))
+    whens = interaction_times(messages)
+    # An imported message's conversation is its ref up to the first "|" ("msg:ID"), cut
+    # at C speed; other messages (logged, the sample's) take _conversation_of.
+    heads = list(map(itemgetter(0), map(methodcaller("partition", "|"),
+                                        map(_SOURCE_REF, messages))))
+    convs: list[str | None] = []
+    for item, head in zip(messages, heads, strict=True):
+        if item.source == "linkedin" and head.startswith("msg:") and item.contact_key:
+            convs.append(head[4:])
+        else:
+            conv = _conversation_of(item)
+            convs.append(conv if conv is not None and item.contact_key else None)
+    order = sorted(range(len(messages)), key=whens.__getitem__, reverse=True)
+    return messages, whens, convs, order
+
+
 def recent_conversations(net: Network, today: date, n: int = 15) -> list[Conversation]:
     """The ``n`` most recent LinkedIn conversations, for tagging give/ask/both/neither.
 
@@ -1525,25 +1548,31 @@ def recent_conversations(net: Network, today: date, n: int = 15) -> list[Convers
     """
     end = _end_of(today)
     names = {key: contact.name for key, contact in _keyed_contacts(net.contacts, net)}
-    found: dict[str, list] = {}
-    channels = map(_CHANNEL, net.interactions)
-    for item in compress(net.interactions, map("linkedin_message".__eq__, channels)):
-        conv = _conversation_of(item)
-        if conv is None or not item.contact_key:
-            continue
-        when = item.when
-        if type(when) is not datetime or when.tzinfo is not None:
-            when = naive_datetime(when)
+    interactions = net.interactions
+    messages, whens, convs, order = _derived(net, "conversations", interactions,
+                                             lambda: _conversations(interactions))
+    counts = Counter(compress(convs, map(end.__gt__, whens)))
+    counts.pop(None, None)
+    # the latest message of each conversation: walk from the latest (a stable sort keeps
+    # file order among equal times, as the first one seen wins) until n conversations
+    # are found and no later-sorted one can tie with the n-th
+    latest: dict[str, tuple[str, datetime]] = {}
+    want = max(n, 0)
+    cutoff = None
+    for i in order:
+        when = whens[i]
         if when >= end:
             continue
-        entry = found.get(conv)
-        if entry is None:
-            found[conv] = [item.contact_key, when, 1]
-        else:
-            entry[2] += 1
-            if when > entry[1]:
-                entry[0], entry[1] = item.contact_key, when
-    latest = heapq.nlargest(max(n, 0), found.items(), key=lambda kv: (kv[1][1], kv[0]))
+        if cutoff is not None and when < cutoff:
+            break
+        conv = convs[i]
+        if conv is None or conv in latest:
+            continue
+        latest[conv] = (messages[i].contact_key, when)
+        if len(latest) == want:
+            cutoff = when
+    ranked = heapq.nlargest(want, latest.items(), key=lambda kv: (kv[1][1], kv[0]))
+    latest = [(conv, (key, when, counts[conv])) for conv, (key, when) in ranked]
     return [Conversation(conv, key, names.get(key, ""), when, count)
             for conv, (key, when, count) in latest]
 
