@@ -1,4 +1,15 @@
-"""Pure metrics over a Network, one family per networking mistake."""
+"""Pure metrics over a Network, one family per networking mistake.
+
+Metrics keep no state of their own. Several read the same per-contact index of the
+interactions (:func:`contact_timelines`); rather than a module-global "last index" (which
+outlived its data and was checked against every record's time and contact on each call),
+it is kept on the Network it was built from, in ``Network.derived``, keyed by ``today``.
+So it lives exactly as long as its data, two networks never share one, and a reuse costs
+one identity-first list comparison. It is reused while the Network's lists hold the same
+records; a record edited in place is the same object, so call ``Network.changed()`` after
+such an edit (the package never edits a built Network's records). Passing ``timelines=``
+explicitly still works and bypasses the cache.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import compress
-from operator import and_, attrgetter
+from operator import and_, attrgetter, itemgetter, methodcaller
 from statistics import median
 
 from netlearn.clock import resolve_today
@@ -232,8 +243,8 @@ class Timeline:
 
     @property
     def whens(self) -> list[datetime]:
-        if self._whens is None:
-            return [item.when for item in self.items]
+        if self._whens is None:  # made once, then kept (read-only, like items)
+            self._whens = list(map(_WHEN, self.items))
         return self._whens
 
     @property
@@ -354,11 +365,6 @@ def contact_timelines(interactions: list[Interaction], today: date) -> dict[str,
     return timelines
 
 
-# The last index built for a network (and the last contact-key list) is kept so that
-# calling several metrics on the same data indexes it once. Each reuse first checks that
-# the interactions (or contacts) are the same objects with the same times and keys (or
-# sources and refs), so a reused index always equals a fresh one; every other field is
-# read live from the records.
 _WHEN = attrgetter("when")
 _TZINFO = attrgetter("tzinfo")
 _CHANNEL = attrgetter("channel")
@@ -366,44 +372,53 @@ _PURPOSE = attrgetter("purpose")
 _CONTACT_KEY = attrgetter("contact_key")
 _SOURCE = attrgetter("source")
 _SOURCE_REF = attrgetter("source_ref")
-_last_timelines: tuple = ()
-_last_keyed: tuple = ()
+
+
+def _derived(net: Network, name: str, records: list, build):
+    """An index built from ``records`` (a list of ``net``), kept on ``net.derived``.
+
+    It is reused while ``records`` holds the same (or equal) records (a list
+    comparison that stops at the first difference and passes identical objects
+    without looking inside, a few milliseconds for 200,000), else built again. A record edited
+    in place is the same object: :meth:`Network.changed` forgets the indexes then.
+    Anything that is not a :class:`Network` gets a fresh index every call.
+    """
+    cache = getattr(net, "derived", None)
+    if not isinstance(cache, dict):
+        return build()
+    hit = cache.get(name)
+    if hit is not None and len(hit[0]) == len(records) and hit[0] == records:
+        return hit[1]
+    built = build()
+    cache[name] = (list(records), built)
+    return built
 
 
 def _timelines(
     net: Network, today: date, timelines: dict[str, Timeline] | None
 ) -> dict[str, Timeline]:
-    """``timelines`` if given, else the index for ``net`` and ``today`` (reused if unchanged)."""
-    global _last_timelines
+    """``timelines`` if given, else the index of ``net``'s interactions for ``today``."""
     if timelines is not None:
         return timelines
     interactions = net.interactions
-    signature = (
-        today, list(interactions), list(map(_WHEN, interactions)),
-        list(map(_CONTACT_KEY, interactions)),
-    )
-    if _last_timelines and _last_timelines[0] == signature:
-        return _last_timelines[1]
-    built = contact_timelines(interactions, today)
-    _last_timelines = (signature, built)
-    return built
+    return _derived(net, f"timelines {today}", interactions,
+                    lambda: contact_timelines(interactions, today))
 
 
-def _keyed_contacts(contacts: list[Contact]) -> list[tuple[str, Contact]]:
+def _keyed_contacts(contacts: list[Contact], net: Network | None = None
+                    ) -> list[tuple[str, Contact]]:
     """``(key, contact)`` pairs with duplicate keys dropped (first one wins), order kept."""
-    global _last_keyed
-    signature = (list(contacts), list(map(_SOURCE, contacts)), list(map(_SOURCE_REF, contacts)))
-    if _last_keyed and _last_keyed[0] == signature:
-        return _last_keyed[1]
-    seen: set[str] = set()
-    keyed = []
-    for contact in contacts:
-        key = contact.key
-        if key not in seen:
-            seen.add(key)
-            keyed.append((key, contact))
-    _last_keyed = (signature, keyed)
-    return keyed
+    def build():
+        seen: set[str] = set()
+        keyed = []
+        for contact in contacts:
+            key = contact.key
+            if key not in seen:
+                seen.add(key)
+                keyed.append((key, contact))
+        return keyed
+
+    return build() if net is None else _derived(net, "keyed contacts", contacts, build)
 
 
 def _window(today: date, days: int) -> tuple[datetime, datetime]:
@@ -585,7 +600,7 @@ def _follow_up(
     latencies: list[float] = []
     purposes = map(_PURPOSE, net.interactions)
     meet_keys = set(compress(map(_CONTACT_KEY, net.interactions), map("meet".__eq__, purposes)))
-    for key, contact in _keyed_contacts(net.contacts):
+    for key, contact in _keyed_contacts(net.contacts, net):
         if contact.met_on is None and key not in meet_keys:
             continue  # never met: nothing to follow up
         timeline = timelines.get(key)
@@ -769,7 +784,7 @@ def in_person_also_online(net: Network) -> Share:
         elif item.channel in LINKEDIN_CHANNELS:
             linkedin_keys.add(item.contact_key)
     part = whole = 0
-    for key, contact in _keyed_contacts(net.contacts):
+    for key, contact in _keyed_contacts(net.contacts, net):
         if contact.met_on is None and key not in met_keys:
             continue
         whole += 1
@@ -810,7 +825,7 @@ def _recency(
 ) -> list[Recency]:
     """Recency rows in contact order; the filters skip rows before they are built."""
     result = []
-    for key, contact in _keyed_contacts(net.contacts):
+    for key, contact in _keyed_contacts(net.contacts, net):
         if close_only and not contact.close:
             continue
         timeline = timelines.get(key)
@@ -900,7 +915,7 @@ def _cadence_overdue(
     net: Network, today: date, timelines: dict[str, Timeline]
 ) -> list[CadenceOverdue]:
     overdue = []
-    for key, contact in _keyed_contacts(net.contacts):
+    for key, contact in _keyed_contacts(net.contacts, net):
         cadence = contact.cadence_days
         if not cadence or cadence <= 0:
             continue
@@ -951,7 +966,7 @@ def _dormant_reconnected(
     ties = []
     # A gap of ``dormant_days`` dates needs more than ``dormant_days - 1`` days of clock time.
     clock_gap = timedelta(days=dormant_days - 1)
-    for key, contact in _keyed_contacts(net.contacts):
+    for key, contact in _keyed_contacts(net.contacts, net):
         timeline = timelines.get(key)
         if timeline is None or timeline.last - timeline.first <= clock_gap:
             continue  # no gap can be that long
@@ -1105,7 +1120,7 @@ def summary_counts(
     mix = online_mix(net, today)
     in_person = in_person_also_online(net)
     notes = invitation_note_share(net)
-    contacts = [contact for _, contact in _keyed_contacts(net.contacts)]
+    contacts = [contact for _, contact in _keyed_contacts(net.contacts, net)]
     return {
         "contacts": len(net.contacts),
         "interactions": len(net.interactions),
@@ -1234,7 +1249,7 @@ def _connection_follow_up(net: Network, today: date, timelines: dict[str, Timeli
     new = followed = never = awaiting = fast_part = week_part = eligible = 0
     latencies: list[float] = []
     missed: list[NotFollowedUp] = []
-    for key, contact in _keyed_contacts(net.contacts):
+    for key, contact in _keyed_contacts(net.contacts, net):
         day = contact.connected_on
         if day is None or not first_day <= day <= today:
             continue
@@ -1412,7 +1427,7 @@ def suggest_close_contacts(
     timelines = _timelines(net, today, timelines)
     start = datetime.combine(today - timedelta(days=days - 1), time())
     scored = []
-    for key, contact in _keyed_contacts(net.contacts):
+    for key, contact in _keyed_contacts(net.contacts, net):
         if contact.close:
             continue
         timeline = timelines.get(key)
@@ -1449,10 +1464,12 @@ def close_contacts_or_suggested(net: Network, today: date) -> tuple[list[str], b
     tuple of (list of str, bool)
         The keys, and whether they are suggestions (nobody marked close yet).
     """
-    marked = [key for key, contact in _keyed_contacts(net.contacts) if contact.close]
+    marked = [key for key, contact in _keyed_contacts(net.contacts, net) if contact.close]
     if marked:
         return marked, False
-    return [s.contact_key for s in suggest_close_contacts(net, today)], True
+    suggested = _derived(net, f"suggested {today}", net.interactions, lambda: tuple(
+        s.contact_key for s in suggest_close_contacts(net, today)))
+    return list(suggested), True
 
 
 def close_in_touch(net: Network, today: date, days: int = COLD_DAYS) -> Share:
@@ -1490,6 +1507,27 @@ def _conversation_of(item: Interaction) -> str | None:
     return f"{item.source}:{item.contact_key}" if item.contact_key else None
 
 
+def _conversations(interactions: list[Interaction]) -> tuple:
+    """The LinkedIn messages, their naive times, conversation ids (None: not counted)
+    and their positions latest first (a stable sort: file order among equal times)."""
+    messages = list(compress(interactions,
+                             map("linkedin_message".__eq__, map(_CHANNEL, interactions))))
+    whens = interaction_times(messages)
+    # An imported message's conversation is its ref up to the first "|" ("msg:ID"), cut
+    # at C speed; other messages (logged, the sample's) take _conversation_of.
+    heads = list(map(itemgetter(0), map(methodcaller("partition", "|"),
+                                        map(_SOURCE_REF, messages))))
+    convs: list[str | None] = []
+    for item, head in zip(messages, heads, strict=True):
+        if item.source == "linkedin" and head.startswith("msg:") and item.contact_key:
+            convs.append(head[4:])
+        else:
+            conv = _conversation_of(item)
+            convs.append(conv if conv is not None and item.contact_key else None)
+    order = sorted(range(len(messages)), key=whens.__getitem__, reverse=True)
+    return messages, whens, convs, order
+
+
 def recent_conversations(net: Network, today: date, n: int = 15) -> list[Conversation]:
     """The ``n`` most recent LinkedIn conversations, for tagging give/ask/both/neither.
 
@@ -1510,26 +1548,32 @@ def recent_conversations(net: Network, today: date, n: int = 15) -> list[Convers
         Latest first; no message text.
     """
     end = _end_of(today)
-    names = {key: contact.name for key, contact in _keyed_contacts(net.contacts)}
-    found: dict[str, list] = {}
-    channels = map(_CHANNEL, net.interactions)
-    for item in compress(net.interactions, map("linkedin_message".__eq__, channels)):
-        conv = _conversation_of(item)
-        if conv is None or not item.contact_key:
-            continue
-        when = item.when
-        if type(when) is not datetime or when.tzinfo is not None:
-            when = naive_datetime(when)
+    names = {key: contact.name for key, contact in _keyed_contacts(net.contacts, net)}
+    interactions = net.interactions
+    messages, whens, convs, order = _derived(net, "conversations", interactions,
+                                             lambda: _conversations(interactions))
+    counts = Counter(compress(convs, map(end.__gt__, whens)))
+    counts.pop(None, None)
+    # the latest message of each conversation: walk from the latest (a stable sort keeps
+    # file order among equal times, as the first one seen wins) until n conversations
+    # are found and no later-sorted one can tie with the n-th
+    latest: dict[str, tuple[str, datetime]] = {}
+    want = max(n, 0)
+    cutoff = None
+    for i in order:
+        when = whens[i]
         if when >= end:
             continue
-        entry = found.get(conv)
-        if entry is None:
-            found[conv] = [item.contact_key, when, 1]
-        else:
-            entry[2] += 1
-            if when > entry[1]:
-                entry[0], entry[1] = item.contact_key, when
-    latest = heapq.nlargest(max(n, 0), found.items(), key=lambda kv: (kv[1][1], kv[0]))
+        if cutoff is not None and when < cutoff:
+            break
+        conv = convs[i]
+        if conv is None or conv in latest:
+            continue
+        latest[conv] = (messages[i].contact_key, when)
+        if len(latest) == want:
+            cutoff = when
+    ranked = heapq.nlargest(want, latest.items(), key=lambda kv: (kv[1][1], kv[0]))
+    latest = [(conv, (key, when, counts[conv])) for conv, (key, when) in ranked]
     return [Conversation(conv, key, names.get(key, ""), when, count)
             for conv, (key, when, count) in latest]
 

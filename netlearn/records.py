@@ -173,6 +173,39 @@ class InteractionColumns(Sequence):
         records = list(records)
         return cls({name: list(map(attrgetter(name), records)) for name in _INTERACTION_FIELDS})
 
+    @classmethod
+    def concat(cls, parts: Iterable[Iterable[Interaction]]) -> InteractionColumns:
+        """Return the parts' interactions, in order, as one; the parts are used up.
+
+        Each column is joined and the parts' own column dropped at once, so a big part
+        (200,000 messages) is never held twice, as extending one by one would.
+
+        Parameters
+        ----------
+        parts : iterable of InteractionColumns or of lists of Interaction
+            Emptied (their columns replaced by empty lists) as they are joined.
+
+        Returns
+        -------
+        InteractionColumns
+        """
+        parts = [part for part in map(cls.of, parts) if len(part)]
+        if len(parts) == 1:
+            return parts[0]
+        runs: list[tuple] = []
+        start = 0
+        for part in parts:
+            runs.extend((start + first, shared) for first, shared in part.runs)
+            start += len(part)
+        columns: dict[str, list] = {}
+        for name in _INTERACTION_FIELDS:
+            column: list = []
+            for part in parts:
+                column += part.columns[name]
+                part.columns[name] = []
+            columns[name] = column
+        return cls(columns, runs or None)
+
     def extend(self, other: Iterable[Interaction]) -> None:
         """Append ``other``'s interactions (records or columns) in place."""
         other = InteractionColumns.of(other)
@@ -322,6 +355,17 @@ class Network:
     label: str = "your data"
     is_sample: bool = False
     as_of: date | None = None  # the "today" metrics use; None means the real today
+    #: Indexes metrics built from these records (see :mod:`netlearn.metrics`): not data,
+    #: never compared or shown, gone with the Network.
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def changed(self) -> None:
+        """Forget the indexes built from the records; call after editing a record in place.
+
+        Adding, removing or replacing records needs no call: an index is reused only
+        while the lists hold the very same record objects.
+        """
+        self.derived.clear()
 
     def today(self) -> date:
         """Return the date metrics treat as today here (:func:`netlearn.clock.resolve_today`)."""

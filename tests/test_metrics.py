@@ -362,14 +362,31 @@ def test_importing_metrics_stays_light():
 def test_reused_index_notices_changed_data():
     net = maintaining_network()
     assert [r.name for r in metrics.gone_cold(net, TODAY)] == ["Cold"]
+    assert net.derived  # the index lives on the network, not in the module
     net.interactions.append(touch("cold", days_ago(1)))  # added
     assert metrics.gone_cold(net, TODAY) == []
-    net.interactions[-1].when = days_ago(95)  # re-timed in place
+    net.interactions[-1].when = days_ago(95)  # re-timed in place: the same object
+    net.changed()
     assert [r.days_since for r in metrics.gone_cold(net, TODAY)] == [90]
     net.interactions[-1].contact_key = "t:warm"  # re-assigned in place
+    net.changed()
     assert [r.name for r in metrics.gone_cold(net, TODAY)] == ["Cold"]
     net.contacts[0].close = False  # read live
     assert metrics.gone_cold(net, TODAY) == []
     net.contacts[0] = person("renamed", close=True)  # replaced
     assert metrics.gone_cold(net, TODAY) == []
     assert metrics.gone_cold(net, TODAY - timedelta(days=30)) == []  # another day
+
+
+def test_metrics_keep_no_state_between_networks():
+    def module_state():
+        return {name: repr(value) for name, value in vars(metrics).items()
+                if not name.startswith("__") and isinstance(value, (dict, list, set, tuple))}
+
+    before = module_state()
+    first, second = maintaining_network(), maintaining_network()
+    assert [r.name for r in metrics.gone_cold(first, TODAY)] == ["Cold"]
+    second.interactions.append(touch("cold", days_ago(1)))
+    assert metrics.gone_cold(second, TODAY) == []
+    assert [r.name for r in metrics.gone_cold(first, TODAY)] == ["Cold"]
+    assert module_state() == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import importlib
 import io
 import os
 from collections.abc import Callable, Iterator
@@ -16,7 +17,37 @@ from typing import Any, BinaryIO, TypeVar
 from netlearn.errors import InputError
 from netlearn.records import Batch
 
-KINDS = ("linkedin", "vcard", "ics", "csv")
+
+@dataclass(frozen=True)
+class Format:
+    """One import kind: where its reader is, and how an uploaded file shows it is one.
+
+    Parameters
+    ----------
+    reader : str
+        ``"module:function"``; ``function(path, progress)`` returns a Batch. Imported
+        when first used, so reading a vCard never loads the LinkedIn code.
+    extensions : tuple of str
+        File name endings that tell the kind by themselves.
+    marker : str
+        Text near the start of such a file (lower-case), or ``""``.
+    """
+
+    reader: str
+    extensions: tuple[str, ...] = ()
+    marker: str = ""
+
+
+#: Every import kind, in the order they are offered. A CSV that is not a LinkedIn file
+#: is the course's own log ("csv").
+READERS = {
+    "linkedin": Format("netlearn.importers.linkedin:read_linkedin", (".zip",)),
+    "vcard": Format("netlearn.importers.vcard:read_vcard", (".vcf", ".vcard"), "begin:vcard"),
+    "ics": Format("netlearn.importers.ics:read_ics", (".ics", ".ical", ".ifb"),
+                  "begin:vcalendar"),
+    "csv": Format("netlearn.importers.csvlog:read_csvlog"),
+}
+KINDS = tuple(READERS)
 #: Part of every :func:`content_digest`. Raise it whenever an importer would read the
 #: same file into different records, so that files imported before are read again.
 IMPORTER_VERSION = 2
@@ -67,25 +98,49 @@ def read(kind: str, path, progress: ProgressFn | None = None) -> Batch:
         The file cannot be read as that format; nothing from it is kept.
     """
     name = str(kind).strip().lower()
-    if name not in KINDS:
+    if name not in READERS:
         raise InputError(f"unknown import kind {clip(str(kind))!r}; use one of: "
                          + ", ".join(KINDS), path=os.fspath(path))
+    module, function = READERS[name].reader.split(":")
+    reader = getattr(importlib.import_module(module), function)
     with field_size_limit(FIELD_SIZE_LIMIT):
-        if name == "linkedin":
-            from netlearn.importers.linkedin import read_linkedin
+        return reader(path, progress)
 
-            return read_linkedin(path, progress)
-        if name == "vcard":
-            from netlearn.importers.vcard import read_vcard
 
-            return read_vcard(path, progress)
-        if name == "ics":
-            from netlearn.importers.ics import read_ics
+def detect_kind(name: str, head: bytes = b"") -> str | None:
+    """Guess the import kind of a file from its name and first bytes.
 
-            return read_ics(path, progress)
-        from netlearn.importers.csvlog import read_csvlog
+    A lone CSV from a LinkedIn export (``Shares.csv``, ``Reactions.csv``,
+    ``Events.csv`` …) is ``"linkedin"``, by its name or its header
+    (:func:`netlearn.importers.linkedin.lone_file`), never the course's CSV log.
 
-        return read_csvlog(path, progress)
+    Parameters
+    ----------
+    name : str
+        The file name.
+    head : bytes
+        The first few kilobytes of the file.
+
+    Returns
+    -------
+    str or None
+        A key of :data:`READERS`, or None when unknown.
+    """
+    suffix = Path(name or "").suffix.lower()
+    for kind, form in READERS.items():
+        if suffix in form.extensions:
+            return kind
+    if head.startswith(b"PK\x03\x04"):
+        return "linkedin"
+    text = head[:8192].decode("utf-8", errors="ignore").lstrip("\ufeff").lower()
+    for kind, form in READERS.items():
+        if form.marker and form.marker in text[:200]:
+            return kind
+    if suffix == ".csv" or "," in text.split("\n", 1)[0]:
+        from netlearn.importers.linkedin import lone_file
+
+        return "linkedin" if lone_file(name, head) is not None else "csv"
+    return None
 
 
 def content_digest(kind: str, path) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 from importlib import resources
 
 from netlearn.errors import InputError
@@ -17,6 +16,7 @@ from netlearn.importers import (
     numbered,
     parse_csv,
 )
+from netlearn.importers.dates import parse_iso
 from netlearn.records import (
     CHANNELS,
     DIRECTIONS,
@@ -91,37 +91,6 @@ def normalise_choice(value: str, allowed: tuple[str, ...], aliases: dict[str, st
         if a.replace("_", "") == squashed:
             return a
     return aliases.get(squashed)
-
-
-def parse_when(text: str) -> datetime | None:
-    """Parse ``YYYY-MM-DD`` with an optional time (``HH:MM[:SS]``, ``T`` or space).
-
-    Parameters
-    ----------
-    text : str
-        The cell.
-
-    Returns
-    -------
-    datetime.datetime or None
-        Naive (a time-zone suffix is dropped, the time kept as written).
-    """
-    s = text.strip()
-    if len(s) < 10 or s[4] != "-" or s[7] != "-":
-        return None
-    try:
-        return datetime.fromisoformat(s).replace(tzinfo=None)
-    except ValueError:
-        pass
-    day, _, clock = s.replace("T", " ", 1).partition(" ")
-    bits = clock.strip().split(":")
-    if len(bits) not in (2, 3) or not all(b.isdigit() for b in bits):
-        return None
-    try:
-        return datetime.fromisoformat(day).replace(
-            hour=int(bits[0]), minute=int(bits[1]), second=int(bits[2]) if len(bits) == 3 else 0)
-    except ValueError:
-        return None
 
 
 def row_ref(*fields: str) -> str:
@@ -238,7 +207,7 @@ def _parse(reader: Reader, label: str) -> Batch:
 
 def _row(row, cell):
     raw_date = cell(row, "date")
-    when = parse_when(raw_date)
+    when = parse_iso(raw_date)
     if when is None:
         return (f"date must be YYYY-MM-DD (optionally with a time), not {clip(raw_date, 30)!r}",
                 None, None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
+from itertools import compress
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -15,6 +16,7 @@ from netlearn.importers import (
     ProgressFn,
     Reader,
     Source,
+    dates,
     file_source,
     find_header,
     numbered,
@@ -22,6 +24,7 @@ from netlearn.importers import (
     paused_gc,
 )
 from netlearn.importers import linkedin_complete as extra
+from netlearn.importers.dates import parse_day, parse_when
 from netlearn.records import (
     Batch,
     Contact,
@@ -46,8 +49,6 @@ OPTIONAL = frozenset({PROFILE, *extra.FILE_NAMES})
 _NONE_FOUND = ("contains none of the LinkedIn files netlearn reads (Connections.csv, "
                "messages.csv, Invitations.csv, endorsements, recommendations, Shares.csv, "
                "Comments.csv, Reactions.csv, Events.csv)")
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _SKIP_FOLDERS = frozenset({"DRAFT", "DRAFTS", "SPAM"})
 _OK_FOLDERS = frozenset({"INBOX", "ARCHIVE", "SENT", ""})
 _NOT_DRAFT = frozenset({"", "No", "NO", "no", "False", "false"})
@@ -55,8 +56,34 @@ _HIDDEN_MEMBER = "linkedin member"
 _MAX_FOLDER_ENTRIES = 50_000
 
 
+#: Every LinkedIn file's header, as the column names it must have (lower-case, spaces and
+#: underscores removed: exports and re-saves spell them differently), tried in order.
+#: Given and received recommendations share a header (kind ``"recommendations"``); the
+#: file's name tells them apart.
+HEADERS = (
+    (CONNECTIONS, {"firstname", "lastname", "company", "position", "connectedon"}),
+    (MESSAGES, {"conversationid", "from", "to", "date", "content"}),
+    (INVITATIONS, {"from", "to", "sentat", "direction"}),
+    (PROFILE, {"firstname", "lastname", "headline"}),
+    (extra.ENDORSEMENTS_GIVEN, {"endorsementdate", "endorseefirstname", "endorseelastname"}),
+    (extra.ENDORSEMENTS_RECEIVED, {"endorsementdate", "endorserfirstname",
+                                   "endorserlastname"}),
+    (extra.RECOMMENDATIONS, {"firstname", "lastname", "creationdate"}),
+    (extra.SHARES, {"date", "sharelink"}),
+    (extra.EVENTS, {"eventname", "eventtime"}),
+    (extra.REACTIONS, {"date", "link", "type"}),
+    (extra.REACTIONS, {"date", "link", "reactiontype"}),
+    (extra.COMMENTS, {"date", "link", "message"}),
+)
+
+
+def squeeze(name: str) -> str:
+    """A header cell as :data:`HEADERS` spells it: lower-case, no spaces or underscores."""
+    return name.lower().replace(" ", "").replace("_", "")
+
+
 def detect_kind(cells: list[str]) -> str | None:
-    """Tell which LinkedIn CSV a header row belongs to.
+    """Tell which LinkedIn CSV a header row belongs to (the one header detector).
 
     Parameters
     ----------
@@ -67,19 +94,57 @@ def detect_kind(cells: list[str]) -> str | None:
     -------
     str or None
         ``"connections"``, ``"messages"``, ``"invitations"``, ``"profile"``, a kind of
-        :data:`linkedin_extra.FILE_NAMES` (``"recommendations"`` for either
+        :data:`linkedin_complete.FILE_NAMES` (``"recommendations"`` for either
         Recommendations file), or None.
     """
-    names = set(cells)
-    if {"first name", "last name", "company", "position", "connected on"} <= names:
-        return CONNECTIONS
-    if {"conversation id", "from", "to", "date", "content"} <= names:
-        return MESSAGES
-    if {"from", "to", "sent at", "direction"} <= names:
-        return INVITATIONS
-    if {"first name", "last name", "headline"} <= names:
-        return PROFILE
-    return extra.detect(names)
+    names = {squeeze(cell) for cell in cells}
+    for kind, needed in HEADERS:
+        if needed <= names:
+            return kind
+    return None
+
+
+def lone_file(name: str, head: bytes = b"") -> str | None:
+    """Tell which file of a LinkedIn export a lone CSV is, by its name, else its header.
+
+    Parameters
+    ----------
+    name : str
+        The file name as uploaded (``Shares.csv``, ``Events.csv`` …).
+    head : bytes
+        The first few kilobytes of the file (a header after a preamble is found too).
+
+    Returns
+    -------
+    str or None
+        The export's file name (``"Shares.csv"``; ``"Recommendations_*.csv"`` when the
+        name does not say given or received), or None when it is not one.
+    """
+    import csv
+
+    from netlearn.importers import HEADER_SCAN_ROWS, normalise_header
+
+    base = Path(str(name or "").replace("\\", "/")).name.lower()
+    if base.endswith(".zip"):  # a whole export: its first member's header is not a lone file
+        return None
+    for file_name in FILE_NAMES.values():
+        if base == file_name.lower():
+            return file_name
+    text = head[:8192].decode("utf-8", errors="ignore")
+    lines = text.splitlines()
+    if len(head) >= 8192 and lines:
+        lines.pop()  # possibly cut in the middle
+    try:
+        for row in csv.reader(lines[:HEADER_SCAN_ROWS]):
+            kind = detect_kind(normalise_header(row))
+            if kind == extra.RECOMMENDATIONS:
+                kind = extra.recommendations_kind(base)
+                return FILE_NAMES[kind] if kind else "Recommendations_*.csv"
+            if kind is not None:
+                return FILE_NAMES[kind]
+    except csv.Error:
+        return None
+    return None
 
 
 def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
@@ -219,8 +284,7 @@ def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bo
             _import_all(sources, batch, callback, single)
     finally:  # the caches only serve one import; do not keep them in a long-lived kernel
         _url_cache.clear()
-        _date_cache.clear()
-        _dt_cache.clear()
+        dates.clear_caches()
 
 
 def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
@@ -263,7 +327,7 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
         people.add_connections(parts[CONNECTIONS].contacts)
         batch.skipped.extend(parts[CONNECTIONS].skipped)
     owner = _Owner()
-    interactions = InteractionColumns.of([])
+    pieces: list = []  # joined once at the end, so no big part is held twice
     if PROFILE in parts:
         owner.names |= parts[PROFILE].owner_names
     if INVITATIONS in parts:
@@ -271,11 +335,11 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
         owner.ids |= inv.owner_ids
         owner.names |= inv.owner_names
         _resolve_people(inv, people)
-        interactions.extend(inv.interactions)
+        pieces.append(inv.interactions)
         batch.skipped.extend(inv.skipped)
     if MESSAGES in parts:
         msg = parts[MESSAGES]
-        interactions.extend(_resolve_messages(msg, people, owner))
+        pieces.append(_resolve_messages(msg, people, owner))
         batch.skipped.extend(msg.skipped)
     for kind in extra.FILE_NAMES:
         part = parts.get(kind)
@@ -283,10 +347,10 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
             continue
         if kind in extra.PERSON_KINDS:
             _resolve_people(part, people)
-        interactions.extend(part.interactions)
+        pieces.append(part.interactions)
         batch.events.extend(part.events)
         batch.skipped.extend(part.skipped)
-    batch.interactions = interactions
+    batch.interactions = InteractionColumns.concat(pieces)
     batch.skipped.sort(key=lambda s: (s.path, s.line))
 
 
@@ -349,6 +413,8 @@ def norm_url(url: str) -> str:
     if hit is not None:
         return hit
     s = url.lower()
+    if s == url:
+        s = url  # one string, not two equal ones, for the contact's URL and its id
     if (s.startswith("https://www.linkedin.com/in/") and "?" not in s and "#" not in s
             and "%" not in s and not s.endswith(("/", " ")) and " " not in s):
         _url_cache[url] = s  # already canonical (the usual case)
@@ -377,133 +443,6 @@ def _safe_url(url: str) -> str:
     """Keep a URL for display only if it is a web address."""
     u = url.strip()
     return u if norm_url(u) and u.lower().startswith(("https://", "http://", "www.")) else ""
-
-
-_date_cache: dict[str, date | None] = {}
-
-
-def parse_day(text: str) -> date | None:
-    """Parse a LinkedIn/Excel date: ``08 Feb 2026``, ``4-Apr-21``, ``2026-02-08``, ``2/8/26``.
-
-    Parameters
-    ----------
-    text : str
-        The cell.
-
-    Returns
-    -------
-    datetime.date or None
-        None when it is not a date. Month names are English (locale-independent);
-        two-digit years are 20xx; slashed dates are US month/day/year.
-    """
-    hit = _date_cache.get(text, False)
-    if hit is not False:
-        return hit
-    out = _parse_day(text.strip())
-    if len(_date_cache) < 100_000:
-        _date_cache[text] = out
-    return out
-
-
-def _year(y: str) -> int:
-    n = int(y)
-    if len(y) <= 2:
-        n += 2000
-    return n
-
-
-def _parse_day(s: str) -> date | None:
-    try:
-        if "/" in s:
-            parts = s.split("/")
-            if len(parts) == 3 and len(parts[0]) == 4:  # 2026/02/08
-                return date(int(parts[0]), int(parts[1]), int(parts[2]))
-            if len(parts) == 3:
-                return date(_year(parts[2]), int(parts[0]), int(parts[1]))
-            return None
-        parts = s.replace("-", " ").replace(",", " ").split()
-        if len(parts) == 3:
-            a, b, c = parts
-            if a.isdigit() and len(a) == 4:  # 2026-02-08
-                return date(int(a), int(b), int(c))
-            if b[:3].lower() in _MONTHS and a.isdigit():  # 08 Feb 2026, 4-Apr-21
-                return date(_year(c), _MONTHS[b[:3].lower()], int(a))
-            if a[:3].lower() in _MONTHS and b.isdigit():  # Feb 8, 2026
-                return date(_year(c), _MONTHS[a[:3].lower()], int(b))
-    except ValueError:
-        return None
-    return None
-
-
-_dt_cache: dict[str, datetime | None] = {}
-
-
-def parse_when(text: str) -> datetime | None:
-    """Parse a message or invitation time (naive, as written; ``UTC`` dropped).
-
-    Accepts ``2025-06-01 14:03:22 UTC``, ``2025/06/01 14:03:22 UTC``, ISO forms,
-    ``1/29/26, 2:37 PM`` and the date-only forms of :func:`parse_day`.
-
-    Parameters
-    ----------
-    text : str
-        The cell.
-
-    Returns
-    -------
-    datetime.datetime or None
-    """
-    s = text.strip()
-    if s.endswith(" UTC"):
-        s = s[:-4]
-    elif s.endswith("Z"):
-        s = s[:-1]
-    if len(s) == 19 and s[4] in "-/":
-        try:
-            return datetime.fromisoformat(s.replace("/", "-") if s[4] == "/" else s)
-        except ValueError:
-            pass
-    hit = _dt_cache.get(s, False)
-    if hit is not False:
-        return hit
-    out = _parse_when(s)
-    if len(_dt_cache) < 100_000:
-        _dt_cache[s] = out
-    return out
-
-
-def _parse_when(s: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(s).replace(tzinfo=None)
-    except ValueError:
-        pass
-    day_part, _, time_part = s.partition(",") if "," in s and "/" in s else s.partition(" ")
-    day = parse_day(day_part)
-    if day is None:
-        day = parse_day(s)
-        return None if day is None else datetime(day.year, day.month, day.day)
-    t = time_part.strip().upper()
-    if not t:
-        return datetime(day.year, day.month, day.day)
-    pm = t.endswith("PM")
-    am = t.endswith("AM")
-    if pm or am:
-        t = t[:-2].strip()
-    try:
-        bits = [int(x) for x in t.split(":")]
-    except ValueError:
-        return None
-    if not 2 <= len(bits) <= 3:
-        return None
-    hour, minute, second = bits[0], bits[1], bits[2] if len(bits) == 3 else 0
-    if pm or am:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if pm else 0)
-    try:
-        return datetime(day.year, day.month, day.day, hour, minute, second)
-    except ValueError:
-        return None
 
 
 def _cell(row: list[str], i: int | None) -> str:
@@ -768,10 +707,9 @@ class _MessageReader:
 def _number_repeats(refs: list[str]) -> None:
     """Make ids unique: the 2nd, 3rd … message of one conversation, second and sender get
     ``#2``, ``#3`` … (in file order, so the same file gives the same ids)."""
-    counts = Counter(refs)
-    if len(counts) == len(refs):
+    if len(set(refs)) == len(refs):  # the usual case; a set is leaner than a Counter
         return
-    repeated = {ref for ref, n in counts.items() if n > 1}
+    repeated = {ref for ref, n in Counter(refs).items() if n > 1}
     seen: dict[str, int] = {}
     for k, ref in enumerate(refs):
         if ref in repeated:
@@ -924,15 +862,14 @@ def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> Interactio
         else:
             way.append("in")
             who.append(key(sender))
-    ids = part.pair_ids
-    contact_keys = list(map(who.__getitem__, ids))
-    made = InteractionColumns.build(
-        part.whens, contact_keys, list(map(way.__getitem__, ids)), part.refs,
-        channel="linkedin_message", purpose="check_in", source="linkedin")
-    if not all(who):
-        made = made.keep(contact_keys)  # rows with a contact only
+    ids, whens, refs = part.pair_ids, part.whens, part.refs
     part.whens, part.refs, part.pair_ids = [], [], []
-    return made
+    if not all(who):  # rows with a contact only, dropped before any column is made
+        flags = list(map(bool, map(who.__getitem__, ids)))
+        ids, whens, refs = (list(compress(column, flags)) for column in (ids, whens, refs))
+    return InteractionColumns.build(
+        whens, list(map(who.__getitem__, ids)), list(map(way.__getitem__, ids)), refs,
+        channel="linkedin_message", purpose="check_in", source="linkedin")
 
 
 # --------------------------------------------------------------------------- profile

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from netlearn.clock import resolve_today
 from netlearn.importers import Reader, numbered
+from netlearn.importers.dates import parse_time
 from netlearn.records import Event, Interaction, Skipped
 
 ENDORSEMENTS_GIVEN = "endorsements_given"
@@ -41,39 +42,6 @@ REF_KINDS = {
 MAX_NAME = 200
 MAX_URL = 2048
 _NOT_ATTENDED = ("NOT", "DECLIN", "CANCEL", "LEFT", "WITHDRAW")
-
-
-def detect(names: set[str]) -> str | None:
-    """Tell which complete-export file a header belongs to (None: none of them).
-
-    Parameters
-    ----------
-    names : set of str
-        Header cells, stripped and lower-cased.
-
-    Returns
-    -------
-    str or None
-        A kind from :data:`FILE_NAMES`, or :data:`RECOMMENDATIONS` (given and
-        received share one header).
-    """
-    squeezed = {n.replace(" ", "").replace("_", "") for n in names}
-    if {"endorsementdate", "endorseefirstname", "endorseelastname"} <= squeezed:
-        return ENDORSEMENTS_GIVEN
-    if {"endorsementdate", "endorserfirstname", "endorserlastname"} <= squeezed:
-        return ENDORSEMENTS_RECEIVED
-    if {"firstname", "lastname", "creationdate"} <= squeezed:
-        return RECOMMENDATIONS
-    if {"date", "sharelink"} <= squeezed:
-        return SHARES
-    if {"eventname", "eventtime"} <= squeezed:
-        return EVENTS
-    if "date" in squeezed and "link" in squeezed and ("type" in squeezed
-                                                      or "reactiontype" in squeezed):
-        return REACTIONS
-    if {"date", "link", "message"} <= squeezed:
-        return COMMENTS
-    return None
 
 
 def recommendations_kind(label: str) -> str | None:
@@ -124,39 +92,6 @@ def _web_url(url: str) -> str:
     if not u or len(u) > MAX_URL or not u.lower().startswith(("https://", "http://", "www.")):
         return ""
     return norm_url(u)
-
-
-def parse_time(text: str) -> datetime | None:
-    """Parse a date in any form LinkedIn's files use (one parser for every file).
-
-    ``2025/06/01 14:03:22 UTC``, ``06/01/25, 2:03 PM``, ``2025-06-01 14:03:22``,
-    ISO forms, ``Jun 1, 2025, 6:00 PM`` and a range ``start - end`` (the start).
-
-    Parameters
-    ----------
-    text : str
-        The cell.
-
-    Returns
-    -------
-    datetime.datetime or None
-        Naive, as written; None when it is not a date (never a guess).
-    """
-    from netlearn.importers.linkedin import parse_when
-
-    s = text.strip()
-    if not s or len(s) > 80:
-        return None
-    when = parse_when(s)
-    if when is None and " - " in s:
-        return parse_time(s.split(" - ", 1)[0])
-    if when is None and ", " in s:  # Jun 1, 2025, 6:00 PM
-        head, _, tail = s.rpartition(", ")
-        if ":" in tail:
-            day = parse_when(head)
-            timed = parse_when(f"{day:%Y-%m-%d} {tail}") if day is not None else None
-            return timed
-    return when
 
 
 class _Rows:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import methodcaller, not_
 from pathlib import Path
 
@@ -142,14 +142,18 @@ def insert_interactions(conn, items: InteractionColumns, contact_ids: dict,
     if not len(items):
         return 0
     c = items.columns
-    ids = list(map(contact_ids.get, c["contact_key"], c["contact_id"]))
-    whens = list(map(methodcaller("isoformat"), c["when"]))
     for start, stop, shared in items.run_bounds():
-        run = slice(start, stop)
-        own = (ids[run], whens[run], c["direction"][run], c["source_ref"][run])
-        if shared is not None:
+        if shared is not None:  # one pass over the run: each row's values made as it goes
+            keys, ids, whens, ways, refs = (islice(c[name], start, stop) for name in (
+                "contact_key", "contact_id", "when", "direction", "source_ref"))
+            own = (map(contact_ids.get, keys, ids), map(methodcaller("isoformat"), whens),
+                   ways, refs)
             _insert_group(conn, own, shared, None, now)
             continue
+        run = slice(start, stop)
+        own = (list(map(contact_ids.get, c["contact_key"][run], c["contact_id"][run])),
+               list(map(methodcaller("isoformat"), c["when"][run])), c["direction"][run],
+               c["source_ref"][run])
         keys = list(zip(*(c[name][run] for name in SHARED_FIELDS), strict=True))
         groups = sorted(set(keys))
         if len(groups) > _MAX_INSERT_GROUPS or not all(map(_plain, groups)):
@@ -185,40 +189,42 @@ def save_contacts(conn, contacts, now) -> dict:
     marks = ",".join("?" * len(sources))
     query = f"SELECT id, source, source_ref FROM contacts WHERE source IN ({marks})"
     known = {f"{source}:{ref}": cid for cid, source, ref in conn.execute(query, sources)}
-    by_email = None
-    new_rows = []
+    by_email: dict[str, int] = {}
+    if any(c.email.strip() for key, c in unique.items() if key not in known):
+        by_email = dict(conn.execute("SELECT lower(email), id FROM contacts WHERE email != ''"))
     same_as: dict[str, str] = {}  # key -> key of the batch contact with the same e-mail
     first_with_email: dict[str, str] = {}
-    for key, contact in unique.items():
-        if key in known:
-            ids[key] = known[key]
-            continue
-        email = contact.email.strip().lower()
-        if email:
-            if by_email is None:
-                by_email = dict(conn.execute(
-                    "SELECT lower(email), id FROM contacts WHERE email != ''"))
-            if email in by_email:
-                ids[key] = by_email[email]
+    added = ids["__added__"]
+
+    def new_rows():  # made as SQLite takes them: 30,000 rows are never held at once
+        for key, contact in unique.items():
+            if key in known:
+                ids[key] = known[key]
                 continue
-            if email in first_with_email:
-                same_as[key] = first_with_email[email]
-                continue
-            first_with_email[email] = key
-        new_rows.append((
-            contact.name, contact.email, contact.company, contact.position, contact.url,
-            iso(contact.connected_on), iso(contact.met_on), contact.cadence_days,
-            int(contact.close), contact.notes, contact.source, contact.source_ref, now,
-        ))
-        ids["__added__"].add(key)
-    if new_rows:
-        conn.executemany(
-            "INSERT INTO contacts (name, email, company, position, url, connected_on,"
-            " met_on, cadence_days, close, notes, source, source_ref, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_rows)
+            email = contact.email.strip().lower()
+            if email:
+                if email in by_email:
+                    ids[key] = by_email[email]
+                    continue
+                if email in first_with_email:
+                    same_as[key] = first_with_email[email]
+                    continue
+                first_with_email[email] = key
+            added.add(key)
+            yield (
+                contact.name, contact.email, contact.company, contact.position, contact.url,
+                iso(contact.connected_on), iso(contact.met_on), contact.cadence_days,
+                int(contact.close), contact.notes, contact.source, contact.source_ref, now,
+            )
+
+    conn.executemany(
+        "INSERT INTO contacts (name, email, company, position, url, connected_on,"
+        " met_on, cadence_days, close, notes, source, source_ref, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_rows())
+    if added:
         stored = {f"{source}:{ref}": cid
                   for cid, source, ref in conn.execute(query, sources)}
-        for key in ids["__added__"]:
+        for key in added:
             ids[key] = stored[key]
     for key, other in same_as.items():
         ids[key] = ids[other]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import shutil
@@ -26,91 +25,23 @@ KIND_OPTIONS = (
     ("My networking log (netlearn CSV template)", "csv"),
 )
 KIND_WORDS = {value: label.split(" (")[0] for label, value in KIND_OPTIONS}
-EXTENSIONS = {".zip": "linkedin", ".vcf": "vcard", ".vcard": "vcard", ".ics": "ics",
-              ".ical": "ics", ".ifb": "ics"}
-LINKEDIN_MARKERS = (("first name", "connected on"), ("conversation id",),
-                    ("sent at", "direction"), ("notes:",))
 SKIPPED_SHOWN = 5
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
 
 
 def linkedin_file(name: str, head: bytes = b"") -> str | None:
-    """Tell which file of a LinkedIn export a lone CSV is, by its name, else its header.
+    """Which file of a LinkedIn export a lone CSV is; see
+    :func:`netlearn.importers.linkedin.lone_file`."""
+    from netlearn.importers.linkedin import lone_file
 
-    Parameters
-    ----------
-    name : str
-        The file name as uploaded (``Shares.csv``, ``Events.csv`` …).
-    head : bytes
-        The first few kilobytes of the file (a header after a preamble is found too).
-
-    Returns
-    -------
-    str or None
-        The export's file name (``"Shares.csv"``), or None when it is not one.
-    """
-    from netlearn.importers import HEADER_SCAN_ROWS, linkedin, normalise_header
-    from netlearn.importers import linkedin_complete as linkedin_extra
-
-    base = Path(str(name or "").replace("\\", "/")).name.lower()
-    if base.endswith(".zip"):  # a whole export: its first member's header is not a lone file
-        return None
-    for file_name in linkedin.FILE_NAMES.values():
-        if base == file_name.lower():
-            return file_name
-    text = head[:8192].decode("utf-8", errors="ignore")
-    lines = text.splitlines()
-    if len(head) >= 8192 and lines:
-        lines.pop()  # possibly cut in the middle
-    try:
-        for row in csv.reader(lines[:HEADER_SCAN_ROWS]):
-            kind = linkedin.detect_kind(normalise_header(row))
-            if kind == linkedin_extra.RECOMMENDATIONS:
-                kind = linkedin_extra.recommendations_kind(base)
-                return linkedin.FILE_NAMES[kind] if kind else "Recommendations_*.csv"
-            if kind is not None:
-                return linkedin.FILE_NAMES[kind]
-    except csv.Error:
-        return None
-    return None
+    return lone_file(name, head)
 
 
 def detect_kind(name: str, head: bytes = b"") -> str | None:
-    """Guess the import kind of an uploaded file from its name and first bytes.
+    """Guess the import kind of an uploaded file; see :func:`netlearn.importers.detect_kind`."""
+    from netlearn.importers import detect_kind as detect
 
-    A lone CSV from a LinkedIn export (``Shares.csv``, ``Reactions.csv``,
-    ``Events.csv`` …) is ``"linkedin"``, by its name or its header, never the
-    course's CSV log.
-
-    Parameters
-    ----------
-    name : str
-        The file name as uploaded.
-    head : bytes
-        The first few kilobytes of the file.
-
-    Returns
-    -------
-    str or None
-        ``"linkedin"``, ``"vcard"``, ``"ics"``, ``"csv"``, or None when unknown.
-    """
-    suffix = Path(name or "").suffix.lower()
-    if suffix in EXTENSIONS:
-        return EXTENSIONS[suffix]
-    if head.startswith(b"PK\x03\x04"):
-        return "linkedin"
-    text = head[:8192].decode("utf-8", errors="ignore").lstrip("\ufeff").lower()
-    if "begin:vcard" in text[:200]:
-        return "vcard"
-    if "begin:vcalendar" in text[:200]:
-        return "ics"
-    if suffix == ".csv" or "," in text.split("\n", 1)[0]:
-        if any(all(marker in text for marker in group) for group in LINKEDIN_MARKERS):
-            return "linkedin"
-        if linkedin_file(name, head) is not None:
-            return "linkedin"
-        return "csv"
-    return None
+    return detect(name, head)
 
 
 def uploads_dir(home) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from netlearn.errors import InputError
-from netlearn.importers import csvlog, read
+from netlearn.importers import csvlog, dates, read
 from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -101,7 +101,7 @@ def test_normalise_choice(value, allowed, expected):
     ("2026-13-01", None),
 ])
 def test_parse_when(text, expected):
-    assert csvlog.parse_when(text) == expected
+    assert dates.parse_iso(text) == expected
 
 
 HEADER = b"date,name,email,company,channel,direction,purpose,note\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from netlearn.errors import InputError
-from netlearn.importers import linkedin, read
+from netlearn.importers import dates, read
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 EXPORT = FIX / "linkedin_export"
@@ -114,7 +114,7 @@ def test_unsafe_url_is_not_kept(tmp_path):
     ("", None),
 ])
 def test_parse_day(text, expected):
-    assert linkedin.parse_day(text) == expected
+    assert dates.parse_day(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -126,7 +126,7 @@ def test_parse_day(text, expected):
     ("yesterday", None),
 ])
 def test_parse_when(text, expected):
-    assert linkedin.parse_when(text) == expected
+    assert dates.parse_when(text) == expected
 
 
 # --------------------------------------------------------------------------- messages.csv

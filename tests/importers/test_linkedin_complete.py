@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from netlearn.errors import InputError
+from netlearn.importers import dates, read
 from netlearn.importers import linkedin_complete as linkedin_extra
-from netlearn.importers import read
 from netlearn.store import Store
 
 SECRETS = ("PLANTED-POST-TEXT", "PLANTED-COMMENT-TEXT", "PLANTED-RECOMMENDATION-TEXT",
@@ -198,7 +198,7 @@ def test_an_export_of_only_activity_files_imports(tmp_path):
     ("=HYPERLINK(\"http://x\")", None), ("9" * 500, None),
 ])
 def test_one_date_parser_for_every_file(text, expected):
-    assert linkedin_extra.parse_time(text) == expected
+    assert dates.parse_time(text) == expected
 
 
 def _all_bytes(folder: Path) -> bytes:
