@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import compress
 from pathlib import Path
-from urllib.parse import unquote
 
 from netlearn.errors import InputError
 from netlearn.importers import (
@@ -25,6 +24,14 @@ from netlearn.importers import (
 )
 from netlearn.importers import linkedin_complete as extra
 from netlearn.importers.dates import parse_day, parse_when
+from netlearn.importers.linkedin_people import (
+    _HIDDEN_MEMBER,
+    _person,
+    _person_id,
+    _url_cache,
+    norm_name,
+    norm_url,
+)
 from netlearn.records import (
     Batch,
     Contact,
@@ -52,7 +59,6 @@ _NONE_FOUND = ("contains none of the LinkedIn files netlearn reads (Connections.
 _SKIP_FOLDERS = frozenset({"DRAFT", "DRAFTS", "SPAM"})
 _OK_FOLDERS = frozenset({"INBOX", "ARCHIVE", "SENT", ""})
 _NOT_DRAFT = frozenset({"", "No", "NO", "no", "False", "false"})
-_HIDDEN_MEMBER = "linkedin member"
 _MAX_FOLDER_ENTRIES = 50_000
 
 
@@ -388,57 +394,6 @@ def _parse(reader: Reader, label: str, expected: str | None) -> _Part:
 # --------------------------------------------------------------------------- values
 
 
-def norm_name(name: str) -> str:
-    """Return a name lower-cased with whitespace collapsed (for matching)."""
-    return " ".join(name.lower().split())
-
-
-_url_cache: dict[str, str] = {}
-
-
-def norm_url(url: str) -> str:
-    """Return a canonical profile URL (``https://www.linkedin.com/in/slug``) or ``""``.
-
-    Parameters
-    ----------
-    url : str
-        A profile URL as LinkedIn wrote it (any scheme, ``www.`` or not, query, ``/``).
-
-    Returns
-    -------
-    str
-        Lower-cased canonical form; ``""`` for empty or non-web values.
-    """
-    hit = _url_cache.get(url)
-    if hit is not None:
-        return hit
-    s = url.lower()
-    if s == url:
-        s = url  # one string, not two equal ones, for the contact's URL and its id
-    if (s.startswith("https://www.linkedin.com/in/") and "?" not in s and "#" not in s
-            and "%" not in s and not s.endswith(("/", " ")) and " " not in s):
-        _url_cache[url] = s  # already canonical (the usual case)
-        return s
-    s = s.strip()
-    for sep in ("?", "#"):
-        s = s.split(sep, 1)[0]
-    s = s.rstrip("/")
-    if "%" in s:
-        s = unquote(s)
-    for prefix in ("https://", "http://"):
-        if s.startswith(prefix):
-            s = s[len(prefix):]
-            break
-    else:
-        if ":" in s.split("/", 1)[0] or not s or "." not in s.split("/", 1)[0]:
-            s = ""  # e.g. javascript:..., a bare word
-    if s.startswith("www."):
-        s = s[4:]
-    out = ("https://www." + s if s.startswith("linkedin.com/") else "https://" + s) if s else ""
-    _url_cache[url] = out
-    return out
-
-
 def _safe_url(url: str) -> str:
     """Keep a URL for display only if it is a web address."""
     u = url.strip()
@@ -552,25 +507,6 @@ def _invitations(reader: Reader, cols: dict[str, int], label: str) -> _Part:
             source_ref=f"{ref}#{seen + 1}" if seen else ref,
         ))
     return part
-
-
-def _person_id(name: str, url: str) -> str:
-    u = norm_url(url) if url else ""
-    if u:
-        return u
-    n = norm_name(name)
-    return "name:" + n if n else ""
-
-
-def _person(part: _Part, name: str, url: str) -> str | None:
-    pid = _person_id(name, url)
-    if not pid or pid == "name:" + _HIDDEN_MEMBER:
-        return None
-    if name and pid not in part.names:
-        part.names[pid] = name
-    if url and pid not in part.urls:
-        part.urls[pid] = url
-    return pid
 
 
 # --------------------------------------------------------------------------- messages

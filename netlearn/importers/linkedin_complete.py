@@ -7,6 +7,7 @@ from datetime import date, datetime
 from netlearn.clock import resolve_today
 from netlearn.importers import Reader, numbered
 from netlearn.importers.dates import parse_time
+from netlearn.importers.linkedin_people import _person, norm_url
 from netlearn.records import Event, Interaction, Skipped
 
 ENDORSEMENTS_GIVEN = "endorsements_given"
@@ -86,8 +87,6 @@ def _get(row: list[str], i: int | None) -> str:
 
 def _web_url(url: str) -> str:
     """``url`` when it is a short web address, else ``""`` (formulas, scripts, 200 KB cells)."""
-    from netlearn.importers.linkedin import norm_url
-
     u = url.strip()
     if not u or len(u) > MAX_URL or not u.lower().startswith(("https://", "http://", "www.")):
         return ""
@@ -133,8 +132,6 @@ class _Rows:
 
 def _person_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part):
     """Endorsements and recommendations: one interaction per row, with the other person."""
-    from netlearn.importers.linkedin import _person
-
     given = kind in (ENDORSEMENTS_GIVEN, RECOMMENDATIONS_GIVEN)
     if kind in (ENDORSEMENTS_GIVEN, ENDORSEMENTS_RECEIVED):
         who = "endorsee" if given else "endorser"
