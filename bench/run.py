@@ -308,7 +308,7 @@ METRICS_AND_CHARTS = textwrap.dedent("""
     out["metrics_all"] = statistics.median(times)
     out["metrics_count"] = len(names)
     chart_names = [n for n in ("activity_timeline", "follow_up_latency", "give_vs_ask",
-                   "online_mix", "network_recency", "connections_growth", "event_preparation")
+                   "channel_mix", "network_recency", "connections_growth", "event_preparation")
                    if hasattr(charts, n)]
     worst = 0.0
     for name in chart_names:
