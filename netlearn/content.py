@@ -233,10 +233,25 @@ def _schema(name: str):
     return jsonschema.Draft202012Validator(json.loads(_schema_text(name)))
 
 
-def _validated_cache() -> Path:
+def _cache_file(name: str) -> Path:
     from .paths import data_home
 
-    return data_home() / "cache" / "validated-content.json"
+    return data_home() / "cache" / name
+
+
+def _validated_cache() -> Path:
+    return _cache_file("validated-content.json")
+
+
+def _write_cache(path: Path, value) -> None:
+    """Write a cache file whole (``.part``, then rename); best effort: a cache, not learner data."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".part")
+        partial.write_text(json.dumps(value), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass
 
 
 MANIFEST = "validated.json"  # beside the schemas: keys of the default files, shipped
@@ -269,15 +284,7 @@ def default_validation_manifest() -> str:
 
 def _remember_valid(keys: set) -> None:
     """Record documents that passed their schema (best effort: a cache, not learner data)."""
-    path = _validated_cache()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        known = sorted(_known_valid() | keys)[-2000:]
-        partial = path.with_name(path.name + ".part")
-        partial.write_text(json.dumps(known), encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        pass
+    _write_cache(_validated_cache(), sorted(_known_valid() | keys)[-2000:])
 
 
 #: Bump when read_yaml would turn the same bytes into different data or line numbers.
@@ -285,9 +292,7 @@ PARSE_VERSION = 1
 
 
 def _parsed_cache_path() -> Path:
-    from .paths import data_home
-
-    return data_home() / "cache" / "parsed-content.json"
+    return _cache_file("parsed-content.json")
 
 
 def _read_parsed_cache() -> dict:
@@ -313,12 +318,13 @@ def _cached_document(path: Path, parsed: dict) -> Document | None:
         raw = path.read_bytes()
     except OSError:
         return None
-    entry = parsed.get(hashlib.sha256(raw).hexdigest())
+    digest = hashlib.sha256(raw).hexdigest()
+    entry = parsed.get(digest)
     if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)):
         return None
     data, rows = entry
     lines = {tuple(row[:-1]): row[-1] for row in rows}
-    return Document(path, data, lines, hashlib.sha256(raw).hexdigest())
+    return Document(path, data, lines, digest)
 
 
 def _cacheable(value) -> bool:
@@ -336,16 +342,9 @@ def _remember_parsed(parsed: dict, documents: list[Document]) -> None:
              for doc in documents if doc.digest not in parsed and _cacheable(doc.data)}
     if not fresh:
         return
-    path = _parsed_cache_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        kept = dict(list(parsed.items())[-500:])  # older content versions fall out
-        partial = path.with_name(path.name + ".part")
-        partial.write_text(json.dumps({"version": PARSE_VERSION,
-                                       "documents": {**kept, **fresh}}), encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        pass
+    kept = dict(list(parsed.items())[-500:])  # older content versions fall out
+    _write_cache(_parsed_cache_path(), {"version": PARSE_VERSION,
+                                        "documents": {**kept, **fresh}})
 
 
 def _validation_key(doc: Document, schema_name: str) -> str:

@@ -6,7 +6,8 @@
 
 from ..errors import StoreError
 from .common import DB_NAME, ImportResult, new_ref, utc_now
-from .database import BUSY_TIMEOUT_S, OPTION_SEED_KEY, Store, _stores, get_store
+from .database import BUSY_TIMEOUT_S, OPTION_SEED_KEY, Store, get_store
+from .database import _stores as _stores  # the open stores (tests and forget close them)
 from .export import EXPORT_TABLES
 from .forget import HOME_DIRECTORIES, forget
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -15,5 +16,5 @@ from .restore import RESTORE_KEYS, RestoreConflict
 __all__ = [
     "BUSY_TIMEOUT_S", "DB_NAME", "EXPORT_TABLES", "HOME_DIRECTORIES", "MIGRATIONS",
     "OPTION_SEED_KEY", "RESTORE_KEYS", "SCHEMA_VERSION", "ImportResult", "RestoreConflict",
-    "Store", "StoreError", "_stores", "forget", "get_store", "new_ref", "utc_now",
+    "Store", "StoreError", "forget", "get_store", "new_ref", "utc_now",
 ]
