@@ -7,6 +7,7 @@ from datetime import datetime
 import ipywidgets as widgets
 
 from . import _html
+from .shared_models import make, shared
 
 
 def resolve(store=None, course=None):
@@ -45,7 +46,7 @@ def short_id_prefix(option_id: str) -> str:
 
 def button(description: str, tooltip: str, css_class: str, icon: str = "", **kwargs):
     """Return a Button with a visible label, a tooltip and a CSS class for tests."""
-    made = widgets.Button(description=description, tooltip=tooltip, icon=icon, **kwargs)
+    made = make(widgets.Button, description=description, tooltip=tooltip, icon=icon, **kwargs)
     made.add_class(css_class)
     return made
 
@@ -62,6 +63,7 @@ class NetlearnBox(widgets.VBox):
     summary_text = "netlearn widget"
 
     def __init__(self, css_class: str, **kwargs):
+        kwargs.setdefault("layout", shared(widgets.Layout))
         super().__init__(**kwargs)
         self.add_class("netlearn-root")
         self.add_class(css_class)

@@ -157,7 +157,12 @@ def live(inner_html: str) -> str:
 
 
 def style_widget():
-    """Return an HTML widget carrying the scoped CSS that the netlearn widgets use."""
+    """Return the HTML widget carrying the scoped CSS that the netlearn widgets use.
+
+    One model per kernel, shown in every netlearn widget (a model can have many views).
+    """
     import ipywidgets as widgets
 
-    return widgets.HTML(STYLE)
+    from .shared_models import shared
+
+    return shared(widgets.HTML, value=STYLE)

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 
 from . import _html
 from ._common import NetlearnBox, button, local_time, plural
+from .shared_models import hbox, html, make, shared, vbox
 
 PHASES = ("before", "check", "after", "check-in")
 #: The earlier phases a re-rating is compared with, shown only once a statement is re-rated.
@@ -77,19 +78,19 @@ class SelfAssessmentWidget(NetlearnBox):
         saved = store.self_assessments()
         self._saved = saved
         grouped = len(topics) > 1
-        body = [widgets.HTML(f"<p>{_html.escape(PHASE_INTROS[phase])}</p>")]
+        body = [html(f"<p>{_html.escape(PHASE_INTROS[phase])}</p>")]
         for topic in topics:
             if grouped:
                 heading = _html.escape(topic.title)
                 if topic.mistake:
                     mistake = _html.escape(topic.mistake)
                     heading += f" <span class='netlearn-muted'>— {mistake}</span>"
-                body.append(widgets.HTML(f"<h3>{heading}</h3>"))
+                body.append(html(f"<h3>{heading}</h3>"))
             for statement in topic.statements:
                 body.append(self._statement_row(topic.id, statement, saved))
         if not self.likerts:
-            body = [widgets.HTML("<p>There are no self-assessment statements here.</p>")]
-        self.status = widgets.HTML("")
+            body = [html("<p>There are no self-assessment statements here.</p>")]
+        self.status = html("")
         self.status.add_class("netlearn-status")
         self.set_body([*body, self.status])
         self._show_status()
@@ -97,7 +98,7 @@ class SelfAssessmentWidget(NetlearnBox):
     def _statement_row(self, topic_id: str, statement: dict, saved: dict):
         sid = statement["id"]
         text = _html.plain(statement["text"])
-        likert = widgets.ToggleButtons(
+        likert = make(widgets.ToggleButtons,
             options=LIKERT_OPTIONS, value=saved.get((topic_id, sid, self.phase)),
             description="Like me?", tooltip=f"How much is this like you: {text}",
             tooltips=[f"{label} — {text}" for label, _ in LIKERT_OPTIONS],
@@ -107,12 +108,12 @@ class SelfAssessmentWidget(NetlearnBox):
         likert.observe(lambda change, t=topic_id, s=sid: self._save(t, s, change["new"]), "value")
         self.likerts[sid] = likert
         self.statement_topics[sid] = topic_id
-        earlier = widgets.HTML("")
+        earlier = html("")
         earlier.add_class("netlearn-muted")
         self.earlier[sid] = earlier
         self._show_earlier(topic_id, sid, likert.value)
-        return widgets.VBox([
-            widgets.HTML(f"<p><strong>{_html.inline(statement['text'])}</strong></p>"),
+        return vbox([
+            html(f"<p><strong>{_html.inline(statement['text'])}</strong></p>"),
             likert, earlier])
 
     def _show_earlier(self, topic_id: str, statement_id: str, value) -> None:
@@ -161,19 +162,19 @@ class ReflectionEntry(widgets.VBox):
     """
 
     def __init__(self, topic_id: str, prompt: dict, saved: dict | None, store, number: int):
-        super().__init__()
+        super().__init__(layout=shared(widgets.Layout))
         self.add_class("netlearn-reflection-entry")
         self.topic_id = topic_id
         self.prompt_id = prompt["id"]
         self.store = store
         self._saved_text = saved["text"] if saved else ""
         self._saved_at = saved["updated_at"] if saved else None
-        self.prompt_html = widgets.HTML(_html.markdown(prompt["text"]))
-        self.textarea = widgets.Textarea(
+        self.prompt_html = html(_html.markdown(prompt["text"]))
+        self.textarea = make(widgets.Textarea,
             value=self._saved_text, description="Your reflection",
             placeholder="Write a few sentences…",
             tooltip=f"Reflection {number}: {_html.plain(prompt['text'])}",
-            layout=widgets.Layout(width="100%", height="8em"),
+            layout=dict(width="100%", height="8em"),
             style={"description_width": "initial"},
             # Sent once, when the learner leaves the box: a per-keystroke sync is throttled
             # and a Save click could overtake it, saving a text without its last words.
@@ -184,10 +185,10 @@ class ReflectionEntry(widgets.VBox):
         self.save_button = button("Save", f"Save your reflection {number}", "netlearn-save",
                                   icon="save")
         self.save_button.on_click(lambda _: self.save())
-        self.saved_label = widgets.HTML("")
+        self.saved_label = html("")
         self.saved_label.add_class("netlearn-saved")
         self.children = (self.prompt_html, self.textarea,
-                         widgets.HBox([self.save_button, self.saved_label]))
+                         hbox([self.save_button, self.saved_label]))
         self._show_label()
 
     def save(self) -> None:
@@ -227,7 +228,7 @@ class ReflectionWidget(NetlearnBox):
             for i, prompt in enumerate(topic.prompts, start=1)
         ]
         if not self.entries:
-            self.set_body([widgets.HTML("<p>This notebook has no reflection prompts.</p>")])
+            self.set_body([html("<p>This notebook has no reflection prompts.</p>")])
         else:
             self.set_body(self.entries)
 

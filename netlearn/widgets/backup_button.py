@@ -9,6 +9,8 @@ from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, ok, problem, resolve_store
 from netlearn.widgets.upload import _private_opener, _uploaded, private_temp_dir
 
+from .shared_models import hbox, html
+
 
 class BackupWidget(NetlearnBox):
     """Download a backup archive; restore one uploaded from an earlier session.
@@ -34,27 +36,27 @@ class BackupWidget(NetlearnBox):
         self.backup_button = button("Download a backup", "Write all your records into one "
                                     "zip file and offer it for download", "netlearn-backup",
                                     icon="download", button_style="primary")
-        self.backup_message = widgets.HTML("")
+        self.backup_message = html("")
         self.backup_message.add_class("netlearn-message")
         self.upload = widgets.FileUpload(accept=".zip", multiple=False,
                                          description="Choose backup")
         self.restore_button = button("Restore", "Add the records of the chosen backup to "
                                      "yours", "netlearn-restore", icon="upload")
-        self.restore_message = widgets.HTML("")
+        self.restore_message = html("")
         self.restore_message.add_class("netlearn-message")
         self.backup_button.on_click(lambda _: self.backup())
         self.restore_button.on_click(lambda _: self.restore())
         self.set_body([
-            widgets.HTML("<p><strong>Back up</strong>: one zip file with everything the "
-                         "course keeps for you — answers, ratings, reflections, pitches and "
-                         "your networking records. Keep it somewhere private: it holds your "
-                         "contacts' names.</p>"),
+            html("<p><strong>Back up</strong>: one zip file with everything the "
+                 "course keeps for you — answers, ratings, reflections, pitches and "
+                 "your networking records. Keep it somewhere private: it holds your "
+                 "contacts' names.</p>"),
             self.backup_button, self.backup_message,
-            widgets.HTML("<p><strong>Restore</strong>: choose a backup made earlier (say, at "
-                         "the end of your last Binder session). Its records are added to "
-                         "yours; restoring twice adds nothing, and a backup that disagrees "
-                         "with your records changes nothing.</p>"),
-            widgets.HBox([self.upload, self.restore_button]), self.restore_message,
+            html("<p><strong>Restore</strong>: choose a backup made earlier (say, at "
+                 "the end of your last Binder session). Its records are added to "
+                 "yours; restoring twice adds nothing, and a backup that disagrees "
+                 "with your records changes nothing.</p>"),
+            hbox([self.upload, self.restore_button]), self.restore_message,
         ])
 
     def backup(self):

@@ -10,6 +10,7 @@ from .. import checkin
 from ..clock import resolve_today
 from . import _html
 from ._common import NetlearnBox, button, plural
+from .shared_models import hbox, html, make, vbox
 
 NOT_YET = (
     "This check-in is meant for two to four weeks after you finish the course. You have not "
@@ -50,18 +51,18 @@ class CheckinDateWidget(NetlearnBox):
         self.summary_text = "Book your check-in"
         booked = checkin.parse_checkin(store.setting(checkin.SETTING))
         first, last = checkin.checkin_window(self.today)
-        self.picker = widgets.DatePicker(
+        self.picker = make(widgets.DatePicker,
             value=booked or checkin.default_checkin(self.today), description="Check-in on",
             tooltip="The day you will open notebook 07", min=first, max=last,
             style={"description_width": "initial"})
         self.book_button = button("Book this date", "Save the check-in date",
                                   "netlearn-save", icon="calendar")
         self.book_button.on_click(lambda _: self.book())
-        self.status = widgets.HTML("")
+        self.status = html("")
         self.status.add_class("netlearn-status")
         self.set_body([
-            widgets.HTML(f"<p>Pick a day between {first:%d %b %Y} and {last:%d %b %Y}.</p>"),
-            widgets.HBox([self.picker, self.book_button]), self.status])
+            html(f"<p>Pick a day between {first:%d %b %Y} and {last:%d %b %Y}.</p>"),
+            hbox([self.picker, self.book_button]), self.status])
         if booked:
             self._say(f"✓ Booked for {booked:%A %d %B %Y}. It is in reminders.ics when you "
                       "download your plan.")
@@ -103,7 +104,7 @@ class CheckinQuizWidget(NetlearnBox):
         self.summary_text = "Check-in quiz"
         self.items: list = []
         self.quiz = None
-        self.message = widgets.HTML("")
+        self.message = html("")
         if not finished_plan(store):
             self.message.value = f"<p>{_html.escape(NOT_YET)}</p>"
             self.set_body([self.message])
@@ -152,20 +153,20 @@ class CommitmentReviewWidget(NetlearnBox):
         body = []
         for item in net.commitments:
             text = _html.plain(item.text)
-            choice = widgets.ToggleButtons(
+            choice = make(widgets.ToggleButtons,
                 options=[(s.capitalize(), s) for s in checkin.COMMITMENT_STATES],
                 value=states.get(item.id, "not done"), description="",
                 tooltips=[f"{s.capitalize()}: {text}" for s in checkin.COMMITMENT_STATES],
                 style={"button_width": "auto"})
             choice.observe(lambda change, i=item.id: self._save(i, change["new"]), "value")
             self.choices[item.id] = choice
-            body.append(widgets.VBox([widgets.HTML(
+            body.append(vbox([html(
                 f"<p><strong>{_html.escape(item.text)}</strong> "
                 f"<span class='netlearn-muted'>(due {item.due:%d %b %Y})</span></p>"), choice]))
-        self.status = widgets.HTML("")
+        self.status = html("")
         self.status.add_class("netlearn-status")
         if not body:
-            body = [widgets.HTML(
+            body = [html(
                 "<p>You have no commitments in your log. In notebook 06 you can add the "
                 "actions for your next 30 days; review them here next time.</p>")]
         self.set_body([*body, self.status])

@@ -11,6 +11,8 @@ from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, ok, problem, resolve_store
 from netlearn.widgets.downloads import download_links_html
 
+from .shared_models import html
+
 
 class ExportWidget(NetlearnBox):
     """Export the learner's data into a new folder under their data home and offer downloads.
@@ -40,15 +42,15 @@ class ExportWidget(NetlearnBox):
                              icon="download", button_style="primary")
         self.bar = widgets.IntProgress(value=0, min=0, max=100, description="Exporting",
                                        layout=widgets.Layout(visibility="hidden"))
-        self.message = widgets.HTML("")
+        self.message = html("")
         self.message.add_class("netlearn-message")
-        self.links = widgets.HTML("")
+        self.links = html("")
         self.button.on_click(lambda _: self.run())
         self.set_body([
-            widgets.HTML("<p>Writes your records (one CSV file per table), your reminders "
-                         "(<code>reminders.ics</code>) and your action plan "
-                         "(<code>action-plan.md</code>) into a new folder on this computer, "
-                         "then offers them for download.</p>"),
+            html("<p>Writes your records (one CSV file per table), your reminders "
+                 "(<code>reminders.ics</code>) and your action plan "
+                 "(<code>action-plan.md</code>) into a new folder on this computer, "
+                 "then offers them for download.</p>"),
             self.button, self.bar, self.message, self.links,
         ])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import NetlearnError
 from ..paths import facilitator_mode
 from ._html import STYLE, escape, inline, markdown
+from .shared_models import html, vbox
 
 
 def facilitator_notes(topic_id: str, course=None):
@@ -45,9 +46,8 @@ def facilitator_notes(topic_id: str, course=None):
         raise NetlearnError(f"no topic {topic_id!r} in course.yaml; valid ids: {valid}") from None
     if not facilitator_mode():
         return None
-    import ipywidgets as widgets
 
-    box = widgets.VBox([widgets.HTML(STYLE), widgets.HTML(notes_html(topic))])
+    box = vbox([html(STYLE), html(notes_html(topic))])
     box.add_class("netlearn-root")
     box.add_class("netlearn-facilitator")
     return box

@@ -7,6 +7,7 @@ import ipywidgets as widgets
 from ..hosting import SharedService, shared_service
 from ..version import course_version
 from . import _html
+from .shared_models import html
 
 
 def notice_html(service: SharedService | None) -> str:
@@ -39,7 +40,7 @@ def notice_html(service: SharedService | None) -> str:
 
 def hosting_notice(environ=None) -> widgets.HTML:
     """Show where the course runs (and its version); a warning on Binder or a JupyterHub."""
-    html = notice_html(shared_service(environ))
-    html += (f"<p class='netlearn-muted'>Course version {_html.escape(course_version())}."
-             "</p>")
-    return widgets.HTML(html)
+    markup = notice_html(shared_service(environ))
+    markup += (f"<p class='netlearn-muted'>Course version {_html.escape(course_version())}."
+               "</p>")
+    return html(markup)

@@ -10,6 +10,7 @@ from .. import grading
 from ..rehearsal import EXTEND_SECONDS, REHEARSAL_SECONDS, RehearsalTimer, clock_text
 from . import _html
 from ._common import NetlearnBox, button, local_time, plural
+from .shared_models import hbox, html, make
 
 RUBRIC = (
     ("who", "Who you are"),
@@ -85,48 +86,48 @@ class PitchBuilder(NetlearnBox):
         self.summary_text = "Elevator-pitch builder"
         versions = store.pitches()
         latest = versions[-1] if versions else None
-        self.textarea = widgets.Textarea(
+        self.textarea = make(widgets.Textarea,
             value=latest["text"] if latest else "", description="Your pitch",
             placeholder="Hi, I'm … I work on … I help … I'd love to …",
             tooltip="Your elevator pitch", continuous_update=True,
-            layout=widgets.Layout(width="100%", height="9em"),
+            layout=dict(width="100%", height="9em"),
             style={"description_width": "initial"},
         )
         self.textarea.add_class("netlearn-pitch-text")
-        self.stats = widgets.HTML("")
+        self.stats = html("")
         self.stats.add_class("netlearn-pitch-stats")
         self.textarea.observe(lambda _: self._show_stats(), "value")
         saved_rubric = latest["rubric"] if latest else {}
         self.rubric = {
-            key: widgets.Checkbox(value=bool(saved_rubric.get(key)), description=label,
-                                  tooltip=f"My pitch says: {label}", indent=False,
-                                  layout=widgets.Layout(width="auto"))
+            key: make(widgets.Checkbox, value=bool(saved_rubric.get(key)), description=label,
+                      tooltip=f"My pitch says: {label}", indent=False,
+                      layout=dict(width="auto"))
             for key, label in RUBRIC
         }
         self.save_button = button("Save this version", "Save this version of your pitch",
                                   "netlearn-save", icon="save")
         self.save_button.on_click(lambda _: self.save())
-        self.save_status = widgets.HTML("")
-        self.left_picker = widgets.Dropdown(description="Compare", tooltip="First version",
-                                            style={"description_width": "initial"},
-                                            layout=widgets.Layout(width="26em"))
-        self.right_picker = widgets.Dropdown(description="with", tooltip="Second version",
-                                             style={"description_width": "initial"},
-                                             layout=widgets.Layout(width="24em"))
+        self.save_status = html("")
+        self.left_picker = make(widgets.Dropdown, description="Compare", tooltip="First version",
+                                style={"description_width": "initial"},
+                                layout=dict(width="26em"))
+        self.right_picker = make(widgets.Dropdown, description="with", tooltip="Second version",
+                                 style={"description_width": "initial"},
+                                 layout=dict(width="24em"))
         for picker in (self.left_picker, self.right_picker):
             picker.observe(lambda _: self._show_compare(), "value")
-        self.compare_html = widgets.HTML("")
+        self.compare_html = html("")
         self.compare_html.add_class("netlearn-compare")
         self._build_timer(clock, tick_seconds)
         self.set_body([
             self.textarea, self.stats,
-            widgets.HTML("<p><strong>Does your pitch say…</strong></p>"),
+            html("<p><strong>Does your pitch say…</strong></p>"),
             *self.rubric.values(),
-            widgets.HBox([self.save_button, self.save_status]),
-            widgets.HTML("<h4>Rehearse it aloud</h4>"),
+            hbox([self.save_button, self.save_status]),
+            html("<h4>Rehearse it aloud</h4>"),
             self.timer_switch, self.timer_box,
-            widgets.HTML("<h4>Compare saved versions</h4>"),
-            widgets.HBox([self.left_picker, self.right_picker]),
+            html("<h4>Compare saved versions</h4>"),
+            hbox([self.left_picker, self.right_picker]),
             self.compare_html,
         ])
         self._show_stats()
@@ -151,7 +152,7 @@ class PitchBuilder(NetlearnBox):
         self._tick_seconds = tick_seconds
         self._ticker: threading.Thread | None = None
         self._stop_ticking = threading.Event()
-        self.timer_display = widgets.HTML("")
+        self.timer_display = html("")
         self.timer_display.add_class("netlearn-timer")
         self.timer_button = button("Start", "Start the 60-second rehearsal timer",
                                    "netlearn-timer-start", icon="play")
@@ -163,13 +164,13 @@ class PitchBuilder(NetlearnBox):
         self.reset_button = button("Reset", "Set the timer back to one minute",
                                    "netlearn-timer-reset", icon="undo")
         self.reset_button.on_click(lambda _: self._reset())
-        self.timer_switch = widgets.Checkbox(
+        self.timer_switch = make(widgets.Checkbox,
             value=True, description="Show the rehearsal timer", indent=False,
-            tooltip="Untick to turn the timer off", layout=widgets.Layout(width="auto"))
+            tooltip="Untick to turn the timer off", layout=dict(width="auto"))
         self.timer_switch.observe(lambda change: self._switch(change["new"]), "value")
         self.timer_box = widgets.VBox([
             self.timer_display,
-            widgets.HBox([self.timer_button, self.extend_button, self.reset_button])])
+            hbox([self.timer_button, self.extend_button, self.reset_button])])
         self.refresh_timer()
 
     def _start_or_pause(self) -> None:

@@ -8,6 +8,7 @@ from .. import grading
 from ..completion import ProgressData, share_done, status, topic_steps
 from . import _html
 from ._common import NetlearnBox, button
+from .shared_models import hbox, html
 
 STATUS_LABELS = {"done": "✓ done", "started": "◐ started", "not started": "○ not started"}
 
@@ -35,11 +36,11 @@ class ProgressBarWidget(NetlearnBox):
         self.bar = widgets.FloatProgress(value=0, min=0, max=100, description="Progress",
                                          tooltip=f"Your progress in {_html.plain(topic.title)}",
                                          style={"description_width": "initial"})
-        self.details = widgets.HTML("")
+        self.details = html("")
         self.refresh_button = button("Refresh", "Refresh your progress", "netlearn-refresh",
                                      icon="refresh")
         self.refresh_button.on_click(lambda _: self.refresh())
-        self.set_body([widgets.HBox([self.bar, self.refresh_button]), self.details])
+        self.set_body([hbox([self.bar, self.refresh_button]), self.details])
         self.refresh()
 
     def refresh(self) -> None:
@@ -70,11 +71,11 @@ class CourseOverviewWidget(NetlearnBox):
         self.course = course
         self.store = store
         self.summary_text = "Course overview"
-        self.table_html = widgets.HTML("")
+        self.table_html = html("")
         self.refresh_button = button("Refresh", "Refresh the course overview",
                                      "netlearn-refresh", icon="refresh")
         self.refresh_button.on_click(lambda _: self.refresh())
-        self.set_body([self.table_html, widgets.HBox([self.refresh_button])])
+        self.set_body([self.table_html, hbox([self.refresh_button])])
         self.refresh()
 
     def refresh(self) -> None:

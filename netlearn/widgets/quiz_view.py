@@ -8,6 +8,7 @@ from .. import grading
 from ..item_history import load_history
 from . import _html
 from ._common import NetlearnBox, button, plural
+from .shared_models import hbox, html, make, shared, vbox
 
 RATING_OPTIONS = [("Best", "best"), ("Acceptable", "acceptable"), ("Poor", "poor")]
 CHANGED_NOTE = ("<p class='netlearn-muted'>You changed your answer — choose "
@@ -44,7 +45,7 @@ class QuestionView(widgets.VBox):
 
     def __init__(self, question: dict, number: int, total: int, on_check, facilitator: bool,
                  seed: str = ""):
-        super().__init__()
+        super().__init__(layout=shared(widgets.Layout))
         self.add_class("netlearn-question")
         self.question = question
         self.question_id = question["id"]
@@ -59,19 +60,19 @@ class QuestionView(widgets.VBox):
         self.checkboxes: dict[str, widgets.Checkbox] = {}
         self.toggles: dict[str, widgets.ToggleButtons] = {}
 
-        self.prompt_html = widgets.HTML(self._prompt(number, total))
+        self.prompt_html = html(self._prompt(number, total))
         inputs = self._build_inputs()
         self.check_button = button(
             "Check answer", f"Check your answer to question {number}", "netlearn-check",
             icon="check")
         self.check_button.on_click(lambda _: on_check(self))
-        self.feedback = widgets.HTML("")
+        self.feedback = html("")
         self.feedback.add_class("netlearn-feedback")
         self.facilitator_box = None
         children = [self.prompt_html]
         if facilitator:
-            self.facilitator_box = widgets.HTML(_facilitator_html(question, self.options,
-                                                                  self.letters))
+            self.facilitator_box = html(_facilitator_html(question, self.options,
+                                                          self.letters))
             self.facilitator_box.add_class("netlearn-facilitator")
             children.append(self.facilitator_box)
         self.children = (*children, *inputs, self.check_button, self.feedback)
@@ -92,11 +93,11 @@ class QuestionView(widgets.VBox):
     def _build_inputs(self) -> list:
         number = self.number
         if self.kind == "single":
-            self.radio = widgets.RadioButtons(
+            self.radio = make(widgets.RadioButtons,
                 options=[(self.label(c), c["id"]) for c in self.options],
                 value=None, description="Your answer",
                 tooltip=f"Question {number}: choose one answer",
-                layout=widgets.Layout(width="100%"),
+                layout=dict(width="100%"),
                 style={"description_width": "initial"},
             )
             self.radio.observe(self._changed, "value")
@@ -104,19 +105,19 @@ class QuestionView(widgets.VBox):
         if self.kind == "multiple":
             for choice in self.options:
                 label = self.label(choice)
-                box = widgets.Checkbox(value=False, description=label, tooltip=label,
-                                       indent=False, layout=widgets.Layout(width="auto"))
+                box = make(widgets.Checkbox, value=False, description=label, tooltip=label,
+                           indent=False, layout=dict(width="auto"))
                 box.observe(self._changed, "value")
                 self.checkboxes[choice["id"]] = box
             return list(self.checkboxes.values())
         rows = []
         for response in self.options:
             rid = response["id"]
-            text = widgets.HTML(
+            text = html(
                 f"<p><strong>{_html.escape(self.letters[rid])})</strong> "
                 f"{_html.inline(response['text'])}{self._canonical(rid)}</p>")
             name = f"response {self.letters[rid]}"
-            toggle = widgets.ToggleButtons(
+            toggle = make(widgets.ToggleButtons,
                 options=RATING_OPTIONS, value=None, description="Your rating",
                 tooltip=f"Question {number}: your rating of {name}",
                 tooltips=[f"Rate {name} as {value}" for _, value in RATING_OPTIONS],
@@ -124,7 +125,7 @@ class QuestionView(widgets.VBox):
             )
             toggle.observe(self._changed, "value")
             self.toggles[rid] = toggle
-            rows.append(widgets.VBox([text, toggle]))
+            rows.append(vbox([text, toggle]))
         return rows
 
     def label(self, option: dict) -> str:
@@ -217,17 +218,17 @@ class QuizWidget(NetlearnBox):
             QuestionView(q, i, total, self.check, facilitator, seed)
             for i, q in enumerate(topic.questions, start=1)
         ]
-        self.score_label = widgets.HTML("")
+        self.score_label = html("")
         self.score_label.add_class("netlearn-score")
         self.reset_button = button("Reset this quiz", "Clear your answers to this quiz",
                                    "netlearn-reset", icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
-        self.status = widgets.HTML("")
+        self.status = html("")
         if not self.questions:
-            self.set_body([widgets.HTML("<p>This notebook has no quiz.</p>")])
+            self.set_body([html("<p>This notebook has no quiz.</p>")])
             return
         self.set_body([*self.questions, self.score_label,
-                       widgets.HBox([self.reset_button]), self.status])
+                       hbox([self.reset_button]), self.status])
         self._restore()
 
     def question(self, question_id: str) -> QuestionView:

@@ -7,6 +7,7 @@ import ipywidgets as widgets
 from .. import grading
 from . import _html
 from ._common import NetlearnBox, button
+from .shared_models import hbox, html, vbox
 
 OUTCOME_LABELS = {
     "good": "✓ Good outcome",
@@ -56,19 +57,19 @@ class ScenarioWidget(NetlearnBox):
         self.seed = store.option_seed()
         self.summary_text = f"Scenario {scenario['id']!r} of {topic_id}"
         self.max_points = grading.scenario_max_points(scenario)
-        self.title_html = widgets.HTML(f"<h3>{_html.escape(scenario['title'])}</h3>")
-        self.feedback = widgets.HTML("")
+        self.title_html = html(f"<h3>{_html.escape(scenario['title'])}</h3>")
+        self.feedback = html("")
         self.feedback.add_class("netlearn-feedback")
-        self.node_html = widgets.HTML("")
-        self.choices_box = widgets.VBox([])
+        self.node_html = html("")
+        self.choices_box = vbox([])
         self.choice_buttons: list[widgets.Button] = []
-        self.ending_html = widgets.HTML("")
+        self.ending_html = html("")
         self.ending_html.add_class("netlearn-ending")
         self.restart_button = button("Start again", "Start this scenario again from the beginning",
                                      "netlearn-restart", icon="refresh")
         self.restart_button.on_click(lambda _: self.restart())
         self.set_body([self.title_html, self.feedback, self.node_html, self.choices_box,
-                       self.ending_html, widgets.HBox([self.restart_button])])
+                       self.ending_html, hbox([self.restart_button])])
         self.path: list[str] = []
         self.points = 0
         if not self._restore():
@@ -145,7 +146,7 @@ class ScenarioWidget(NetlearnBox):
         for index, choice in enumerate(node["choices"]):
             text = _html.plain(choice["text"])
             made = button(text, f"Option {order.index(index) + 1}: {text}", "netlearn-choice",
-                          layout=widgets.Layout(width="100%", height="auto"))
+                          layout=dict(width="100%", height="auto"))
             made.on_click(lambda _, i=index: self.choose(i))
             self.choice_buttons.append(made)
         self.choices_box.children = tuple(self.choice_buttons[i] for i in order)

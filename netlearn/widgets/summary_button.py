@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..clock import resolve_today
 from ._html import STYLE, escape
+from .shared_models import html, make, vbox
 
 WHAT_IT_HOLDS = (
     "It holds numbers only: your self-ratings before and after (averages per mistake), quiz "
@@ -38,12 +39,12 @@ def summary_widget(store=None, course=None, today=None):
     """
     import ipywidgets as widgets
 
-    button = widgets.Button(description="Export summary for my facilitator",
-                            icon="download", button_style="primary",
-                            layout=widgets.Layout(width="auto"),
-                            tooltip="Write an anonymised summary you can hand in")
-    result = widgets.HTML("")
-    intro = widgets.HTML(f'<p class="netlearn-muted">{escape(WHAT_IT_HOLDS)}</p>')
+    button = make(widgets.Button, description="Export summary for my facilitator",
+                  icon="download", button_style="primary",
+                  layout=dict(width="auto"),
+                  tooltip="Write an anonymised summary you can hand in")
+    result = html("")
+    intro = html(f'<p class="netlearn-muted">{escape(WHAT_IT_HOLDS)}</p>')
 
     def export(_=None):
         from ..errors import NetlearnError
@@ -71,7 +72,7 @@ def summary_widget(store=None, course=None, today=None):
         )
 
     button.on_click(export)
-    box = widgets.VBox([widgets.HTML(STYLE), intro, button, result])
+    box = vbox([html(STYLE), intro, button, result])
     box.add_class("netlearn-root")
     box.button = button
     box.result = result

@@ -25,10 +25,9 @@ def topic_key_points(topic_id: str, course=None):
     NetlearnError
         For an unknown topic id (listing the valid ones).
     """
-    import ipywidgets as widgets
-
     from ..errors import NetlearnError
     from ._html import box, inline, markdown
+    from .shared_models import html
 
     if course is None:
         from ..content import course as current_course
@@ -39,10 +38,10 @@ def topic_key_points(topic_id: str, course=None):
     except KeyError:
         valid = ", ".join(t.id for t in course.topics)
         raise NetlearnError(f"no topic {topic_id!r} in course.yaml; valid ids: {valid}") from None
-    html = "<ul>" + "".join(f"<li>{markdown(p)}</li>" for p in topic.key_points) + "</ul>"
+    markup = "<ul>" + "".join(f"<li>{markdown(p)}</li>" for p in topic.key_points) + "</ul>"
     if topic.tips:
-        html += ("<p><strong>Try this:</strong></p><ul>"
-                 + "".join(f"<li>{inline(t['text'])}</li>" for t in topic.tips) + "</ul>")
-    widget = widgets.HTML(box(html))
+        markup += ("<p><strong>Try this:</strong></p><ul>"
+                   + "".join(f"<li>{inline(t['text'])}</li>" for t in topic.tips) + "</ul>")
+    widget = html(box(markup))
     widget.add_class("netlearn-root")
     return widget

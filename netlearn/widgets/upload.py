@@ -17,6 +17,8 @@ from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, note, ok, problem, resolve_store
 from netlearn.widgets.hosting_notice import notice_html
 
+from .shared_models import hbox, html, make
+
 ACCEPT = ".zip,.csv,.vcf,.ics"
 KIND_OPTIONS = (
     ("LinkedIn data export (.zip, or one of its CSV files)", "linkedin"),
@@ -170,46 +172,46 @@ class ImportWidget(NetlearnBox):
         self.service = shared_service(environ)
         self.upload = widgets.FileUpload(accept=ACCEPT, multiple=False,
                                          description="Choose file")
-        self.kind = widgets.Dropdown(options=KIND_OPTIONS, value="linkedin",
-                                     description="File type",
-                                     style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="100%", max_width="40em"))
-        self.detected = widgets.HTML("")
+        self.kind = make(widgets.Dropdown, options=KIND_OPTIONS, value="linkedin",
+                         description="File type",
+                         style={"description_width": "initial"},
+                         layout=dict(width="100%", max_width="40em"))
+        self.detected = html("")
         self.import_button = button("Import", "Import the chosen file into your records",
                                     "netlearn-import-button", icon="upload",
                                     button_style="primary")
         self.bar = widgets.IntProgress(value=0, min=0, max=100, description="Reading",
                                        layout=widgets.Layout(visibility="hidden"))
-        self.result = widgets.HTML("")
+        self.result = html("")
         self.result.add_class("netlearn-message")
         self.preview_button = button("Preview the sample export",
                                      "Read the sample persona's LinkedIn export and show what "
                                      "it holds — nothing is saved", "netlearn-preview",
                                      icon="eye")
-        self.preview = widgets.HTML("")
+        self.preview = html("")
         self.upload.observe(lambda _: self._detect(), "value")
         self.import_button.on_click(lambda _: self.run_import())
         self.preview_button.on_click(lambda _: self.run_preview())
         # On Binder or a JupyterHub: say so before any import, and ask for a confirmation.
-        self.confirm = widgets.Checkbox(
+        self.confirm = make(widgets.Checkbox,
             value=self.service is None, indent=False,
             description="I understand, and I still want to import a file here",
-            layout=widgets.Layout(width="auto",
-                                  display=None if self.service else "none"))
+            layout=dict(width="auto",
+                        display=None if self.service else "none"))
         self.confirm.add_class("netlearn-shared-confirm")
         self.import_button.disabled = not self.confirm.value
         self.confirm.observe(self._confirmed, "value")
-        shared = [widgets.HTML(notice_html(self.service)), self.confirm] if self.service else []
+        shared = [html(notice_html(self.service)), self.confirm] if self.service else []
         self.set_body(shared + [
-            widgets.HTML("<p>Choose a LinkedIn data export (.zip), a contacts file (.vcf), a "
-                         "calendar (.ics) or your networking log (.csv). The file is read on "
-                         "this computer, stored in your records, and the uploaded copy is "
-                         "deleted straight after.</p>"),
-            widgets.HBox([self.upload, self.kind]), self.detected, self.import_button,
+            html("<p>Choose a LinkedIn data export (.zip), a contacts file (.vcf), a "
+                 "calendar (.ics) or your networking log (.csv). The file is read on "
+                 "this computer, stored in your records, and the uploaded copy is "
+                 "deleted straight after.</p>"),
+            hbox([self.upload, self.kind]), self.detected, self.import_button,
             self.bar, self.result,
-            widgets.HTML("<p class='netlearn-muted'>No file at hand? See what an import "
-                         "finds in the sample persona's LinkedIn export. It is not added "
-                         "to your records.</p>"),
+            html("<p class='netlearn-muted'>No file at hand? See what an import "
+                 "finds in the sample persona's LinkedIn export. It is not added "
+                 "to your records.</p>"),
             self.preview_button, self.preview,
         ])
 

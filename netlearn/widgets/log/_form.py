@@ -10,6 +10,7 @@ from netlearn.clock import resolve_today
 from netlearn.errors import NetlearnError
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import ok, problem, resolve_store
+from netlearn.widgets.shared_models import html, make
 
 EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[A-Za-z]{2,}$")
 WIDE = widgets.Layout(width="100%", max_width="40em")
@@ -29,14 +30,14 @@ def valid_email(text: str) -> bool:
 
 def text_input(description: str, placeholder: str = "", value: str = ""):
     """A labelled, wide Text input."""
-    return widgets.Text(value=value, description=description, placeholder=placeholder,
-                        layout=WIDE, style=LABEL_STYLE)
+    return make(widgets.Text, value=value, description=description, placeholder=placeholder,
+                layout=WIDE, style=LABEL_STYLE)
 
 
 def dropdown(description: str, options, value=None):
     """A labelled, wide Dropdown."""
-    made = widgets.Dropdown(options=options, description=description, layout=WIDE,
-                            style=LABEL_STYLE)
+    made = make(widgets.Dropdown, options=options, description=description, layout=WIDE,
+                style=LABEL_STYLE)
     if value is not None:
         made.value = value
     return made
@@ -44,13 +45,13 @@ def dropdown(description: str, options, value=None):
 
 def date_input(description: str, value=None):
     """A labelled DatePicker."""
-    return widgets.DatePicker(value=value, description=description, style=LABEL_STYLE)
+    return make(widgets.DatePicker, value=value, description=description, style=LABEL_STYLE)
 
 
 def checkbox(description: str, value: bool = False):
     """A Checkbox whose label is not cut off."""
-    return widgets.Checkbox(value=value, description=description, indent=False,
-                            layout=widgets.Layout(width="auto"))
+    return make(widgets.Checkbox, value=value, description=description, indent=False,
+                layout=dict(width="auto"))
 
 
 class ActivityForm(NetlearnBox):
@@ -74,9 +75,9 @@ class ActivityForm(NetlearnBox):
         super().__init__(css_class)
         self.store = resolve_store(store)
         self.today = resolve_today(today)
-        self.message = widgets.HTML("")
+        self.message = html("")
         self.message.add_class("netlearn-message")
-        self.recent = widgets.HTML("")
+        self.recent = html("")
         self.recent.add_class("netlearn-recent")
         self.save_button = button(save_label, save_label, "netlearn-save", icon="check",
                                   button_style="primary")

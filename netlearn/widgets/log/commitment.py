@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import ipywidgets as widgets
-
 from netlearn.records import Batch, Commitment
 from netlearn.widgets._common import button
 from netlearn.widgets._ui import NOBODY, contact_options, note, ok, problem, table_html
 from netlearn.widgets.log._form import ActivityForm, Invalid, date_input, dropdown, text_input
+from netlearn.widgets.shared_models import hbox, html
 
 DEFAULT_DUE_DAYS = 7
 
@@ -65,8 +64,8 @@ class CommitmentForm(ActivityForm):
         self.done_button.on_click(lambda _: self.mark_done())
         self.set_body([
             self.text_input, self.contact_input, self.due_input, self.save_button,
-            self.message, widgets.HTML("<strong>Done something you promised?</strong>"),
-            widgets.HBox([self.open_input, self.done_button]), self.recent,
+            self.message, html("<strong>Done something you promised?</strong>"),
+            hbox([self.open_input, self.done_button]), self.recent,
         ])
         self.refresh()
 

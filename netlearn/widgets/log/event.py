@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import ipywidgets as widgets
-
 from netlearn.records import EVENT_CHECKLIST_HINTS, Batch, Event
 from netlearn.widgets._common import NetlearnBox
 from netlearn.widgets._ui import CHECKLIST_LABELS, escape, note, ok, table_html
@@ -17,6 +15,7 @@ from netlearn.widgets.log._form import (
     dropdown,
     text_input,
 )
+from netlearn.widgets.shared_models import html
 
 NEW = 0
 HINTS = EVENT_CHECKLIST_HINTS
@@ -54,7 +53,7 @@ class EventChecklist(NetlearnBox):
         for name, box in self.checks.items():
             box.tooltip = HINTS[name]
             box.observe(lambda _: self._show(), "value")
-        self.summary = widgets.HTML("")
+        self.summary = html("")
         self.summary.add_class("netlearn-checklist-summary")
         self.set_body([*self.checks.values(), self.summary])
         self._show()
@@ -120,7 +119,7 @@ class EventForm(ActivityForm):
         self.on_pick(self.pick, self._load)
         self.set_body([
             self.pick, self.title_input, self.day_input, self.location_input,
-            self.attended_input, widgets.HTML("<strong>Preparation</strong>"), self.checklist,
+            self.attended_input, html("<strong>Preparation</strong>"), self.checklist,
             self.save_button, self.message, self.recent,
         ])
         self.refresh()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-import ipywidgets as widgets
-
 from netlearn.records import Batch, Interaction
 from netlearn.widgets._ui import (
     CHANNEL_LABELS,
@@ -29,6 +27,7 @@ from netlearn.widgets.log._form import (
     dropdown,
     text_input,
 )
+from netlearn.widgets.shared_models import hbox
 
 #: Interactions logged with a date only are stored at this time of day (as metrics assume).
 LOGGED_TIME = time(12, 0)
@@ -67,7 +66,7 @@ class InteractionForm(ActivityForm):
         self.set_body([
             self.contact_input, self.day_input, self.channel_input, self.direction_input,
             self.purpose_input, self.note_input, self.personal_note_input,
-            widgets.HBox([self.save_button], layout=WIDE), self.message, self.recent,
+            hbox([self.save_button], layout=WIDE), self.message, self.recent,
         ])
         self.refresh()
 

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 
 from netlearn.widgets._ui import cadence_options, note, ok
 from netlearn.widgets.log._form import ActivityForm, text_input
+from netlearn.widgets.shared_models import hbox, html, make, vbox
 
 PAGE = 25
 
@@ -52,8 +53,8 @@ class CadenceEditor(ActivityForm):
         super().__init__("netlearn-cadence-editor", store, today, save_label="Save changes")
         self.filter_input = text_input("Find", "type part of a name or company")
         self.filter_input.observe(lambda _: self._show_rows(), "value")
-        self.table = widgets.VBox([])
-        self.count = widgets.HTML("")
+        self.table = vbox([])
+        self.count = html("")
         self.rows: dict[int, tuple] = {}
         self.pending: dict[int, dict] = {}
         self.set_body([self.filter_input, self.count, self.table, self.save_button,
@@ -79,22 +80,22 @@ class CadenceEditor(ActivityForm):
     def _row(self, row):
         if row["id"] not in self.rows:
             # the description names the control for screen readers; the row shows the name
-            cadence = widgets.Dropdown(options=cadence_options(row["cadence_days"]),
-                                       value=row["cadence_days"],
-                                       description=f"Keep-in-touch cadence for {row['name']}",
-                                       style={"description_width": "0px"},
-                                       layout=widgets.Layout(width="11em"))
-            close = widgets.Checkbox(value=bool(row["close"]), description="close",
-                                     indent=False, layout=widgets.Layout(width="6em"))
+            cadence = make(widgets.Dropdown, options=cadence_options(row["cadence_days"]),
+                           value=row["cadence_days"],
+                           description=f"Keep-in-touch cadence for {row['name']}",
+                           style={"description_width": "0px"},
+                           layout=dict(width="11em"))
+            close = make(widgets.Checkbox, value=bool(row["close"]), description="close",
+                         indent=False, layout=dict(width="6em"))
             cadence.observe(lambda c, i=row["id"]: self._change(i, "cadence_days", c["new"]),
                             "value")
             close.observe(lambda c, i=row["id"]: self._change(i, "close", bool(c["new"])),
                           "value")
             label = row["name"] + (f" — {row['company']}" if row["company"] else "")
             last = self._touch.get(row["id"], (None, ""))[1]
-            self.rows[row["id"]] = (cadence, close, widgets.HBox([
-                widgets.Label(label, layout=widgets.Layout(width="22em")),
-                widgets.Label(last, layout=widgets.Layout(width="10em")), cadence, close,
+            self.rows[row["id"]] = (cadence, close, hbox([
+                make(widgets.Label, label, layout=dict(width="22em")),
+                make(widgets.Label, last, layout=dict(width="10em")), cadence, close,
             ]))
         return self.rows[row["id"]][2]
 

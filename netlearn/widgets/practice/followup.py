@@ -10,6 +10,7 @@ from netlearn import drafting
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, table_html
 from netlearn.widgets.log._form import WIDE, ActivityForm, Invalid, text_input
 from netlearn.widgets.log.commitment import save_commitment
+from netlearn.widgets.shared_models import hbox, html, make
 
 REMIND_AFTER_DAYS = 2
 
@@ -48,17 +49,17 @@ class FollowupDrafter(ActivityForm):
                                          "e.g. here is the checklist I mentioned")
         self.next_input = text_input("A next step or offer",
                                      "e.g. Would a 20-minute call next week suit you?")
-        self.draft = widgets.Textarea(description="Copy-ready draft",
-                                      layout=widgets.Layout(width="100%", max_width="40em",
-                                                            height="14em"),
-                                      style={"description_width": "11em"})
-        self.checks = widgets.HTML("")
+        self.draft = make(widgets.Textarea, description="Copy-ready draft",
+                          layout=dict(width="100%", max_width="40em",
+                                      height="14em"),
+                          style={"description_width": "11em"})
+        self.checks = html("")
         for field in self._fields():
             field.observe(lambda _: self.rebuild(), "value")
         self.draft.observe(lambda _: self._check(), "value")
         self.set_body([
             *self._fields(), self.draft, self.checks,
-            widgets.HBox([self.save_button], layout=WIDE), self.message, self.recent,
+            hbox([self.save_button], layout=WIDE), self.message, self.recent,
         ])
         self.rebuild()
         self.show_recent()

@@ -17,6 +17,7 @@ from netlearn.widgets.log._form import (
     text_input,
 )
 from netlearn.widgets.log.commitment import save_commitment
+from netlearn.widgets.shared_models import html, make
 
 WAYS = (
     "share an article",
@@ -68,14 +69,14 @@ class GivePlanner(ActivityForm):
 
     def __init__(self, store=None, today=None):
         super().__init__("netlearn-give-planner", store, today, save_label="Save my plan")
-        self.people = widgets.SelectMultiple(options=[], description="Who", rows=6,
-                                             layout=WIDE, style=LABEL_STYLE)
+        self.people = make(widgets.SelectMultiple, options=[], description="Who", rows=6,
+                           layout=WIDE, style=LABEL_STYLE)
         self.someone_input = text_input("Or someone else", "a name not in your records")
         self.way_input = dropdown("How I'll give", [(w, w) for w in WAYS])
         self.plan_input = text_input("One-line plan", "e.g. send Ana the service-design "
                                      "article we talked about")
         self.due_input = date_input("By", self.today + timedelta(days=DEFAULT_DUE_DAYS))
-        self.ratio = widgets.HTML("")
+        self.ratio = html("")
         self.set_body([
             self.ratio, self.people, self.someone_input, self.way_input, self.plan_input,
             self.due_input, self.save_button, self.message, self.recent,

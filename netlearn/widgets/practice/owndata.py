@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from netlearn.learner_network import TRIAGE_KEY
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, resolve_store
+from netlearn.widgets.shared_models import hbox, html, make, vbox
 
 TAG_LABELS = (("give", "give"), ("ask", "ask"), ("both", "both"), ("neither", "neither"))
 FOLLOW_UP_DUE_DAYS = 2
@@ -51,24 +52,24 @@ class TriageList(NetlearnBox):
         self.rows = []
         lines = []
         for conv in recent_conversations(net, self.today, n):
-            toggle = widgets.ToggleButtons(options=TAG_LABELS, value=self.tags.get(
+            toggle = make(widgets.ToggleButtons, options=TAG_LABELS, value=self.tags.get(
                 conv.conversation_id), style={"button_width": "6em"})
             toggle.add_class("netlearn-triage-tag")
             toggle.observe(lambda change, c=conv.conversation_id: self.tag(c, change["new"]),
                            "value")
-            label = widgets.HTML(
+            label = html(
                 f"<b>{escape(conv.name or 'someone')}</b> — {conv.last:%d %b %Y}, "
                 f"{conv.messages} message{'' if conv.messages == 1 else 's'}")
             self.rows.append((conv, toggle))
-            lines.append(widgets.VBox([label, toggle]))
-        self.status = widgets.HTML("")
+            lines.append(vbox([label, toggle]))
+        self.status = html("")
         intro = ("Your most recent conversations: for each, was it mainly you giving, asking, "
                  "both, or neither? One click each; the tags count in the give:ask numbers "
                  "and chart. Only who, when and how many messages are shown — never the text.")
         if self.is_sample:
             intro += " (Sam's sample: your clicks here are not saved.)"
-        body = [widgets.HTML(f"<p>{escape(intro)}</p>")]
-        body += lines or [widgets.HTML(note("No LinkedIn conversations to tag yet."))]
+        body = [html(f"<p>{escape(intro)}</p>")]
+        body += lines or [html(note("No LinkedIn conversations to tag yet."))]
         self.set_body([*body, self.status])
         self._show()
 
@@ -112,7 +113,7 @@ class FollowUpGaps(NetlearnBox):
         ids = {c.key: c.id for c in net.contacts}
         self.missed = never_followed_up(net, self.today)[:n]
         self.buttons = []
-        self.message = widgets.HTML("")
+        self.message = html("")
         lines = []
         for item in self.missed:
             cid = ids.get(item.contact_key)
@@ -121,13 +122,13 @@ class FollowUpGaps(NetlearnBox):
             add.on_click(lambda b, m=item, cid=cid: self.add(m, cid, b))
             self.buttons.append(add)
             where = f" ({escape(item.company)})" if item.company else ""
-            lines.append(widgets.HBox([widgets.HTML(
+            lines.append(hbox([html(
                 f"<b>{escape(item.name)}</b>{where} — connected {item.connected:%d %b %Y}"),
                 add]))
         if not lines:
-            lines = [widgets.HTML(note("Everyone you connected with in the last year got a "
-                                       "message within a week — or there are no new "
-                                       "connections yet."))]
+            lines = [html(note("Everyone you connected with in the last year got a "
+                               "message within a week — or there are no new "
+                               "connections yet."))]
         self.set_body([*lines, self.message])
 
     def add(self, item, contact_id, clicked=None) -> None:
@@ -170,14 +171,14 @@ class CloseSuggestions(NetlearnBox):
         self.ids = {c.key: c.id for c in net.contacts}
         self.suggestions = suggest_close_contacts(net, self.today)
         self.buttons = []
-        self.message = widgets.HTML("")
+        self.message = html("")
         lines = []
         for s in self.suggestions:
             confirm = button("Confirm", f"Mark {s.name} as close, {cadence_label(s.cadence_days)}",
                              "netlearn-confirm-close", icon="check")
             confirm.on_click(lambda b, s=s: self.confirm([s], [b]))
             self.buttons.append(confirm)
-            lines.append(widgets.HBox([widgets.HTML(
+            lines.append(hbox([html(
                 f"<b>{escape(s.name)}</b> — {escape(s.reason)}; suggested: "
                 f"{escape(cadence_label(s.cadence_days))}"), confirm]))
         self.confirm_all = button("Confirm all", "Mark every suggestion as close",
@@ -185,8 +186,8 @@ class CloseSuggestions(NetlearnBox):
         self.confirm_all.on_click(lambda _: self.confirm(self.suggestions, self.buttons))
         if not lines:
             self.confirm_all.disabled = True
-            lines = [widgets.HTML(note("No suggestions: nobody had 3 or more interactions with "
-                                       "you in the last year who isn't marked close already."))]
+            lines = [html(note("No suggestions: nobody had 3 or more interactions with "
+                               "you in the last year who isn't marked close already."))]
         self.set_body([*lines, self.confirm_all, self.message])
 
     def confirm(self, chosen, buttons) -> None:
@@ -242,11 +243,11 @@ class ConnectionNoteDrafter(NetlearnBox):
                                         "e.g. your talk at the accessibility meetup")
         self.detail_input = text_input("Something specific",
                                        "e.g. testing with screen-reader users")
-        self.draft = widgets.Textarea(description="Note to send",
-                                      layout=widgets.Layout(width="100%", max_width="40em",
-                                                            height="8em"),
-                                      style={"description_width": "11em"})
-        self.checks = widgets.HTML("")
+        self.draft = make(widgets.Textarea, description="Note to send",
+                          layout=dict(width="100%", max_width="40em",
+                                      height="8em"),
+                          style={"description_width": "11em"})
+        self.checks = html("")
         for field in (self.name_input, self.context_input, self.detail_input):
             field.observe(lambda _: self.rebuild(), "value")
         self.draft.observe(lambda _: self._check(), "value")
@@ -301,24 +302,24 @@ class EventRetro(NetlearnBox):
                            and (e.source in IMPORTED_EVENT_SOURCES or net.is_sample)),
                           key=lambda e: e.day)[:n]
         self.items = []
-        self.message = widgets.HTML("")
+        self.message = html("")
         body = []
         for heading, events, label in (
                 ("Coming up — prepare with the checklist:", upcoming, "Save preparation"),
                 ("Past — one-minute retro: what did you do beforehand?", past, "Save retro")):
             if not events:
                 continue
-            body.append(widgets.HTML(f"<p><b>{escape(heading)}</b></p>"))
+            body.append(html(f"<p><b>{escape(heading)}</b></p>"))
             for event in events:
                 checklist = EventChecklist({k: getattr(event, k) for k in event.CHECKLIST})
                 save = button(label, f"Save the checklist for {event.title}",
                               "netlearn-save-retro", icon="check")
                 save.on_click(lambda b, e=event, c=checklist: self.save(e, c, b))
                 self.items.append((event, checklist, save))
-                body.append(widgets.HTML(f"{escape(event.title)} — {event.day:%a %d %b %Y}"))
+                body.append(html(f"{escape(event.title)} — {event.day:%a %d %b %Y}"))
                 body += [checklist, save]
         if not body:
-            body = [widgets.HTML(note("No imported events to prepare for or look back on."))]
+            body = [html(note("No imported events to prepare for or look back on."))]
         self.set_body([*body, self.message])
 
     def save(self, event, checklist, clicked=None) -> None:
@@ -363,12 +364,12 @@ class DataChoice(NetlearnBox):
 
         super().__init__("netlearn-data-choice")
         self.store = resolve_store(store)
-        self.choice = widgets.ToggleButtons(
+        self.choice = make(widgets.ToggleButtons,
             options=(("Sam's sample", "sample"), ("My own data", "own")),
             value=data_choice(self.store) or "own", description="Exercises use",
             style={"description_width": "8em", "button_width": "9em"})
         self.choice.observe(lambda change: self.choose(change["new"]), "value")
-        self.status = widgets.HTML("")
+        self.status = html("")
         self.set_body([self.choice, self.status])
         self._show()
 

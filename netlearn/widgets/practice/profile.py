@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
 from netlearn.widgets._ui import escape, note, ok
 from netlearn.widgets.log._form import ActivityForm, checkbox
+from netlearn.widgets.shared_models import html
 
 SETTING_KEY = "profile_audit"
 #: (key, what a good profile has, a hint for fixing it)
@@ -50,10 +49,10 @@ class ProfileAudit(ActivityForm):
         self.checks = {key: checkbox(label, bool(values.get(key))) for key, label, _ in ITEMS}
         for box in self.checks.values():
             box.observe(lambda _: self._show(), "value")
-        self.score = widgets.HTML("")
+        self.score = html("")
         self.set_body([
-            widgets.HTML("<p>Open your own profile (LinkedIn or the network you use most) "
-                         "and tick what it already has.</p>"),
+            html("<p>Open your own profile (LinkedIn or the network you use most) "
+                 "and tick what it already has.</p>"),
             *self.checks.values(), self.score, self.save_button, self.message, self.recent,
         ])
         self._show()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
 from netlearn.drafting import reconnect_opener
 from netlearn.widgets._common import NetlearnBox
 from netlearn.widgets._ui import escape, note, resolve_store, table_html
+from netlearn.widgets.shared_models import html
 
 INTRO = (
     "People who reconnect with ties that have gone quiet — even for years — get fresh, useful "
@@ -86,10 +85,10 @@ class ReconnectList(NetlearnBox):
         else:
             body = note("No one to suggest: nobody you have been in touch with at least "
                         "twice has gone quiet for 90 days or more.")
-        self.table = widgets.HTML(body)
+        self.table = html(body)
         self.set_body([
-            widgets.HTML(f"<p>{escape(INTRO)}</p><p class='netlearn-muted'>"
-                         f"{escape(describe(net))}</p>"),
+            html(f"<p>{escape(INTRO)}</p><p class='netlearn-muted'>"
+                 f"{escape(describe(net))}</p>"),
             self.table,
         ])
 
