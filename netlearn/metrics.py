@@ -17,12 +17,14 @@ import heapq
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from itertools import compress
 from operator import and_, attrgetter, itemgetter, methodcaller
 from statistics import median
 
+from netlearn import metrics_index
 from netlearn.clock import resolve_today
+from netlearn.metrics_index import naive_datetime
 from netlearn.records import (
     CHANNELS,
     ONLINE_CHANNELS,
@@ -90,6 +92,9 @@ FOLLOW_UP_WEEK_HOURS = 7 * 24.0
 IN_PERSON_CHANNELS = frozenset({"in_person", "event"})
 LINKEDIN_CHANNELS = frozenset({"linkedin_message", "linkedin_invitation"})
 DATE_ONLY_MEETING_TIME = time(12, 0)
+FAST_US = int(FOLLOW_UP_FAST_HOURS) * metrics_index.HOUR_US
+WEEK_US = int(FOLLOW_UP_WEEK_HOURS) * metrics_index.HOUR_US
+NOON_US = DATE_ONLY_MEETING_TIME.hour * metrics_index.HOUR_US
 
 
 # --------------------------------------------------------------------------- small results
@@ -267,26 +272,6 @@ def _end_of(today: date) -> datetime:
     return datetime.combine(today + timedelta(days=1), time())
 
 
-def naive_datetime(when) -> datetime:
-    """Make interaction times comparable with each other.
-
-    Parameters
-    ----------
-    when : datetime or date
-        An interaction time, naive or timezone-aware, or a plain date.
-
-    Returns
-    -------
-    datetime
-        Naive: aware values converted to UTC, plain dates at midnight.
-    """
-    if isinstance(when, datetime):
-        if when.tzinfo is None:
-            return when
-        return when.astimezone(timezone.utc).replace(tzinfo=None)
-    return datetime.combine(when, time())
-
-
 def interaction_times(interactions: list[Interaction]) -> list[datetime]:
     """Every interaction's time as a naive datetime, in the same order.
 
@@ -372,6 +357,7 @@ _PURPOSE = attrgetter("purpose")
 _CONTACT_KEY = attrgetter("contact_key")
 _SOURCE = attrgetter("source")
 _SOURCE_REF = attrgetter("source_ref")
+_CLOSE = attrgetter("close")
 
 
 def _derived(net: Network, name: str, records: list, build):
@@ -392,6 +378,20 @@ def _derived(net: Network, name: str, records: list, build):
     built = build()
     cache[name] = (list(records), built)
     return built
+
+
+def _index(net: Network, timelines: dict[str, Timeline] | None = None):
+    """``net``'s :class:`~netlearn.metrics_index.InteractionIndex` (built once, kept on
+    ``net.derived``), or None when the metrics should loop in Python: ``timelines``
+    given, ``net`` not a Network, or fewer interactions than
+    :data:`~netlearn.metrics_index.MIN_INTERACTIONS`."""
+    if timelines is not None or not isinstance(getattr(net, "derived", None), dict):
+        return None
+    interactions = net.interactions
+    if len(interactions) < metrics_index.MIN_INTERACTIONS:
+        return None
+    return _derived(net, "index", interactions,
+                    lambda: metrics_index.build_index(interactions))
 
 
 def _timelines(
@@ -531,6 +531,10 @@ def give_ask_ratio(net: Network, today: date, days: int = 90, months: int = 12) 
     """
     window_start = today - timedelta(days=days)
     first_month = _months_back(_month_start(today), months - 1)
+    index = _index(net)
+    if index is not None:
+        gives, asks, per_month = metrics_index.give_ask_numbers(index, today, days, first_month)
+        return _give_ask(gives, asks, per_month, today, days, months)
     gives = asks = 0
     per_month: dict[date, list[int]] = {}
     for item in net.interactions:
@@ -548,6 +552,11 @@ def give_ask_ratio(net: Network, today: date, days: int = 90, months: int = 12) 
         if day >= first_month:
             counts = per_month.setdefault(_month_start(day), [0, 0])
             counts[0 if is_give else 1] += 1
+    return _give_ask(gives, asks, per_month, today, days, months)
+
+
+def _give_ask(gives: int, asks: int, per_month: dict, today: date, days: int,
+              months: int) -> GiveAsk:
     by_month = []
     for offset in range(months - 1, -1, -1):
         month = _months_back(_month_start(today), offset)
@@ -589,8 +598,16 @@ def _first_follow_up(met: datetime, timeline: Timeline | None) -> datetime | Non
 
 
 def _follow_up(
-    net: Network, today: date, timelines: dict[str, Timeline], days: int
+    net: Network, today: date, timelines: dict[str, Timeline] | None, days: int
 ) -> FollowUp:
+    index = _index(net, timelines)
+    if index is not None:
+        (new, followed, fast_part, fast_whole, week_part, week_whole, never, awaiting,
+         latencies) = metrics_index.follow_up_numbers(
+            index, net.contacts, today, days, FAST_US, WEEK_US, NOON_US)
+        return FollowUp(new, followed, Share(fast_part, fast_whole), Share(week_part, week_whole),
+                        median(latencies) if latencies else None, never, awaiting, latencies)
+    timelines = _timelines(net, today, timelines)
     now = _end_of(today)
     window_start = datetime.combine(today - timedelta(days=days - 1), time())
     fast = timedelta(hours=FOLLOW_UP_FAST_HOURS)
@@ -683,7 +700,7 @@ def follow_up(
         Counts, the two shares, the median and every latency in hours (for a
         histogram).
     """
-    return _follow_up(net, today, _timelines(net, today, timelines), days)
+    return _follow_up(net, today, timelines, days)
 
 
 def overdue_commitments(net: Network, today: date) -> list[OverdueCommitment]:
@@ -742,9 +759,13 @@ def online_mix(net: Network, today: date, days: int = 365) -> OnlineMix:
         channel present, unknown channel names appended).
     """
     first, end = _window(today, days)
-    whens = interaction_times(net.interactions)
-    in_window = map(and_, map(first.__le__, whens), map(end.__gt__, whens))
-    counts = Counter(compress(map(_CHANNEL, net.interactions), in_window))
+    index = _index(net)
+    if index is not None:
+        counts = metrics_index.channel_counts(index, first, end, frozenset(CHANNELS))
+    else:
+        whens = interaction_times(net.interactions)
+        in_window = map(and_, map(first.__le__, whens), map(end.__gt__, whens))
+        counts = Counter(compress(map(_CHANNEL, net.interactions), in_window))
     by_channel = dict.fromkeys(CHANNELS, 0)
     by_channel.update(counts)
     total = sum(by_channel.values())
@@ -776,6 +797,10 @@ def in_person_also_online(net: Network) -> Share:
     -------
     Share
     """
+    index = _index(net)
+    if index is not None:
+        return Share(*metrics_index.met_and_online(
+            index, net.contacts, IN_PERSON_CHANNELS, LINKEDIN_CHANNELS))
     met_keys: set[str] = set()
     linkedin_keys: set[str] = set()
     for item in net.interactions:
@@ -808,6 +833,11 @@ def invitation_note_share(net: Network) -> Share:
     -------
     Share
     """
+    index = _index(net)
+    if index is not None:
+        interactions = net.interactions
+        sent = metrics_index.positions_where(index, "linkedin_invitation", out=True).tolist()
+        return Share(sum(bool(interactions[i].personal_note) for i in sent), len(sent))
     part = whole = 0
     for item in net.interactions:
         if item.channel == "linkedin_invitation" and item.direction == "out":
@@ -820,10 +850,20 @@ def invitation_note_share(net: Network) -> Share:
 
 
 def _recency(
-    net: Network, today: date, timelines: dict[str, Timeline], *, close_only: bool = False,
-    min_days: int | None = None, min_interactions: int = 0,
-) -> list[Recency]:
-    """Recency rows in contact order; the filters skip rows before they are built."""
+    net: Network, today: date, timelines: dict[str, Timeline] | None, *,
+    close_only: bool = False, min_days: int | None = None, min_interactions: int = 0,
+    count_only: bool = False, top: int | None = None,
+) -> list[Recency] | int:
+    """Recency rows in contact order (or how many); the filters skip rows before they are
+    built. ``top``: the index path may leave out rows that cannot be among the ``top`` of
+    :func:`_reconnect_candidates`."""
+    index = _index(net, timelines)
+    if index is not None:
+        return metrics_index.recency_rows(
+            index, net.contacts, today, close_only=close_only,
+            min_days=min_days, min_interactions=min_interactions, count_only=count_only,
+            top=top, make=Recency)
+    timelines = _timelines(net, today, timelines)
     result = []
     for key, contact in _keyed_contacts(net.contacts, net):
         if close_only and not contact.close:
@@ -841,7 +881,7 @@ def _recency(
         if min_days is not None and since < min_days:
             continue
         result.append(Recency(key, contact.name, contact.close, last, since, count))
-    return result
+    return len(result) if count_only else result
 
 
 def recency(
@@ -870,7 +910,7 @@ def recency(
     list of Recency
         In the order of ``net.contacts``.
     """
-    return _recency(net, today, _timelines(net, today, timelines))
+    return _recency(net, today, timelines)
 
 
 def _by_days_since(entries: list[Recency]) -> list[Recency]:
@@ -906,14 +946,20 @@ def gone_cold(
     list of Recency
         Most overdue first (largest ``days_since``), ties by name.
     """
-    rows = _recency(net, today, _timelines(net, today, timelines), close_only=close_only,
-                    min_days=days)
+    rows = _recency(net, today, timelines, close_only=close_only, min_days=days)
     return _by_days_since(rows)
 
 
 def _cadence_overdue(
-    net: Network, today: date, timelines: dict[str, Timeline]
+    net: Network, today: date, timelines: dict[str, Timeline] | None
 ) -> list[CadenceOverdue]:
+    index = _index(net, timelines)
+    if index is not None:
+        overdue = [CadenceOverdue(*row) for row in metrics_index.cadence_rows(
+            index, net.contacts, today)]
+        overdue.sort(key=lambda entry: (-entry.days_overdue, entry.name, entry.contact_key))
+        return overdue
+    timelines = _timelines(net, today, timelines)
     overdue = []
     for key, contact in _keyed_contacts(net.contacts, net):
         cadence = contact.cadence_days
@@ -957,12 +1003,19 @@ def cadence_overdue(
     list of CadenceOverdue
         Most overdue first, ties by name.
     """
-    return _cadence_overdue(net, today, _timelines(net, today, timelines))
+    return _cadence_overdue(net, today, timelines)
 
 
 def _dormant_reconnected(
-    net: Network, timelines: dict[str, Timeline], dormant_days: int
+    net: Network, today: date, timelines: dict[str, Timeline] | None, dormant_days: int
 ) -> list[DormantTie]:
+    index = _index(net, timelines)
+    if index is not None:
+        ties = [DormantTie(*row) for row in metrics_index.dormant_rows(
+            index, net.contacts, today, dormant_days)]
+        ties.sort(key=lambda tie: (tie.reconnected_on, tie.name, tie.contact_key), reverse=True)
+        return ties
+    timelines = _timelines(net, today, timelines)
     ties = []
     # A gap of ``dormant_days`` dates needs more than ``dormant_days - 1`` days of clock time.
     clock_gap = timedelta(days=dormant_days - 1)
@@ -1014,7 +1067,7 @@ def dormant_reconnected(
     list of DormantTie
         Most recent reconnection first.
     """
-    return _dormant_reconnected(net, _timelines(net, today, timelines), dormant_days)
+    return _dormant_reconnected(net, today, timelines, dormant_days)
 
 
 def _reconnect_candidates(entries: list[Recency], n: int) -> list[ReconnectCandidate]:
@@ -1072,8 +1125,7 @@ def reconnect_candidates(
     -------
     list of ReconnectCandidate
     """
-    rows = _recency(net, today, _timelines(net, today, timelines), min_days=cold_days,
-                    min_interactions=2)
+    rows = _recency(net, today, timelines, min_days=cold_days, min_interactions=2, top=max(n, 0))
     return _reconnect_candidates(rows, n)
 
 
@@ -1113,14 +1165,17 @@ def summary_counts(
         close_contacts, close_gone_cold_90d, cadence_contacts,
         cadence_overdue, dormant_reconnected_3y, reconnect_candidates.
     """
-    timelines = _timelines(net, today, timelines)
     prep = preparation_rate(net, today)
     give_ask = give_ask_ratio(net, today)
     follow = _follow_up(net, today, timelines, 365)
     mix = online_mix(net, today)
     in_person = in_person_also_online(net)
     notes = invitation_note_share(net)
-    contacts = [contact for _, contact in _keyed_contacts(net.contacts, net)]
+    index = _index(net, timelines)
+    if index is not None:
+        contacts = index.contact_columns(net.contacts).contacts
+    else:
+        contacts = [contact for _, contact in _keyed_contacts(net.contacts, net)]
     return {
         "contacts": len(net.contacts),
         "interactions": len(net.interactions),
@@ -1150,15 +1205,13 @@ def summary_counts(
         "invitations_sent": notes.whole,
         "invitations_with_note": notes.part,
         "close_contacts": sum(bool(contact.close) for contact in contacts),
-        "close_gone_cold_90d": len(
-            _recency(net, today, timelines, close_only=True, min_days=COLD_DAYS)
-        ),
+        "close_gone_cold_90d": _recency(net, today, timelines, close_only=True,
+                                        min_days=COLD_DAYS, count_only=True),
         "cadence_contacts": sum(bool(contact.cadence_days) for contact in contacts),
         "cadence_overdue": len(_cadence_overdue(net, today, timelines)),
-        "dormant_reconnected_3y": len(_dormant_reconnected(net, timelines, DORMANT_DAYS)),
-        "reconnect_candidates": len(
-            _recency(net, today, timelines, min_days=COLD_DAYS, min_interactions=2)
-        ),
+        "dormant_reconnected_3y": len(_dormant_reconnected(net, today, timelines, DORMANT_DAYS)),
+        "reconnect_candidates": _recency(net, today, timelines, min_days=COLD_DAYS,
+                                         min_interactions=2, count_only=True),
     }
 
 
@@ -1240,8 +1293,23 @@ def _connection_moment(contact: Contact, timeline: Timeline | None) -> tuple[dat
     return datetime.combine(day, DATE_ONLY_MEETING_TIME), start
 
 
-def _connection_follow_up(net: Network, today: date, timelines: dict[str, Timeline],
+def _connection_follow_up(net: Network, today: date, timelines: dict[str, Timeline] | None,
                           days: int) -> tuple[FollowUp, list[NotFollowedUp]]:
+    index = _index(net, timelines)
+    if index is not None:
+        (new, followed, fast_part, week_part, eligible, never, awaiting, latencies,
+         missed) = metrics_index.connection_numbers(
+            index, net.contacts, today, days, FAST_US, WEEK_US, NOON_US,
+            _NOT_A_FOLLOW_UP)
+        missed = [NotFollowedUp(*row) for row in missed]
+        missed.sort(key=lambda m: (m.connected, m.name), reverse=True)
+        return FollowUp(
+            new_contacts=new, followed_up=followed,
+            within_48h=Share(fast_part, eligible), within_7d=Share(week_part, eligible),
+            median_hours=median(latencies) if latencies else None,
+            never_followed_up=never, awaiting=awaiting, latencies_hours=latencies,
+        ), missed
+    timelines = _timelines(net, today, timelines)
     now = _end_of(today)
     first_day = today - timedelta(days=days - 1)
     fast = timedelta(hours=FOLLOW_UP_FAST_HOURS)
@@ -1324,7 +1392,7 @@ def connection_follow_up(
     FollowUp
         As :func:`follow_up`, for connections instead of meetings.
     """
-    return _connection_follow_up(net, today, _timelines(net, today, timelines), days)[0]
+    return _connection_follow_up(net, today, timelines, days)[0]
 
 
 def never_followed_up(
@@ -1344,7 +1412,7 @@ def never_followed_up(
     -------
     list of NotFollowedUp
     """
-    return _connection_follow_up(net, today, _timelines(net, today, timelines), days)[1]
+    return _connection_follow_up(net, today, timelines, days)[1]
 
 
 _PARTICIPATION_PREFIXES = {"share": "post", "comment": "comment", "reaction": "reaction"}
@@ -1362,6 +1430,26 @@ def participation_kind(item: Interaction) -> str | None:
     if item.source == "linkedin":
         return _PARTICIPATION_PREFIXES.get(item.source_ref.split(":", 1)[0])
     return None if item.contact_key else "post"
+
+
+_PARTICIPATION_KINDS = ("post", "comment", "reaction")
+
+
+def _participation_kinds(net: Network, index) -> tuple:
+    """The index rows on channel ``post`` and their :func:`participation_kind` as codes
+    into ``_PARTICIPATION_KINDS`` (-1: none), worked out once per Network."""
+    found = index.memo.get("participation")
+    if found is None:
+        import numpy as np
+
+        rows = metrics_index.rows_in_list_order(index, "post")
+        interactions = net.interactions
+        code = {kind: number for number, kind in enumerate(_PARTICIPATION_KINDS)}
+        kinds = np.fromiter(
+            (code.get(participation_kind(interactions[i]), -1)
+             for i in index.pos[rows].tolist()), np.int64, len(rows))
+        found = index.memo["participation"] = (rows, kinds)
+    return found
 
 
 def participation_by_month(net: Network, today: date,
@@ -1385,6 +1473,15 @@ def participation_by_month(net: Network, today: date,
     counts: dict[date, Counter] = {_months_back(last, k): Counter() for k in range(months)}
     end = _end_of(today)
     start = datetime.combine(first, time())
+    index = _index(net)
+    if index is not None:
+        rows, kinds = _participation_kinds(net, index)
+        cells = metrics_index.kind_counts(index, rows, kinds, len(_PARTICIPATION_KINDS),
+                                          start, end)
+        for (month, kind), count in cells.items():
+            counts[month][_PARTICIPATION_KINDS[kind]] += count
+        return [ParticipationMonth(month, c["post"], c["comment"], c["reaction"])
+                for month, c in sorted(counts.items())]
     posts = compress(net.interactions, map("post".__eq__, map(_CHANNEL, net.interactions)))
     for item in posts:
         kind = participation_kind(item)
@@ -1424,6 +1521,12 @@ def suggest_close_contacts(
     list of CloseSuggestion
         Highest score first; contacts already marked close are left out.
     """
+    index = _index(net, timelines)
+    if index is not None:
+        scored = metrics_index.close_scores(index, net.contacts, today,
+                                            days, SUGGEST_MIN_INTERACTIONS,
+                                            RECENCY_HALF_LIFE_DAYS)
+        return _close_suggestions(scored, today, days, limit)
     timelines = _timelines(net, today, timelines)
     start = datetime.combine(today - timedelta(days=days - 1), time())
     scored = []
@@ -1445,6 +1548,11 @@ def suggest_close_contacts(
                     for _, when in recent)
         last = recent[-1][1].date()
         scored.append((score, len(recent), contact.name, key, last))
+    return _close_suggestions(scored, today, days, limit)
+
+
+def _close_suggestions(scored: list[tuple], today: date, days: int,
+                       limit: int) -> list[CloseSuggestion]:
     scored.sort(key=lambda s: (-s[0], -s[1], s[2], s[3]))
     out = []
     for rank, (score, count, name, key, last) in enumerate(scored[:max(limit, 0)]):
@@ -1464,7 +1572,12 @@ def close_contacts_or_suggested(net: Network, today: date) -> tuple[list[str], b
     tuple of (list of str, bool)
         The keys, and whether they are suggestions (nobody marked close yet).
     """
-    marked = [key for key, contact in _keyed_contacts(net.contacts, net) if contact.close]
+    index = _index(net)
+    if index is not None:
+        columns = index.contact_columns(net.contacts)
+        marked = list(compress(columns.keys, map(_CLOSE, columns.contacts)))
+    else:
+        marked = [key for key, contact in _keyed_contacts(net.contacts, net) if contact.close]
     if marked:
         return marked, False
     suggested = _derived(net, f"suggested {today}", net.interactions, lambda: tuple(
@@ -1488,6 +1601,11 @@ def close_in_touch(net: Network, today: date, days: int = COLD_DAYS) -> Share:
         days before ``today``; ``whole``: the close contacts.
     """
     keys, _ = close_contacts_or_suggested(net, today)
+    index = _index(net)
+    if index is not None:
+        lasts = metrics_index.last_days(index, keys, today)
+        return Share(sum(last is not None and (today - last).days <= days for last in lasts),
+                     len(keys))
     timelines = _timelines(net, today, None)
     part = 0
     for key in keys:
@@ -1528,6 +1646,47 @@ def _conversations(interactions: list[Interaction]) -> tuple:
     return messages, whens, convs, order
 
 
+def _conversation_groups(net: Network, index) -> tuple:
+    """The index rows of LinkedIn messages (in list order), each one's conversation as a
+    code into a list of conversation ids (-1: not counted), that list and a memo for
+    :func:`~netlearn.metrics_index.latest_groups`; worked out once per Network.
+
+    An imported message's conversation is its ref up to the first "|" ("msg:ID"), cut
+    once per distinct head; other messages take :func:`_conversation_of`.
+    """
+    found = index.memo.get("conversations")
+    if found is not None:
+        return found
+    import numpy as np
+
+    rows = metrics_index.rows_in_list_order(index, "linkedin_message")
+    flags = np.zeros(len(index), dtype=bool)
+    flags[index.pos[rows]] = True
+    messages = list(compress(net.interactions, flags.tolist()))
+    heads = [ref.partition("|")[0] for ref in map(_SOURCE_REF, messages)]
+    distinct_heads = dict.fromkeys(heads)
+    conv_ids: list[str] = []
+    code_of: dict[str, int] = {}
+    head_group = {}
+    for head in distinct_heads:
+        if head.startswith("msg:"):
+            head_group[head] = code_of.setdefault(head[4:], len(code_of))
+        else:
+            head_group[head] = -1
+    groups = np.fromiter(map(head_group.__getitem__, heads), np.int64, len(heads))
+    sources = list(map(_SOURCE, messages))
+    fast = (groups >= 0) & (index.code[rows] != index.code_of.get("", -1))
+    if set(sources) != {"linkedin"}:
+        fast &= np.array([source == "linkedin" for source in sources], dtype=bool)
+    for i in np.flatnonzero(~fast).tolist():
+        item = messages[i]
+        conv = _conversation_of(item) if item.contact_key else None
+        groups[i] = -1 if conv is None else code_of.setdefault(conv, len(code_of))
+    conv_ids = list(code_of)
+    found = index.memo["conversations"] = (rows, groups, conv_ids, {})
+    return found
+
+
 def recent_conversations(net: Network, today: date, n: int = 15) -> list[Conversation]:
     """The ``n`` most recent LinkedIn conversations, for tagging give/ask/both/neither.
 
@@ -1548,8 +1707,23 @@ def recent_conversations(net: Network, today: date, n: int = 15) -> list[Convers
         Latest first; no message text.
     """
     end = _end_of(today)
-    names = {key: contact.name for key, contact in _keyed_contacts(net.contacts, net)}
     interactions = net.interactions
+    index = _index(net)
+    if index is not None:
+        columns = index.contact_columns(net.contacts)
+        rows, groups, conv_ids, memo = _conversation_groups(net, index)
+        want = max(n, 0)
+        found, counts = metrics_index.latest_groups(index, rows, groups,
+                                                    metrics_index.us_of(end), want, memo)
+        latest = {conv_ids[group]: (index.keys[index.code[row]], when)
+                  for group, (row, when) in found.items()}
+        ranked = heapq.nlargest(want, latest.items(), key=lambda kv: (kv[1][1], kv[0]))
+        code_of = {conv: group for group, conv in enumerate(conv_ids)}
+        found = [(conv, key, columns.position(key), when) for conv, (key, when) in ranked]
+        return [Conversation(conv, key, "" if at is None else columns.contacts[at].name,
+                             metrics_index.datetime_of(when), int(counts[code_of[conv]]))
+                for conv, key, at, when in found]
+    names = {key: contact.name for key, contact in _keyed_contacts(net.contacts, net)}
     messages, whens, convs, order = _derived(net, "conversations", interactions,
                                              lambda: _conversations(interactions))
     counts = Counter(compress(convs, map(end.__gt__, whens)))
