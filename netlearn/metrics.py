@@ -9,6 +9,14 @@ one identity-first list comparison. It is reused while the Network's lists hold 
 records; a record edited in place is the same object, so call ``Network.changed()`` after
 such an edit (the package never edits a built Network's records). Passing ``timelines=``
 explicitly still works and bypasses the cache.
+
+From :data:`~netlearn.metrics_index.MIN_INTERACTIONS` interactions up (an imported
+LinkedIn export, say), the metrics read a numpy column index instead
+(:mod:`netlearn.metrics_index`), kept the same way under ``"index"``: built once per
+Network whatever ``today`` is, it replaces the per-contact timelines and the loops over
+every record with array operations, and gives the same results (``tests/
+test_metrics_index.py`` compares the two). Below that, and whenever ``timelines=`` is
+passed, they loop in Python without importing numpy.
 """
 
 from __future__ import annotations

@@ -300,6 +300,8 @@ def _per_contact(values, columns: ContactColumns, missing):
     import numpy as np
 
     code = columns.code
+    if not len(values):
+        return np.full(len(code), missing)
     return np.where(code >= 0, values[np.maximum(code, 0)], missing)
 
 
