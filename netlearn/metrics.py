@@ -1452,10 +1452,15 @@ def _participation_kinds(net: Network, index) -> tuple:
 
         rows = metrics_index.rows_in_list_order(index, "post")
         interactions = net.interactions
+        posts = [interactions[i] for i in index.pos[rows].tolist()]
         code = {kind: number for number, kind in enumerate(_PARTICIPATION_KINDS)}
-        kinds = np.fromiter(
-            (code.get(participation_kind(interactions[i]), -1)
-             for i in index.pos[rows].tolist()), np.int64, len(rows))
+        if set(map(_SOURCE, posts)) == {"linkedin"}:  # an export's: the kind is the ref's head
+            by_head = {head: code[kind] for head, kind in _PARTICIPATION_PREFIXES.items()}
+            kinds = np.fromiter((by_head.get(ref.partition(":")[0], -1)
+                                 for ref in map(_SOURCE_REF, posts)), np.int64, len(posts))
+        else:
+            kinds = np.fromiter((code.get(participation_kind(item), -1) for item in posts),
+                                np.int64, len(posts))
         found = index.memo["participation"] = (rows, kinds)
     return found
 
@@ -1682,10 +1687,9 @@ def _conversation_groups(net: Network, index) -> tuple:
         else:
             head_group[head] = -1
     groups = np.fromiter(map(head_group.__getitem__, heads), np.int64, len(heads))
-    sources = list(map(_SOURCE, messages))
     fast = (groups >= 0) & (index.code[rows] != index.code_of.get("", -1))
-    if set(sources) != {"linkedin"}:
-        fast &= np.array([source == "linkedin" for source in sources], dtype=bool)
+    if set(map(_SOURCE, messages)) != {"linkedin"}:
+        fast &= np.array([item.source == "linkedin" for item in messages], dtype=bool)
     for i in np.flatnonzero(~fast).tolist():
         item = messages[i]
         conv = _conversation_of(item) if item.contact_key else None

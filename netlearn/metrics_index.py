@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import compress, repeat
 from operator import attrgetter, eq
@@ -12,8 +13,27 @@ __all__ = [
     "DayView",
     "InteractionIndex",
     "build_index",
+    "cadence_rows",
+    "channel_counts",
+    "close_scores",
+    "connection_numbers",
+    "datetime_of",
+    "day_start_us",
+    "dormant_rows",
     "first_per_code",
+    "follow_up_numbers",
+    "give_ask_numbers",
+    "kind_counts",
+    "last_days",
+    "latest_groups",
+    "met_and_online",
+    "month_numbers",
+    "month_start",
     "naive_datetime",
+    "positions_where",
+    "recency_rows",
+    "rows_in_list_order",
+    "us_of",
 ]
 
 #: Below this many interactions the metrics loop in Python (no numpy import, and the
@@ -55,17 +75,45 @@ def naive_datetime(when) -> datetime:
 
 
 def day_start_us(day: date) -> int:
-    """Microseconds since 1970-01-01 (naive) at the midnight that starts ``day``."""
+    """The midnight that starts ``day``, in microseconds since 1970-01-01.
+
+    Parameters
+    ----------
+    day : date
+
+    Returns
+    -------
+    int
+    """
     return (day.toordinal() - EPOCH_ORDINAL) * DAY_US
 
 
 def us_of(when: datetime) -> int:
-    """Microseconds since 1970-01-01 of a naive datetime."""
+    """A naive datetime in microseconds since 1970-01-01.
+
+    Parameters
+    ----------
+    when : datetime
+        Naive.
+
+    Returns
+    -------
+    int
+    """
     return (when - EPOCH) // _US
 
 
 def datetime_of(us: int) -> datetime:
-    """The naive datetime ``us`` microseconds after 1970-01-01."""
+    """The naive datetime ``us`` microseconds after 1970-01-01 (inverse of :func:`us_of`).
+
+    Parameters
+    ----------
+    us : int
+
+    Returns
+    -------
+    datetime
+    """
     return EPOCH + timedelta(microseconds=int(us))
 
 
@@ -73,6 +121,17 @@ def _encode(values: list) -> tuple[list, dict]:
     """Distinct values in order of first appearance, and value -> its position there."""
     distinct = list(dict.fromkeys(values))
     return distinct, {value: code for code, value in enumerate(distinct)}
+
+
+def _few_codes(values):
+    """Codes of values with few distinct ones: (distinct values in order of first
+    appearance, int32 array of each value's position among them)."""
+    import numpy as np
+
+    first: dict = {}  # value -> position of its first appearance, in one pass
+    sparse = np.fromiter(map(first.setdefault, values, itertools.count()), np.int64)
+    positions = np.fromiter(first.values(), np.int64, len(first))  # ascending
+    return list(first), np.searchsorted(positions, sparse).astype(np.int32)
 
 
 def first_per_code(rows, codes):
@@ -257,14 +316,8 @@ def build_index(interactions: list) -> InteractionIndex:
     distinct_keys, code_of = _encode(keys)
     code = np.fromiter(map(code_of.__getitem__, keys), np.int64, n)
     del keys
-    channel_values = list(map(_CHANNEL, interactions))
-    channels, channel_of = _encode(channel_values)
-    channel = np.fromiter(map(channel_of.__getitem__, channel_values), np.int32, n)
-    del channel_values
-    purpose_values = list(map(_PURPOSE, interactions))
-    purposes, purpose_of = _encode(purpose_values)
-    purpose = np.fromiter(map(purpose_of.__getitem__, purpose_values), np.int32, n)
-    del purpose_values
+    channels, channel = _few_codes(map(_CHANNEL, interactions))
+    purposes, purpose = _few_codes(map(_PURPOSE, interactions))
     out = np.fromiter(map(eq, map(_DIRECTION, interactions), repeat("out")), bool, n)
     if n < 2 or bool((t[1:] >= t[:-1]).all()):  # already in time order (as the store loads)
         order = np.argsort(code, kind="stable")
@@ -303,11 +356,6 @@ def _per_contact(values, columns: ContactColumns, missing):
     if not len(values):
         return np.full(len(code), missing)
     return np.where(code >= 0, values[np.maximum(code, 0)], missing)
-
-
-def _dates(ordinals) -> list[date]:
-    """Day ordinals as dates."""
-    return list(map(date.fromordinal, ordinals))
 
 
 def recency_rows(index: InteractionIndex, contacts: list, today: date, *,
@@ -381,6 +429,13 @@ def recency_rows(index: InteractionIndex, contacts: list, today: date, *,
 def cadence_rows(index: InteractionIndex, contacts: list, today: date) -> list[tuple]:
     """Rows of :func:`netlearn.metrics.cadence_overdue`, in contact order.
 
+    Parameters
+    ----------
+    index : InteractionIndex
+    contacts : list of Contact
+        ``net.contacts`` (duplicate keys count once).
+    today : date
+
     Returns
     -------
     list of tuple
@@ -408,6 +463,14 @@ def dormant_rows(index: InteractionIndex, contacts: list, today: date,
 
     A contact's latest pair of consecutive interactions (up to ``today``) whose dates
     are at least ``dormant_days`` apart.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    contacts : list of Contact
+        ``net.contacts`` (duplicate keys count once).
+    today : date
+    dormant_days : int
 
     Returns
     -------
@@ -454,6 +517,17 @@ def _first_after(index: InteractionIndex, rows_mask, after):
 def follow_up_numbers(index: InteractionIndex, contacts: list, today: date, days: int,
                       fast_us: int, week_us: int, noon_us: int) -> tuple:
     """The counts behind :func:`netlearn.metrics.follow_up`.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    contacts : list of Contact
+        ``net.contacts`` (duplicate keys count once).
+    today : date
+    days : int
+        How far back a meeting makes a new contact.
+    fast_us, week_us, noon_us : int
+        48 hours, 7 days and 12:00, in microseconds.
 
     Returns
     -------
@@ -518,6 +592,19 @@ def connection_numbers(index: InteractionIndex, contacts: list, today: date, day
                        fast_us: int, week_us: int, noon_us: int,
                        not_a_follow_up: frozenset) -> tuple:
     """The counts behind :func:`netlearn.metrics.connection_follow_up`.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    contacts : list of Contact
+        ``net.contacts`` (duplicate keys count once).
+    today : date
+    days : int
+        How far back a connection is new.
+    fast_us, week_us, noon_us : int
+        48 hours, 7 days and 12:00, in microseconds.
+    not_a_follow_up : frozenset of str
+        Channels that do not count as a follow-up.
 
     Returns
     -------
@@ -586,6 +673,14 @@ def give_ask_numbers(index: InteractionIndex, today: date, days: int,
                      first_month: date) -> tuple[int, int, dict]:
     """Outgoing gives and asks: in the ``days`` days ending with ``today``, and per month.
 
+    Parameters
+    ----------
+    index : InteractionIndex
+    today : date
+    days : int
+    first_month : date
+        The first day of the first month counted.
+
     Returns
     -------
     tuple
@@ -618,6 +713,14 @@ def channel_counts(index: InteractionIndex, start: datetime, end: datetime,
                    known: frozenset = frozenset()) -> dict[str, int]:
     """Interactions per channel from ``start`` up to (not including) ``end``.
 
+    Parameters
+    ----------
+    index : InteractionIndex
+    start, end : datetime
+        Naive.
+    known : frozenset of str, optional
+        Channels whose order does not matter.
+
     Returns
     -------
     dict of str to int
@@ -640,7 +743,21 @@ def channel_counts(index: InteractionIndex, start: datetime, end: datetime,
 
 def met_and_online(index: InteractionIndex, contacts: list, met_channels: frozenset,
                    online_channels: frozenset) -> tuple[int, int]:
-    """The part and whole of :func:`netlearn.metrics.in_person_also_online`."""
+    """The part and whole of :func:`netlearn.metrics.in_person_also_online`.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    contacts : list of Contact
+    met_channels, online_channels : frozenset of str
+        Channels that mean "met in person" and "connected online".
+
+    Returns
+    -------
+    tuple of (int, int)
+        Contacts met (``met_on`` or a record on a met channel) that are also online
+        (``connected_on`` or a record on an online channel), and contacts met.
+    """
     import numpy as np
 
     def codes_with(channels):
@@ -660,7 +777,20 @@ def met_and_online(index: InteractionIndex, contacts: list, met_channels: frozen
 
 
 def positions_where(index: InteractionIndex, channel: str, *, out: bool | None = None):
-    """List positions (ascending) of the interactions on ``channel`` (and direction)."""
+    """Where the interactions on ``channel`` are in the interaction list.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    channel : str
+    out : bool, optional
+        Only outgoing (True) or incoming (False) ones.
+
+    Returns
+    -------
+    numpy.ndarray of int
+        Ascending list positions.
+    """
     import numpy as np
 
     mask = index.channel == index.channel_code(channel)
@@ -672,6 +802,18 @@ def positions_where(index: InteractionIndex, channel: str, *, out: bool | None =
 def close_scores(index: InteractionIndex, contacts: list, today: date, days: int,
                  min_interactions: int, half_life: int) -> list[tuple]:
     """Candidates of :func:`netlearn.metrics.suggest_close_contacts`, in contact order.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    contacts : list of Contact
+        ``net.contacts`` (duplicate keys count once).
+    today : date
+    days : int
+        The window, in days ending with ``today``.
+    min_interactions : int
+    half_life : int
+        Days in which an interaction's weight halves.
 
     Returns
     -------
@@ -708,7 +850,20 @@ def close_scores(index: InteractionIndex, contacts: list, today: date, days: int
 
 
 def last_days(index: InteractionIndex, keys: list[str], today: date) -> list[date | None]:
-    """The date of each key's latest interaction up to ``today`` (None if none)."""
+    """The date of each key's latest interaction up to ``today``.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    keys : list of str
+        Contact keys.
+    today : date
+
+    Returns
+    -------
+    list of date or None
+        None for a key with no interaction up to ``today``.
+    """
     view = index.view(today)
     out = []
     for key in keys:
@@ -721,7 +876,17 @@ def last_days(index: InteractionIndex, keys: list[str], today: date) -> list[dat
 
 
 def rows_in_list_order(index: InteractionIndex, channel: str):
-    """Index rows on ``channel``, in the order of the interaction list."""
+    """The index rows on ``channel``, in the order of the interaction list.
+
+    Parameters
+    ----------
+    index : InteractionIndex
+    channel : str
+
+    Returns
+    -------
+    numpy.ndarray of int
+    """
     import numpy as np
 
     rows = np.flatnonzero(index.channel == index.channel_code(channel))
@@ -729,14 +894,33 @@ def rows_in_list_order(index: InteractionIndex, channel: str):
 
 
 def month_numbers(us):
-    """Months since January 1970 (0 for it) of times in microseconds."""
+    """The month of each time, counted from January 1970 (0).
+
+    Parameters
+    ----------
+    us : numpy.ndarray of int
+        Microseconds since 1970-01-01.
+
+    Returns
+    -------
+    numpy.ndarray of int
+    """
     import numpy as np
 
     return (us // DAY_US).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
 
 
 def month_start(number: int) -> date:
-    """The first day of month ``number`` (see :func:`month_numbers`)."""
+    """The first day of month ``number`` (see :func:`month_numbers`).
+
+    Parameters
+    ----------
+    number : int
+
+    Returns
+    -------
+    date
+    """
     return date(1970 + number // 12, number % 12 + 1, 1)
 
 
