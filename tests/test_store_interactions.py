@@ -136,3 +136,56 @@ def test_runs_of_shared_values_round_trip_plain_or_not(store):
     result = store.save_batch(Batch("csv", "log.csv", contacts=people(), interactions=items))
     assert result.added == 3 + 6
     assert stored(store) == expected(list(items))
+
+
+def test_next_import_is_compared_with_the_store_a_chunk_at_a_time(store, monkeypatch):
+    from netlearn.store import bulk
+
+    real = bulk._stored_ref_chunks
+    sizes = []
+
+    def small_chunks(conn, source, size=20_000):
+        for chunk in real(conn, source, size=3):
+            sizes.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(bulk, "_stored_ref_chunks", small_chunks)
+    when = datetime(2026, 2, 1)
+    refs = [f"m{i}" for i in range(8)] + ["has\x1fseparator", "last"]
+    first = [Interaction(when + timedelta(hours=i), "email", source="csv", source_ref=ref)
+             for i, ref in enumerate(refs)]
+    store.save_batch(Batch("csv", "a.csv", interactions=first[::2]))  # 5 stored
+    store.save_batch(Batch("other", "x", interactions=[
+        Interaction(when, "call", source="other", source_ref="m1")]))  # not the same source
+    sizes.clear()
+    result = store.save_batch(Batch("csv", "b.csv", interactions=first + first[1:2]))
+    assert sizes == [3, 2]  # the 5 stored refs, read 3 then 2
+    assert (result.added, result.present) == (5, 6)  # the odd ones; m1 once
+    stored_refs = [r[0] for r in db_rows(store, "SELECT source_ref FROM interactions"
+                                                " WHERE source = 'csv' ORDER BY source_ref")]
+    assert stored_refs == sorted(refs)
+    assert store.save_batch(Batch("csv", "c.csv", interactions=first)).added == 0
+
+
+def test_new_contacts_get_their_own_ids_after_gaps_and_at_the_id_limit(store):
+    from tests.storedb import db_rows as rows
+
+    store.save_batch(Batch("csv", "a.csv", contacts=people(3)))
+    with store.transaction() as conn:  # a gap below the largest id, and one at the limit
+        conn.execute("DELETE FROM contacts WHERE source_ref = 'p1'")
+    when = datetime(2026, 3, 1)
+    batch = Batch("csv", "b.csv", contacts=people(6), interactions=[
+        Interaction(when, "email", contact_key=f"csv:p{i}", source="csv", source_ref=f"r{i}")
+        for i in range(6)])
+    store.save_batch(batch)
+    assert stored(store) == expected(batch.interactions)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO contacts (id, name, source, source_ref, created_at)"
+                     " VALUES (9223372036854775807, 'Max', 'manual', 'max', 'then')")
+    late = Batch("csv", "c.csv", contacts=[Contact(f"Late {i}", source="csv",
+                                                   source_ref=f"late{i}") for i in range(3)],
+                 interactions=[Interaction(when, "call", contact_key=f"csv:late{i}",
+                                           source="csv", source_ref=f"l{i}") for i in range(3)])
+    store.save_batch(late)  # SQLite picks free ids at random: they are read back
+    assert stored(store) == expected(batch.interactions + late.interactions)
+    assert rows(store, "PRAGMA foreign_key_check") == []

@@ -182,7 +182,7 @@ def save_contacts(conn, contacts, now) -> dict:
     A contact is new unless its ``(source, source_ref)`` is stored, or its
     e-mail belongs to a stored contact (or to an earlier one in this batch).
     """
-    ids: dict = {"__added__": set()}
+    ids: dict = {"__added__": []}
     if not contacts:
         return ids
     unique = {}
@@ -213,25 +213,41 @@ def save_contacts(conn, contacts, now) -> dict:
                     same_as[key] = first_with_email[email]
                     continue
                 first_with_email[email] = key
-            added.add(key)
+            added.append(key)
             yield (
                 contact.name, contact.email, contact.company, contact.position, contact.url,
                 iso(contact.connected_on), iso(contact.met_on), contact.cadence_days,
                 int(contact.close), contact.notes, contact.source, contact.source_ref, now,
             )
 
+    (top,) = conn.execute("SELECT max(id) FROM contacts").fetchone()
     conn.executemany(
         "INSERT INTO contacts (name, email, company, position, url, connected_on,"
         " met_on, cadence_days, close, notes, source, source_ref, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_rows())
     if added:
-        stored = {f"{source}:{ref}": cid
-                  for cid, source, ref in conn.execute(query, sources)}
-        for key in added:
-            ids[key] = stored[key]
+        _added_ids(conn, ids, added, top or 0, query, sources)
     for key, other in same_as.items():
         ids[key] = ids[other]
     return ids
+
+
+def _added_ids(conn, ids: dict, added: list, top: int, query: str, sources) -> None:
+    """Set ``ids[key]`` for the contacts just inserted, in the order they were inserted.
+
+    SQLite gives a new row the id one above the largest (no row is deleted meanwhile:
+    this runs in the write transaction), so the rows got ``top + 1``,
+    ``top + 2`` … exactly when the largest id is now ``top + len(added)``; then
+    nothing is read back. Otherwise (the largest possible id was reached and SQLite
+    chose free ones) the ids are read back by ``(source, source_ref)``.
+    """
+    (now_top,) = conn.execute("SELECT max(id) FROM contacts").fetchone()
+    if now_top == top + len(added):
+        ids.update(zip(added, range(top + 1, now_top + 1), strict=True))
+        return
+    stored = {f"{source}:{ref}": cid for cid, source, ref in conn.execute(query, sources)}
+    for key in added:
+        ids[key] = stored[key]
 
 
 def _stored_ref_chunks(conn, source: str, size: int = 20_000):
