@@ -189,3 +189,51 @@ def test_new_contacts_get_their_own_ids_after_gaps_and_at_the_id_limit(store):
     store.save_batch(late)  # SQLite picks free ids at random: they are read back
     assert stored(store) == expected(batch.interactions + late.interactions)
     assert rows(store, "PRAGMA foreign_key_check") == []
+
+
+def _foreign_keys_on(store):
+    return store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_row_with_its_own_contact_id_is_still_checked(store):
+    import pytest
+
+    from netlearn.store import StoreError, bulk
+
+    bad = Batch("manual", "form", interactions=[
+        Interaction(datetime(2026, 1, 1), "call", contact_id=999, source_ref="x")])
+    assert not bulk.references_resolved(bad)
+    with pytest.raises(StoreError, match="FOREIGN KEY"):
+        store.save_batch(bad)
+    assert db_rows(store, "SELECT count(*) FROM interactions")[0][0] == 0
+    assert _foreign_keys_on(store)
+
+
+def test_an_import_batch_leaves_only_valid_references_and_the_check_on(store, monkeypatch):
+    import pytest
+
+    from netlearn.store import StoreError, bulk
+
+    store.save_batch(Batch("csv", "a.csv", contacts=people(2)))
+    when = datetime(2026, 1, 1)
+    items = InteractionColumns.build(
+        [when] * 4, ["csv:p0", "csv:p1", "csv:p2", "csv:nobody"], ["out"] * 4,
+        ["a", "b", "c", "d"], channel="email", purpose="ask", source="csv")
+    batch = Batch("csv", "b.csv", contacts=people(3), interactions=items)
+    assert bulk.references_resolved(batch)
+    assert store.save_batch(batch).added == 1 + 4
+    assert db_rows(store, "PRAGMA foreign_key_check") == []
+    linked = db_rows(store, "SELECT c.source_ref FROM interactions i"
+                            " LEFT JOIN contacts c ON c.id = i.contact_id ORDER BY i.source_ref")
+    assert [r[0] for r in linked] == ["p0", "p1", "p2", None]
+    assert _foreign_keys_on(store)
+
+    def broken(*args):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(bulk, "insert_interactions", broken)
+    more = Batch("csv", "c.csv", interactions=InteractionColumns.build(
+        [when], [""], ["in"], ["e"], channel="email", purpose="ask", source="csv"))
+    with pytest.raises(StoreError):
+        store.save_batch(more)
+    assert _foreign_keys_on(store)  # turned back on after a failed save too

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, islice, repeat
-from operator import methodcaller, not_
+from operator import methodcaller
 from pathlib import Path
 
 from ..records import EVENT_CHECKLIST, ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns
@@ -79,6 +79,24 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
     result = ImportResult(added, present, len(batch.skipped))
     log_import(conn, kind or batch.source, batch.path, now, result, digest)
     return result
+
+
+def references_resolved(batch) -> bool:
+    """True when every row of ``batch`` points at contacts through ``contact_key`` alone.
+
+    Then :func:`save_batch` writes only contact ids it read from the contacts table
+    or inserted there itself, in the same write transaction (so none can be deleted
+    meanwhile), and event ids it inserted: every reference holds without SQLite
+    checking it row by row. A row with its own ``contact_id`` (e.g. one logged on a
+    screen) is not such a batch.
+    """
+    items = batch.interactions
+    if isinstance(items, InteractionColumns):
+        column = items.columns["contact_id"]
+        free = column.count(None) == len(column)
+    else:
+        free = all(item.contact_id is None for item in items)
+    return free and all(c.contact_id is None for c in batch.commitments)
 
 
 def log_import(conn, kind, path, now, result, digest) -> None:
