@@ -756,17 +756,21 @@ def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     else:  # every id is a profile URL (current exports): nothing to merge
         counts, pids = by_pid, {pid: [pid] for pid in by_pid}
 
-    def hinted(i: str) -> bool:
-        return (any(p in hints.ids for p in pids[i])
-                or bool(hints.names) and name_of(pids[i][0]) in hints.names)
+    # hinted: an id of the owner (Invitations.csv) or the owner's name (Profile.csv).
+    # A name is normalised only when its lower-case form holds a hint's first word.
+    firsts = {name.split()[0] for name in hints.names if name}
+    hinted_ones = {i for i, ps in pids.items()
+                   if not hints.ids.isdisjoint(ps)
+                   or firsts and any(w in part.names.get(ps[0], "").lower() for w in firsts)
+                   and name_of(ps[0]) in hints.names}
 
     def rank(i: str):
         name = name_of(pids[i][0])
         connected = any(people.is_connection(p, name) for p in pids[i])
-        return (hinted(i), counts[i], not connected, i)
+        return (i in hinted_ones, counts[i], not connected, i)
 
     top = max(counts.values())
-    candidates = [i for i, c in counts.items() if c == top or hinted(i)]
+    candidates = [i for i, c in counts.items() if c == top or i in hinted_ones]
     owner = max(candidates, key=rank)
     ids = set(pids[owner]) | hints.ids | {"name:" + n for n in hints.names}
     name = name_of(pids[owner][0])

@@ -43,7 +43,7 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
     contact_ids = save_contacts(conn, batch.contacts, now)
     new = len(contact_ids.pop("__added__"))
     added += new
-    present += len({c.key for c in batch.contacts}) - new
+    present += len(contact_ids) - new  # every contact of the batch has an id, once
     items = InteractionColumns.of(batch.interactions)
     new_items = new_interactions(conn, items)
     present += len(items) - len(new_items)  # stored before, or twice in the batch
