@@ -337,6 +337,10 @@ class Store(Reads):
                 if unchecked:
                     self._conn.execute("PRAGMA foreign_keys = ON")
 
+    def has_imported(self, kind) -> bool:
+        """Return True when anything was imported as ``kind`` before (logged in imports)."""
+        return bool(self._query("SELECT 1 FROM imports WHERE kind = ? LIMIT 1", (kind,)))
+
     def earlier_import(self, kind, digest) -> tuple[str, ImportResult] | None:
         """Return when content with this digest was imported, and what it gave, or None.
 
