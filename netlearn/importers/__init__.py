@@ -188,7 +188,7 @@ def content_digest(kind: str, path) -> str | None:
 def _hash_stream(digest, stream: BinaryIO) -> None:
     # one buffer filled again and again: no new 1 MB bytes object per chunk (which, on
     # the second thread of a first import, grew that thread's own malloc arena)
-    buffer = bytearray(1 << 18)
+    buffer = bytearray(1 << 20)
     view = memoryview(buffer)
     while n := stream.readinto(buffer):
         digest.update(view[:n])
