@@ -51,13 +51,30 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     """
     from netlearn import importers
 
-    digest = importers.content_digest(kind, path)
-    earlier = store.earlier_import(kind, digest)
-    if earlier is not None:
-        when, counts = earlier
-        return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
-    batch = importers.read(kind, path, progress=progress)
+    if store.has_imported(kind):
+        digest = importers.content_digest(kind, path)
+        earlier = store.earlier_import(kind, digest)
+        if earlier is not None:
+            when, counts = earlier
+            return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
+        batch = importers.read(kind, path, progress=progress)
+    else:  # no digest can match yet: hash the file on a second thread while it is read
+        batch, digest = _read_and_digest(importers, kind, path, progress)
     if on_save is not None:
         on_save()
     result = store.save_batch(batch, kind=kind, digest=digest)
     return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)
+
+
+def _read_and_digest(importers, kind: str, path, progress):
+    """Read ``path`` and compute its content digest at the same time.
+
+    Hashing and file reads release the GIL, so on a first import (nothing to compare
+    the digest with) a 50 MB export is hashed on another core while it is parsed.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(importers.content_digest, kind, path)
+        batch = importers.read(kind, path, progress=progress)
+        return batch, pending.result()

@@ -97,3 +97,34 @@ def test_forget_forgets_what_was_imported(home, store):
     again = import_file(fresh, "csv", path)
     assert again.same_as is None and again.result.added > 0
     fresh.close()
+
+
+def test_a_first_import_hashes_while_it_reads_and_logs_the_same_digest(store, monkeypatch):
+    import threading
+
+    path = FIXTURES / "cli" / "log.csv"
+    real_digest, threads = importers.content_digest, []
+
+    def digest(kind, p):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_digest(kind, p)
+
+    monkeypatch.setattr(importers, "content_digest", digest)
+    assert not store.has_imported("csv")
+    import_file(store, "csv", path)
+    assert store.has_imported("csv") and not store.has_imported("linkedin")
+    assert threads == [False]  # nothing to compare with yet: hashed on another thread
+    logged = db_rows(store, "SELECT digest FROM imports")[0][0]
+    assert logged == real_digest("csv", path)
+    other = FIXTURES / "cli" / "log.csv"
+    assert import_file(store, "csv", other).same_as is not None
+    assert threads == [False, True]  # a kind imported before: hashed first, then compared
+
+
+def test_a_first_import_that_cannot_be_read_logs_nothing(store, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError):
+        import_file(store, "csv", bad)
+    assert not store.has_imported("csv")
+    assert db_rows(store, "SELECT count(*) FROM imports")[0][0] == 0

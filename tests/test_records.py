@@ -1,6 +1,7 @@
 """InteractionColumns: interactions held column-wise read like a list of records."""
 
 from datetime import datetime
+from itertools import compress
 
 import pytest
 
@@ -80,3 +81,57 @@ def test_runs_follow_extend_and_keep():
     empty = InteractionColumns.of([])
     empty.extend(msgs)
     assert list(empty.run_bounds()) == [(0, 4, shared)]
+
+
+def test_same_reads_like_the_list_it_stands_for():
+    from netlearn.records import Same
+
+    a = Same.join([Same("x", 3), Same("x", 2), Same(None, 0), Same(True, 2), Same(1, 1)])
+    as_list = ["x"] * 5 + [True, True, 1]
+    assert a == as_list and as_list == a and list(a) == as_list and len(a) == 8
+    assert [type(v) for v in a][-2:] == [bool, int]  # True and 1 stay apart
+    assert list(a.runs()) == [("x", 5), (True, 2), (1, 1)]
+    for index in (0, 4, 5, 7, -1, -8):
+        assert a[index] == as_list[index]
+    for index in (8, -9):
+        with pytest.raises(IndexError):
+            a[index]
+    for cut in (slice(2, 6), slice(5, None), slice(None, 0), slice(-3, -1), slice(1, 7, 2)):
+        assert a[cut] == as_list[cut] and len(a[cut]) == len(as_list[cut])
+    flags = [True, False, False, True, False, False, False, True]
+    kept = a.keep(flags)
+    assert kept == list(compress(as_list, flags)) and list(kept.runs()) == [("x", 2), (1, 1)]
+    assert a.count("x") == 5 and a.count(None) == 0 and Same(None, 4).count(None) == 4
+    assert a != as_list[:-1] and a != ["y"] * 8 and (a == "x") is False
+    assert Same() == [] and len(Same("x", 0)) == 0
+
+
+def test_shared_columns_are_held_once_through_of_concat_extend_and_keep():
+    from netlearn.records import Same
+
+    when = datetime(2026, 1, 1)
+    msgs = InteractionColumns.build([when] * 3, ["k:a", "k:b", "k:c"], ["in"] * 3,
+                                    ["m1", "m2", "m3"], channel="linkedin_message",
+                                    purpose="check_in", source="linkedin")
+    invs = [Interaction(when, "linkedin_invitation", purpose="introduction",
+                        contact_key="k:a", source="linkedin", source_ref=f"i{i}")
+            for i in range(2)]
+    expected = invs + list(msgs)
+    joined = InteractionColumns.concat([invs, msgs])  # uses msgs up
+    assert joined == expected and len(msgs) == 0
+    for name in ("channel", "purpose", "note", "source", "contact_id", "id"):
+        assert isinstance(joined.columns[name], Same), name
+    assert list(joined.columns["channel"].runs()) == [("linkedin_invitation", 2),
+                                                      ("linkedin_message", 3)]
+    assert isinstance(joined.columns["source_ref"], list)
+    kept = joined.keep([False, True, True, False, True])
+    assert kept == [expected[1], expected[2], expected[4]]
+    assert list(kept.columns["channel"].runs()) == [("linkedin_invitation", 1),
+                                                    ("linkedin_message", 2)]
+    mixed = InteractionColumns.of(records())  # rows that differ stay a list
+    assert isinstance(mixed.columns["channel"], list)
+    mixed.extend(kept)
+    assert mixed == records() + list(kept)
+    kept.extend(records())
+    assert kept == [expected[1], expected[2], expected[4], *records()]
+    assert isinstance(kept.columns["channel"], list)

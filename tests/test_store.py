@@ -406,3 +406,29 @@ def test_the_package_outside_the_store_neither_imports_sqlite3_nor_sends_sql():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+sqlite3", text, re.M), path
         assert not re.search(r"\.query\(|\bSELECT\b.+\bFROM\b", text), path
+
+
+def test_a_new_database_gets_16k_pages_and_an_older_one_keeps_its_own(home, tmp_path):
+    import sqlite3
+
+    from netlearn.store import DB_NAME, Store
+
+    fresh = Store(tmp_path / "new")
+    assert fresh._conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+    assert fresh._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 256  # 4 MB
+    fresh.close()
+    old_home = tmp_path / "old"
+    old_home.mkdir()
+    raw = sqlite3.connect(old_home / DB_NAME)
+    raw.execute("PRAGMA page_size = 4096")
+    raw.execute("CREATE TABLE t (x)")  # the file exists with 4 KB pages
+    raw.execute("DROP TABLE t")
+    raw.commit()
+    raw.close()
+    old = Store(old_home)
+    assert old._conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert old._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1024  # 4 MB too
+    old.set_setting("k", 1)
+    assert old.setting("k") == 1
+    assert old._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    old.close()

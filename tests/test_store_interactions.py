@@ -136,3 +136,104 @@ def test_runs_of_shared_values_round_trip_plain_or_not(store):
     result = store.save_batch(Batch("csv", "log.csv", contacts=people(), interactions=items))
     assert result.added == 3 + 6
     assert stored(store) == expected(list(items))
+
+
+def test_next_import_is_compared_with_the_store_a_chunk_at_a_time(store, monkeypatch):
+    from netlearn.store import bulk
+
+    real = bulk._stored_ref_chunks
+    sizes = []
+
+    def small_chunks(conn, source, size=20_000):
+        for chunk in real(conn, source, size=3):
+            sizes.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(bulk, "_stored_ref_chunks", small_chunks)
+    when = datetime(2026, 2, 1)
+    refs = [f"m{i}" for i in range(8)] + ["has\x1fseparator", "last"]
+    first = [Interaction(when + timedelta(hours=i), "email", source="csv", source_ref=ref)
+             for i, ref in enumerate(refs)]
+    store.save_batch(Batch("csv", "a.csv", interactions=first[::2]))  # 5 stored
+    store.save_batch(Batch("other", "x", interactions=[
+        Interaction(when, "call", source="other", source_ref="m1")]))  # not the same source
+    sizes.clear()
+    result = store.save_batch(Batch("csv", "b.csv", interactions=first + first[1:2]))
+    assert sizes == [3, 2]  # the 5 stored refs, read 3 then 2
+    assert (result.added, result.present) == (5, 6)  # the odd ones; m1 once
+    stored_refs = [r[0] for r in db_rows(store, "SELECT source_ref FROM interactions"
+                                                " WHERE source = 'csv' ORDER BY source_ref")]
+    assert stored_refs == sorted(refs)
+    assert store.save_batch(Batch("csv", "c.csv", interactions=first)).added == 0
+
+
+def test_new_contacts_get_their_own_ids_after_gaps_and_at_the_id_limit(store):
+    from tests.storedb import db_rows as rows
+
+    store.save_batch(Batch("csv", "a.csv", contacts=people(3)))
+    with store.transaction() as conn:  # a gap below the largest id, and one at the limit
+        conn.execute("DELETE FROM contacts WHERE source_ref = 'p1'")
+    when = datetime(2026, 3, 1)
+    batch = Batch("csv", "b.csv", contacts=people(6), interactions=[
+        Interaction(when, "email", contact_key=f"csv:p{i}", source="csv", source_ref=f"r{i}")
+        for i in range(6)])
+    store.save_batch(batch)
+    assert stored(store) == expected(batch.interactions)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO contacts (id, name, source, source_ref, created_at)"
+                     " VALUES (9223372036854775807, 'Max', 'manual', 'max', 'then')")
+    late = Batch("csv", "c.csv", contacts=[Contact(f"Late {i}", source="csv",
+                                                   source_ref=f"late{i}") for i in range(3)],
+                 interactions=[Interaction(when, "call", contact_key=f"csv:late{i}",
+                                           source="csv", source_ref=f"l{i}") for i in range(3)])
+    store.save_batch(late)  # SQLite picks free ids at random: they are read back
+    assert stored(store) == expected(batch.interactions + late.interactions)
+    assert rows(store, "PRAGMA foreign_key_check") == []
+
+
+def _foreign_keys_on(store):
+    return store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_row_with_its_own_contact_id_is_still_checked(store):
+    import pytest
+
+    from netlearn.store import StoreError, bulk
+
+    bad = Batch("manual", "form", interactions=[
+        Interaction(datetime(2026, 1, 1), "call", contact_id=999, source_ref="x")])
+    assert not bulk.references_resolved(bad)
+    with pytest.raises(StoreError, match="FOREIGN KEY"):
+        store.save_batch(bad)
+    assert db_rows(store, "SELECT count(*) FROM interactions")[0][0] == 0
+    assert _foreign_keys_on(store)
+
+
+def test_an_import_batch_leaves_only_valid_references_and_the_check_on(store, monkeypatch):
+    import pytest
+
+    from netlearn.store import StoreError, bulk
+
+    store.save_batch(Batch("csv", "a.csv", contacts=people(2)))
+    when = datetime(2026, 1, 1)
+    items = InteractionColumns.build(
+        [when] * 4, ["csv:p0", "csv:p1", "csv:p2", "csv:nobody"], ["out"] * 4,
+        ["a", "b", "c", "d"], channel="email", purpose="ask", source="csv")
+    batch = Batch("csv", "b.csv", contacts=people(3), interactions=items)
+    assert bulk.references_resolved(batch)
+    assert store.save_batch(batch).added == 1 + 4
+    assert db_rows(store, "PRAGMA foreign_key_check") == []
+    linked = db_rows(store, "SELECT c.source_ref FROM interactions i"
+                            " LEFT JOIN contacts c ON c.id = i.contact_id ORDER BY i.source_ref")
+    assert [r[0] for r in linked] == ["p0", "p1", "p2", None]
+    assert _foreign_keys_on(store)
+
+    def broken(*args):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(bulk, "insert_interactions", broken)
+    more = Batch("csv", "c.csv", interactions=InteractionColumns.build(
+        [when], [""], ["in"], ["e"], channel="email", purpose="ask", source="csv"))
+    with pytest.raises(StoreError):
+        store.save_batch(more)
+    assert _foreign_keys_on(store)  # turned back on after a failed save too

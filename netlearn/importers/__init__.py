@@ -186,8 +186,12 @@ def content_digest(kind: str, path) -> str | None:
 
 
 def _hash_stream(digest, stream: BinaryIO) -> None:
-    while chunk := stream.read(1 << 20):
-        digest.update(chunk)
+    # one buffer filled again and again: no new 1 MB bytes object per chunk (which, on
+    # the second thread of a first import, grew that thread's own malloc arena)
+    buffer = bytearray(1 << 20)
+    view = memoryview(buffer)
+    while n := stream.readinto(buffer):
+        digest.update(view[:n])
 
 
 # --------------------------------------------------------------------------- shared helpers

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from itertools import compress, islice, repeat
-from operator import methodcaller, not_
+from operator import methodcaller
 from pathlib import Path
 
-from ..records import EVENT_CHECKLIST, ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns
+from ..records import EVENT_CHECKLIST, ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns, Same
 from .common import ImportResult, iso, new_ref, utc_now
 
 _EVENT_COLUMNS = ("title", "day", "location", "attended", *EVENT_CHECKLIST, "source",
@@ -43,7 +43,7 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
     contact_ids = save_contacts(conn, batch.contacts, now)
     new = len(contact_ids.pop("__added__"))
     added += new
-    present += len({c.key for c in batch.contacts}) - new
+    present += len(contact_ids) - new  # every contact of the batch has an id, once
     items = InteractionColumns.of(batch.interactions)
     new_items = new_interactions(conn, items)
     present += len(items) - len(new_items)  # stored before, or twice in the batch
@@ -81,6 +81,24 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
     return result
 
 
+def references_resolved(batch) -> bool:
+    """True when every row of ``batch`` points at contacts through ``contact_key`` alone.
+
+    Then :func:`save_batch` writes only contact ids it read from the contacts table
+    or inserted there itself, in the same write transaction (so none can be deleted
+    meanwhile), and event ids it inserted: every reference holds without SQLite
+    checking it row by row. A row with its own ``contact_id`` (e.g. one logged on a
+    screen) is not such a batch.
+    """
+    items = batch.interactions
+    if isinstance(items, InteractionColumns):
+        column = items.columns["contact_id"]
+        free = column.count(None) == len(column)
+    else:
+        free = all(item.contact_id is None for item in items)
+    return free and all(c.contact_id is None for c in batch.commitments)
+
+
 def log_import(conn, kind, path, now, result, digest) -> None:
     conn.execute(
         "INSERT INTO imports (kind, file_name, imported_at, added, present, skipped,"
@@ -109,21 +127,24 @@ def new_interactions(conn, items: InteractionColumns) -> InteractionColumns:
     sources = items.columns["source"]
     distinct = sorted(set(sources))
     if len(distinct) == 1:  # the usual case: compare refs alone, at C speed
-        stored = _stored_refs(conn, distinct[0])
-        keys = refs
-    else:
-        marks = ",".join("?" * len(distinct))
-        stored = set(conn.execute(
-            f"SELECT source, source_ref FROM interactions WHERE source IN ({marks})",
-            distinct))
-        keys = list(zip(sources, refs, strict=True))
-    if len(set(keys)) == len(keys):  # no ref twice in the batch
-        fresh = list(map(not_, map(stored.__contains__, keys))) if stored else []
-        if not stored or all(fresh):
-            return items
-        return items.keep(fresh) if any(fresh) else items[:0]
+        fresh = set(refs)
+        unique = len(fresh) == len(refs)  # no ref twice in the batch
+        for chunk in _stored_ref_chunks(conn, distinct[0]):
+            fresh.difference_update(chunk)
+        if unique:
+            if len(fresh) == len(refs):
+                return items
+            return items.keep(map(fresh.__contains__, refs)) if fresh else items[:0]
+        keep = []
+        for ref in refs:  # the first of a repeated ref is kept
+            keep.append(ref in fresh)
+            fresh.discard(ref)
+        return items.keep(keep)
+    marks = ",".join("?" * len(distinct))
+    stored = set(conn.execute(
+        f"SELECT source, source_ref FROM interactions WHERE source IN ({marks})", distinct))
     keep = []
-    for key in keys:
+    for key in zip(sources, refs, strict=True):
         keep.append(key not in stored)
         stored.add(key)
     return items.keep(keep)
@@ -144,7 +165,7 @@ def insert_interactions(conn, items: InteractionColumns, contact_ids: dict,
     c = items.columns
     for start, stop, shared in items.run_bounds():
         if shared is not None:  # one pass over the run: each row's values made as it goes
-            keys, ids, whens, ways, refs = (islice(c[name], start, stop) for name in (
+            keys, ids, whens, ways, refs = (_rows(c[name], start, stop) for name in (
                 "contact_key", "contact_id", "when", "direction", "source_ref"))
             own = (map(contact_ids.get, keys, ids), map(methodcaller("isoformat"), whens),
                    ways, refs)
@@ -167,6 +188,15 @@ def insert_interactions(conn, items: InteractionColumns, contact_ids: dict,
     return len(items)
 
 
+def _rows(column, start: int, stop: int):
+    """Rows ``start:stop`` of a column, to be iterated once: a run at least as long as the
+    rows before it is not copied (``islice`` steps over those one by one); a shorter one,
+    e.g. 20,000 reactions after 200,000 messages, is sliced (copied) instead."""
+    if isinstance(column, Same) or start > stop - start:
+        return column[start:stop]
+    return islice(column, start, stop)
+
+
 def insert_many(conn, sql, rows) -> int:
     before = conn.total_changes
     conn.executemany(sql, rows)
@@ -179,7 +209,7 @@ def save_contacts(conn, contacts, now) -> dict:
     A contact is new unless its ``(source, source_ref)`` is stored, or its
     e-mail belongs to a stored contact (or to an earlier one in this batch).
     """
-    ids: dict = {"__added__": set()}
+    ids: dict = {"__added__": []}
     if not contacts:
         return ids
     unique = {}
@@ -210,44 +240,69 @@ def save_contacts(conn, contacts, now) -> dict:
                     same_as[key] = first_with_email[email]
                     continue
                 first_with_email[email] = key
-            added.add(key)
+            added.append(key)
             yield (
                 contact.name, contact.email, contact.company, contact.position, contact.url,
                 iso(contact.connected_on), iso(contact.met_on), contact.cadence_days,
                 int(contact.close), contact.notes, contact.source, contact.source_ref, now,
             )
 
+    (top,) = conn.execute("SELECT max(id) FROM contacts").fetchone()
     conn.executemany(
         "INSERT INTO contacts (name, email, company, position, url, connected_on,"
         " met_on, cadence_days, close, notes, source, source_ref, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_rows())
     if added:
-        stored = {f"{source}:{ref}": cid
-                  for cid, source, ref in conn.execute(query, sources)}
-        for key in added:
-            ids[key] = stored[key]
+        _added_ids(conn, ids, added, top or 0, query, sources)
     for key, other in same_as.items():
         ids[key] = ids[other]
     return ids
 
 
-def _stored_refs(conn, source: str) -> set[str]:
-    """Return the refs of the interactions stored under ``source``.
+def _added_ids(conn, ids: dict, added: list, top: int, query: str, sources) -> None:
+    """Set ``ids[key]`` for the contacts just inserted, in the order they were inserted.
 
-    One string from SQLite split in Python is faster than a row per ref (0.14 s
-    instead of 0.22 s for 200,000 refs); a ref holding the separator makes the counts
-    differ, and then the refs are read a row at a time.
+    SQLite gives a new row the id one above the largest (no row is deleted meanwhile:
+    this runs in the write transaction), so the rows got ``top + 1``,
+    ``top + 2`` … exactly when the largest id is now ``top + len(added)``; then
+    nothing is read back. Otherwise (the largest possible id was reached and SQLite
+    chose free ones) the ids are read back by ``(source, source_ref)``.
     """
-    count, joined = conn.execute(
-        "SELECT count(*), group_concat(source_ref, char(31)) FROM interactions"
-        " WHERE source = ?", (source,)).fetchone()
-    if not count:
-        return set()
-    refs = joined.split("\x1f")
-    if len(refs) != count:
-        refs = [ref for (ref,) in conn.execute(
-            "SELECT source_ref FROM interactions WHERE source = ?", (source,))]
-    return set(refs)
+    (now_top,) = conn.execute("SELECT max(id) FROM contacts").fetchone()
+    if now_top == top + len(added):
+        ids.update(zip(added, range(top + 1, now_top + 1), strict=True))
+        return
+    stored = {f"{source}:{ref}": cid for cid, source, ref in conn.execute(query, sources)}
+    for key in added:
+        ids[key] = stored[key]
+
+
+def _stored_ref_chunks(conn, source: str, size: int = 20_000):
+    """Yield the refs of the interactions stored under ``source``, a list at a time.
+
+    A chunk of ``size`` rows (in id order, from where the last one ended) comes from
+    SQLite as one joined string, split in Python: faster than a row per ref, and only
+    one chunk is held at a time, so next month's export (every row stored already)
+    is compared with the store without its 200,000 refs in memory at once. A ref
+    holding the separator makes the counts differ; that chunk is then read a row at
+    a time.
+    """
+    last = 0
+    while True:
+        count, top, joined = conn.execute(
+            "SELECT count(*), max(id), group_concat(source_ref, char(31)) FROM ("
+            " SELECT id, source_ref FROM interactions WHERE source = ? AND id > ?"
+            " ORDER BY id LIMIT ?)", (source, last, size)).fetchone()
+        if not count:
+            return
+        refs = joined.split("\x1f")
+        del joined
+        if len(refs) != count:
+            refs = [ref for (ref,) in conn.execute(
+                "SELECT source_ref FROM interactions WHERE source = ? AND id > ?"
+                " ORDER BY id LIMIT ?", (source, last, size))]
+        yield refs
+        last = top
 
 
 # the 4 values of each row, the shared ones (in SHARED_FIELDS order), then 2 derived

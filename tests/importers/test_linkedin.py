@@ -452,3 +452,20 @@ def test_message_sender_matched_to_connection(tmp_path, connections, sender_url,
     assert len(keys) == 1
     assert (keys == {connection.key}) is same_person
     assert len([c for c in batch.contacts if c.name == name]) == (1 if same_person else 2)
+
+
+def test_a_hidden_sender_first_does_not_shift_the_senders_of_later_rows(tmp_path):
+    header = ("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
+              "RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n")
+    rows = [("c0", "LinkedIn Member", "", "A B", "a-b", "01"),  # hidden: no pair number
+            ("c1", "C D", "c-d", "A B", "a-b", "02"), ("c1", "A B", "a-b", "C D", "c-d", "03"),
+            ("c2", "E F", "e-f", "A B", "a-b", "04"), ("c1", "C D", "c-d", "A B", "a-b", "05")]
+    f = tmp_path / "messages.csv"
+    f.write_text(header + "".join(
+        f"{conv},,{who},{'https://www.linkedin.com/in/' + slug if slug else ''},{to},"
+        f"https://www.linkedin.com/in/{to_slug},2026-01-{day} 10:00:00 UTC,,x,INBOX\n"
+        for conv, who, slug, to, to_slug, day in rows), encoding="utf-8")
+    batch = read("linkedin", f)
+    assert [s.line for s in batch.skipped] == [2]
+    assert [m.source_ref.rsplit("|", 1)[1] for m in batch.interactions] == [
+        f"https://www.linkedin.com/in/{slug}" for slug in ("c-d", "a-b", "e-f", "c-d")]
