@@ -620,9 +620,7 @@ def _follow_up(
     window_start = datetime.combine(today - timedelta(days=days - 1), time())
     fast = timedelta(hours=FOLLOW_UP_FAST_HOURS)
     week = timedelta(hours=FOLLOW_UP_WEEK_HOURS)
-    new = followed = never = awaiting = 0
-    fast_part = fast_whole = week_part = week_whole = 0
-    latencies: list[float] = []
+    meetings = []
     purposes = map(_PURPOSE, net.interactions)
     meet_keys = set(compress(map(_CONTACT_KEY, net.interactions), map("meet".__eq__, purposes)))
     for key, contact in _keyed_contacts(net.contacts, net):
@@ -632,29 +630,10 @@ def _follow_up(
         met = _meeting_moment(contact, timeline)
         if met is None or not window_start <= met < now:
             continue
-        new += 1
-        first = _first_follow_up(met, timeline)
-        if first is None:
-            if met + week <= now:
-                never += 1
-            else:
-                awaiting += 1
-            fast_whole += met + fast <= now
-            week_whole += met + week <= now
-            continue
-        followed += 1
-        lag = first - met
-        latencies.append(lag.total_seconds() / 3600)
-        if lag <= fast:
-            fast_part += 1
-            fast_whole += 1
-        else:
-            fast_whole += met + fast <= now
-        if lag <= week:
-            week_part += 1
-            week_whole += 1
-        else:
-            week_whole += met + week <= now
+        meetings.append((met, _first_follow_up(met, timeline)))
+    new = len(meetings)
+    (followed, fast_part, fast_whole, week_part, week_whole, never, awaiting,
+     latencies) = metrics_index.tally_follow_ups(meetings, now, fast, week, timedelta(hours=1))
     return FollowUp(
         new_contacts=new,
         followed_up=followed,

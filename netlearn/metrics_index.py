@@ -514,6 +514,58 @@ def _first_after(index: InteractionIndex, rows_mask, after):
     return found
 
 
+def tally_follow_ups(meetings, now, fast, week, hour):
+    """Count follow-ups of meetings: the one rule both the loops and the index use.
+
+    Works on datetimes and timedeltas as well as on microseconds, since it only adds,
+    subtracts and compares.
+
+    Parameters
+    ----------
+    meetings : iterable of (moment, first or None)
+        When each contact was met, and the first follow-up after it (None: none yet).
+    now : datetime or int
+        The end of today.
+    fast, week : timedelta or int
+        The 48-hour and 7-day limits.
+    hour : timedelta or int
+        One hour, to give the latencies in hours.
+
+    Returns
+    -------
+    tuple
+        ``(followed, fast_part, fast_whole, week_part, week_whole, never, awaiting,
+        latencies_hours)``: a share's whole counts the meetings whose limit has passed
+        or that were followed up within it.
+    """
+    followed = never = awaiting = 0
+    fast_part = fast_whole = week_part = week_whole = 0
+    latencies = []
+    for moment, first in meetings:
+        if first is None:
+            if moment + week <= now:
+                never += 1
+            else:
+                awaiting += 1
+            fast_whole += moment + fast <= now
+            week_whole += moment + week <= now
+            continue
+        followed += 1
+        lag = first - moment
+        latencies.append(lag / hour)
+        if lag <= fast:
+            fast_part += 1
+            fast_whole += 1
+        else:
+            fast_whole += moment + fast <= now
+        if lag <= week:
+            week_part += 1
+            week_whole += 1
+        else:
+            week_whole += moment + week <= now
+    return followed, fast_part, fast_whole, week_part, week_whole, never, awaiting, latencies
+
+
 def follow_up_numbers(index: InteractionIndex, contacts: list, today: date, days: int,
                       fast_us: int, week_us: int, noon_us: int) -> tuple:
     """The counts behind :func:`netlearn.metrics.follow_up`.
@@ -559,33 +611,9 @@ def follow_up_numbers(index: InteractionIndex, contacts: list, today: date, days
     after[columns.code[with_code]] = met[with_code]
     first_at = _per_contact(_first_after(index, view.valid & index.out & ~is_meet, after),
                             columns, _NONE)
-    followed = never = awaiting = 0
-    fast_part = fast_whole = week_part = week_whole = 0
-    latencies = []
-    for moment, first in zip(met[rows].tolist(), first_at[rows].tolist(), strict=True):
-        if first == _NONE:
-            if moment + week_us <= now:
-                never += 1
-            else:
-                awaiting += 1
-            fast_whole += moment + fast_us <= now
-            week_whole += moment + week_us <= now
-            continue
-        followed += 1
-        lag = first - moment
-        latencies.append(lag / 1_000_000 / 3600)
-        if lag <= fast_us:
-            fast_part += 1
-            fast_whole += 1
-        else:
-            fast_whole += moment + fast_us <= now
-        if lag <= week_us:
-            week_part += 1
-            week_whole += 1
-        else:
-            week_whole += moment + week_us <= now
-    return (len(rows), followed, fast_part, fast_whole, week_part, week_whole, never,
-            awaiting, latencies)
+    firsts = [None if first == _NONE else first for first in first_at[rows].tolist()]
+    return (len(rows), *tally_follow_ups(zip(met[rows].tolist(), firsts, strict=True), now,
+                                         fast_us, week_us, HOUR_US))
 
 
 def connection_numbers(index: InteractionIndex, contacts: list, today: date, days: int,
