@@ -1301,16 +1301,13 @@ def _connection_follow_up(net: Network, today: date, timelines: dict[str, Timeli
     first_day = today - timedelta(days=days - 1)
     fast = timedelta(hours=FOLLOW_UP_FAST_HOURS)
     week = timedelta(hours=FOLLOW_UP_WEEK_HOURS)
-    new = followed = never = awaiting = fast_part = week_part = eligible = 0
-    latencies: list[float] = []
-    missed: list[NotFollowedUp] = []
+    connections = []
     for key, contact in _keyed_contacts(net.contacts, net):
         day = contact.connected_on
         if day is None or not first_day <= day <= today:
             continue
         timeline = timelines.get(key)
         moment, counts_from = _connection_moment(contact, timeline)
-        new += 1
         first = None
         if timeline is not None:
             whens = timeline.whens
@@ -1320,22 +1317,13 @@ def _connection_follow_up(net: Network, today: date, timelines: dict[str, Timeli
                         and whens[index] > counts_from):
                     first = whens[index]
                     break
-        done_week = moment + week <= now
-        if first is None:
-            if done_week:
-                never += 1
-                eligible += 1
-                missed.append(NotFollowedUp(key, contact.name, contact.company, day))
-            else:
-                awaiting += 1
-            continue
-        followed += 1
-        lag = max(first - moment, timedelta(0))
-        latencies.append(lag.total_seconds() / 3600)
-        if done_week or lag <= week:
-            eligible += 1
-            fast_part += lag <= fast
-            week_part += lag <= week
+        connections.append((moment, first, (key, contact)))
+    new = len(connections)
+    (followed, fast_part, week_part, eligible, never, awaiting, latencies,
+     missed_contacts) = metrics_index.tally_connection_follow_ups(
+        connections, now, fast, week, timedelta(hours=1), timedelta(0))
+    missed = [NotFollowedUp(key, contact.name, contact.company, contact.connected_on)
+              for key, contact in missed_contacts]
     missed.sort(key=lambda m: (m.connected, m.name), reverse=True)
     result = FollowUp(
         new_contacts=new, followed_up=followed,
@@ -1657,7 +1645,6 @@ def _conversation_groups(net: Network, index) -> tuple:
     messages = list(compress(net.interactions, flags.tolist()))
     heads = [ref.partition("|")[0] for ref in map(_SOURCE_REF, messages)]
     distinct_heads = dict.fromkeys(heads)
-    conv_ids: list[str] = []
     code_of: dict[str, int] = {}
     head_group = {}
     for head in distinct_heads:

@@ -616,6 +616,55 @@ def follow_up_numbers(index: InteractionIndex, contacts: list, today: date, days
                                          fast_us, week_us, HOUR_US))
 
 
+def tally_connection_follow_ups(connections, now, fast, week, hour, zero):
+    """Count follow-ups of new connections: the one rule both the loops and the index use.
+
+    Works on datetimes and timedeltas as well as on microseconds (see
+    :func:`tally_follow_ups`). A share's whole (``eligible``) holds the connections
+    followed up within 7 days or whose 7 days are over.
+
+    Parameters
+    ----------
+    connections : iterable of (moment, first or None, item)
+        When the clock started, the first follow-up after it (None: none yet), and what
+        to list for a connection never followed up.
+    now : datetime or int
+        The end of today.
+    fast, week : timedelta or int
+        The 48-hour and 7-day limits.
+    hour : timedelta or int
+        One hour, to give the latencies in hours.
+    zero : timedelta or int
+        No time (a follow-up before the clock started counts as immediate).
+
+    Returns
+    -------
+    tuple
+        ``(followed, fast_part, week_part, eligible, never, awaiting, latencies_hours,
+        missed_items)``.
+    """
+    followed = never = awaiting = fast_part = week_part = eligible = 0
+    latencies, missed = [], []
+    for moment, first, item in connections:
+        done_week = moment + week <= now
+        if first is None:
+            if done_week:
+                never += 1
+                eligible += 1
+                missed.append(item)
+            else:
+                awaiting += 1
+            continue
+        followed += 1
+        lag = max(first - moment, zero)
+        latencies.append(lag / hour)
+        if done_week or lag <= week:
+            eligible += 1
+            fast_part += lag <= fast
+            week_part += lag <= week
+    return followed, fast_part, week_part, eligible, never, awaiting, latencies, missed
+
+
 def connection_numbers(index: InteractionIndex, contacts: list, today: date, days: int,
                        fast_us: int, week_us: int, noon_us: int,
                        not_a_follow_up: frozenset) -> tuple:
@@ -672,27 +721,15 @@ def connection_numbers(index: InteractionIndex, contacts: list, today: date, day
             excluded[index.channels.index(name)] = True
     follow = view.valid & index.out & ~excluded[index.channel]
     first_at = _per_contact(_first_after(index, follow, after), columns, _NONE)[rows]
-    followed = never = awaiting = fast_part = week_part = eligible = 0
-    latencies, missed = [], []
-    for i, start, first in zip(rows.tolist(), moment.tolist(), first_at.tolist(), strict=True):
-        done_week = start + week_us <= now
-        if first == _NONE:
-            if done_week:
-                never += 1
-                eligible += 1
-                contact = columns.contacts[i]
-                missed.append((columns.keys[i], contact.name, contact.company,
-                               contact.connected_on))
-            else:
-                awaiting += 1
-            continue
-        followed += 1
-        lag = max(first - start, 0)
-        latencies.append(lag / 1_000_000 / 3600)
-        if done_week or lag <= week_us:
-            eligible += 1
-            fast_part += lag <= fast_us
-            week_part += lag <= week_us
+    firsts = [None if first == _NONE else first for first in first_at.tolist()]
+    (followed, fast_part, week_part, eligible, never, awaiting, latencies,
+     missed_rows) = tally_connection_follow_ups(
+        zip(moment.tolist(), firsts, rows.tolist(), strict=True), now, fast_us, week_us,
+        HOUR_US, 0)
+    missed = []
+    for i in missed_rows:
+        contact = columns.contacts[i]
+        missed.append((columns.keys[i], contact.name, contact.company, contact.connected_on))
     return (len(rows), followed, fast_part, week_part, eligible, never, awaiting, latencies,
             missed)
 
