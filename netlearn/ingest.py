@@ -62,7 +62,8 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
         batch, digest = _read_and_digest(importers, kind, path, progress)
     if on_save is not None:
         on_save()
-    result = store.save_batch(batch, kind=kind, digest=digest)
+    with importers.paused_gc():  # the batch's records are all alive: nothing to collect
+        result = store.save_batch(batch, kind=kind, digest=digest)
     return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)
 
 

@@ -432,3 +432,33 @@ def test_a_new_database_gets_16k_pages_and_an_older_one_keeps_its_own(home, tmp_
     assert old.setting("k") == 1
     assert old._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     old.close()
+
+
+_CONTACT_COLUMNS = ("name, email, company, position, url, connected_on, met_on, cadence_days,"
+                    " close, notes, source, source_ref")
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["written-into-sql", "bound"])
+def test_contacts_store_every_value_whether_shared_values_are_bound_or_written(store, shared):
+    # a batch whose contacts share met_on, cadence, close, notes and source gets those
+    # written into the statement; one that differs (or holds a quote) binds them per row
+    notes = "It's Ada" if not shared else "met at the meetup"
+    ada = Contact("Ada O'Example", source="csv", source_ref="ada", email="ada@example.com",
+                  company="Acme", position="Lead", url="https://example.com/ada",
+                  connected_on=date(2025, 3, 1), met_on=date(2025, 2, 1), cadence_days=30,
+                  close=True, notes=notes)
+    bo = Contact("Bo Example", source="csv", source_ref="bo", met_on=date(2025, 2, 1),
+                 cadence_days=30, close=True, notes="met at the meetup" if shared else "")
+    result = store.save_batch(Batch("csv", "log.csv", contacts=[ada, bo]))
+    assert result.added == 2
+    rows = [tuple(r) for r in db_rows(store, f"SELECT {_CONTACT_COLUMNS} FROM contacts"
+                                             " ORDER BY id")]
+    assert rows == [
+        ("Ada O'Example", "ada@example.com", "Acme", "Lead", "https://example.com/ada",
+         "2025-03-01", "2025-02-01", 30, 1, notes, "csv", "ada"),
+        ("Bo Example", "", "", "", "", None, "2025-02-01", 30, 1,
+         "met at the meetup" if shared else "", "csv", "bo"),
+    ]
+    created = {r[0] for r in db_rows(store, "SELECT created_at FROM contacts")}
+    assert len(created) == 1 and created.pop().startswith("20")
+    assert store.save_batch(Batch("csv", "log.csv", contacts=[ada, bo])).added == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, islice, repeat
-from operator import methodcaller
+from operator import attrgetter, methodcaller
 from pathlib import Path
 
 from ..records import EVENT_CHECKLIST, ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns, Same
@@ -226,6 +226,17 @@ def save_contacts(conn, contacts, now) -> dict:
     first_with_email: dict[str, str] = {}
     added = ids["__added__"]
 
+    # values every contact of the batch shares (e.g. an export's source, no notes) are
+    # written into the statement when they are plain words, not bound for every row:
+    # 7 values a row instead of 13 saves a third of the insert
+    shared = set(map(_CONTACT_SHARED, unique.values()))
+    literals = None
+    if len(shared) == 1:
+        met_on, cadence, close, notes, source = shared.pop()
+        values = (iso(met_on), cadence, int(close), notes, source, now)
+        if _plain(values):
+            literals = ", ".join(map(_sql_literal, values))
+
     def new_rows():  # made as SQLite takes them: 30,000 rows are never held at once
         for key, contact in unique.items():
             if key in known:
@@ -241,22 +252,28 @@ def save_contacts(conn, contacts, now) -> dict:
                     continue
                 first_with_email[email] = key
             added.append(key)
-            yield (
-                contact.name, contact.email, contact.company, contact.position, contact.url,
-                iso(contact.connected_on), iso(contact.met_on), contact.cadence_days,
-                int(contact.close), contact.notes, contact.source, contact.source_ref, now,
-            )
+            if literals is not None:
+                yield (contact.name, contact.email, contact.company, contact.position,
+                       contact.url, iso(contact.connected_on), contact.source_ref)
+            else:
+                yield (contact.name, contact.email, contact.company, contact.position,
+                       contact.url, iso(contact.connected_on), contact.source_ref,
+                       iso(contact.met_on), contact.cadence_days, int(contact.close),
+                       contact.notes, contact.source, now)
 
     (top,) = conn.execute("SELECT max(id) FROM contacts").fetchone()
     conn.executemany(
-        "INSERT INTO contacts (name, email, company, position, url, connected_on,"
-        " met_on, cadence_days, close, notes, source, source_ref, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new_rows())
+        "INSERT INTO contacts (name, email, company, position, url, connected_on, source_ref,"
+        " met_on, cadence_days, close, notes, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        + (literals or ", ".join("?" * 6)) + ")", new_rows())
     if added:
         _added_ids(conn, ids, added, top or 0, query, sources)
     for key, other in same_as.items():
         ids[key] = ids[other]
     return ids
+
+
+_CONTACT_SHARED = attrgetter("met_on", "cadence_days", "close", "notes", "source")
 
 
 def _added_ids(conn, ids: dict, added: list, top: int, query: str, sources) -> None:
