@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import compress
+from itertools import accumulate, compress
 from pathlib import Path
 
 from netlearn.errors import InputError
@@ -735,11 +736,17 @@ def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     # The owner is in every message (as sender or recipient), so counting messages finds
     # them exactly where counting conversations would, and it is cheap. Ids of one
     # person (a URL as sender, a bare name as recipient) are merged by name.
-    by_pid: Counter[str] = Counter()
+    by_pid: dict[str, int] = {}
+    get, pairs = by_pid.get, part.pairs
     for n, times in Counter(part.pair_ids).items():
-        sender, rec = part.pairs[n]
-        for pid in {sender, *rec}:
-            by_pid[pid] += times
+        sender, rec = pairs[n]
+        by_pid[sender] = get(sender, 0) + times
+        if len(rec) == 1:  # the usual case: no set needed to count each person once
+            if rec[0] != sender:
+                by_pid[rec[0]] = get(rec[0], 0) + times
+            continue
+        for pid in set(rec) - {sender}:
+            by_pid[pid] = get(pid, 0) + times
     if not by_pid:
         return set()
 
@@ -759,10 +766,10 @@ def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     # hinted: an id of the owner (Invitations.csv) or the owner's name (Profile.csv).
     # A name is normalised only when its lower-case form holds a hint's first word.
     firsts = {name.split()[0] for name in hints.names if name}
+    named = _names_holding(part.names, firsts)
     hinted_ones = {i for i, ps in pids.items()
                    if not hints.ids.isdisjoint(ps)
-                   or firsts and any(w in part.names.get(ps[0], "").lower() for w in firsts)
-                   and name_of(ps[0]) in hints.names}
+                   or ps[0] in named and name_of(ps[0]) in hints.names}
 
     def rank(i: str):
         name = name_of(pids[i][0])
@@ -779,36 +786,50 @@ def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     return ids
 
 
+def _names_holding(names: dict[str, str], words: set[str]) -> set[str]:
+    """The ids in ``names`` (id -> display name) whose lower-case name holds one of
+    ``words``: one search per word through all the names joined, not a test per name."""
+    words = {w for w in words if w and "\x00" not in w}
+    if not words or not names:
+        return set()
+    ids = list(names)
+    lowered = [name.lower() for name in names.values()]
+    ends = list(accumulate(len(name) + 1 for name in lowered))  # each name, then a NUL
+    text = "\x00".join(lowered)
+    found: set[str] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(ids[bisect_right(ends, at)])
+            at = text.find(word, at + 1)
+    return found
+
+
 def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> InteractionColumns:
     owner = _find_owner(part, people, hints)
-    keys: dict[str, str] = {}
-
-    def key(pid: str) -> str:
-        k = keys.get(pid)
-        if k is None:
-            k = keys[pid] = people.key(pid, part.names.get(pid, ""), part.urls.get(pid, ""))
-        return k
-
-    # profile URLs first, so a bare name (e.g. an old export's TO) joins its URL contact
+    names, urls = part.names, part.urls
+    # profile URLs first, so a bare name (e.g. an old export's TO) joins its URL contact;
+    # then every person but the owner has a key
     everyone = sorted({pid for sender, rec in part.pairs for pid in (sender, *rec)} - owner)
-    for pid in everyone:
-        if not pid.startswith("name:"):
-            key(pid)
-    for pid in everyone:
-        if pid.startswith("name:"):
-            key(pid)
+    keys = {pid: people.key(pid, names.get(pid, ""), urls.get(pid, ""))
+            for pid in everyone if not pid.startswith("name:")}
+    keys.update({pid: people.key(pid, names.get(pid, ""), urls.get(pid, ""))
+                 for pid in everyone if pid.startswith("name:")})
     # direction and contact for each (sender, recipients) pair; "" = no one to count
     # (a note to self or to a hidden member)
     way: list[str] = []
     who: list[str] = []
     for sender, rec in part.pairs:
         if sender in owner:
-            other = next((r for r in rec if r not in owner), None)
+            if len(rec) == 1:  # the usual case
+                other = None if rec[0] in owner else rec[0]
+            else:
+                other = next((r for r in rec if r not in owner), None)
             way.append("out")
-            who.append("" if other is None else key(other))
+            who.append("" if other is None else keys[other])
         else:
             way.append("in")
-            who.append(key(sender))
+            who.append(keys[sender])
     ids, whens, refs = part.pair_ids, part.whens, part.refs
     part.whens, part.refs, part.pair_ids = [], [], []
     if not all(who):  # rows with a contact only, dropped before any column is made
