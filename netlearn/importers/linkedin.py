@@ -810,11 +810,9 @@ def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> Interactio
     names, urls = part.names, part.urls
     # profile URLs first, so a bare name (e.g. an old export's TO) joins its URL contact;
     # then every person but the owner has a key
-    everyone = sorted({pid for sender, rec in part.pairs for pid in (sender, *rec)} - owner)
-    keys = {pid: people.key(pid, names.get(pid, ""), urls.get(pid, ""))
-            for pid in everyone if not pid.startswith("name:")}
-    keys.update({pid: people.key(pid, names.get(pid, ""), urls.get(pid, ""))
-                 for pid in everyone if pid.startswith("name:")})
+    everyone = sorted({pid for sender, rec in part.pairs for pid in (sender, *rec)} - owner,
+                      key=lambda pid: (pid.startswith("name:"), pid))
+    keys = {pid: people.key(pid, names.get(pid, ""), urls.get(pid, "")) for pid in everyone}
     # direction and contact for each (sender, recipients) pair; "" = no one to count
     # (a note to self or to a hidden member)
     way: list[str] = []

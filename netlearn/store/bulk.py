@@ -252,14 +252,11 @@ def save_contacts(conn, contacts, now) -> dict:
                     continue
                 first_with_email[email] = key
             added.append(key)
-            if literals is not None:
-                yield (contact.name, contact.email, contact.company, contact.position,
-                       contact.url, iso(contact.connected_on), contact.source_ref)
-            else:
-                yield (contact.name, contact.email, contact.company, contact.position,
-                       contact.url, iso(contact.connected_on), contact.source_ref,
-                       iso(contact.met_on), contact.cadence_days, int(contact.close),
-                       contact.notes, contact.source, now)
+            own = (contact.name, contact.email, contact.company, contact.position,
+                   contact.url, iso(contact.connected_on), contact.source_ref)
+            yield own if literals is not None else (
+                *own, iso(contact.met_on), contact.cadence_days, int(contact.close),
+                contact.notes, contact.source, now)
 
     (top,) = conn.execute("SELECT max(id) FROM contacts").fetchone()
     conn.executemany(
