@@ -340,6 +340,18 @@ def test_40mb_row_is_refused_with_its_line(tmp_path):
     assert str(err.value).startswith(f"{f}:3: ") and "16 MB" in str(err.value)
 
 
+@pytest.mark.parametrize("rows_before", [0, 1, 5000, 20000])
+def test_an_over_long_line_after_many_short_ones_is_named_by_its_line(tmp_path, rows_before):
+    # the lines before are counted only once the long one is found: across many chunks,
+    # CRLF line ends, and a long line that starts inside a chunk
+    short = b"Bo,Placeholder,,,Fake Ltd,Boss,08 Feb 2026\r\n" * rows_before
+    f = _broken(tmp_path, "Connections.csv", HEADER + short + b"Ada,Example,,,Acme,"
+                + b"x" * (17 * 1024 * 1024) + b",08 Feb 2026\n")
+    with pytest.raises(InputError) as err:
+        read("linkedin", f)
+    assert str(err.value).startswith(f"{f}:{rows_before + 2}: ") and "16 MB" in str(err.value)
+
+
 def test_field_over_the_limit_across_short_lines_is_refused(tmp_path):
     field = (b"x" * 999 + b"\n") * (17 * 1024)  # 17 MB of 1 kB lines inside quotes
     f = _broken(tmp_path, "Connections.csv", HEADER + b'Ada,"' + field + b'",,,,,08 Feb 2026\n')
