@@ -214,6 +214,9 @@ class Source:
     label: str
     size: int
     opener: Callable[[], BinaryIO]
+    #: Opens it with a handle of its own, safe to call in a forked child process (a
+    #: file on disk); None when the source cannot be (a zip member shares the archive's).
+    child_opener: Callable[[], BinaryIO] | None = None
 
 
 class Progress:
@@ -309,7 +312,7 @@ def file_source(path) -> Source:
         size = p.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot be opened ({exc.strerror or exc})", path=label) from None
-    return Source(label, size, lambda: open(p, "rb"))
+    return Source(label, size, lambda: open(p, "rb"), child_opener=lambda: open(p, "rb"))
 
 
 class _Checked(io.BufferedIOBase):
@@ -413,7 +416,7 @@ def check_text_start(data: bytes, label: str) -> None:
 
 
 def parse_csv(source: Source, parse: Callable[[Reader], T],
-              progress: Progress | None = None) -> T:
+              progress: Progress | None = None, encodings: tuple[str, ...] = ENCODINGS) -> T:
     """Parse a CSV source with ``parse(reader)``, trying UTF-8, then cp1252, then latin-1.
 
     ``reader`` is a strict :func:`csv.reader`; see :func:`find_header` and
@@ -429,6 +432,8 @@ def parse_csv(source: Source, parse: Callable[[Reader], T],
         Consumes the reader and returns a result.
     progress : Progress, optional
         Receives bytes read.
+    encodings : tuple of str, optional
+        The encodings to try, in order.
 
     Returns
     -------
@@ -442,7 +447,7 @@ def parse_csv(source: Source, parse: Callable[[Reader], T],
         binary content, or an error from ``parse``.
     """
     start = progress.done if progress is not None else 0
-    for encoding in ENCODINGS:
+    for encoding in encodings:
         if progress is not None:
             progress.rewind(start)
         reader = None
@@ -461,7 +466,31 @@ def parse_csv(source: Source, parse: Callable[[Reader], T],
                              line=line or None) from None
         except OSError as exc:
             raise InputError(f"cannot be read ({clip(str(exc), 80)})", path=source.label) from None
-    raise InputError("cannot be decoded as text", path=source.label)  # pragma: no cover
+    raise InputError("cannot be decoded as text", path=source.label)
+
+
+def continued_csv(stream: BinaryIO, label: str, encoding: str = "utf-8") -> Reader:
+    """A strict csv reader for a stream that starts at a record in the middle of a file
+    (see :mod:`netlearn.importers.two_cores`): NUL bytes and over-long lines are refused
+    as in :func:`parse_csv`; the first bytes are not checked for a file signature.
+
+    Parameters
+    ----------
+    stream : binary stream
+    label : str
+        The file's name for messages.
+    encoding : str, optional
+
+    Returns
+    -------
+    csv.reader
+        Its ``line_num`` counts lines from the stream's start.
+    """
+    checked = _Checked(stream, label, None)
+    checked._first = False
+    text = io.TextIOWrapper(checked, encoding=encoding, newline="")
+    text._CHUNK_SIZE = _CHUNK
+    return csv.reader(text, strict=True)
 
 
 def numbered(reader: Reader) -> Rows:

@@ -7,21 +7,24 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from pathlib import Path
 
 from netlearn.errors import InputError
 from netlearn.importers import (
+    ENCODINGS,
     Progress,
     ProgressFn,
     Reader,
     Source,
+    continued_csv,
     dates,
     file_source,
     find_header,
     numbered,
     parse_csv,
     paused_gc,
+    two_cores,
 )
 from netlearn.importers import linkedin_complete as extra
 from netlearn.importers.dates import parse_day, parse_when
@@ -192,7 +195,7 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
     InputError
         Not a LinkedIn export, or one of its files cannot be read; nothing is kept.
     """
-    from netlearn.importers.safezip import is_zip, open_zip
+    from netlearn.importers.safezip import is_zip, open_member_alone, open_zip
 
     label = os.fspath(path)
     p = Path(label)
@@ -210,8 +213,10 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
             for kind, name in FILE_NAMES.items():
                 info = archive.find(name)
                 if info is not None and info.file_size > 0:
-                    sources[kind] = Source(archive.member_label(info), info.file_size,
-                                           lambda info=info: archive.open(info))
+                    sources[kind] = Source(
+                        archive.member_label(info), info.file_size,
+                        lambda info=info: archive.open(info),
+                        child_opener=lambda name=info.filename: open_member_alone(p, name))
             if set(sources) <= {PROFILE}:
                 raise InputError(_NONE_FOUND, path=label)
             _import(sources, batch, progress, single=False)
@@ -296,16 +301,39 @@ def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bo
 
 def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
     progress = Progress(callback, sum(s.size for s in sources.values()))
+    # a big messages.csv: its last part is parsed by a child process, from now on, while
+    # this one reads the other files and the first part
+    child = _messages_child(sources, progress.total)
+    try:
+        parts = _read_parts(sources, batch, progress, single, child)
+    finally:
+        if child is not None:
+            child.close()
+    progress.finish()
+    _resolve_parts(parts, batch)
+
+
+def _read_parts(sources: dict, batch: Batch, progress: Progress, single: bool,
+                child: two_cores.Child | None) -> dict[str, _Part]:
     parts: dict[str, _Part] = {}
-    order = (CONNECTIONS, INVITATIONS, MESSAGES, PROFILE, *extra.FILE_NAMES, None)
+    order = [CONNECTIONS, INVITATIONS, MESSAGES, PROFILE, *extra.FILE_NAMES, None]
+    listed = []  # (place in that order, file, rows)
+    rank = {kind: n for n, kind in enumerate(order)}
+    if child is not None:  # messages.csv's first part last: the child has its part to do
+        order.remove(MESSAGES)
+        order.append(MESSAGES)
     for kind in order:
         source = sources.get(kind)
         if source is None:
             continue
         done = progress.done
         try:
-            part = parse_csv(source, lambda reader, s=source, k=kind: _parse(reader, s.label, k),
-                             progress)
+            part = None
+            if kind == MESSAGES and child is not None:
+                part = _messages_in_two(source, child, progress)
+            if part is None:
+                part = parse_csv(source, lambda reader, s=source, k=kind: _parse(
+                    reader, s.label, k), progress)
         except InputError as exc:
             if kind in OPTIONAL:  # the rest of the export still imports
                 progress.rewind(done + source.size)
@@ -326,9 +354,12 @@ def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single
                                  "messages are left out)", path=source.label)
         parts[part.kind] = part
         if part.kind != PROFILE:
-            batch.files.append((source.label, part.rows))
-    progress.finish()
+            listed.append((rank[kind], source.label, part.rows))
+    batch.files.extend((label, rows) for _, label, rows in sorted(listed))
+    return parts
 
+
+def _resolve_parts(parts: dict[str, _Part], batch: Batch) -> None:
     people = _People(batch)
     if CONNECTIONS in parts:
         people.add_connections(parts[CONNECTIONS].contacts)
@@ -390,6 +421,124 @@ def _parse(reader: Reader, label: str, expected: str | None) -> _Part:
     if kind in extra.FILE_NAMES:
         return extra.parse(kind, reader, cols, label, _Part(kind))
     return _PARSERS[kind](reader, cols, label)
+
+
+# --------------------------------------------------------------------------- messages on two cores
+
+
+def _messages_child(sources: dict, total: int) -> two_cores.Child | None:
+    """Start a child process parsing the last part of a big ``messages.csv`` on another
+    core, or return None (a small file, a zip member, no second core, a kernel)."""
+    source = sources.get(MESSAGES)
+    if (source is None or source.child_opener is None or source.size < two_cores.MIN_BYTES
+            or not two_cores.available()):
+        return None
+    try:
+        kind, cols, _ = parse_csv(source, lambda reader: find_header(
+            reader, detect_kind, source.label, "a LinkedIn messages.csv"),
+            encodings=ENCODINGS[:1])
+    except InputError:
+        return None  # the read in one process reports it
+    if kind != MESSAGES:
+        return None
+    # Where the child's part starts: this process reads the other files too. Measured on
+    # the bench exports, a file's last half for the child when the others are a tenth of
+    # its size, and a larger part the larger they are.
+    share = min(max(0.6 - 1.1 * (total - source.size) / source.size, 0.25), 0.6)
+    target = int(source.size * share)
+    try:
+        return two_cores.Child(source.child_opener, source.size, target,
+                               lambda stream, send: _rest_of_messages(stream, send, cols,
+                                                                      source.label))
+    except OSError:  # no memory to share, or no process to spare: one process reads it
+        return None
+
+
+def _rest_of_messages(stream, send, cols: dict[str, int], label: str) -> tuple:
+    """Parse a messages.csv from a record in its middle (in the child process), sending
+    each 20,000 rows' times (as text: cheaper to hand over), ids and pair numbers as
+    they are made; return the rest of what :func:`_append_messages` needs."""
+    reader = continued_csv(stream, label)
+    m = _MessageReader(cols, label)
+    p = m.part
+    while True:
+        line = reader.line_num
+        m.read(reader, _CHILD_ROWS)
+        if p.whens:
+            send(([when.isoformat() for when in p.whens], p.refs, p.pair_ids))
+            p.whens, p.refs, p.pair_ids = [], [], []
+            m.seen.clear()  # ids are checked for repeats where the parts are joined
+        if reader.line_num == line:
+            return p.rows, p.skipped, p.pairs, p.names, p.urls
+
+
+_CHILD_ROWS = 20_000
+
+
+def _messages_in_two(source: Source, child: two_cores.Child, progress: Progress) -> _Part | None:
+    """Read ``messages.csv`` up to where the child's part starts, then add the child's
+    rows; None (and the child stopped) when either part cannot be read that way."""
+    offset = child.offset()
+    if offset is None:
+        return None
+    done = progress.done
+    first = Source(source.label, offset, lambda: two_cores.Limited(source.opener(), offset))
+    try:
+        m = parse_csv(first, lambda reader: _first_messages(reader, source.label), progress,
+                      encodings=ENCODINGS[:1])
+    except InputError:  # e.g. not UTF-8, or the split fell inside a field: read it whole
+        m = None
+    rest = child.result() if m is not None else None
+    if m is None or rest is None:
+        child.close()
+        progress.rewind(done)
+        return None
+    _append_messages(m, rest, lambda: two_cores.line_breaks(source.opener, offset))
+    progress.add(source.size - offset)
+    return m.part
+
+
+def _first_messages(reader: Reader, label: str) -> _MessageReader | None:
+    kind, cols, _ = find_header(reader, detect_kind, label, "a LinkedIn messages.csv")
+    if kind != MESSAGES:
+        raise InputError("changed while it was read", path=label)
+    m = _MessageReader(cols, label)
+    m.read(reader)
+    m.counts = _number_repeats(m.part.refs, m.repeats)
+    return m
+
+
+def _append_messages(m: _MessageReader, rest: tuple, lines_before) -> None:
+    """Add the child's rows to the first part's, as one pass over the file would have
+    made them: pair numbers after the first part's, ids numbered on from its counts,
+    line numbers counted from the file's start."""
+    (rows, skipped, pairs, names, urls), pieces = rest
+    part = m.part
+    start = len(part.pairs)
+    refs, whens, pair_ids = part.refs, part.whens, part.pair_ids
+    seen, repeats = m.seen, []
+    seen_add, fromiso = seen.add, datetime.fromisoformat
+    for times, piece_refs, piece_pairs in pieces:
+        whens.extend(map(fromiso, times))
+        pair_ids.extend([start + pid for pid in piece_pairs])
+        k = len(refs)
+        for ref in piece_refs:  # the 2nd, 3rd … use of an id, counting the first part's
+            if ref in seen:
+                repeats.append(k)
+            else:
+                seen_add(ref)
+            k += 1
+        refs.extend(piece_refs)
+    _number_repeats(refs, repeats, m.counts)
+    part.rows += rows
+    if skipped:
+        shift = lines_before()
+        part.skipped.extend(Skipped(s.path, s.line + shift, s.reason) for s in skipped)
+    part.pairs.extend(pairs)
+    for pid, name in names.items():
+        part.names.setdefault(pid, name)
+    for pid, url in urls.items():
+        part.urls.setdefault(pid, url)
 
 
 # --------------------------------------------------------------------------- values
@@ -537,6 +686,8 @@ def _messages(reader: Reader, cols: dict[str, int], label: str) -> _Part:
     # whom, and the records themselves made later in bulk.
     m = _MessageReader(cols, label)
     m.read(reader)
+    m.seen = set()
+    _number_repeats(m.part.refs, m.repeats)
     return m.part
 
 
@@ -557,9 +708,14 @@ class _MessageReader:
         self.interned: dict = {}
         self.senders: dict[tuple[str, str], str] = {}
         self.receivers: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.pair_cache: dict[tuple[str, str], int] = {}  # (from, to) -> pair number
+        self.sent_by: list[str] = []  # pair number -> the sender's person id
+        self.seen: set[str] = set()  # the ids made (before numbering)
+        self.repeats: list[int] = []  # positions of an id's 2nd, 3rd … use
+        self.counts: dict[str, int] = {}  # uses of each id made more than once
 
-    def read(self, reader: Reader) -> None:
-        """Read all rows after the header."""
+    def read(self, reader: Reader, limit: int | None = None) -> None:
+        """Read the rows after the header: all of them, or the next ``limit``."""
         part, label, need, width = self.part, self.label, self.need, self.width
         skipped, pairs = part.skipped, part.pairs
         whens, refs, pair_ids = part.whens, part.refs, part.pair_ids
@@ -571,16 +727,14 @@ class _MessageReader:
         pad_all = self.i_from_url is None or self.i_to_urls is None
         i_from_url = width if self.i_from_url is None else self.i_from_url
         i_to_urls = width if self.i_to_urls is None else self.i_to_urls
-        pair_cache: dict[tuple[str, str], int] = {}  # (from, to) -> pair number
-        sent_by: list[str] = []  # pair number -> the sender's person id
+        pair_cache, sent_by = self.pair_cache, self.sent_by
         fromiso = datetime.fromisoformat
         ok_folders, skip_folders, not_draft = _OK_FOLDERS, _SKIP_FOLDERS, _NOT_DRAFT
         count = 0
         # ids seen so far, checked as they are made (a third of the time of a second pass)
-        seen: set[str] = set()
+        seen, repeats = self.seen, self.repeats
         seen_add = seen.add
-        repeats: list[int] = []  # positions of the 2nd, 3rd … use of an id
-        for row in reader:
+        for row in reader if limit is None else islice(reader, limit):
             n = len(row)
             if n < width or pad_all:
                 if n < need:
@@ -631,9 +785,7 @@ class _MessageReader:
                 seen_add(ref)
             refs.append(ref)
             pair_ids.append(pid)
-        part.rows = count
-        del seen
-        _number_repeats(refs, repeats)
+        part.rows += count
 
     def _new_pair(self, row: list[str], i_from_url: int, i_to_urls: int) -> int:
         """Register who sent a row to whom; return the pair's number, or -1 (hidden sender)."""
@@ -654,17 +806,20 @@ class _MessageReader:
         return len(part.pairs) - 1
 
 
-def _number_repeats(refs: list[str], repeats: list[int]) -> None:
+def _number_repeats(refs: list[str], repeats: list[int],
+                    counts: dict[str, int] | None = None) -> dict[str, int]:
     """Make ids unique: the 2nd, 3rd … message of one conversation, second and sender get
     ``#2``, ``#3`` … (in file order, so the same file gives the same ids).
 
-    ``repeats`` lists the positions, in order, of each id's 2nd, 3rd … use.
+    ``repeats`` lists the positions, in order, of each id's 2nd, 3rd … use; ``counts``
+    the uses of ids before ``refs`` (of those used more than once). Returns the counts.
     """
-    counts: dict[str, int] = {}
+    counts = {} if counts is None else counts
     for k in repeats:
         ref = refs[k]
         n = counts[ref] = counts.get(ref, 1) + 1
         refs[k] = f"{ref}#{n}"
+    return counts
 
 
 def _start_line(reader: Reader, row: list[str]) -> int:
