@@ -428,7 +428,7 @@ def _parse(reader: Reader, label: str, expected: str | None) -> _Part:
 
 def _messages_child(sources: dict, total: int) -> two_cores.Child | None:
     """Start a child process parsing the last part of a big ``messages.csv`` on another
-    core, or return None (a small file, a zip member, no second core, a kernel)."""
+    core, or return None (a small file, a lone CSV, no second core, a notebook kernel)."""
     source = sources.get(MESSAGES)
     if (source is None or source.child_opener is None or source.size < two_cores.MIN_BYTES
             or not two_cores.available()):
@@ -468,6 +468,7 @@ def _rest_of_messages(stream, send, cols: dict[str, int], label: str) -> tuple:
             send(([when.isoformat() for when in p.whens], p.refs, p.pair_ids))
             p.whens, p.refs, p.pair_ids = [], [], []
             m.seen.clear()  # ids are checked for repeats where the parts are joined
+            m.repeats.clear()
         if reader.line_num == line:
             return p.rows, p.skipped, p.pairs, p.names, p.urls
 
@@ -498,7 +499,7 @@ def _messages_in_two(source: Source, child: two_cores.Child, progress: Progress)
     return m.part
 
 
-def _first_messages(reader: Reader, label: str) -> _MessageReader | None:
+def _first_messages(reader: Reader, label: str) -> _MessageReader:
     kind, cols, _ = find_header(reader, detect_kind, label, "a LinkedIn messages.csv")
     if kind != MESSAGES:
         raise InputError("changed while it was read", path=label)
