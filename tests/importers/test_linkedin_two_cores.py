@@ -11,6 +11,7 @@ import pytest
 
 from netlearn.errors import InputError
 from netlearn.importers import read, two_cores
+from netlearn.importers.linkedin import first_share
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")
@@ -115,7 +116,7 @@ def test_ids_repeated_on_both_sides_of_the_split_are_numbered_as_in_one_pass(
     # name the first part saw stays
     size = len((HEADER + "".join(rows)).replace("\n", newline).encode())
     at, split = len(HEADER.replace("\n", newline).encode()), 0
-    while at < size * 0.6:  # the child's part starts at 60 % of a lone messages.csv
+    while at < size * first_share(size, 0):  # where the child's part starts
         at += len(rows[split].replace("\n", newline).encode())
         split += 1
     rows[split:] = [row.replace("Ada Example", "Ada Renamed").replace("/in/ada,", "/in/ADA,")
