@@ -89,15 +89,29 @@ def record_start(stream: BinaryIO, target: int) -> tuple[int, bytes] | None:
             return None
 
 
-class Resumed(io.RawIOBase):
-    """A binary stream that gives ``head`` first, then the rest of ``raw``."""
+class _Wrapper(io.RawIOBase):
+    """A readable stream over ``raw``, which it closes with itself."""
 
-    def __init__(self, head: bytes, raw: BinaryIO):
+    def __init__(self, raw: BinaryIO):
         super().__init__()
-        self._head, self._raw = memoryview(head), raw
+        self._raw = raw
 
     def readable(self) -> bool:
         return True
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()
+
+
+class Resumed(_Wrapper):
+    """A binary stream that gives ``head`` first, then the rest of ``raw``."""
+
+    def __init__(self, head: bytes, raw: BinaryIO):
+        super().__init__(raw)
+        self._head = memoryview(head)
 
     def readinto(self, buffer) -> int:
         if self._head:
@@ -109,22 +123,13 @@ class Resumed(io.RawIOBase):
         buffer[:len(data)] = data
         return len(data)
 
-    def close(self) -> None:
-        try:
-            self._raw.close()
-        finally:
-            super().close()
 
-
-class Limited(io.RawIOBase):
+class Limited(_Wrapper):
     """The first ``limit`` bytes of ``raw``."""
 
     def __init__(self, raw: BinaryIO, limit: int):
-        super().__init__()
-        self._raw, self._left = raw, limit
-
-    def readable(self) -> bool:
-        return True
+        super().__init__(raw)
+        self._left = limit
 
     def readinto(self, buffer) -> int:
         if self._left <= 0:
@@ -133,12 +138,6 @@ class Limited(io.RawIOBase):
         buffer[:len(data)] = data
         self._left -= len(data)
         return len(data)
-
-    def close(self) -> None:
-        try:
-            self._raw.close()
-        finally:
-            super().close()
 
 
 def line_breaks(opener: Callable[[], BinaryIO], offset: int) -> int:
