@@ -320,13 +320,13 @@ class _Checked(io.BufferedIOBase):
     reports progress."""
 
     def __init__(self, raw: BinaryIO, label: str, progress: Progress | None,
-                 reopen: Callable[[], BinaryIO] | None = None):
+                 reopen: Callable[[], BinaryIO] | None = None, check_start: bool = True):
         super().__init__()
         self._raw = raw
         self._label = label
         self._progress = progress
         self._reopen = reopen  # to count the lines before an over-long one, if there is one
-        self._first = True
+        self._first = check_start  # the first bytes are checked for a file signature
         self._done = 0  # bytes passed on so far
         self._run = 0  # bytes since the last LF
 
@@ -453,10 +453,8 @@ def parse_csv(source: Source, parse: Callable[[Reader], T],
         reader = None
         try:
             with source.opener() as raw:
-                checked = _Checked(raw, source.label, progress, source.opener)
-                text = io.TextIOWrapper(checked, encoding=encoding, newline="")
-                text._CHUNK_SIZE = _CHUNK
-                reader = csv.reader(text, strict=True)
+                reader = _csv_reader(_Checked(raw, source.label, progress, source.opener),
+                                     encoding)
                 return parse(reader)
         except UnicodeDecodeError:
             continue
@@ -486,8 +484,10 @@ def continued_csv(stream: BinaryIO, label: str, encoding: str = "utf-8") -> Read
     csv.reader
         Its ``line_num`` counts lines from the stream's start.
     """
-    checked = _Checked(stream, label, None)
-    checked._first = False
+    return _csv_reader(_Checked(stream, label, None, check_start=False), encoding)
+
+
+def _csv_reader(checked: _Checked, encoding: str) -> Reader:
     text = io.TextIOWrapper(checked, encoding=encoding, newline="")
     text._CHUNK_SIZE = _CHUNK
     return csv.reader(text, strict=True)

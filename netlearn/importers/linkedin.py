@@ -509,10 +509,7 @@ def _first_messages(reader: Reader, label: str) -> _MessageReader:
     kind, cols, _ = find_header(reader, detect_kind, label, "a LinkedIn messages.csv")
     if kind != MESSAGES:
         raise InputError("changed while it was read", path=label)
-    m = _MessageReader(cols, label)
-    m.read(reader)
-    m.counts = _number_repeats(m.part.refs, m.repeats)
-    return m
+    return _read_messages(reader, cols, label)
 
 
 def _append_messages(m: _MessageReader, rest: tuple, lines_before) -> None:
@@ -691,11 +688,17 @@ def _messages(reader: Reader, cols: dict[str, int], label: str) -> _Part:
     # csv module yields them (while they are in the CPU cache: reading in chunks and
     # working column-wise measured slower), one cache lookup per row for who wrote to
     # whom, and the records themselves made later in bulk.
+    m = _read_messages(reader, cols, label)
+    m.seen = set()  # only joining a child's part to this one needs the ids made
+    return m.part
+
+
+def _read_messages(reader: Reader, cols: dict[str, int], label: str) -> _MessageReader:
+    """Read every row after the header, with repeated ids numbered."""
     m = _MessageReader(cols, label)
     m.read(reader)
-    m.seen = set()
-    _number_repeats(m.part.refs, m.repeats)
-    return m.part
+    m.counts = _number_repeats(m.part.refs, m.repeats)
+    return m
 
 
 class _MessageReader:
