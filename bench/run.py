@@ -348,7 +348,8 @@ METRICS_AND_CHARTS = textwrap.dedent("""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from netlearn import charts, metrics
+    from netlearn import charts
+    from netlearn.network import metrics
     from netlearn.store import Store
     net = Store(sys.argv[1]).load_network()
     today = net.today()
@@ -564,7 +565,7 @@ def bench_hub(sizes, rounds=3):
     from concurrent.futures import ThreadPoolExecutor
 
     sys.path.insert(0, str(REPO))
-    from netlearn.links import nbgitpuller_link
+    from netlearn.facilitator.links import nbgitpuller_link
     from tests.hub import hubkit
 
     reason = hubkit.missing()

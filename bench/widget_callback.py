@@ -11,7 +11,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 
-from netlearn.paths import HOME_ENV
+from netlearn.plumbing.paths import HOME_ENV
 
 
 def measure_check_answer(n: int = 50, topic_id: str | None = None) -> dict:
@@ -35,8 +35,8 @@ def measure_check_answer(n: int = 50, topic_id: str | None = None) -> dict:
     dict
         ``n``, ``median_ms``, ``p90_ms``, ``max_ms``, ``topic`` and ``question``.
     """
-    from netlearn.content import course as load_course
     from netlearn.store import Store
+    from netlearn.teaching.content import course as load_course
     from netlearn.widgets import quiz
 
     loaded = load_course()

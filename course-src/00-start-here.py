@@ -88,7 +88,7 @@ print(f"\nIn all, about {course.minutes} minutes.")
 #   your answers — when your session ends. Download what you want to keep before you leave.
 
 # %%
-from netlearn.paths import data_home
+from netlearn.plumbing.paths import data_home
 
 print(f"Your answers, ratings and networking log are kept in:\n{data_home()}")
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import NetlearnError
+from netlearn.plumbing.errors import NetlearnError
 
 IMPORT_KINDS = ("linkedin", "vcard", "ics", "csv")
 
@@ -100,7 +100,7 @@ def main(argv=None) -> int:
 
 
 def _check(args) -> int:
-    from . import content
+    from netlearn.teaching import content
 
     notebooks = Path(args.notebooks) if args.notebooks else _find_notebooks()
     problems, warnings = content.review(args.dir, check_notebooks=notebooks)
@@ -134,9 +134,9 @@ def _find_notebooks() -> Path | None:
 
 
 def _import(args) -> int:
-    from .ingest import import_file
-    from .store import get_store
-    from .terminal_progress import TerminalProgress
+    from netlearn.keep.ingest import import_file
+    from netlearn.store import get_store
+    from netlearn.terminal_progress import TerminalProgress
 
     store = get_store()  # fail early on an unusable NETLEARN_HOME
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:
@@ -160,22 +160,22 @@ def _import(args) -> int:
 
 
 def _export(args) -> int:
-    from .store import get_store
+    from netlearn.store import get_store
 
     store = get_store()
     if args.archive:
-        from .archive import write_archive
+        from netlearn.keep.archive import write_archive
 
         path = write_archive(store, args.archive)
         print(f"wrote backup {path} (restore it with: netlearn restore {path})")
         return 0
     if args.summary:
-        from .summary import write_summary
+        from netlearn.keep.summary import write_summary
 
         path = write_summary(store, args.summary)
         print(f"wrote anonymised summary {path}")
         return 0
-    from .exporting import export_all
+    from netlearn.keep.exporting import export_all
 
     for path in export_all(store, args.dir):
         print(path)
@@ -183,8 +183,8 @@ def _export(args) -> int:
 
 
 def _restore(args) -> int:
-    from .archive import restore_archive
-    from .store import get_store
+    from netlearn.keep.archive import restore_archive
+    from netlearn.store import get_store
 
     result = restore_archive(get_store(), args.archive)
     print(f"{args.archive}: {result}")
@@ -192,7 +192,7 @@ def _restore(args) -> int:
 
 
 def _cohort(args) -> int:
-    from .cohort import MIN_LEARNERS, run_cohort
+    from netlearn.facilitator.cohort import MIN_LEARNERS, run_cohort
 
     minimum = MIN_LEARNERS if args.min_learners is None else args.min_learners
     if minimum < 1:
@@ -202,7 +202,7 @@ def _cohort(args) -> int:
 
 
 def _links(args) -> int:
-    from .links import binder_link, nbgitpuller_link
+    from netlearn.facilitator.links import binder_link, nbgitpuller_link
 
     ref = args.ref or args.branch
     if not (args.hub and args.repo.strip().startswith("file:")):  # Binder needs a public URL
@@ -217,8 +217,8 @@ def _links(args) -> int:
 
 
 def _agenda(args) -> int:
-    from .agenda import format_agenda, plan_agenda
-    from .content import course
+    from netlearn.facilitator.agenda import format_agenda, plan_agenda
+    from netlearn.teaching.content import course
 
     agenda = plan_agenda(course(), minutes=args.minutes, topics=args.topics)
     print(format_agenda(agenda, markdown=args.markdown))
@@ -227,9 +227,9 @@ def _agenda(args) -> int:
 
 def _content(args) -> int:
     if args.content_command == "notebook":
-        from .content import course
-        from .notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
-        from .paths import override_content_dir
+        from netlearn.facilitator.notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
+        from netlearn.plumbing.paths import override_content_dir
+        from netlearn.teaching.content import course
 
         path = new_topic_notebook(args.id, args.out, course(args.content), overwrite=args.force)
         where = args.content or override_content_dir() or "YOUR-CONTENT-DIR"
@@ -237,7 +237,7 @@ def _content(args) -> int:
         print(f"wrote {path.parent / FACILITATOR_GUIDE} (the facilitator notes of every topic)")
         print(f"run it with: NETLEARN_CONTENT={where} jupyter lab {path}")
         return 0
-    from .content_copy import copy_content
+    from netlearn.facilitator.content_copy import copy_content
 
     target = copy_content(args.dir)
     print(f"copied the course content to {target}; edit it, then run: netlearn check {target}")
@@ -246,8 +246,8 @@ def _content(args) -> int:
 
 
 def _forget(args) -> int:
-    from .paths import data_home
-    from .store import forget
+    from netlearn.plumbing.paths import data_home
+    from netlearn.store import forget
 
     home = data_home()
     if not args.yes:

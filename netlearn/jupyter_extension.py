@@ -20,7 +20,7 @@ def _jupyter_server_extension_points():
 
 def _load_jupyter_server_extension(serverapp) -> None:
     """Register the pre-save hook and raise the websocket message limit (never lower it)."""
-    from .notebook_privacy import pre_save_hook
+    from netlearn.notebook_privacy import pre_save_hook
 
     serverapp.contents_manager.register_pre_save_hook(pre_save_hook)
     settings = serverapp.web_app.settings

@@ -5,11 +5,11 @@ from datetime import date, datetime
 
 import pytest
 
-from netlearn import content
-from netlearn.action_plan import action_plan_markdown, md_escape, md_quote
-from netlearn.content import Course, Topic
-from netlearn.errors import ContentError
-from netlearn.records import Commitment, Contact, Event, Interaction, Network
+from netlearn.keep.action_plan import action_plan_markdown, md_escape, md_quote
+from netlearn.network.records import Commitment, Contact, Event, Interaction, Network
+from netlearn.plumbing.errors import ContentError
+from netlearn.teaching import content
+from netlearn.teaching.content import Course, Topic
 from netlearn.widgets._ui import GIVE_PREFIX
 
 TODAY = date(2026, 3, 10)

@@ -3,9 +3,9 @@
 import pytest
 
 from netlearn import cli
-from netlearn.agenda import format_agenda, plan_agenda, scale_minutes
-from netlearn.content import Course, Topic
-from netlearn.errors import NetlearnError
+from netlearn.facilitator.agenda import format_agenda, plan_agenda, scale_minutes
+from netlearn.plumbing.errors import NetlearnError
+from netlearn.teaching.content import Course, Topic
 
 LENGTHS = {
     "00-start-here": 15, "01-preparation": 30, "02-giving-not-just-taking": 25,

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.archive import FORMAT_VERSION, MANIFEST, restore_archive, write_archive
 from netlearn.cli import main
-from netlearn.errors import InputError
-from netlearn.records import Batch
-from netlearn.sample import sample_network
+from netlearn.keep.archive import FORMAT_VERSION, MANIFEST, restore_archive, write_archive
+from netlearn.network.records import Batch
+from netlearn.network.sample import sample_network
+from netlearn.plumbing.errors import InputError
 from netlearn.store import SCHEMA_VERSION, RestoreConflict, Store
 from tests.storedb import db_rows
 
@@ -176,7 +176,7 @@ def test_a_schema_4_backup_restores_with_commitment_kinds(tmp_path):
     """Schema 4 had no commitments.kind: its prefixes give the kind, and rows still match."""
     from datetime import date
 
-    from netlearn.records import Commitment
+    from netlearn.network.records import Commitment
 
     source = Store(tmp_path / "source")
     fill(source)
@@ -245,7 +245,7 @@ RESTORE_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     import netlearn.store as s
     import netlearn.store.restore as r
-    from netlearn.archive import restore_archive
+    from netlearn.keep.archive import restore_archive
     real = r._restore_table
     def slow(conn, table, *args):
         result = real(conn, table, *args)
@@ -287,7 +287,7 @@ def test_two_processes_restoring_at_once_lose_nothing(backup, tmp_path):
     home = tmp_path / "target"
     Store(home).close()
     script = ("import sys; from netlearn.store import Store; "
-              "from netlearn.archive import restore_archive; "
+              "from netlearn.keep.archive import restore_archive; "
               "print(restore_archive(Store(sys.argv[1]), sys.argv[2]).total_added)")
     children = [subprocess.Popen([sys.executable, "-c", script, str(home), str(path)],
                                  cwd=REPO, stdout=subprocess.PIPE, text=True)

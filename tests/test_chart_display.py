@@ -8,9 +8,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from netlearn import chart_display, chart_text, charts
-from netlearn.chart_text import ChartText
-from netlearn.records import Contact, Interaction, Network
+from netlearn.charts import display as chart_display
+from netlearn.charts import learner as charts
+from netlearn.charts import text as chart_text
+from netlearn.charts.text import ChartText
+from netlearn.network.records import Contact, Interaction, Network
 
 HOSTILE = '<img src=x onerror=alert(1)> "quoted" & co'
 

@@ -7,8 +7,10 @@ from datetime import date, datetime
 
 import pytest
 
-from netlearn import chart_text, charts, cohort_charts
-from netlearn.records import Contact, Event, Interaction, Network
+from netlearn.charts import cohort as cohort_charts
+from netlearn.charts import learner as charts
+from netlearn.charts import text as chart_text
+from netlearn.network.records import Contact, Event, Interaction, Network
 
 TODAY = date(2025, 6, 30)
 
@@ -145,7 +147,7 @@ def test_self_assessment_change_counts_rises():
 
 
 def test_sample_persona_is_named_in_alt_and_caption():
-    from netlearn.sample import sample_network
+    from netlearn.network.sample import sample_network
 
     net = sample_network()
     text = chart_text.network_recency(net, today=net.today())
@@ -235,7 +237,7 @@ def test_every_chart_takes_data_then_keyword_only_today_and_ax(name, chart):
 
 
 def test_a_chart_and_a_metric_never_share_a_name():
-    from netlearn import metrics
+    from netlearn.network import metrics
 
     def public(module):
         return {name for name, value in vars(module).items()
@@ -247,7 +249,7 @@ def test_a_chart_and_a_metric_never_share_a_name():
 
 
 def test_self_assessment_phases_text_states_the_change_to_the_check_in():
-    from netlearn.chart_text import self_assessment_phases
+    from netlearn.charts.text import self_assessment_phases
 
     text = self_assessment_phases({"before": {"Prep": 2.0, "Give": 3.0},
                                    "after": {"Prep": 4.0, "Give": 3.0},
@@ -277,7 +279,7 @@ def test_participation_text_counts_posts_comments_and_reactions_by_month():
 
 
 def test_follow_up_text_takes_the_connection_result_the_chart_draws():
-    from netlearn.metrics import FollowUp, Share
+    from netlearn.network.metrics import FollowUp, Share
 
     result = FollowUp(new_contacts=4, followed_up=3, within_48h=Share(2, 4),
                       within_7d=Share(3, 4), median_hours=30.0, never_followed_up=1, awaiting=0,

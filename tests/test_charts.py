@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from netlearn import charts
-from netlearn.records import Network
-from netlearn.sample import DEFAULT_TODAY, sample_network
+from netlearn.charts import learner as charts
+from netlearn.network.records import Network
+from netlearn.network.sample import DEFAULT_TODAY, sample_network
 
 BEFORE = {"Lack of preparation": 2, "Only taking": 3, "No follow-up": 1.5}
 AFTER = {"Lack of preparation": 4, "Only taking": 4, "No follow-up": 3.5, "Online": 4}

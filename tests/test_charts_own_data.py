@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from netlearn import charts, metrics
-from netlearn.records import Contact, Interaction, Network
-from netlearn.sample import sample_network
+from netlearn.charts import learner as charts
+from netlearn.network import metrics
+from netlearn.network.records import Contact, Interaction, Network
+from netlearn.network.sample import sample_network
 
 TODAY = date(2026, 6, 30)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.paths import default_content_dir
+from netlearn.plumbing.paths import default_content_dir
 from netlearn.store import DB_NAME
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,11 +1,11 @@
-"""The one rule for "today" (netlearn.clock): explicit date > the network's own day > real date."""
+"""The one rule for "today" (netlearn.plumbing.clock): explicit > the network's day > real."""
 
 from datetime import date
 
-from netlearn.clock import resolve_today
-from netlearn.learner_network import network_today
-from netlearn.records import Network
-from netlearn.sample import DEFAULT_TODAY, sample_network
+from netlearn.keep.learner_network import network_today
+from netlearn.network.records import Network
+from netlearn.network.sample import DEFAULT_TODAY, sample_network
+from netlearn.plumbing.clock import resolve_today
 
 
 def test_an_explicit_date_wins_over_the_networks_day():

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn import cli, cohort_charts
-from netlearn.cohort import (
+from netlearn import cli
+from netlearn.charts import cohort as cohort_charts
+from netlearn.facilitator.cohort import (
     COLUMNS,
     ITEM_COLUMNS,
     aggregate,
@@ -19,8 +20,8 @@ from netlearn.cohort import (
     run_cohort,
     validate_summary,
 )
-from netlearn.content import course as load_course
-from netlearn.summary import VERSION, content_fingerprint
+from netlearn.keep.summary import VERSION, content_fingerprint
+from netlearn.teaching.content import course as load_course
 
 DEMO = Path(__file__).resolve().parent.parent / "netlearn" / "data" / "demo-summaries"
 TOPICS = ["00-start-here", "01-preparation", "02-giving", "06-action-plan"]
@@ -215,7 +216,7 @@ def test_demo_summaries_are_usable_and_match_the_current_course():
 
 
 def test_uploads_are_saved_safely_and_read_with_the_folder(tmp_path):
-    from netlearn.cohort import dashboard_sources, demo_summaries_dir, save_uploads
+    from netlearn.facilitator.cohort import dashboard_sources, demo_summaries_dir, save_uploads
 
     uploads = tmp_path / "uploads"
     assert dashboard_sources(None, uploads) == [demo_summaries_dir()]
@@ -237,7 +238,7 @@ def test_uploads_are_saved_safely_and_read_with_the_folder(tmp_path):
 
 
 def test_topic_overview_has_a_row_per_topic():
-    from netlearn.cohort import topic_overview
+    from netlearn.facilitator.cohort import topic_overview
 
     table = topic_overview(aggregate([fake_summary(i) for i in range(1, 5)]))
     assert list(table.index) == TOPICS
@@ -318,8 +319,8 @@ def test_malformed_item_versions_are_refused():
 
 
 def test_check_in_ratings_show_in_the_dashboard_only_when_present():
-    from netlearn import cohort_charts
-    from netlearn.cohort import before_after, topic_overview
+    from netlearn.charts import cohort as cohort_charts
+    from netlearn.facilitator.cohort import before_after, topic_overview
 
     plain = [fake_summary(i) for i in range(1, 5)]
     table = topic_overview(aggregate(plain))
@@ -344,7 +345,7 @@ def test_check_in_ratings_show_in_the_dashboard_only_when_present():
 
 
 def test_a_small_group_gets_only_counts_on_the_dashboard_too():
-    from netlearn.cohort import counts_only_note, dashboard_overview, enough_learners
+    from netlearn.facilitator.cohort import counts_only_note, dashboard_overview, enough_learners
 
     small = [fake_summary(i) for i in range(1, 4)]
     table = dashboard_overview(small)
@@ -358,7 +359,7 @@ def test_a_small_group_gets_only_counts_on_the_dashboard_too():
 def test_writing_cohort_charts_leaves_the_kernel_backend_alone(tmp_path, learner_backend):
     import matplotlib
 
-    from netlearn.cohort import write_outputs
+    from netlearn.facilitator.cohort import write_outputs
 
     write_outputs([fake_summary(i) for i in range(1, 6)], tmp_path / "out")
     assert (tmp_path / "out" / "before_after.png").stat().st_size > 0

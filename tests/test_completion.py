@@ -1,7 +1,7 @@
 """Before/after self-assessment means as notebook 06 charts them."""
 
-from netlearn.completion import self_assessment_means
-from netlearn.content import course
+from netlearn.keep.self_ratings import self_assessment_means
+from netlearn.teaching.content import course
 
 
 def test_means_per_mistake_topic_before_and_after(store):

@@ -4,8 +4,8 @@ import textwrap
 
 import pytest
 
-from netlearn.content import check, load_course, read_yaml
-from netlearn.errors import ContentError
+from netlearn.plumbing.errors import ContentError
+from netlearn.teaching.content import check, load_course, read_yaml
 
 COURSE = """\
 version: 1

@@ -1,12 +1,12 @@
-"""Copying the default course content into a facilitator's directory (netlearn.content_copy)."""
+"""Copying the default content into a facilitator's folder (netlearn.facilitator.content_copy)."""
 
 import pytest
 
 from netlearn import cli
-from netlearn.content import check
-from netlearn.content_copy import copy_content
-from netlearn.errors import NetlearnError
-from netlearn.paths import default_content_dir
+from netlearn.facilitator.content_copy import copy_content
+from netlearn.plumbing.errors import NetlearnError
+from netlearn.plumbing.paths import default_content_dir
+from netlearn.teaching.content import check
 
 
 def test_copy_content_copies_yaml_and_schemas_but_no_python(tmp_path):

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from netlearn import content
-from netlearn.paths import default_content_dir
+from netlearn.plumbing.paths import default_content_dir
+from netlearn.teaching import content
 
 
 @pytest.fixture

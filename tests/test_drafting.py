@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from netlearn import drafting
-from netlearn.drafting import (
+from netlearn.teaching import drafting
+from netlearn.teaching.drafting import (
     build_draft,
     check_draft,
     first_name,
@@ -157,8 +157,8 @@ def test_reconnect_opener_is_low_pressure(days, close, company, must):
 def test_personal_openers_use_what_is_known_and_never_repeat():
     from datetime import date as _date
 
-    from netlearn.drafting import generic_phrases, personal_opener
-    from netlearn.sample import sample_network
+    from netlearn.network.sample import sample_network
+    from netlearn.teaching.drafting import generic_phrases, personal_opener
     from netlearn.widgets.practice.reconnect import reconnect_rows
 
     line = personal_opener("Ada Byron", 120, _date(2026, 3, 4), company="Birch Health",

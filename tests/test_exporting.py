@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pytest
 from icalendar import Calendar
 
-from netlearn import exporting, reminders
-from netlearn.exporting import export_all, export_directory
-from netlearn.records import Batch, Commitment, Contact, Interaction
+from netlearn.keep import exporting, reminders
+from netlearn.keep.exporting import export_all, export_directory
+from netlearn.network.records import Batch, Commitment, Contact, Interaction
 from netlearn.widgets.downloads import download_links_html
 from netlearn.widgets.export_button import export_widget
 from tests.helpers import HOSTILE_IMG as HOSTILE

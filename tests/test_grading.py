@@ -1,4 +1,4 @@
-"""Tests for netlearn.grading: tables of answers and the scores they earn."""
+"""Tests for netlearn.teaching.grading: tables of answers and the scores they earn."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from netlearn import grading
-from netlearn.grading import Result
+from netlearn.teaching import grading
+from netlearn.teaching.grading import Result
 
 SINGLE = {
     "id": "q-single", "type": "single", "prompt": "Pick one.",

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from netlearn.hosting import shared_service
+from netlearn.plumbing.hosting import shared_service
 from netlearn.widgets.hosting_notice import hosting_notice, notice_html
 from netlearn.widgets.upload import import_widget
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from netlearn import importers
-from netlearn.errors import InputError
-from netlearn.ingest import import_file
+from netlearn.keep.ingest import import_file
+from netlearn.plumbing.errors import InputError
 from netlearn.store import forget
 from tests.storedb import db_rows
 

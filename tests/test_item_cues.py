@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.content import load_course, read_yaml
+from netlearn.teaching.content import load_course, read_yaml
 
 CONTENT = Path(__file__).resolve().parents[1] / "netlearn" / "content"
 MARGIN = 0.10  # a guesser may beat chance by at most 10 percentage points

@@ -2,7 +2,7 @@
 
 import json
 
-from netlearn import grading, item_history
+from netlearn.teaching import grading, item_history
 
 
 def _item(qid, text="Text."):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from netlearn import item_quality as iq
+from netlearn.teaching import item_quality as iq
 
 
 def single(texts, key=0, qid="q1", prompt="Which is best?"):

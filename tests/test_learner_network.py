@@ -4,15 +4,15 @@ from datetime import date, datetime
 
 import pytest
 
-from netlearn.learner_network import (
+from netlearn.keep.learner_network import (
     data_choice,
     describe,
     my_network,
     network_today,
     use_sample,
 )
-from netlearn.records import Batch, Contact, Interaction
-from netlearn.sample import DEFAULT_TODAY
+from netlearn.network.records import Batch, Contact, Interaction
+from netlearn.network.sample import DEFAULT_TODAY
 
 
 def _log_one(store):

@@ -5,8 +5,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from netlearn import cli
-from netlearn.errors import NetlearnError
-from netlearn.links import binder_link, nbgitpuller_link
+from netlearn.facilitator.links import binder_link, nbgitpuller_link
+from netlearn.plumbing.errors import NetlearnError
 
 START = "?urlpath=lab/tree/notebooks/00-start-here.ipynb"
 

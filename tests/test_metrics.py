@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from netlearn import metrics
-from netlearn.records import Commitment, Contact, Event, Interaction, Network
+from netlearn.network import metrics
+from netlearn.network.records import Commitment, Contact, Event, Interaction, Network
 
 TODAY = date(2026, 10, 20)
 
@@ -351,7 +351,7 @@ def test_aware_and_naive_times_mix():
 
 def test_importing_metrics_stays_light():
     code = (
-        "import sys, netlearn.metrics, netlearn.sample, netlearn.charts; "
+        "import sys, netlearn.network.metrics, netlearn.network.sample, netlearn.charts.learner; "
         "print(sorted(m for m in ('pandas', 'matplotlib', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

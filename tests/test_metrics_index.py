@@ -12,8 +12,8 @@ import pytest
 import test_metrics
 import test_metrics_own_data
 
-from netlearn import metrics, metrics_index
-from netlearn.records import Commitment, Contact, Event, Interaction, Network
+from netlearn.network import metrics, metrics_index
+from netlearn.network.records import Commitment, Contact, Event, Interaction, Network
 
 TODAY = date(2026, 10, 20)
 
@@ -212,7 +212,7 @@ def test_small_networks_do_not_import_numpy():
 
 
 def test_the_sample_persona_through_the_index(monkeypatch):
-    from netlearn.sample import sample_network
+    from netlearn.network.sample import sample_network
 
     net = sample_network()
     assert_same(*both_paths(monkeypatch, net, net.today()))

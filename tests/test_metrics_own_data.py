@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from netlearn import metrics
-from netlearn.records import Contact, Interaction, Network
+from netlearn.network import metrics
+from netlearn.network.records import Contact, Interaction, Network
 
 TODAY = date(2026, 6, 30)
 

@@ -7,9 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from netlearn.content import course as load_course
-from netlearn.errors import NetlearnError
-from netlearn.notebook_builder import (
+from netlearn.facilitator.notebook_builder import (
     FACILITATOR_GUIDE,
     BuildError,
     build,
@@ -17,6 +15,8 @@ from netlearn.notebook_builder import (
     new_topic_notebook,
     parse_source,
 )
+from netlearn.plumbing.errors import NetlearnError
+from netlearn.teaching.content import course as load_course
 from netlearn.widgets.topic_text import topic_key_points
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,8 +119,8 @@ def test_topic_notebook_has_the_course_shape_and_renders_parts_through_netlearn_
     assert "facilitator_notes" not in text
     assert "*Core · about " in text and "*Optional · about " in text
     assert "about 0 min" not in text
-    # the key points the widget shows are counted as reading (netlearn.timing)
-    from netlearn.timing import estimate_sections, read_minutes, shown_minutes
+    # the key points the widget shows are counted as reading (netlearn.teaching.timing)
+    from netlearn.teaching.timing import estimate_sections, read_minutes, shown_minutes
 
     words = " ".join([*topic.key_points, *(t["text"] for t in topic.tips)])
     section = next(s for s in estimate_sections(notebook.cells, topic, course)

@@ -44,7 +44,7 @@ NONDETERMINISTIC = ("my_network", "date.today", "datetime.now", "random", "time.
 
 @pytest.fixture(scope="module")
 def course():
-    from netlearn.content import load_course
+    from netlearn.teaching.content import load_course
 
     saved = os.environ.pop("NETLEARN_CONTENT", None)
     try:

@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from netlearn import cli
-from netlearn.content import check, course, load_course
-from netlearn.content_copy import copy_content
-from netlearn.errors import ContentError
-from netlearn.notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
-from netlearn.paths import default_content_dir
+from netlearn.facilitator.content_copy import copy_content
+from netlearn.facilitator.notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
+from netlearn.plumbing.errors import ContentError
+from netlearn.plumbing.paths import default_content_dir
+from netlearn.teaching.content import check, course, load_course
 
 NEW_ID = "07-salary-conversations"
 NEW_PROMPT = "Which opener suits a first salary conversation with a mentor"
@@ -247,7 +247,7 @@ def test_a_planted_cue_is_a_path_line_warning_and_an_error_under_strict(
 
 def test_check_notes_a_copied_item_the_defaults_have_since_corrected(content, monkeypatch,
                                                                      capsys):
-    from netlearn import grading, item_history
+    from netlearn.teaching import grading, item_history
 
     path = content / "01-preparation" / "questions.yaml"
     edit_yaml(path, lambda d: d["questions"][1]["choices"][0].update(text="An old wording."))

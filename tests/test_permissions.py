@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from netlearn import permissions
+from netlearn.plumbing import permissions
 from netlearn.store import Store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -69,9 +69,9 @@ def test_store_whose_modes_cannot_change_opens_and_says_why_once(tmp_path, monke
 
 
 def test_exports_summaries_and_backups_are_private(tmp_path, store):
-    from netlearn.archive import write_archive
-    from netlearn.exporting import export_all
-    from netlearn.summary import write_summary
+    from netlearn.keep.archive import write_archive
+    from netlearn.keep.exporting import export_all
+    from netlearn.keep.summary import write_summary
 
     out = tmp_path / "anywhere"
     for path in export_all(store, out):

@@ -111,7 +111,7 @@ def imported_home(tmp_path_factory):
     """A learner home filled the way a learner fills it: imports through the CLI."""
     import sys
 
-    from netlearn.sample import write_sample_linkedin_export
+    from netlearn.network.sample import write_sample_linkedin_export
 
     home = tmp_path_factory.mktemp("imported") / "home"
     export = write_sample_linkedin_export(tmp_path_factory.mktemp("export"))
@@ -201,7 +201,7 @@ def linkedin_only_homes(tmp_path_factory):
     """One home per export kind, filled by `netlearn import linkedin` and nothing else."""
     import sys
 
-    from netlearn.sample import write_sample_linkedin_export
+    from netlearn.network.sample import write_sample_linkedin_export
 
     homes = {}
     for kind in OWN_DATA_NOTEBOOKS:

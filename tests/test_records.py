@@ -5,7 +5,7 @@ from itertools import compress
 
 import pytest
 
-from netlearn.records import Interaction, InteractionColumns
+from netlearn.network.records import Interaction, InteractionColumns
 
 
 def records():
@@ -84,7 +84,7 @@ def test_runs_follow_extend_and_keep():
 
 
 def test_same_reads_like_the_list_it_stands_for():
-    from netlearn.records import Same
+    from netlearn.network.records import Same
 
     a = Same.join([Same("x", 3), Same("x", 2), Same(None, 0), Same(True, 2), Same(1, 1)])
     as_list = ["x"] * 5 + [True, True, 1]
@@ -107,7 +107,7 @@ def test_same_reads_like_the_list_it_stands_for():
 
 
 def test_shared_columns_are_held_once_through_of_concat_extend_and_keep():
-    from netlearn.records import Same
+    from netlearn.network.records import Same
 
     when = datetime(2026, 1, 1)
     msgs = InteractionColumns.build([when] * 3, ["k:a", "k:b", "k:c"], ["in"] * 3,

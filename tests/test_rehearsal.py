@@ -1,6 +1,6 @@
 """The rehearsal countdown on a fake clock: start, pause, extend, reset, run out."""
 
-from netlearn.rehearsal import RehearsalTimer, clock_text
+from netlearn.teaching.rehearsal import RehearsalTimer, clock_text
 
 
 class FakeClock:

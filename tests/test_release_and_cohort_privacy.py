@@ -12,8 +12,8 @@ from test_cohort import fake_summary, write
 
 import netlearn
 from netlearn import cli
-from netlearn.cohort import MIN_LEARNERS, run_cohort
-from netlearn.version import course_version
+from netlearn.facilitator.cohort import MIN_LEARNERS, run_cohort
+from netlearn.plumbing.version import course_version
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -63,8 +63,8 @@ def test_changelog_describes_this_release():
 
 
 def test_summary_carries_the_course_version(store):
-    from netlearn.content import course
-    from netlearn.summary import build_summary
+    from netlearn.keep.summary import build_summary
+    from netlearn.teaching.content import course
 
     data = build_summary(store, course(), __import__("datetime").date(2026, 1, 1))
     assert data["course"]["netlearn_version"] == course_version()

@@ -5,9 +5,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from icalendar import Calendar
 
-from netlearn.records import Commitment, Contact, Interaction, Network
-from netlearn.reminders import PRODID, reminder_calendar, reminder_uid, reminders
-from netlearn.sample import DEFAULT_TODAY, sample_network
+from netlearn.keep.reminders import PRODID, reminder_calendar, reminder_uid, reminders
+from netlearn.network.records import Commitment, Contact, Interaction, Network
+from netlearn.network.sample import DEFAULT_TODAY, sample_network
 
 TODAY = date(2026, 3, 10)
 

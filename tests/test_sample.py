@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from netlearn import metrics
-from netlearn.sample import (
+from netlearn.network import metrics
+from netlearn.network.sample import (
     DEFAULT_TODAY,
     PERSONA_NAME,
     sample_network,

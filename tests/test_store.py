@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from netlearn.errors import StoreError
-from netlearn.records import Batch, Commitment, Contact, Event, Interaction
+from netlearn.network.records import Batch, Commitment, Contact, Event, Interaction
+from netlearn.plumbing.errors import StoreError
 from netlearn.store import DB_NAME, SCHEMA_VERSION, Store, forget, get_store
 from tests.storedb import db_rows
 
@@ -332,7 +332,7 @@ def test_store_errors_show_as_their_one_line_in_a_notebook(tmp_path):
     shell = InteractiveShell.instance()
     shown = []
     shell._showtraceback = lambda etype, value, stb: shown.append(stb)
-    shell.run_cell("from netlearn.errors import StoreError\n"
+    shell.run_cell("from netlearn.plumbing.errors import StoreError\n"
                    f"raise StoreError('cannot write', path={str(tmp_path)!r})")
     assert shown == [[f"StoreError: {tmp_path}: cannot write"]]
 
@@ -341,7 +341,7 @@ def test_event_checklist_is_defined_once_and_every_item_round_trips(store):
     from dataclasses import fields
     from datetime import date
 
-    from netlearn.records import EVENT_CHECKLIST, EVENT_CHECKLIST_HINTS, Batch, Event
+    from netlearn.network.records import EVENT_CHECKLIST, EVENT_CHECKLIST_HINTS, Batch, Event
 
     assert Event.CHECKLIST == tuple(EVENT_CHECKLIST)
     assert set(EVENT_CHECKLIST_HINTS) == set(EVENT_CHECKLIST)

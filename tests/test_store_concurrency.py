@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 WRITER = textwrap.dedent("""
     import sys
     from datetime import datetime, timedelta
-    from netlearn.records import Batch, Interaction
+    from netlearn.network.records import Batch, Interaction
     from netlearn.store import Store
 
     store = Store(sys.argv[1])
@@ -32,7 +32,7 @@ WRITER = textwrap.dedent("""
 BIG_IMPORT = textwrap.dedent("""
     import sys
     from datetime import datetime, timedelta
-    from netlearn.records import Batch, Contact, Interaction
+    from netlearn.network.records import Batch, Contact, Interaction
     from netlearn.store import Store
 
     store = Store(sys.argv[1])

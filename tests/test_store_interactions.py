@@ -3,7 +3,7 @@
 import sqlite3
 from datetime import datetime, timedelta
 
-from netlearn.records import Batch, Contact, Interaction, InteractionColumns
+from netlearn.network.records import Batch, Contact, Interaction, InteractionColumns
 from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from tests.storedb import db_rows
 

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from netlearn.records import Batch, Commitment, Contact, Event, Interaction
+from netlearn.network.records import Batch, Commitment, Contact, Event, Interaction
 
 
 def seeded(store):

@@ -9,11 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from netlearn import cli
-from netlearn.content import course as load_course
-from netlearn.errors import NetlearnError
-from netlearn.grading import item_version
-from netlearn.records import Batch, Commitment, Contact, Event, Interaction
-from netlearn.summary import (
+from netlearn.keep.summary import (
     VERSION,
     build_summary,
     content_fingerprint,
@@ -21,7 +17,11 @@ from netlearn.summary import (
     summary_json,
     write_summary,
 )
-from netlearn.version import course_version
+from netlearn.network.records import Batch, Commitment, Contact, Event, Interaction
+from netlearn.plumbing.errors import NetlearnError
+from netlearn.plumbing.version import course_version
+from netlearn.teaching.content import course as load_course
+from netlearn.teaching.grading import item_version
 
 TODAY = date(2025, 3, 14)
 SECRETS = [

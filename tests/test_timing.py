@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from netlearn import timing
-from netlearn.agenda import plan_agenda
+from netlearn.facilitator.agenda import plan_agenda
+from netlearn.teaching import timing
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -20,7 +20,7 @@ GENEROUS = 1.35  # one far above it is not honest either
 
 @pytest.fixture(scope="module")
 def course():
-    from netlearn.content import load_course
+    from netlearn.teaching.content import load_course
 
     saved = os.environ.pop("NETLEARN_CONTENT", None)
     try:
@@ -159,7 +159,7 @@ def test_sections_count_prose_calls_and_markers(course):
 
 
 def test_the_builder_refuses_an_unmarked_heading(tmp_path):
-    from netlearn.notebook_builder import BuildError, SourceCell, mark_sections
+    from netlearn.facilitator.notebook_builder import BuildError, SourceCell, mark_sections
 
     source = tmp_path / "x.py"
     cell = SourceCell("markdown", "Intro\n\n## Practice", None, 3)

@@ -1,8 +1,9 @@
 """Build notebooks/<stem>.ipynb from the percent sources in course-src/ and the content.
 
-A thin command line over netlearn.notebook_builder (the builder `netlearn content notebook`
-uses too). It also writes the facilitator guide (notebooks/facilitator/facilitator-guide.ipynb),
-the README's course table and the content-validation manifest.
+A thin command line over netlearn.facilitator.notebook_builder (the builder that
+`netlearn content notebook` uses too). It also writes the facilitator guide
+(notebooks/facilitator/facilitator-guide.ipynb), the README's course table and the
+content-validation manifest.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))
     import nbformat
 
-    from netlearn import notebook_builder as builder
-    from netlearn.content import MANIFEST, default_validation_manifest, load_course
-    from netlearn.errors import ContentError, NetlearnError
+    from netlearn.facilitator import notebook_builder as builder
+    from netlearn.plumbing.errors import ContentError, NetlearnError
+    from netlearn.teaching.content import MANIFEST, default_validation_manifest, load_course
 
     try:
         course = load_course(args.content)

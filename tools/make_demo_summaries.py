@@ -2,7 +2,7 @@
 
 Each fake learner works through the course in a throw-away store (self-ratings, graded quiz
 answers, scenario walks, a small networking log) and is exported with the real
-``netlearn.summary.build_summary``, so the files always have the current format. Re-run after
+``netlearn.keep.summary.build_summary``, so the files always have the current format. Re-run after
 changing topics or questions (the content fingerprint changes):
 
     python tools/make_demo_summaries.py
@@ -41,7 +41,7 @@ def _answer(question: dict, rng: random.Random, skill: float):
 
 def _walk(scenario: dict, rng: random.Random, skill: float):
     """Walk a scenario from its start; return (path of node ids, points)."""
-    from netlearn.grading import scenario_step
+    from netlearn.teaching.grading import scenario_step
 
     node, path, points = scenario["start"], [scenario["start"]], 0
     while not scenario["nodes"][node].get("ending") and len(path) < 50:
@@ -56,7 +56,7 @@ def _walk(scenario: dict, rng: random.Random, skill: float):
 
 def _activity(rng: random.Random, today: date, engagement: float):
     """Return a small fake networking log (names are placeholders and never exported)."""
-    from netlearn.records import Batch, Commitment, Contact, Event, Interaction
+    from netlearn.network.records import Batch, Commitment, Contact, Event, Interaction
 
     batch = Batch(source="demo", path="demo")
     contacts = [Contact(name=f"Demo contact {i}", source="demo", source_ref=f"c{i}",
@@ -90,9 +90,9 @@ def _activity(rng: random.Random, today: date, engagement: float):
 
 def make_learner(course, rng: random.Random, home: Path, today: date) -> dict:
     """Simulate one learner in a fresh store under ``home``; return their summary."""
-    from netlearn.grading import grade, item_version, scenario_max_points
+    from netlearn.keep.summary import build_summary
     from netlearn.store import Store
-    from netlearn.summary import build_summary
+    from netlearn.teaching.grading import grade, item_version, scenario_max_points
 
     store = Store(home)
     try:
@@ -156,8 +156,8 @@ def main(argv=None) -> int:
     parser.add_argument("--content", help="content directory (default: NETLEARN_CONTENT)")
     args = parser.parse_args(argv)
 
-    from netlearn.content import load_course
-    from netlearn.summary import summary_json
+    from netlearn.keep.summary import summary_json
+    from netlearn.teaching.content import load_course
 
     course = load_course(args.content)
     rng = random.Random(SEED)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from netlearn.item_history import HISTORY_PATH, history_json, load_history, recorded
+    from netlearn.teaching.item_history import HISTORY_PATH, history_json, load_history, recorded
 
     course = _default_course()
     questions = [q for t in course.topics for q in (*t.questions, *t.reserve_questions)]
@@ -31,8 +31,8 @@ def main() -> int:
 
 
 def _default_course():
-    from netlearn.content import load_course
-    from netlearn.errors import ContentError
+    from netlearn.plumbing.errors import ContentError
+    from netlearn.teaching.content import load_course
 
     os.environ.pop("NETLEARN_CONTENT", None)  # the defaults, never a facilitator's layer
     try:

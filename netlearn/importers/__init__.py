@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from netlearn.errors import InputError
-from netlearn.records import Batch
+from netlearn.network.records import Batch
+from netlearn.plumbing.errors import InputError
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 
-from netlearn.errors import InputError
 from netlearn.importers import (
     Progress,
     ProgressFn,
@@ -17,7 +16,7 @@ from netlearn.importers import (
     parse_csv,
 )
 from netlearn.importers.dates import parse_iso
-from netlearn.records import (
+from netlearn.network.records import (
     CHANNELS,
     DIRECTIONS,
     PURPOSES,
@@ -26,6 +25,7 @@ from netlearn.records import (
     Interaction,
     Skipped,
 )
+from netlearn.plumbing.errors import InputError
 
 #: The template's columns, in order. ``date`` and ``channel`` are required, and at least
 #: one of ``name`` / ``email``; the others may be missing or empty. Extra columns are ignored.
@@ -72,7 +72,7 @@ def normalise_choice(value: str, allowed: tuple[str, ...], aliases: dict[str, st
     value : str
         The cell.
     allowed : tuple of str
-        Canonical values (e.g. :data:`netlearn.records.CHANNELS`).
+        Canonical values (e.g. :data:`netlearn.network.records.CHANNELS`).
     aliases : dict
         Extra accepted words.
 
@@ -126,7 +126,7 @@ def read_csvlog(path, progress: ProgressFn | None = None) -> Batch:
     Columns (header required, any order, case-insensitive):
     ``date,name,email,company,channel,direction,purpose,note``. ``date`` is
     ``YYYY-MM-DD`` with an optional time. ``channel``, ``direction`` and ``purpose``
-    must be one of :data:`~netlearn.records.CHANNELS`, ``DIRECTIONS`` and
+    must be one of :data:`~netlearn.network.records.CHANNELS`, ``DIRECTIONS`` and
     ``PURPOSES``; case, spaces and hyphens do not matter (``In person``, ``follow-up``)
     and a few synonyms are accepted. ``direction`` defaults to ``out`` and ``purpose``
     to ``check_in``.

@@ -6,10 +6,10 @@ import hashlib
 import re
 from datetime import date, datetime, timedelta
 
-from netlearn.clock import resolve_today
-from netlearn.errors import InputError
 from netlearn.importers import Progress, ProgressFn, clip, file_source, read_text
-from netlearn.records import Batch, Contact, Event, Interaction, Skipped
+from netlearn.network.records import Batch, Contact, Event, Interaction, Skipped
+from netlearn.plumbing.clock import resolve_today
+from netlearn.plumbing.errors import InputError
 
 #: Recurring events are expanded from ``today - PAST_DAYS`` to ``today + FUTURE_DAYS``
 #: (their first occurrence is always kept), at most ``MAX_OCCURRENCES`` per event.

@@ -10,7 +10,6 @@ from datetime import datetime
 from itertools import accumulate, compress, islice
 from pathlib import Path
 
-from netlearn.errors import InputError
 from netlearn.importers import (
     ENCODINGS,
     Progress,
@@ -36,7 +35,7 @@ from netlearn.importers.linkedin_people import (
     norm_name,
     norm_url,
 )
-from netlearn.records import (
+from netlearn.network.records import (
     Batch,
     Contact,
     Event,
@@ -44,6 +43,7 @@ from netlearn.records import (
     InteractionColumns,
     Skipped,
 )
+from netlearn.plumbing.errors import InputError
 
 CONNECTIONS, MESSAGES, INVITATIONS, PROFILE = "connections", "messages", "invitations", "profile"
 #: The export's file names (matched case-insensitively, anywhere in the zip or folder).

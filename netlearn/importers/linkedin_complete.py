@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from netlearn.clock import resolve_today
 from netlearn.importers import Reader, numbered
 from netlearn.importers.dates import parse_time
 from netlearn.importers.linkedin_people import _person, norm_url
-from netlearn.records import Event, Interaction, Skipped
+from netlearn.network.records import Event, Interaction, Skipped
+from netlearn.plumbing.clock import resolve_today
 
 ENDORSEMENTS_GIVEN = "endorsements_given"
 ENDORSEMENTS_RECEIVED = "endorsements_received"
@@ -177,7 +177,7 @@ def _post_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part
 
     The hot path of a complete export (20,000 reactions): one flat loop, and the
     records made column-wise, sharing channel, purpose and source, as messages are."""
-    from netlearn.records import InteractionColumns
+    from netlearn.network.records import InteractionColumns
 
     link = {SHARES: "sharelink", COMMENTS: "link", REACTIONS: "link"}[kind]
     rows = _Rows(part, cols, label, ("date",), "date", "Date")

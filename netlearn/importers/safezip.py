@@ -8,7 +8,7 @@ import stat
 import zipfile
 from typing import BinaryIO
 
-from netlearn.errors import InputError
+from netlearn.plumbing.errors import InputError
 
 #: Refuse an archive whose members declare more than this in total (uncompressed).
 MAX_TOTAL_BYTES = 1 << 30  # 1 GiB

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from netlearn.errors import InputError
 from netlearn.importers import Progress, ProgressFn, clip, file_source, read_text
-from netlearn.records import Batch, Contact, Skipped
+from netlearn.network.records import Batch, Contact, Skipped
+from netlearn.plumbing.errors import InputError
 
 _LINES = re.compile(r"\r\n|\r|\n")
 

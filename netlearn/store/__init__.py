@@ -4,14 +4,16 @@
 ``bulk`` is the import path; ``export``, ``forget`` and ``restore`` write and merge files.
 """
 
-from ..errors import StoreError
-from .common import DB_NAME, ImportResult, new_ref, utc_now
-from .database import BUSY_TIMEOUT_S, OPTION_SEED_KEY, Store, get_store
-from .database import _stores as _stores  # the open stores (tests and forget close them)
-from .export import EXPORT_TABLES
-from .forget import HOME_DIRECTORIES, forget
-from .migrations import MIGRATIONS, SCHEMA_VERSION
-from .restore import RESTORE_KEYS, RestoreConflict
+from netlearn.plumbing.errors import StoreError
+from netlearn.store.common import DB_NAME, ImportResult, new_ref, utc_now
+from netlearn.store.database import BUSY_TIMEOUT_S, OPTION_SEED_KEY, Store, get_store
+from netlearn.store.database import (
+    _stores as _stores,  # the open stores (tests and forget close them)
+)
+from netlearn.store.export import EXPORT_TABLES
+from netlearn.store.forget import HOME_DIRECTORIES, forget
+from netlearn.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from netlearn.store.restore import RESTORE_KEYS, RestoreConflict
 
 __all__ = [
     "BUSY_TIMEOUT_S", "DB_NAME", "EXPORT_TABLES", "HOME_DIRECTORIES", "MIGRATIONS",

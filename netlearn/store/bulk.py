@@ -7,8 +7,14 @@ from itertools import compress, islice, repeat
 from operator import attrgetter, methodcaller
 from pathlib import Path
 
-from ..records import EVENT_CHECKLIST, ONLINE_CHANNELS, SHARED_FIELDS, InteractionColumns, Same
-from .common import ImportResult, iso, new_ref, utc_now
+from netlearn.network.records import (
+    EVENT_CHECKLIST,
+    ONLINE_CHANNELS,
+    SHARED_FIELDS,
+    InteractionColumns,
+    Same,
+)
+from netlearn.store.common import ImportResult, iso, new_ref, utc_now
 
 _EVENT_COLUMNS = ("title", "day", "location", "attended", *EVENT_CHECKLIST, "source",
                   "source_ref", "created_at")
@@ -26,7 +32,7 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
     ----------
     conn : sqlite3.Connection
         In a ``BEGIN IMMEDIATE`` transaction (``Store.transaction``).
-    batch : netlearn.records.Batch
+    batch : netlearn.network.records.Batch
         What an importer (or a logging widget) produced.
     kind : str, optional
         The import kind recorded in the import log; defaults to ``batch.source``.

@@ -11,14 +11,14 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import StoreError
-from ..paths import data_home
-from . import bulk
-from .common import DB_NAME, ImportResult, iso, parse_date, utc_now
-from .export import EXPORT_TABLES, write_csv_tables
-from .migrations import migrate
-from .reads import Reads
-from .restore import merge_tables
+from netlearn.plumbing.errors import StoreError
+from netlearn.plumbing.paths import data_home
+from netlearn.store import bulk
+from netlearn.store.common import DB_NAME, ImportResult, iso, parse_date, utc_now
+from netlearn.store.export import EXPORT_TABLES, write_csv_tables
+from netlearn.store.migrations import migrate
+from netlearn.store.reads import Reads
+from netlearn.store.restore import merge_tables
 
 BUSY_TIMEOUT_S = 60.0
 PAGE_SIZE = 16384  # bytes, for a database created now (an older one keeps its own)
@@ -36,7 +36,7 @@ class Store(Reads):
     Parameters
     ----------
     home : path-like, optional
-        Directory that holds the database; defaults to :func:`netlearn.paths.data_home`.
+        Directory that holds the database; defaults to :func:`netlearn.plumbing.paths.data_home`.
 
     Raises
     ------
@@ -156,7 +156,7 @@ class Store(Reads):
     def _database_errors(self):
         """Turn every SQLite error into a one-line StoreError naming the file.
 
-        Callers (screens, the CLI) catch :class:`~netlearn.errors.NetlearnError` and never
+        Callers (screens, the CLI) catch :class:`~netlearn.plumbing.errors.NetlearnError` and never
         see ``sqlite3``; its message is kept in the line.
         """
         try:
@@ -304,7 +304,7 @@ class Store(Reads):
         """Return this learner's seed for the order of quiz options, made on first need.
 
         A random value kept in the settings table, so the order each learner sees
-        (:func:`netlearn.grading.option_order`) survives visits and kernel restarts.
+        (:func:`netlearn.teaching.grading.option_order`) survives visits and kernel restarts.
         Two kernels asking at once get the same seed: the first insert wins.
         """
         rows = self._query("SELECT value FROM settings WHERE key = ?", (OPTION_SEED_KEY,))
@@ -424,14 +424,14 @@ class Store(Reads):
 
     def commitment_states(self) -> dict:
         """Return commitment id -> ``"done"``, ``"not done"`` or ``"dropped"``."""
-        from ..checkin import commitment_state
+        from netlearn.network.records import commitment_state
 
         return {row["id"]: commitment_state(bool(row["done"]), row["dropped_at"] is not None)
                 for row in self._query("SELECT id, done, dropped_at FROM commitments")}
 
     def update_event(self, event_id, **checklist) -> None:
         """Change an event's checklist items or attendance."""
-        from ..records import EVENT_CHECKLIST
+        from netlearn.network.records import EVENT_CHECKLIST
 
         allowed = {"attended", "title", "location", "day", *EVENT_CHECKLIST}
         unknown = set(checklist) - allowed
@@ -456,8 +456,8 @@ class Store(Reads):
         return any(self.counts().values())
 
     def load_network(self):
-        """Return the learner's activity as a :class:`~netlearn.records.Network`."""
-        from ..records import Commitment, Contact, Event, Interaction, Network
+        """Return the learner's activity as a :class:`~netlearn.network.records.Network`."""
+        from netlearn.network.records import Commitment, Contact, Event, Interaction, Network
 
         keys = {}
         contacts = []
@@ -521,7 +521,7 @@ class Store(Reads):
         Also fixes files an older netlearn created readable by others. A store whose
         permissions cannot be changed still opens; the reason is printed as one line.
         """
-        from ..permissions import create_private_file, report, secure_home
+        from netlearn.plumbing.permissions import create_private_file, report, secure_home
 
         for problem in secure_home(self.home):
             report(problem)
@@ -575,7 +575,7 @@ class Store(Reads):
         ----------
         tables : dict
             table -> (column names, rows of typed values), as checked by
-            :mod:`netlearn.archive` (columns of this store's tables, ``id`` included).
+            :mod:`netlearn.keep.archive` (columns of this store's tables, ``id`` included).
 
         Returns
         -------

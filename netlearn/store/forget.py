@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import data_home
-from .common import DB_NAME
-from .database import _stores
+from netlearn.plumbing.paths import data_home
+from netlearn.store.common import DB_NAME
+from netlearn.store.database import _stores
 
 # What netlearn writes under NETLEARN_HOME besides the database: exports, uploads being
 # imported, summaries a facilitator handed in, and the content-validation cache.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import StoreError
+from netlearn.plumbing.errors import StoreError
 
 SCHEMA_VERSION = 5
 

@@ -11,7 +11,7 @@ class Reads:
     """Named reads of the learner's activity, mixed into :class:`~netlearn.store.Store`.
 
     Every method runs one query through ``Store._query`` (under the store's lock, with
-    SQLite errors turned into :class:`~netlearn.errors.StoreError`).
+    SQLite errors turned into :class:`~netlearn.plumbing.errors.StoreError`).
     """
 
     def _query(self, sql: str, params=()):  # provided by Store: a list of sqlite3.Row
@@ -90,7 +90,7 @@ class Reads:
         Parameters
         ----------
         kind : str, optional
-            Only this kind (:data:`netlearn.records.COMMITMENT_KINDS`); default: every kind.
+            Only this kind (:data:`netlearn.network.records.COMMITMENT_KINDS`); default: every kind.
         limit : int, optional
             At most this many.
 

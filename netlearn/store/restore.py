@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import StoreError
-from .migrations import legacy_kind
+from netlearn.plumbing.errors import StoreError
+from netlearn.store.migrations import legacy_kind
 
 # -- restore (see Store.restore_tables) ------------------------------------------------
 

@@ -39,15 +39,15 @@ def quiz(topic_id: str, *, store=None, course=None):
     topic_id : str
         The topic (== notebook stem), e.g. ``"01-preparation"``.
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
     netlearn.widgets.quiz_view.QuizWidget
     """
-    from ..paths import facilitator_mode
-    from ._common import resolve
-    from .quiz_view import QuizWidget
+    from netlearn.plumbing.paths import facilitator_mode
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.quiz_view import QuizWidget
 
     store, course = resolve(store, course)
     return QuizWidget(course.topic(topic_id), store, facilitator=facilitator_mode())
@@ -64,14 +64,14 @@ def self_assessment(topic_id: str | None = None, phase: str = "check", *, store=
         (notebook 00 uses ``self_assessment(None, "before")``, notebook 06 ``"after"``).
     phase : {"before", "check", "after", "check-in"}
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
     netlearn.widgets.assess.SelfAssessmentWidget
     """
-    from ._common import resolve
-    from .assess import SelfAssessmentWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.assess import SelfAssessmentWidget
 
     store, course = resolve(store, course)
     topics = [course.topic(topic_id)] if topic_id else course.mistakes
@@ -85,14 +85,14 @@ def reflection(topic_id: str, *, store=None, course=None):
     ----------
     topic_id : str
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
     netlearn.widgets.assess.ReflectionWidget
     """
-    from ._common import resolve
-    from .assess import ReflectionWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.assess import ReflectionWidget
 
     store, course = resolve(store, course)
     return ReflectionWidget(course.topic(topic_id), store)
@@ -106,7 +106,7 @@ def scenario(topic_id: str, scenario_id: str | None = None, *, store=None, cours
     topic_id : str
     scenario_id : str, optional
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
@@ -117,8 +117,8 @@ def scenario(topic_id: str, scenario_id: str | None = None, *, store=None, cours
     KeyError
         When the topic has no such scenario.
     """
-    from ._common import resolve
-    from .scenario_view import ScenarioWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.scenario_view import ScenarioWidget
 
     store, course = resolve(store, course)
     return ScenarioWidget(topic_id, course.topic(topic_id).scenario(scenario_id), store)
@@ -130,14 +130,14 @@ def pitch_builder(*, store=None, course=None):
     Parameters
     ----------
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
     netlearn.widgets.pitch.PitchBuilder
     """
-    from ._common import resolve
-    from .pitch import PitchBuilder
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.pitch import PitchBuilder
 
     store, course = resolve(store, course)
     return PitchBuilder(store, course.words_per_minute)
@@ -150,14 +150,14 @@ def progress_bar(topic_id: str, *, store=None, course=None):
     ----------
     topic_id : str
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
     netlearn.widgets.progress.ProgressBarWidget
     """
-    from ._common import resolve
-    from .progress import ProgressBarWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.progress import ProgressBarWidget
 
     store, course = resolve(store, course)
     return ProgressBarWidget(course.topic(topic_id), course, store)
@@ -169,14 +169,14 @@ def course_overview(*, store=None, course=None):
     Parameters
     ----------
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
     netlearn.widgets.progress.CourseOverviewWidget
     """
-    from ._common import resolve
-    from .progress import CourseOverviewWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.progress import CourseOverviewWidget
 
     store, course = resolve(store, course)
     return CourseOverviewWidget(course, store)
@@ -194,8 +194,8 @@ def checkin_date(*, store=None, today=None):
     -------
     netlearn.widgets.checkin.CheckinDateWidget
     """
-    from ._common import resolve
-    from .checkin import CheckinDateWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.checkin import CheckinDateWidget
 
     store, _ = resolve(store, object())
     return CheckinDateWidget(store, today)
@@ -209,14 +209,14 @@ def checkin_quiz(*, store=None, course=None):
     Parameters
     ----------
     store : netlearn.store.Store, optional
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
 
     Returns
     -------
     netlearn.widgets.checkin.CheckinQuizWidget
     """
-    from ._common import resolve
-    from .checkin import CheckinQuizWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.checkin import CheckinQuizWidget
 
     store, course = resolve(store, course)
     return CheckinQuizWidget(course, store)
@@ -233,8 +233,8 @@ def commitment_review(*, store=None):
     -------
     netlearn.widgets.checkin.CommitmentReviewWidget
     """
-    from ._common import resolve
-    from .checkin import CommitmentReviewWidget
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.checkin import CommitmentReviewWidget
 
     store, _ = resolve(store, object())
     return CommitmentReviewWidget(store)

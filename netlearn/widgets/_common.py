@@ -6,18 +6,18 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from . import _html
-from .shared_models import make, shared
+from netlearn.widgets import _html
+from netlearn.widgets.shared_models import make, shared
 
 
 def resolve(store=None, course=None):
     """Return ``(store, course)``, filling in the shared Store and the loaded course."""
     if store is None:
-        from ..store import get_store
+        from netlearn.store import get_store
 
         store = get_store()
     if course is None:
-        from ..content import course as load
+        from netlearn.teaching.content import course as load
 
         course = load()
     return store, course

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from netlearn.records import CHANNELS, DIRECTIONS, EVENT_CHECKLIST, PURPOSES
+from netlearn.network.records import CHANNELS, DIRECTIONS, EVENT_CHECKLIST, PURPOSES
 
 #: Readable words for the records' channel, direction and purpose codes.
 CHANNEL_LABELS = {
@@ -40,7 +40,7 @@ CADENCE_OPTIONS = (
     ("every 180 days", 180),
 )
 NOBODY = 0  # Dropdown value for "no contact"
-#: The event preparation checklist, as the learner reads it (defined in netlearn.records).
+#: The event preparation checklist, as the learner reads it (defined in netlearn.network.records).
 CHECKLIST_LABELS = EVENT_CHECKLIST
 #: How the texts of commitments made by the practice widgets begin, for the learner's eyes
 #: (their ``kind``, not this text, tells code what they are).
@@ -67,17 +67,17 @@ def labelled(codes, labels) -> list[tuple[str, str]]:
 
 
 def channel_options() -> list[tuple[str, str]]:
-    """Dropdown options for every channel in :data:`~netlearn.records.CHANNELS`."""
+    """Dropdown options for every channel in :data:`~netlearn.network.records.CHANNELS`."""
     return labelled(CHANNELS, CHANNEL_LABELS)
 
 
 def direction_options() -> list[tuple[str, str]]:
-    """Dropdown options for every direction in :data:`~netlearn.records.DIRECTIONS`."""
+    """Dropdown options for every direction in :data:`~netlearn.network.records.DIRECTIONS`."""
     return labelled(DIRECTIONS, DIRECTION_LABELS)
 
 
 def purpose_options() -> list[tuple[str, str]]:
-    """Dropdown options for every purpose in :data:`~netlearn.records.PURPOSES`."""
+    """Dropdown options for every purpose in :data:`~netlearn.network.records.PURPOSES`."""
     return labelled(PURPOSES, PURPOSE_LABELS)
 
 

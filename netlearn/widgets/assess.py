@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from . import _html
-from ._common import NetlearnBox, button, local_time, plural
-from .shared_models import hbox, html, make, shared, vbox
+from netlearn.widgets import _html
+from netlearn.widgets._common import NetlearnBox, button, local_time, plural
+from netlearn.widgets.shared_models import hbox, html, make, shared, vbox
 
 PHASES = ("before", "check", "after", "check-in")
 #: The earlier phases a re-rating is compared with, shown only once a statement is re-rated.

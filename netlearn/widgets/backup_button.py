@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.errors import NetlearnError
+from netlearn.plumbing.errors import NetlearnError
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, ok, problem, resolve_store
+from netlearn.widgets.shared_models import hbox, html
 from netlearn.widgets.upload import _private_opener, _uploaded, private_temp_dir
-
-from .shared_models import hbox, html
 
 
 class BackupWidget(NetlearnBox):
@@ -61,7 +60,7 @@ class BackupWidget(NetlearnBox):
 
     def backup(self):
         """Write a backup into NETLEARN_HOME/backups and show a download link; return its path."""
-        from netlearn.archive import write_archive
+        from netlearn.keep.archive import write_archive
         from netlearn.widgets.downloads import download_links_html
 
         folder = self.store.home / "backups"
@@ -80,7 +79,7 @@ class BackupWidget(NetlearnBox):
 
     def restore(self):
         """Restore the uploaded backup; return the RestoreResult, or None (nothing changed)."""
-        from netlearn.archive import restore_archive
+        from netlearn.keep.archive import restore_archive
 
         uploaded = _uploaded(self.upload.value)
         if uploaded is None:

@@ -6,11 +6,11 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from .. import checkin
-from ..clock import resolve_today
-from . import _html
-from ._common import NetlearnBox, button, plural
-from .shared_models import hbox, html, make, vbox
+from netlearn.plumbing.clock import resolve_today
+from netlearn.teaching import checkin
+from netlearn.widgets import _html
+from netlearn.widgets._common import NetlearnBox, button, plural
+from netlearn.widgets.shared_models import hbox, html, make, vbox
 
 NOT_YET = (
     "This check-in is meant for two to four weeks after you finish the course. You have not "
@@ -89,7 +89,7 @@ class CheckinQuizWidget(NetlearnBox):
     Attributes
     ----------
     items : list of (topic id, question)
-        The chosen items (:func:`netlearn.checkin.select_items`).
+        The chosen items (:func:`netlearn.teaching.checkin.select_items`).
     quiz : QuizWidget or None
         Answers are saved under the topic ``07-check-in``, so the topics' own quiz
         scores stay as they were.
@@ -98,8 +98,8 @@ class CheckinQuizWidget(NetlearnBox):
 
     def __init__(self, course, store):
         super().__init__("netlearn-checkin-quiz")
-        from ..content import Topic
-        from .quiz_view import QuizWidget
+        from netlearn.teaching.content import Topic
+        from netlearn.widgets.quiz_view import QuizWidget
 
         self.summary_text = "Check-in quiz"
         self.items: list = []
@@ -185,9 +185,9 @@ class CommitmentReviewWidget(NetlearnBox):
 
 
 def checkin_status(store=None, today: date | None = None) -> str:
-    """Return :func:`netlearn.checkin.status_text` for the learner's store."""
+    """Return :func:`netlearn.teaching.checkin.status_text` for the learner's store."""
     if store is None:
-        from ..store import get_store
+        from netlearn.store import get_store
 
         store = get_store()
     booked = checkin.parse_checkin(store.setting(checkin.SETTING))

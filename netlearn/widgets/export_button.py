@@ -6,12 +6,11 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from netlearn.errors import NetlearnError
+from netlearn.plumbing.errors import NetlearnError
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, ok, problem, resolve_store
 from netlearn.widgets.downloads import download_links_html
-
-from .shared_models import html
+from netlearn.widgets.shared_models import html
 
 
 class ExportWidget(NetlearnBox):
@@ -21,7 +20,7 @@ class ExportWidget(NetlearnBox):
     ----------
     button : Button
     bar : IntProgress
-        Driven by :func:`netlearn.exporting.export_all`'s progress callback.
+        Driven by :func:`netlearn.keep.exporting.export_all`'s progress callback.
     message : HTML
         "✓ Exported 13 files to …" or "✗ Export failed: …".
     links : HTML
@@ -59,7 +58,7 @@ class ExportWidget(NetlearnBox):
 
     def run(self) -> list:
         """Export now; return the files written (empty after a failure)."""
-        from netlearn import exporting
+        from netlearn.keep import exporting
 
         self.bar.layout.visibility = "visible"
         self.bar.value = 0

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..errors import NetlearnError
-from ..paths import facilitator_mode
-from ._html import STYLE, escape, inline, markdown
-from .shared_models import html, vbox
+from netlearn.plumbing.errors import NetlearnError
+from netlearn.plumbing.paths import facilitator_mode
+from netlearn.widgets._html import STYLE, escape, inline, markdown
+from netlearn.widgets.shared_models import html, vbox
 
 
 def facilitator_notes(topic_id: str, course=None):
@@ -22,7 +22,7 @@ def facilitator_notes(topic_id: str, course=None):
     ----------
     topic_id : str
         The topic (== notebook stem).
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
         Default: the current course (``NETLEARN_CONTENT`` applies).
 
     Returns
@@ -36,7 +36,7 @@ def facilitator_notes(topic_id: str, course=None):
         When the course has no such topic.
     """
     if course is None:
-        from ..content import course as current_course
+        from netlearn.teaching.content import course as current_course
 
         course = current_course()
     try:
@@ -58,7 +58,7 @@ def notes_html(topic) -> str:
 
     Parameters
     ----------
-    topic : netlearn.content.Topic
+    topic : netlearn.teaching.content.Topic
 
     Returns
     -------

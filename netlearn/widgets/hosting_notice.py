@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..hosting import SharedService, shared_service
-from ..version import course_version
-from . import _html
-from .shared_models import html
+from netlearn.plumbing.hosting import SharedService, shared_service
+from netlearn.plumbing.version import course_version
+from netlearn.widgets import _html
+from netlearn.widgets.shared_models import html
 
 
 def notice_html(service: SharedService | None) -> str:
@@ -16,7 +16,7 @@ def notice_html(service: SharedService | None) -> str:
     Parameters
     ----------
     service : SharedService or None
-        From :func:`netlearn.hosting.shared_service`.
+        From :func:`netlearn.plumbing.hosting.shared_service`.
 
     Returns
     -------

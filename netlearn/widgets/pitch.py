@@ -6,11 +6,16 @@ import threading
 
 import ipywidgets as widgets
 
-from .. import grading
-from ..rehearsal import EXTEND_SECONDS, REHEARSAL_SECONDS, RehearsalTimer, clock_text
-from . import _html
-from ._common import NetlearnBox, button, local_time, plural
-from .shared_models import hbox, html, make
+from netlearn.teaching import grading
+from netlearn.teaching.rehearsal import (
+    EXTEND_SECONDS,
+    REHEARSAL_SECONDS,
+    RehearsalTimer,
+    clock_text,
+)
+from netlearn.widgets import _html
+from netlearn.widgets._common import NetlearnBox, button, local_time, plural
+from netlearn.widgets.shared_models import hbox, html, make
 
 RUBRIC = (
     ("who", "Who you are"),
@@ -57,7 +62,7 @@ class PitchBuilder(NetlearnBox):
         Saved versions (values are pitch ids) to compare.
     compare_html : HTML
         The two picked versions side by side.
-    timer : netlearn.rehearsal.RehearsalTimer
+    timer : netlearn.teaching.rehearsal.RehearsalTimer
         The 60-second rehearsal countdown (pausable, extendable; WCAG 2.2.1).
     timer_display : HTML
         Time left and what to do.

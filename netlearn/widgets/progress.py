@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import grading
-from ..completion import ProgressData, share_done, status, topic_steps
-from . import _html
-from ._common import NetlearnBox, button
-from .shared_models import hbox, html
+from netlearn.teaching import grading
+from netlearn.teaching.completion import ProgressData, share_done, status, topic_steps
+from netlearn.widgets import _html
+from netlearn.widgets._common import NetlearnBox, button
+from netlearn.widgets.shared_models import hbox, html
 
 STATUS_LABELS = {"done": "✓ done", "started": "◐ started", "not started": "○ not started"}
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import grading
-from ..item_history import load_history
-from . import _html
-from ._common import NetlearnBox, button, plural
-from .shared_models import hbox, html, make, shared, vbox
+from netlearn.teaching import grading
+from netlearn.teaching.item_history import load_history
+from netlearn.widgets import _html
+from netlearn.widgets._common import NetlearnBox, button, plural
+from netlearn.widgets.shared_models import hbox, html, make, shared, vbox
 
 RATING_OPTIONS = [("Best", "best"), ("Acceptable", "acceptable"), ("Poor", "poor")]
 CHANGED_NOTE = ("<p class='netlearn-muted'>You changed your answer — choose "
@@ -140,7 +140,7 @@ class QuestionView(widgets.VBox):
 
     # -- answer in, answer out -------------------------------------------------------
     def answer(self):
-        """Return the current answer in the form :func:`netlearn.grading.grade` takes."""
+        """Return the current answer in the form :func:`netlearn.teaching.grading.grade` takes."""
         if self.kind == "single":
             return self.radio.value
         if self.kind == "multiple":  # canonical ids in the file's order, whatever the display

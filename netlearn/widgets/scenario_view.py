@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import grading
-from . import _html
-from ._common import NetlearnBox, button
-from .shared_models import hbox, html, vbox
+from netlearn.teaching import grading
+from netlearn.widgets import _html
+from netlearn.widgets._common import NetlearnBox, button
+from netlearn.widgets.shared_models import hbox, html, vbox
 
 OUTCOME_LABELS = {
     "good": "✓ Good outcome",
@@ -33,14 +33,14 @@ class ScenarioWidget(NetlearnBox):
     points : int
         Points earned so far in this run.
     max_points : int
-        Points along the best path (:func:`netlearn.grading.scenario_max_points`).
+        Points along the best path (:func:`netlearn.teaching.grading.scenario_max_points`).
     feedback : HTML
         Feedback on the last choice.
     node_html : HTML
         The current node's text.
     choice_buttons : list of Button
         One per choice at the current node, in the file's order (empty at an ending);
-        they are shown in this learner's order (:func:`netlearn.grading.stable_order`
+        they are shown in this learner's order (:func:`netlearn.teaching.grading.stable_order`
         over their option seed, the scenario and the node), so the strongest move is
         not always in the same place.
     ending_html : HTML

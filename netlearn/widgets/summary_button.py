@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..clock import resolve_today
-from ._html import STYLE, escape
-from .shared_models import html, make, vbox
+from netlearn.plumbing.clock import resolve_today
+from netlearn.widgets._html import STYLE, escape
+from netlearn.widgets.shared_models import html, make, vbox
 
 WHAT_IT_HOLDS = (
     "It holds numbers only: your self-ratings before and after (averages per mistake), quiz "
@@ -26,7 +26,7 @@ def summary_widget(store=None, course=None, today=None):
     ----------
     store : netlearn.store.Store, optional
         Default: the learner's store in ``NETLEARN_HOME``.
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
         Default: the current course.
     today : datetime.date, optional
         Default: the day the button is clicked.
@@ -47,15 +47,15 @@ def summary_widget(store=None, course=None, today=None):
     intro = html(f'<p class="netlearn-muted">{escape(WHAT_IT_HOLDS)}</p>')
 
     def export(_=None):
-        from ..errors import NetlearnError
-        from ..paths import data_home
-        from ..summary import default_name, write_summary
+        from netlearn.keep.summary import default_name, write_summary
+        from netlearn.plumbing.errors import NetlearnError
+        from netlearn.plumbing.paths import data_home
 
         day = resolve_today(today)
         try:
             active = store
             if active is None:
-                from ..store import get_store
+                from netlearn.store import get_store
 
                 active = get_store()
             target = data_home() / "exports" / default_name(day)
@@ -63,7 +63,7 @@ def summary_widget(store=None, course=None, today=None):
         except NetlearnError as exc:
             result.value = f'<div class="netlearn-box">Could not export: {escape(exc)}</div>'
             return
-        from .downloads import download_links_html
+        from netlearn.widgets.downloads import download_links_html
 
         result.value = (
             '<div class="netlearn-box">Saved to <code>' + escape(path) + "</code>. "

@@ -12,7 +12,7 @@ def topic_key_points(topic_id: str, course=None):
     Parameters
     ----------
     topic_id : str
-    course : netlearn.content.Course, optional
+    course : netlearn.teaching.content.Course, optional
         Default: the current course (``NETLEARN_CONTENT`` applies).
 
     Returns
@@ -25,12 +25,12 @@ def topic_key_points(topic_id: str, course=None):
     NetlearnError
         For an unknown topic id (listing the valid ones).
     """
-    from ..errors import NetlearnError
-    from ._html import box, inline, markdown
-    from .shared_models import html
+    from netlearn.plumbing.errors import NetlearnError
+    from netlearn.widgets._html import box, inline, markdown
+    from netlearn.widgets.shared_models import html
 
     if course is None:
-        from ..content import course as current_course
+        from netlearn.teaching.content import course as current_course
 
         course = current_course()
     try:

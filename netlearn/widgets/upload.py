@@ -11,13 +11,12 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from netlearn.errors import NetlearnError
-from netlearn.hosting import shared_service
+from netlearn.plumbing.errors import NetlearnError
+from netlearn.plumbing.hosting import shared_service
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, note, ok, problem, resolve_store
 from netlearn.widgets.hosting_notice import notice_html
-
-from .shared_models import hbox, html, make
+from netlearn.widgets.shared_models import hbox, html, make
 
 ACCEPT = ".zip,.csv,.vcf,.ics"
 KIND_OPTIONS = (
@@ -259,7 +258,7 @@ class ImportWidget(NetlearnBox):
         netlearn.store.ImportResult or None
             None when nothing was imported.
         """
-        from netlearn.ingest import import_file
+        from netlearn.keep.ingest import import_file
 
         if not self.confirm.value:
             self.result.value = problem(f"This course runs on {self.service.name}: tick "
@@ -302,10 +301,10 @@ class ImportWidget(NetlearnBox):
 
         Returns
         -------
-        netlearn.records.Batch or None
+        netlearn.network.records.Batch or None
         """
         from netlearn import importers
-        from netlearn.sample import write_sample_linkedin_export
+        from netlearn.network.sample import write_sample_linkedin_export
 
         self._start_bar("Sample")
         try:

@@ -78,7 +78,7 @@ def seed_hostile_contact(home: Path) -> None:
     The contact is close, has a 30-day cadence and was last in touch months ago, so it
     shows up wherever a notebook lists the learner's own contacts (gone cold, reconnect …).
     """
-    from netlearn.records import Batch, Contact, Interaction
+    from netlearn.network.records import Batch, Contact, Interaction
     from netlearn.store import Store
 
     now = datetime.now().replace(microsecond=0)

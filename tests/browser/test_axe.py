@@ -50,8 +50,8 @@ def seed_imported(home) -> None:
     """A learner who imported their LinkedIn export, a calendar and a CSV log."""
     import tempfile
 
-    from netlearn.ingest import import_file
-    from netlearn.sample import write_sample_linkedin_export
+    from netlearn.keep.ingest import import_file
+    from netlearn.network.sample import write_sample_linkedin_export
     from netlearn.store import Store
 
     seed_hostile_contact(home)

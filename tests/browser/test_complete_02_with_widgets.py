@@ -36,8 +36,8 @@ def seed_linkedin_only(home) -> None:
     """A learner whose only data is a LinkedIn export (no hand logging)."""
     import tempfile
 
-    from netlearn.ingest import import_file
-    from netlearn.sample import write_sample_linkedin_export
+    from netlearn.keep.ingest import import_file
+    from netlearn.network.sample import write_sample_linkedin_export
     from netlearn.store import Store
 
     store = Store(home)
@@ -75,7 +75,7 @@ def read_store(server, read, done, timeout_s: float = STORE_TIMEOUT_S):
 
 
 def test_a_learner_completes_02_with_widgets_only(browser_context, linkedin_lab):
-    from netlearn.learner_network import TRIAGE_KEY
+    from netlearn.keep.learner_network import TRIAGE_KEY
 
     notebook_before = hashlib.sha256(NOTEBOOK.read_bytes()).hexdigest()
     page = browser_context.new_page()

@@ -47,7 +47,7 @@ SAVE_TIMEOUT_S = 60
 
 def seed_probe(home: Path) -> None:
     """A close contact gone cold, with an e-mail and a note: listed by name in notebook 05."""
-    from netlearn.records import Batch, Contact, Interaction
+    from netlearn.network.records import Batch, Contact, Interaction
     from netlearn.store import Store
 
     now = datetime.now().replace(microsecond=0)

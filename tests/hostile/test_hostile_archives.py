@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from netlearn import store as store_module
-from netlearn.archive import restore_archive
 from netlearn.cli import main
+from netlearn.keep.archive import restore_archive
 from tests.storedb import db_rows
 
 from .make_archive_corpus import ARCHIVES, large_archives, small_archives

@@ -15,7 +15,7 @@ import pytest
 
 from netlearn import store as store_module
 from netlearn.cli import main
-from netlearn.paths import default_content_dir
+from netlearn.plumbing.paths import default_content_dir
 
 from .make_corpus import ACTIVITY, FILES, FORMULA, XSS, large_files, small_files
 
@@ -102,7 +102,7 @@ def seeded_home(home: Path) -> None:
     """A learner with some data already, so 'unchanged' means something."""
     from datetime import datetime
 
-    from netlearn.records import Batch, Contact, Interaction
+    from netlearn.network.records import Batch, Contact, Interaction
 
     ada = Contact("Ada Example", source="manual", source_ref="ada", email="ada@example.com")
     store_module.Store(home).save_batch(Batch("manual", "notebook", contacts=[ada], interactions=[

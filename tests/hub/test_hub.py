@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from netlearn.links import nbgitpuller_link
+from netlearn.facilitator.links import nbgitpuller_link
 
 from . import hubkit
 

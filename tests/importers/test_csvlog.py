@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.errors import InputError
 from netlearn.importers import csvlog, dates, read
-from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES
+from netlearn.network.records import CHANNELS, DIRECTIONS, PURPOSES
+from netlearn.plumbing.errors import InputError
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 

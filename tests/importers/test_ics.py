@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.errors import InputError
 from netlearn.importers import ics, read
+from netlearn.plumbing.errors import InputError
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TODAY = date(2026, 2, 1)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.errors import InputError
 from netlearn.importers import dates, read
+from netlearn.plumbing.errors import InputError
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 EXPORT = FIX / "linkedin_export"
@@ -404,7 +404,7 @@ def test_record_field_order_the_importer_relies_on():
     # middle of these dataclasses must come with a change there.
     from dataclasses import fields
 
-    from netlearn.records import Contact, Interaction
+    from netlearn.network.records import Contact, Interaction
 
     assert [f.name for f in fields(Interaction)][:9] == [
         "when", "channel", "direction", "purpose", "contact_key", "note", "personal_note",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.errors import InputError
 from netlearn.importers import dates, read
 from netlearn.importers import linkedin_complete as linkedin_extra
+from netlearn.plumbing.errors import InputError
 from netlearn.store import Store
 
 SECRETS = ("PLANTED-POST-TEXT", "PLANTED-COMMENT-TEXT", "PLANTED-RECOMMENDATION-TEXT",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.errors import InputError
 from netlearn.importers import read, two_cores
 from netlearn.importers.linkedin import first_share
+from netlearn.plumbing.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks only on Linux")

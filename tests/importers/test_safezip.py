@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from netlearn.errors import InputError
 from netlearn.importers import read, safezip
+from netlearn.plumbing.errors import InputError
 
 
 def make_zip(path, members, compression=zipfile.ZIP_DEFLATED):

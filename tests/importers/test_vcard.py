@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from netlearn.errors import InputError
 from netlearn.importers import read
 from netlearn.importers.vcard import split_cards
+from netlearn.plumbing.errors import InputError
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from netlearn.content import load_course
-from netlearn.paths import set_facilitator_mode
+from netlearn.plumbing.paths import set_facilitator_mode
 from netlearn.store import Store
+from netlearn.teaching.content import load_course
 from tests.helpers import HOSTILE
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
-from netlearn.paths import set_facilitator_mode
+from netlearn.plumbing.paths import set_facilitator_mode
 from netlearn.widgets import (
     course_overview,
     pitch_builder,

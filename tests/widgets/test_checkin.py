@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 import yaml
 
-from netlearn import checkin
-from netlearn.content import load_course
-from netlearn.records import Batch, Commitment, Network
-from netlearn.reminders import reminder_calendar, reminders
+from netlearn.keep.reminders import reminder_calendar, reminders
+from netlearn.network.records import Batch, Commitment, Network
+from netlearn.teaching import checkin
+from netlearn.teaching.content import load_course
 from netlearn.widgets import checkin_date, checkin_quiz, commitment_review
 from tests.helpers import assert_escaped
 
@@ -126,7 +126,7 @@ def test_check_in_goes_into_reminders_and_the_calendar():
 
 
 def test_export_puts_the_booked_check_in_into_reminders_ics(store, tmp_path):
-    from netlearn.exporting import export_all
+    from netlearn.keep.exporting import export_all
 
     store.set_setting(checkin.SETTING, "2026-03-20")
     store.save_self_assessment("t1-alpha", "alpha-s1", "check-in", 4)
@@ -241,7 +241,7 @@ def test_phases_chart_draws_three_bars_per_mistake(plt):
 
 
 def test_phase_means_include_the_check_in(store, course):
-    from netlearn.completion import self_assessment_phase_means
+    from netlearn.keep.self_ratings import self_assessment_phase_means
 
     store.save_self_assessment("t1-alpha", "alpha-s1", "before", 2)
     store.save_self_assessment("t1-alpha", "alpha-s2", "check-in", 4)

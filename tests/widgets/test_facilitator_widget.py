@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import netlearn
-from netlearn.content import course as load_course
-from netlearn.errors import NetlearnError
-from netlearn.paths import set_facilitator_mode
+from netlearn.plumbing.errors import NetlearnError
+from netlearn.plumbing.paths import set_facilitator_mode
+from netlearn.teaching.content import course as load_course
 from netlearn.widgets.facilitator import facilitator_notes, notes_html
 
 

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from netlearn.errors import StoreError
-from netlearn.records import CHANNELS, DIRECTIONS, PURPOSES, Batch, Contact
+from netlearn.network.records import CHANNELS, DIRECTIONS, PURPOSES, Batch, Contact
+from netlearn.plumbing.errors import StoreError
 from netlearn.widgets.log import log_tabs as lw
 from tests.helpers import HOSTILE_IMG as HOSTILE
 from tests.helpers import assert_escaped

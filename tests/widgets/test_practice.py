@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 import netlearn
-from netlearn.records import Batch, Contact, Interaction
+from netlearn.network.records import Batch, Contact, Interaction
 from netlearn.store import Store
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, GIVE_PREFIX
 from netlearn.widgets.practice.cadence import PAGE

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from netlearn import metrics
-from netlearn.learner_network import my_network
-from netlearn.records import Batch, Contact, Interaction
+from netlearn.keep.learner_network import my_network
+from netlearn.network import metrics
+from netlearn.network.records import Batch, Contact, Interaction
 from netlearn.widgets.practice import owndata as own
 from tests.helpers import HOSTILE_IMG as HOSTILE
 from tests.helpers import html_values
@@ -107,7 +107,7 @@ def test_connection_note_drafter_checks_how_personal_the_note_is():
 
 
 def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared(store):
-    from netlearn.records import Event
+    from netlearn.network.records import Event
 
     store.save_batch(Batch("linkedin", "t", events=[
         Event("Health Data Meetup", date(2026, 6, 5), source="linkedin", source_ref="e1"),
@@ -132,9 +132,9 @@ def test_imported_past_events_wait_for_a_retro_instead_of_counting_as_unprepared
 
 
 def test_linkedin_only_learner_who_accepts_suggestions_gets_reminders(store, tmp_path):
-    from netlearn.exporting import export_all
-    from netlearn.ingest import import_file
-    from netlearn.sample import write_sample_linkedin_export
+    from netlearn.keep.exporting import export_all
+    from netlearn.keep.ingest import import_file
+    from netlearn.network.sample import write_sample_linkedin_export
 
     import_file(store, "linkedin", write_sample_linkedin_export(tmp_path / "export"))
     today = date(2026, 11, 1)

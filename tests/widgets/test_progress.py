@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netlearn.completion import Step, share_done, status
+from netlearn.teaching.completion import Step, share_done, status
 from netlearn.widgets import course_overview, progress_bar, quiz, scenario
 from tests.helpers import assert_escaped
 

@@ -10,8 +10,8 @@ import sys
 import ipywidgets as widgets
 import pytest
 
-from netlearn import grading
-from netlearn.paths import set_facilitator_mode
+from netlearn.plumbing.paths import set_facilitator_mode
+from netlearn.teaching import grading
 from netlearn.widgets import quiz
 from tests.helpers import assert_escaped
 from tests.storedb import db_rows
@@ -418,8 +418,8 @@ def _all_widgets(widget):
 def test_an_answer_from_the_previous_release_meets_the_default_item_it_was_given_to(store):
     """A schema-2 answer (no version) to a default item counts only if the item is unchanged
     since that release (the first version in the shipped item history)."""
-    from netlearn.content import load_course
-    from netlearn.item_history import load_history
+    from netlearn.teaching.content import load_course
+    from netlearn.teaching.item_history import load_history
 
     defaults = load_course()
     question = defaults.topic("01-preparation").question("prep-q1")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netlearn import grading
+from netlearn.teaching import grading
 from netlearn.widgets import scenario
 from tests.helpers import assert_escaped
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.content import course as load_course
+from netlearn.teaching.content import course as load_course
 from netlearn.widgets import quiz, self_assessment
 from netlearn.widgets.shared_models import html, make, shared
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from netlearn import importers
-from netlearn.errors import StoreError
+from netlearn.plumbing.errors import StoreError
 from netlearn.store import ImportResult
 from netlearn.widgets import upload
 from netlearn.widgets.upload import detect_kind, import_widget, result_line, safe_file_name
@@ -64,7 +64,7 @@ def test_safe_file_name(name, safe):
 
 
 def test_result_line_lists_skipped_rows():
-    from netlearn.records import Skipped
+    from netlearn.network.records import Skipped
 
     skipped = [Skipped("/tmp/x/log.csv", n, f"reason {n}") for n in range(1, 8)]
     line = result_line(ImportResult(120, 0, 7), skipped, "/tmp/x")

@@ -6,8 +6,8 @@ import re
 
 import ipywidgets as widgets
 
-from netlearn.clock import resolve_today
-from netlearn.errors import NetlearnError
+from netlearn.plumbing.clock import resolve_today
+from netlearn.plumbing.errors import NetlearnError
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import ok, problem, resolve_store
 from netlearn.widgets.shared_models import html, make

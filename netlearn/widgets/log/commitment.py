@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from netlearn.records import Batch, Commitment
+from netlearn.network.records import Batch, Commitment
 from netlearn.widgets._common import button
 from netlearn.widgets._ui import NOBODY, contact_options, note, ok, problem, table_html
 from netlearn.widgets.log._form import ActivityForm, Invalid, date_input, dropdown, text_input
@@ -26,7 +26,7 @@ def save_commitment(store, text: str, due: date, contact_id: int | None = None,
     contact_id : int, optional
         The stored contact it was promised to.
     kind : str, optional
-        One of :data:`netlearn.records.COMMITMENT_KINDS` (default ``"other"``).
+        One of :data:`netlearn.network.records.COMMITMENT_KINDS` (default ``"other"``).
     """
     from netlearn.store import new_ref
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from netlearn.records import Batch, Contact
+from netlearn.network.records import Batch, Contact
 from netlearn.widgets._ui import (
     cadence_label,
     cadence_options,

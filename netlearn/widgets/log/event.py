@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from netlearn.records import EVENT_CHECKLIST_HINTS, Batch, Event
+from netlearn.network.records import EVENT_CHECKLIST_HINTS, Batch, Event
 from netlearn.widgets._common import NetlearnBox
 from netlearn.widgets._ui import CHECKLIST_LABELS, escape, note, ok, table_html
 from netlearn.widgets.log._form import (

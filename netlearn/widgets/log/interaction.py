@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from netlearn.records import Batch, Interaction
+from netlearn.network.records import Batch, Interaction
 from netlearn.widgets._ui import (
     CHANNEL_LABELS,
     DIRECTION_LABELS,

@@ -13,7 +13,7 @@ PAGE = 25
 
 def _last_touch(store, today) -> dict[int, str]:
     """Contact id -> "12 days ago" / "never" from the learner's own records."""
-    from netlearn.metrics import recency
+    from netlearn.network.metrics import recency
 
     net = store.load_network()
     ids = {c.key: c.id for c in net.contacts}

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import ipywidgets as widgets
 
-from netlearn import drafting
+from netlearn.teaching import drafting
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, table_html
 from netlearn.widgets.log._form import WIDE, ActivityForm, Invalid, text_input
 from netlearn.widgets.log.commitment import save_commitment

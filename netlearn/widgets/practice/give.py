@@ -36,8 +36,8 @@ def give_text(way: str, name: str, plan: str) -> str:
 
 def ratio_html(net, today) -> str:
     """Return the give:ask line for the last 90 days of ``net`` (escaped HTML)."""
-    from netlearn.learner_network import describe
-    from netlearn.metrics import give_ask_ratio
+    from netlearn.keep.learner_network import describe
+    from netlearn.network.metrics import give_ask_ratio
 
     result = give_ask_ratio(net, today)
     ratio = "no asks yet" if result.ratio is None else f"ratio {result.ratio:.1f}"
@@ -85,7 +85,7 @@ class GivePlanner(ActivityForm):
 
     def refresh(self) -> None:
         """Reload contacts, the ratio and the planned gives."""
-        from netlearn.learner_network import my_network, network_today
+        from netlearn.keep.learner_network import my_network, network_today
 
         chosen = set(self.people.value)
         options = contact_options(self.store)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import ipywidgets as widgets
 
-from netlearn.learner_network import TRIAGE_KEY
+from netlearn.keep.learner_network import TRIAGE_KEY
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, resolve_store
 from netlearn.widgets.shared_models import hbox, html, make, vbox
@@ -16,7 +16,7 @@ FOLLOW_UP_DUE_DAYS = 2
 
 
 def _network(store, today):
-    from netlearn.learner_network import my_network, network_today
+    from netlearn.keep.learner_network import my_network, network_today
 
     net = my_network(store)
     return net, network_today(net, None if net.is_sample else today)
@@ -41,7 +41,7 @@ class TriageList(NetlearnBox):
     summary_text = "Conversation triage"
 
     def __init__(self, store=None, today=None, n: int = 12):
-        from netlearn.metrics import recent_conversations
+        from netlearn.network.metrics import recent_conversations
 
         super().__init__("netlearn-triage")
         self.store = resolve_store(store)
@@ -104,7 +104,7 @@ class FollowUpGaps(NetlearnBox):
     summary_text = "People not followed up"
 
     def __init__(self, store=None, today=None, n: int = 10):
-        from netlearn.metrics import never_followed_up
+        from netlearn.network.metrics import never_followed_up
 
         super().__init__("netlearn-followup-gaps")
         self.store = resolve_store(store)
@@ -161,7 +161,7 @@ class CloseSuggestions(NetlearnBox):
     summary_text = "Suggested close contacts"
 
     def __init__(self, store=None, today=None):
-        from netlearn.metrics import suggest_close_contacts
+        from netlearn.network.metrics import suggest_close_contacts
         from netlearn.widgets._ui import cadence_label
 
         super().__init__("netlearn-close-suggestions")
@@ -257,14 +257,14 @@ class ConnectionNoteDrafter(NetlearnBox):
 
     def rebuild(self) -> None:
         """Build the note from the fields (replacing edits in the note box)."""
-        from netlearn import drafting
+        from netlearn.teaching import drafting
 
         self.draft.value = drafting.build_connection_note(
             self.name_input.value, self.context_input.value, self.detail_input.value)
         self._check()
 
     def _check(self) -> None:
-        from netlearn import drafting
+        from netlearn.teaching import drafting
         from netlearn.widgets.practice.followup import checks_html
 
         self.checks.value = checks_html(drafting.check_connection_note(
@@ -289,8 +289,8 @@ class EventRetro(NetlearnBox):
     summary_text = "Event retro and preparation"
 
     def __init__(self, store=None, today=None, n: int = 8):
-        from netlearn.learner_network import IMPORTED_EVENT_SOURCES
-        from netlearn.metrics import awaiting_retro
+        from netlearn.keep.learner_network import IMPORTED_EVENT_SOURCES
+        from netlearn.network.metrics import awaiting_retro
         from netlearn.widgets.log.event import EventChecklist
 
         super().__init__("netlearn-event-retro")
@@ -324,7 +324,7 @@ class EventRetro(NetlearnBox):
 
     def save(self, event, checklist, clicked=None) -> None:
         """Store the ticks; a past event then counts in the preparation rate."""
-        from netlearn.learner_network import REVIEWED_KEY
+        from netlearn.keep.learner_network import REVIEWED_KEY
 
         if clicked is not None:
             clicked.disabled = True
@@ -352,7 +352,7 @@ class DataChoice(NetlearnBox):
     ----------
     choice : ToggleButtons
         ``"sample"`` or ``"own"``; stored at once with
-        :func:`netlearn.learner_network.use_sample`.
+        :func:`netlearn.keep.learner_network.use_sample`.
     status : HTML
         Which data the exercises will use now.
     """
@@ -360,7 +360,7 @@ class DataChoice(NetlearnBox):
     summary_text = "Sample or own data"
 
     def __init__(self, store=None):
-        from netlearn.learner_network import data_choice
+        from netlearn.keep.learner_network import data_choice
 
         super().__init__("netlearn-data-choice")
         self.store = resolve_store(store)
@@ -375,13 +375,13 @@ class DataChoice(NetlearnBox):
 
     def choose(self, value: str) -> None:
         """Store the choice and say which data the exercises will use."""
-        from netlearn.learner_network import use_sample
+        from netlearn.keep.learner_network import use_sample
 
         use_sample(value == "sample", self.store)
         self._show()
 
     def _show(self) -> None:
-        from netlearn.learner_network import my_network
+        from netlearn.keep.learner_network import my_network
 
         net = my_network(self.store)
         extra = ("" if not net.is_sample or self.choice.value == "sample"

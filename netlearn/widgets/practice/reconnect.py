@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from netlearn.drafting import reconnect_opener
+from netlearn.teaching.drafting import reconnect_opener
 from netlearn.widgets._common import NetlearnBox
 from netlearn.widgets._ui import escape, note, resolve_store, table_html
 from netlearn.widgets.shared_models import html
@@ -21,8 +21,8 @@ def reconnect_rows(net, today, n: int = 10) -> list[tuple]:
     Each first line is built from what is known about the person (company, role, when
     and how you were last in touch, notebook 02's give/ask tag); no two are the same.
     """
-    from netlearn.drafting import personal_opener
-    from netlearn.metrics import naive_datetime, reconnect_candidates
+    from netlearn.network.metrics import naive_datetime, reconnect_candidates
+    from netlearn.teaching.drafting import personal_opener
 
     candidates = reconnect_candidates(net, today, n=n)
     wanted = {c.contact_key for c in candidates}
@@ -73,7 +73,7 @@ class ReconnectList(NetlearnBox):
     summary_text = "Reconnect list"
 
     def __init__(self, n: int = 10, store=None, today=None):
-        from netlearn.learner_network import describe, my_network, network_today
+        from netlearn.keep.learner_network import describe, my_network, network_today
 
         super().__init__("netlearn-reconnect")
         net = my_network(resolve_store(store))
@@ -102,7 +102,7 @@ def reconnect_list(n: int = 10, store=None, today=None) -> ReconnectList:
         How many candidates to show at most.
     store : netlearn.store.Store, optional
         The learner's store (default: the shared one); see
-        :func:`netlearn.learner_network.my_network` for sample versus own data.
+        :func:`netlearn.keep.learner_network.my_network` for sample versus own data.
     today : date, optional
         The day to measure from (the sample persona keeps its own "today").
 

@@ -1,0 +1,3 @@
+"""The facilitator's tools: cohort reports, agendas, Binder and hub links,
+content copies, the notebook builder.
+"""
