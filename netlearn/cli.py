@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -240,8 +241,11 @@ def _content(args) -> int:
     from netlearn.facilitator.content_copy import copy_content
 
     target = copy_content(args.dir)
-    print(f"copied the course content to {target}; edit it, then run: netlearn check {target}")
-    print(f"use it with: NETLEARN_CONTENT={target} jupyter lab")
+    quoted = shlex.quote(str(target))
+    print(f"copied the course content to {target}; edit it, then run: netlearn check {quoted}")
+    start = Path("notebooks") / "00-start-here.ipynb"
+    opens = f" {start}" if start.is_file() else ""
+    print(f"preview it from the course folder with: NETLEARN_CONTENT={quoted} jupyter lab{opens}")
     return 0
 
 
