@@ -53,12 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
                              "only counts are written (default: 5)")
 
     links = sub.add_parser("links", help="print Binder and JupyterHub links for a workshop")
-    links.add_argument("--repo", required=True, help="e.g. https://github.com/you/netlearn")
-    links.add_argument("--hub", help="JupyterHub URL, for an nbgitpuller link")
-    links.add_argument("--branch", default="main")
+    links.add_argument("--repo", required=True, metavar="URL",
+                       help="the course repository, e.g. https://github.com/you/netlearn "
+                            "(file:///path for a repository on the hub's own disk)")
+    links.add_argument("--hub", metavar="URL",
+                       help="JupyterHub URL, e.g. https://hub.example.org: also print an "
+                            "nbgitpuller link, which pulls --branch")
+    links.add_argument("--branch", default="main", metavar="BRANCH",
+                       help="the branch learners get (default: main). To pin a term on a hub, "
+                            "a branch made at a release tag and never pushed to, e.g. term-1")
     links.add_argument("--ref", metavar="TAG",
-                       help="a release tag (e.g. v0.2.0) to pin the course to for a term; "
-                            "overrides --branch")
+                       help="Binder only: a release tag (e.g. v0.2.0) to pin the Binder link "
+                            "to; the hub link still pulls --branch, because nbgitpuller fails "
+                            "on a tag's second pull")
 
     agenda = sub.add_parser("agenda", help="print a timed workshop agenda")
     agenda.add_argument("--minutes", type=int, help="session length (default: whole course)")
@@ -205,15 +212,17 @@ def _cohort(args) -> int:
 def _links(args) -> int:
     from netlearn.facilitator.links import binder_link, nbgitpuller_link
 
-    ref = args.ref or args.branch
+    # Every link is made, and so every argument checked, before anything is printed.
+    lines = []
     if not (args.hub and args.repo.strip().startswith("file:")):  # Binder needs a public URL
-        print(f"Binder:     {binder_link(args.repo, ref)}")
+        lines.append(f"Binder:     {binder_link(args.repo, args.ref or args.branch)}")
     if args.hub:
-        print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, ref)}")
-        if args.ref:
-            print("(nbgitpuller 1.3 clones a tag on the first click but fails on the next one: "
-                  "for a hub, give --ref a branch made at the tag and never pushed to, e.g. "
-                  f"git branch term-1 {args.ref} && git push origin term-1)")
+        lines.append(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, args.branch)}")
+    print("\n".join(lines))
+    if args.hub and args.branch == "main":
+        print("netlearn: note: the hub link follows main, which changes under your learners; for "
+              "a term, make a branch at a release tag and pass it with --branch (git branch "
+              "term-1 v0.2.0 && git push origin term-1)", file=sys.stderr)
     return 0
 
 
