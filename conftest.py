@@ -37,23 +37,21 @@ def _course_notebook(path: Path) -> bool:
     return path.suffix == ".ipynb" and path.parent == REPO / "notebooks"
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
+    """Collect each course notebook once, as a CheckedNotebook, in place of nbval's own copy.
+
+    nbval's hook collects every notebook; replacing its collector here (rather than dropping its
+    items after collection) keeps pytest's "selected" count equal to what runs.
+    """
+    collectors = yield
     opt = parent.config.option
     if not (getattr(opt, "nbval", False) or getattr(opt, "nbval_lax", False)):
-        return None
+        return collectors
     if not _course_notebook(file_path):
-        return None
-    return _checked_notebook_class().from_parent(parent, path=file_path)
-
-
-def pytest_collection_modifyitems(config, items):
-    # nbval's own hook collects the course notebooks too; keep only our checked copies.
-    checked = _checked_notebook_class()
-    items[:] = [item for item in items
-                if not (_course_notebook(Path(str(item.fspath)))
-                        and type(item.parent).__name__ == "IPyNbFile"
-                        and not isinstance(item.parent, checked))]
+        return collectors
+    kept = [c for c in collectors if type(c).__name__ != "IPyNbFile"]
+    return [*kept, _checked_notebook_class().from_parent(parent, path=file_path)]
 
 
 _CLASS = []
