@@ -261,7 +261,7 @@ def next_export(export: Path, target: Path) -> Path:
 def bench_linkedin(repeat, scale, workdir):
     """Import a 30k/200k/5k LinkedIn export vs pandas keeping the same data in SQLite."""
     export = workdir / "linkedin"
-    subprocess.run([PY, str(REPO / "bench" / "make_linkedin_export.py"), str(export),
+    subprocess.run([PY, str(REPO / "tools" / "make_linkedin_export.py"), str(export),
                     "--connections", str(int(30000 * scale)),
                     "--messages", str(int(200000 * scale)),
                     "--invitations", str(int(5000 * scale)), "--seed", "1"],
@@ -269,7 +269,7 @@ def bench_linkedin(repeat, scale, workdir):
     changed = next_export(export, workdir / "linkedin-next")
     # the complete export: the same three files plus the activity files at the issue's scale
     complete = workdir / "linkedin-complete"
-    subprocess.run([PY, str(REPO / "bench" / "make_linkedin_export.py"), str(complete),
+    subprocess.run([PY, str(REPO / "tools" / "make_linkedin_export.py"), str(complete),
                     "--connections", str(int(30000 * scale)),
                     "--messages", str(int(200000 * scale)),
                     "--invitations", str(int(5000 * scale)), "--seed", "1", "--complete"],

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/make_linkedin_export.py OUTDIR --connections 30000 --messages 200000 \\
+    python tools/make_linkedin_export.py OUTDIR --connections 30000 --messages 200000 \\
         --invitations 5000 --seed 1 [--complete]
 
 Writes ``Connections.csv`` (with LinkedIn's three-line ``Notes:`` preamble),
