@@ -3,7 +3,7 @@
 Usage::
 
     python tools/make_linkedin_export.py OUTDIR --connections 30000 --messages 200000 \\
-        --invitations 5000 --seed 1 [--complete]
+        --invitations 5000 --seed 1 [--complete [--activity-scale 0.1]]
 
 Writes ``Connections.csv`` (with LinkedIn's three-line ``Notes:`` preamble),
 ``messages.csv`` (some multi-line HTML bodies, some SPAM and DRAFTS folders,
@@ -198,9 +198,14 @@ def _write(path: Path, header, rows) -> None:
         writer.writerows(rows)
 
 
-def write_activity(out: Path, rng: random.Random, people, reactions: int = 20000,
-                   comments: int = 5000, shares: int = 2000, endorsements: int = 1000,
-                   recommendations: int = 40, events: int = 200) -> dict[str, Path]:
+#: Rows of each activity file of a complete export (``endorsements`` in each of the two files).
+ACTIVITY_ROWS = {"reactions": 20000, "comments": 5000, "shares": 2000, "endorsements": 1000,
+                 "recommendations": 40, "events": 200}
+
+
+def write_activity(out: Path, rng: random.Random, people, reactions: int, comments: int,
+                   shares: int, endorsements: int, recommendations: int,
+                   events: int) -> dict[str, Path]:
     """Write the complete export's activity files; return their paths by file name."""
     def when() -> datetime:
         return (END - timedelta(seconds=rng.randint(0, 5 * 365 * 86400))).replace(microsecond=0)
@@ -248,8 +253,8 @@ def write_activity(out: Path, rng: random.Random, people, reactions: int = 20000
 
 
 def write_export(outdir, connections: int = 30000, messages: int = 200000,
-                 invitations: int = 5000, seed: int = 1,
-                 complete: bool = False) -> dict[str, Path]:
+                 invitations: int = 5000, seed: int = 1, complete: bool = False,
+                 activity_scale: float = 1.0) -> dict[str, Path]:
     """Write the three CSV files (and with ``complete`` the activity files); return
     their paths by file name.
 
@@ -263,6 +268,9 @@ def write_export(outdir, connections: int = 30000, messages: int = 200000,
         Seed of the private random generator.
     complete : bool
         Also write the complete export's activity files (see :func:`write_activity`).
+    activity_scale : float
+        Multiplies the rows of every activity file (at least one row each), so a small
+        complete export stays small.
 
     Returns
     -------
@@ -278,7 +286,9 @@ def write_export(outdir, connections: int = 30000, messages: int = 200000,
     write_messages(paths["messages.csv"], rng, pool, messages, seed)
     write_invitations(paths["Invitations.csv"], rng, pool, invitations)
     if complete:
-        paths.update(write_activity(out, rng, pool))
+        rows = {name: max(1, round(count * activity_scale))
+                for name, count in ACTIVITY_ROWS.items()}
+        paths.update(write_activity(out, rng, pool, **rows))
     return paths
 
 
@@ -291,9 +301,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--complete", action="store_true",
                         help="also write the complete export's activity files")
+    parser.add_argument("--activity-scale", type=float, default=1.0,
+                        help="multiply the rows of every activity file (default 1)")
     args = parser.parse_args(argv)
     paths = write_export(args.outdir, args.connections, args.messages, args.invitations,
-                         args.seed, args.complete)
+                         args.seed, args.complete, args.activity_scale)
     for path in paths.values():
         print(path)
     return 0
