@@ -24,10 +24,16 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+# LinkedIn's date formats, as the sample persona's export writes them
+from netlearn.network.sample import (
+    linkedin_connected_on,
+    linkedin_invitation_date,
+    linkedin_message_date,
+)
+
 SELF_NAME = "Jordan Example"
 SELF_URL = "https://www.linkedin.com/in/example-jordan-self"
 END = datetime(2026, 10, 31, 18, 0)
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FIRST_NAMES = (
     "Alex", "Bea", "Carmen", "Dev", "Elif", "Femi", "Gus", "Hana", "Ines", "Jon", "Kai",
     "Lena", "Mo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sol", "Tariq", "Uma", "Vik",
@@ -60,20 +66,6 @@ SENTENCES = (
 )
 
 
-def _connected_on(day: datetime) -> str:
-    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _message_date(when: datetime) -> str:
-    return when.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
-
-
-def _invitation_date(when: datetime) -> str:
-    hour = when.hour % 12 or 12
-    half = "AM" if when.hour < 12 else "PM"
-    return f"{when.month}/{when.day}/{when.year % 100:02d}, {hour}:{when.minute:02d} {half}"
-
-
 def _people(rng: random.Random, count: int, tag: str) -> list[tuple[str, str, str]]:
     """``count`` (first, last, url) triples; names repeat, URLs never do."""
     people = []
@@ -101,7 +93,7 @@ def write_connections(path: Path, rng: random.Random, people) -> None:
         day = END - timedelta(days=rng.randint(0, 10 * 365))
         email = f"{first}.{last}@example.com".lower() if rng.random() < 0.1 else ""
         rows.append((day, (first, last, url, email, rng.choice(COMPANIES),
-                           rng.choice(POSITIONS), _connected_on(day))))
+                           rng.choice(POSITIONS), linkedin_connected_on(day))))
     rows.sort(key=lambda row: row[0], reverse=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(
@@ -160,7 +152,7 @@ def write_messages(path: Path, rng: random.Random, people, count: int, seed: int
                     conversation_id, title, sender, sender_url,
                     ", ".join(recipient[0] for recipient in recipients),
                     ",".join(recipient[1] for recipient in recipients),
-                    _message_date(min(when, END)), subject,
+                    linkedin_message_date(min(when, END)), subject,
                     _content(rng, first if outgoing else "Jordan"), folder,
                 ))
                 written += 1
@@ -182,7 +174,7 @@ def write_invitations(path: Path, rng: random.Random, people, count: int) -> Non
                 row = (SELF_NAME, f"{first} {last}", "OUTGOING", SELF_URL, url)
             else:
                 row = (f"{first} {last}", SELF_NAME, "INCOMING", url, SELF_URL)
-            rows.append((when, (row[0], row[1], _invitation_date(when), message, *row[2:])))
+            rows.append((when, (row[0], row[1], linkedin_invitation_date(when), message, *row[2:])))
         rows.sort(key=lambda row: row[0], reverse=True)
         writer.writerows(row[1] for row in rows)
 
@@ -226,7 +218,7 @@ def write_activity(out: Path, rng: random.Random, people, reactions: int, commen
     for name in ("Recommendations_Given.csv", "Recommendations_Received.csv"):
         rows = [(first, last, rng.choice(COMPANIES), rng.choice(POSITIONS),
                  " ".join(rng.choice(SENTENCES) for _ in range(8)),
-                 _invitation_date(when()), "VISIBLE")
+                 linkedin_invitation_date(when()), "VISIBLE")
                 for first, last, _ in (rng.choice(people) for _ in range(recommendations))]
         paths[name] = out / name
         _write(paths[name], ("First Name", "Last Name", "Company", "Job Title", "Text",
@@ -247,7 +239,7 @@ def write_activity(out: Path, rng: random.Random, people, reactions: int, commen
                     post(rng.randrange(10 ** 9))) for _ in range(reactions)), reverse=True))
     paths["Events.csv"] = out / "Events.csv"
     _write(paths["Events.csv"], ("Event Name", "Event Time", "Status", "External Url"),
-           [(f"Design meetup #{n}", _message_date(when()), "ATTENDING",
+           [(f"Design meetup #{n}", linkedin_message_date(when()), "ATTENDING",
              f"https://www.linkedin.com/events/example-{n}") for n in range(events)])
     return paths
 
