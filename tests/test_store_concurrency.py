@@ -98,7 +98,7 @@ def test_one_export_imported_by_three_processes_at_once_is_stored_once(tmp_path)
     """Interactions have no UNIQUE index: save_batch's check inside its write
     transaction is what keeps concurrent imports of one export from doubling it."""
     export = tmp_path / "export"
-    subprocess.run([sys.executable, str(REPO / "bench" / "make_linkedin_export.py"),
+    subprocess.run([sys.executable, str(REPO / "tools" / "make_linkedin_export.py"),
                     str(export), "--connections", "400", "--messages", "6000",
                     "--invitations", "100", "--seed", "3"], check=True, timeout=120)
     Store(tmp_path / "alone").close()
