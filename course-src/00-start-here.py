@@ -15,10 +15,11 @@
 # Seen that way, networking isn't a talent you either have or don't. It's a handful of habits — most
 # of them quiet ones, like preparing, listening and following up — and habits can be learned. In one
 # study, an online networking training for 491 unemployed job seekers raised how much they
-# networked, their confidence in doing it and the quality of the jobs they found, and it helped less
-# extraverted people most (Wanberg et al., 2020, *Personnel Psychology*). It also goes with career
-# success: networking behaviour predicted both salary level and salary growth over three years (Wolff
-# & Moser, 2009, *Journal of Applied Psychology* — a study that followed people, not an experiment).
+# networked and their confidence in doing it, most for less extraverted people; the quality of the
+# jobs they found improved only indirectly, through that confidence (Wanberg et al., 2020,
+# *Personnel Psychology*). It also goes with career success: among employees followed over three
+# years, networking behaviour predicted both salary level and salary growth (Wolff & Moser, 2009,
+# *Journal of Applied Psychology* — a study that followed people, not an experiment).
 #
 # The course is for you whether you're a student, changing careers, new to a country's working
 # culture, returning after a break, or would simply rather stay at home than go to a mixer. And it's
@@ -216,8 +217,8 @@ netlearn.reflection("00-start-here")
 #
 # - **Networking means building relationships in which people help each other.** It is not selling
 #   yourself, and it is not a talent you either have or don't.
-# - **It can be learned.** A networking training helped job seekers network more, with more
-#   confidence and better results — less extraverted people most of all (Wanberg et al., 2020).
+# - **It can be learned.** A networking training helped unemployed job seekers network more and with
+#   more confidence — less extraverted people most of all (Wanberg et al., 2020).
 # - **It goes with career success.** Networking behaviour predicted salary level and growth over
 #   three years (Wolff & Moser, 2009).
 # - **The course takes five common mistakes, one notebook each**, and ends with a 30-day plan of your

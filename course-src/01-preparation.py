@@ -66,14 +66,15 @@ netlearn.self_assessment("01-preparation", "check")
 # made in advance, when the moment comes you don't have to find the idea and the courage at once.
 #
 # **Networking can be learned — especially if you're not naturally outgoing.** An online networking
-# training for 491 unemployed job seekers raised how much they networked, their confidence in doing
-# it and the quality of the jobs they found. It helped less extraverted people most (Wanberg et al.,
-# 2020, *Personnel Psychology*).
+# training for 491 unemployed job seekers raised how much they networked and their confidence in
+# doing it, most for less extraverted people; the quality of the jobs they found improved only
+# indirectly, through that confidence (Wanberg et al., 2020, *Personnel Psychology*).
 #
 # **The contacts who matter are often not close ones.** In Granovetter's survey of 282 professional,
-# technical and managerial workers, more than half had found their job through a personal contact,
-# and most of those contacts were people they saw only occasionally or rarely (Granovetter, 1974,
-# *Getting a Job*; the weak-ties argument is in Granovetter, 1973, *American Journal of Sociology*).
+# technical and managerial workers, more than half had found their job through a personal contact;
+# of 54 of them interviewed, most had seen that contact only occasionally or rarely (Granovetter,
+# 1974, *Getting a Job*; the weak-ties argument is in Granovetter, 1973, *American Journal of
+# Sociology*).
 # The study says nothing about events; that events are a good place to meet such contacts is our
 # practice guidance.
 #
@@ -314,7 +315,7 @@ netlearn.reflection("01-preparation")
 # ## Key points {core}
 #
 # - **Preparation is a habit, not a personality trait.** Fifteen minutes before an event is often
-#   enough.
+#   enough (practice guidance).
 # - **Set a goal you can check** — "two real conversations with people working on X", not "network
 #   more". Keep it within your control.
 # - **Research gives you reasons to talk to people** — a talk you liked, a project you share — which

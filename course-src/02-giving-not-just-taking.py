@@ -38,9 +38,10 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # - **Only getting in touch when you want something** (notebook 05 is about this one).
 # - **Keeping a ledger** — helping only people who have helped you, or soon might.
 #
-# One-sided networking works badly for you, too. People who feel used give a polite, minimal
-# response. And while you wait to make your pitch, you miss what the other person is telling you —
-# including the problems you could help with, which are the best openings a relationship can have.
+# One-sided networking works badly for you, too. People who feel used tend to give a polite, minimal
+# response (practice guidance). And while you wait to make your pitch, you miss what the other person
+# is telling you — including the problems you could help with, which are the best openings a
+# relationship can have.
 #
 # If the word "networking" makes you wince, this is probably the version you're picturing.
 # Networking as mutual help — finding out what people are working on and being useful to each other
@@ -70,12 +71,12 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # %% [markdown]
 # ## What the research says {core}
 #
-# **Exchanging help goes with doing well.** Francis Flynn studied engineers at work and how often
-# they exchanged favours with colleagues. Those who exchanged favours frequently were more
-# productive and had higher status (Flynn, 2003, *Academy of Management Journal*). Note the word
-# *exchanged*: help flowing both ways over time, not giving alone or taking alone. It was a study of
-# people at work, not an experiment, so it shows that exchange and success go together rather than
-# proving that one causes the other.
+# **Generosity went with status — but not always with output.** Francis Flynn studied engineers at
+# work and how they exchanged favours with colleagues. Those who gave more help than they received
+# had higher status. Those who exchanged favours often were more productive, while those who gave
+# generously but exchanged rarely were less productive (Flynn, 2003, *Academy of Management
+# Journal*). It was a study of people at work, not an experiment, so it shows what goes together
+# rather than what causes what.
 #
 # **Givers end up at both extremes.** In *Give and Take* (Grant, 2013, Viking), Adam Grant draws
 # together research on "givers" (who help without expecting an equal return), "takers" (who try to
@@ -85,7 +86,9 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # their own work, while the givers who thrive choose where and how they give — is the book's argument
 # rather than a tested finding.
 #
-# Together, these findings give this notebook its shape: be generous, and be deliberate about it.
+# So Flynn shows generosity going with standing, and a limit (rare, one-sided giving went with less
+# output); Grant shows givers at both extremes, and argues why. Together they give this notebook its
+# shape: be generous, and be deliberate about it.
 #
 # **Practice guidance, not research:** keeping favours small (a five-minute link rather than a
 # weekend project), checking with both people before making an introduction, and making requests
@@ -220,8 +223,8 @@ netlearn.log_interaction()
 # Listen especially for problems mentioned in passing: "our new tool isn't catching on", "I'm
 # hiring for the first time", "I've just moved here". Those throwaway lines are invitations.
 #
-# If you're a quieter person, this is your strength. People remember who was genuinely interested in
-# them long after they've forgotten who was impressive.
+# If you're a quieter person, this is your strength. People tend to remember who was genuinely
+# interested in them longer than who was impressive (practice guidance, not a research finding).
 
 # %% [markdown]
 # ### 2. Offer something concrete
@@ -298,12 +301,12 @@ netlearn.reflection("02-giving-not-just-taking")
 # %% [markdown]
 # ## Key points {core}
 #
-# - **Networking is a two-way street.** People remember whether you were interested and useful, not
-#   how polished your introduction was.
+# - **Networking is a two-way street.** People tend to remember whether you were interested and
+#   useful more than how polished your introduction was (practice guidance).
 # - **Everyone has something to give** — students and career changers included. An article, an
 #   introduction, careful feedback or your full attention all count.
-# - **Exchanging help goes with doing well.** Engineers who exchanged favours frequently were more
-#   productive and had higher status (Flynn, 2003) — a correlation, and about help flowing both ways.
+# - **Generosity went with status.** Engineers who gave more help than they got had higher status,
+#   but generous, infrequent exchange went with lower productivity (Flynn, 2003) — a correlation.
 # - **Giving without limits may backfire.** Givers are over-represented among both the best and the
 #   worst performers (Grant, 2013); the book argues that limits make the difference, so choose where
 #   and how much you give.

@@ -38,10 +38,9 @@ netlearn.self_assessment("04-online-networking", "check")
 #
 # ### Why it costs you
 #
-# Online is where many of your *weak ties* live: former colleagues, people you met once at a
-# conference, friends of friends. As you'll see in a moment, those ties bring a surprising share of
-# new information and opportunities. Ignoring the places where they gather means hearing less,
-# later.
+# Online is where many of your *weak ties* live: former colleagues, people you see a few times a
+# year, friends of friends. As you'll see in a moment, ties like these can bring new information and
+# opportunities. Ignoring the places where they gather means hearing less, later.
 #
 # It also limits you to people you can physically reach. If you live far from your industry's hubs,
 # work unusual hours, have caring responsibilities or find crowded rooms exhausting, online is where
@@ -58,37 +57,40 @@ netlearn.self_assessment("04-online-networking", "check")
 # %% [markdown]
 # ## What the research says {core}
 #
-# **Weak ties carry new information.** In a classic survey of 282 professional, technical and
-# managerial workers, 56 % had found their job through a personal contact. Most of those contacts
-# were people they saw only occasionally (about 56 %) or rarely (about 28 %); only about 17 % were
-# people they saw often (Granovetter, 1974, *Getting a Job*). The argument behind it — close friends
-# mostly know what you know, acquaintances hear about other things — is set out in Granovetter
-# (1973, *American Journal of Sociology*).
+# **Job leads often come through weaker ties.** In a classic survey of 282 professional, technical
+# and managerial workers, 56 % had found their job through a personal contact. Of 54 of them who
+# were interviewed, most had seen that contact only occasionally — more than once a year but less
+# than twice a week (about 56 %) — or rarely (about 28 %); only about 17 % saw them often
+# (Granovetter, 1974, *Getting a Job*). The argument behind it — close friends mostly know what you
+# know, acquaintances hear about other things — is set out in Granovetter (1973, *American Journal
+# of Sociology*).
 #
 # **It holds up in a huge experiment — on LinkedIn.** Researchers analysed randomised experiments in
 # LinkedIn's "People You May Know" feature: more than 20 million people over five years, about 2
-# billion new ties and 600,000 new jobs. *Moderately* weak ties — measured by mutual connections —
-# increased job mobility the most; the strongest and the very weakest ties helped less, an inverted U.
-# Weak ties mattered more in digital industries (Rajkumar et al., 2022, *Science*). The ties studied
-# were the platform's own suggestions to connect. Because the recommendations were randomised, this is
-# strong evidence that weak ties help *cause* job moves, not just go along with them.
+# billion new ties and 600,000 new jobs. Measured by mutual connections, *moderately* weak ties
+# increased job mobility the most, an inverted U; measured by how much people interacted, the
+# weakest ties helped most. Weak ties mattered more in more digital industries, strong ties in less
+# digital ones (Rajkumar et al., 2022, *Science*). The ties were the platform's own suggestions, not
+# ones people chose, and the outcome was moving to the new contact's company. Because the
+# suggestions were randomised, this is strong evidence that weak ties help *cause* such moves.
 #
-# **Online widens your reach, not your inner circle.** Online friend networks have about the same
-# core structure as offline ones; social media doesn't enlarge the small group we're truly close to
-# (Dunbar, 2016, *Royal Society Open Science*; Pollet, Roberts & Dunbar, 2011, *Cyberpsychology,
-# Behavior and Social Networking*). Online is excellent for finding people, staying visible and
-# keeping weak ties warm; closeness still takes time and real conversations.
+# **Online doesn't enlarge your inner circle.** In two UK surveys, online friend networks had about
+# the same size and core structure as offline ones (Dunbar, 2016, *Royal Society Open Science*); in a
+# study of 117 adults, using social media did not go with larger or closer offline networks (Pollet,
+# Roberts & Dunbar, 2011, *Cyberpsychology, Behavior and Social Networking*). That online is good
+# for finding people, staying visible and keeping weak ties warm is practice guidance, not these
+# findings; closeness still takes time and real conversations.
 #
-# **For important requests, get closer to face to face.** In one set of experiments, requests made
-# face to face were about 34 times more effective than the same requests by email (Roghanizad &
-# Bohns, 2017, *Journal of Experimental Social Psychology*). They were simple requests to strangers,
-# so don't treat the number as a general rule — but the direction is clear. Phone calls were not
-# tested. Our advice (practice guidance): use online contact to become familiar; for the ask that
-# matters, ask in person if you can.
+# **Face to face beat email for simple requests to strangers.** In one set of experiments, such
+# requests made face to face were about 34 times more effective than the same requests by email
+# (Roghanizad & Bohns, 2017, *Journal of Experimental Social Psychology*), so don't treat the number
+# as a general rule. Phone calls were not tested. Our advice (practice guidance): use online contact
+# to become familiar; for the ask that matters, ask in person if you can.
 #
 # **You can learn this.** An online networking training for 491 unemployed job seekers raised how
-# much they networked, their confidence and the quality of their re-employment — most of all for
-# less extraverted people (Wanberg et al., 2020, *Personnel Psychology*).
+# much they networked and their confidence in doing it, most of all for less extraverted people;
+# the quality of their re-employment improved only indirectly, through that confidence (Wanberg et
+# al., 2020, *Personnel Psychology*).
 #
 # **Practice guidance, not research:** how often to post and how long a connection note should be.
 # A few thoughtful contributions a month in the right place is plenty; you don't need to post daily.
@@ -282,9 +284,10 @@ netlearn.profile_audit()
 # no idea who you are, and many ignore such requests.
 #
 # Two or three sentences are enough: what you appreciated or have in common, and — if anything — a
-# small, optional next step. And remember the inverted U: in the LinkedIn experiments, the ties that
-# helped most with job moves shared a moderate number of mutual connections — not the people who
-# share most of your contacts, and not those who share almost none.
+# small, optional next step. The LinkedIn experiments tested the platform's suggestions, not
+# requests you choose, so they are only a pointer here: by mutual connections, ties sharing a
+# moderate number helped most with job moves; by how much people interacted, the weakest did.
+# Either way, people outside your close circle are worth a note (practice guidance).
 #
 # The next cell shows how many of the invitations in your data carried a personal note.
 
@@ -336,21 +339,22 @@ netlearn.reflection("04-online-networking")
 # %% [markdown]
 # ## Key points {core}
 #
-# - **Online platforms are where many of your weak ties live — and weak ties matter.** In
-#   Granovetter's classic survey, most people who found a job through a contact saw that contact only
-#   occasionally or rarely (Granovetter, 1974).
-# - **Moderately weak ties help most.** In randomised experiments on LinkedIn's suggestions with over
-#   20 million people, moderately weak ties — a moderate number of mutual connections — did most for
-#   job mobility (Rajkumar et al., 2022).
-# - **Online networking widens your reach, not your inner circle.** Online networks have about the
-#   same core structure as offline ones (Dunbar, 2016).
+# - **Online platforms are where many of your weak ties live — and weak ties matter.** Of 54
+#   professional workers Granovetter interviewed who found a job through a contact, most saw that
+#   contact only occasionally or rarely (Granovetter, 1974).
+# - **Weak ties helped with job moves.** In randomised experiments on LinkedIn's own suggestions with
+#   over 20 million people, ties with a moderate number of mutual connections did most for moving to
+#   the contact's company; measured by interaction, the weakest ties did (Rajkumar et al., 2022).
+# - **Online networking doesn't enlarge your inner circle.** Online networks have about the same core
+#   structure as offline ones (Dunbar, 2016); that it widens your reach is practice guidance.
 # - **Contribute before you promote.** A helpful answer or a thoughtful comment builds more trust
 #   than a post about yourself.
 # - **You don't need to post every day or become an influencer.** A few thoughtful contributions a
 #   month in the right place is plenty (practice guidance).
-# - **For an important request, ask face to face where you can.** In one set of experiments, asking
-#   strangers face to face was about 34 times more effective than the same request by email
-#   (Roghanizad & Bohns, 2017). Calls were not tested; a call as second best is practice guidance.
+# - **For a request that matters, ask face to face where you can** (practice guidance). In one set
+#   of experiments, simple requests to strangers were about 34 times more effective face to face than
+#   by email (Roghanizad & Bohns, 2017). Calls were not tested; a call as second best is practice
+#   guidance too.
 #
 # **Next:** online or in person, a connection only stays useful if it's kept alive. Notebook 05 is
 # about maintaining relationships — before you need something.
