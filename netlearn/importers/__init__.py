@@ -214,9 +214,6 @@ class Source:
     label: str
     size: int
     opener: Callable[[], BinaryIO]
-    #: Opens it with a handle of its own, safe to call in a forked child process (a
-    #: file on disk); None when the source cannot be (a zip member shares the archive's).
-    child_opener: Callable[[], BinaryIO] | None = None
 
 
 class Progress:
@@ -312,7 +309,7 @@ def file_source(path) -> Source:
         size = p.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot be opened ({exc.strerror or exc})", path=label) from None
-    return Source(label, size, lambda: open(p, "rb"), child_opener=lambda: open(p, "rb"))
+    return Source(label, size, lambda: open(p, "rb"))
 
 
 class _Checked(io.BufferedIOBase):
@@ -320,13 +317,13 @@ class _Checked(io.BufferedIOBase):
     reports progress."""
 
     def __init__(self, raw: BinaryIO, label: str, progress: Progress | None,
-                 reopen: Callable[[], BinaryIO] | None = None, check_start: bool = True):
+                 reopen: Callable[[], BinaryIO] | None = None):
         super().__init__()
         self._raw = raw
         self._label = label
         self._progress = progress
         self._reopen = reopen  # to count the lines before an over-long one, if there is one
-        self._first = check_start  # the first bytes are checked for a file signature
+        self._first = True  # the first bytes are checked for a file signature
         self._done = 0  # bytes passed on so far
         self._run = 0  # bytes since the last LF
 
@@ -465,26 +462,6 @@ def parse_csv(source: Source, parse: Callable[[Reader], T],
         except OSError as exc:
             raise InputError(f"cannot be read ({clip(str(exc), 80)})", path=source.label) from None
     raise InputError("cannot be decoded as text", path=source.label)
-
-
-def continued_csv(stream: BinaryIO, label: str, encoding: str = "utf-8") -> Reader:
-    """A strict csv reader for a stream that starts at a record in the middle of a file
-    (see :mod:`netlearn.importers.two_cores`): NUL bytes and over-long lines are refused
-    as in :func:`parse_csv`; the first bytes are not checked for a file signature.
-
-    Parameters
-    ----------
-    stream : binary stream
-    label : str
-        The file's name for messages.
-    encoding : str, optional
-
-    Returns
-    -------
-    csv.reader
-        Its ``line_num`` counts lines from the stream's start.
-    """
-    return _csv_reader(_Checked(stream, label, None, check_start=False), encoding)
 
 
 def _csv_reader(checked: _Checked, encoding: str) -> Reader:

@@ -7,23 +7,20 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress
 from pathlib import Path
 
 from netlearn.importers import (
-    ENCODINGS,
     Progress,
     ProgressFn,
     Reader,
     Source,
-    continued_csv,
     dates,
     file_source,
     find_header,
     numbered,
     parse_csv,
     paused_gc,
-    two_cores,
 )
 from netlearn.importers import linkedin_complete as extra
 from netlearn.importers.dates import parse_day, parse_when
@@ -195,7 +192,7 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
     InputError
         Not a LinkedIn export, or one of its files cannot be read; nothing is kept.
     """
-    from netlearn.importers.safezip import is_zip, open_member_alone, open_zip
+    from netlearn.importers.safezip import is_zip, open_zip
 
     label = os.fspath(path)
     p = Path(label)
@@ -213,10 +210,8 @@ def read_linkedin(path, progress: ProgressFn | None = None) -> Batch:
             for kind, name in FILE_NAMES.items():
                 info = archive.find(name)
                 if info is not None and info.file_size > 0:
-                    sources[kind] = Source(
-                        archive.member_label(info), info.file_size,
-                        lambda info=info: archive.open(info),
-                        child_opener=lambda name=info.filename: open_member_alone(p, name))
+                    sources[kind] = Source(archive.member_label(info), info.file_size,
+                                           lambda info=info: archive.open(info))
             if set(sources) <= {PROFILE}:
                 raise InputError(_NONE_FOUND, path=label)
             _import(sources, batch, progress, single=False)
@@ -301,39 +296,22 @@ def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bo
 
 def _import_all(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
     progress = Progress(callback, sum(s.size for s in sources.values()))
-    # a big messages.csv: its last part is parsed by a child process, from now on, while
-    # this one reads the other files and the first part
-    child = _messages_child(sources, progress.total)
-    try:
-        parts = _read_parts(sources, batch, progress, single, child)
-    finally:
-        if child is not None:
-            child.close()
+    parts = _read_parts(sources, batch, progress, single)
     progress.finish()
     _resolve_parts(parts, batch)
 
 
-def _read_parts(sources: dict, batch: Batch, progress: Progress, single: bool,
-                child: two_cores.Child | None) -> dict[str, _Part]:
+def _read_parts(sources: dict, batch: Batch, progress: Progress,
+                single: bool) -> dict[str, _Part]:
     parts: dict[str, _Part] = {}
-    order = [CONNECTIONS, INVITATIONS, MESSAGES, PROFILE, *extra.FILE_NAMES, None]
-    listed = []  # (place in that order, file, rows)
-    rank = {kind: n for n, kind in enumerate(order)}
-    if child is not None:  # messages.csv's first part last: the child has its part to do
-        order.remove(MESSAGES)
-        order.append(MESSAGES)
-    for kind in order:
+    for kind in (CONNECTIONS, INVITATIONS, MESSAGES, PROFILE, *extra.FILE_NAMES, None):
         source = sources.get(kind)
         if source is None:
             continue
         done = progress.done
         try:
-            part = None
-            if kind == MESSAGES and child is not None:
-                part = _messages_in_two(source, child, progress)
-            if part is None:
-                part = parse_csv(source, lambda reader, s=source, k=kind: _parse(
-                    reader, s.label, k), progress)
+            part = parse_csv(source, lambda reader, s=source, k=kind: _parse(
+                reader, s.label, k), progress)
         except InputError as exc:
             if kind in OPTIONAL:  # the rest of the export still imports
                 progress.rewind(done + source.size)
@@ -354,8 +332,7 @@ def _read_parts(sources: dict, batch: Batch, progress: Progress, single: bool,
                                  "messages are left out)", path=source.label)
         parts[part.kind] = part
         if part.kind != PROFILE:
-            listed.append((rank[kind], source.label, part.rows))
-    batch.files.extend((label, rows) for _, label, rows in sorted(listed))
+            batch.files.append((source.label, part.rows))
     return parts
 
 
@@ -421,128 +398,6 @@ def _parse(reader: Reader, label: str, expected: str | None) -> _Part:
     if kind in extra.FILE_NAMES:
         return extra.parse(kind, reader, cols, label, _Part(kind))
     return _PARSERS[kind](reader, cols, label)
-
-
-# --------------------------------------------------------------------------- messages on two cores
-
-
-def _messages_child(sources: dict, total: int) -> two_cores.Child | None:
-    """Start a child process parsing the last part of a big ``messages.csv`` on another
-    core, or return None (a small file, a lone CSV, no second core, a notebook kernel)."""
-    source = sources.get(MESSAGES)
-    if (source is None or source.child_opener is None or source.size < two_cores.MIN_BYTES
-            or not two_cores.available()):
-        return None
-    try:
-        kind, cols, _ = parse_csv(source, lambda reader: find_header(
-            reader, detect_kind, source.label, "a LinkedIn messages.csv"),
-            encodings=ENCODINGS[:1])
-    except InputError:
-        return None  # the read in one process reports it
-    if kind != MESSAGES:
-        return None
-    target = int(source.size * first_share(source.size, total - source.size))
-    try:
-        return two_cores.Child(source.child_opener, source.size, target,
-                               lambda stream, send: _rest_of_messages(stream, send, cols,
-                                                                      source.label))
-    except OSError:  # no memory to share, or no process to spare: one process reads it
-        return None
-
-
-def first_share(size: int, others: int) -> float:
-    """The share of a ``size``-byte messages.csv this process reads when the child reads
-    the rest and this process also reads ``others`` bytes of other files.
-
-    Measured on the bench exports (interleaved runs): best near half when the others
-    are a tenth of its size (Basic), near 0.45 when they are a sixth (complete).
-    """
-    return min(max(0.55 - 0.6 * others / size, 0.25), 0.6)
-
-
-def _rest_of_messages(stream, send, cols: dict[str, int], label: str) -> tuple:
-    """Parse a messages.csv from a record in its middle (in the child process), sending
-    each 20,000 rows' times (as text: cheaper to hand over), ids and pair numbers as
-    they are made; return the rest of what :func:`_append_messages` needs."""
-    reader = continued_csv(stream, label)
-    m = _MessageReader(cols, label)
-    p = m.part
-    while True:
-        line = reader.line_num
-        m.read(reader, _CHILD_ROWS)
-        if p.whens:
-            send(([when.isoformat() for when in p.whens], p.refs, p.pair_ids))
-            p.whens, p.refs, p.pair_ids = [], [], []
-            m.seen.clear()  # ids are checked for repeats where the parts are joined
-            m.repeats.clear()
-        if reader.line_num == line:
-            return p.rows, p.skipped, p.pairs, p.names, p.urls
-
-
-_CHILD_ROWS = 20_000
-
-
-def _messages_in_two(source: Source, child: two_cores.Child, progress: Progress) -> _Part | None:
-    """Read ``messages.csv`` up to where the child's part starts, then add the child's
-    rows; None (and the child stopped) when either part cannot be read that way."""
-    offset = child.offset()
-    if offset is None:
-        return None
-    done = progress.done
-    first = Source(source.label, offset, lambda: two_cores.Limited(source.opener(), offset))
-    try:
-        m = parse_csv(first, lambda reader: _first_messages(reader, source.label), progress,
-                      encodings=ENCODINGS[:1])
-    except InputError:  # e.g. not UTF-8, or the split fell inside a field: read it whole
-        m = None
-    rest = child.result() if m is not None else None
-    if m is None or rest is None:
-        child.close()
-        progress.rewind(done)
-        return None
-    _append_messages(m, rest, lambda: two_cores.line_breaks(source.opener, offset))
-    progress.add(source.size - offset)
-    return m.part
-
-
-def _first_messages(reader: Reader, label: str) -> _MessageReader:
-    kind, cols, _ = find_header(reader, detect_kind, label, "a LinkedIn messages.csv")
-    if kind != MESSAGES:
-        raise InputError("changed while it was read", path=label)
-    return _read_messages(reader, cols, label)
-
-
-def _append_messages(m: _MessageReader, rest: tuple, lines_before) -> None:
-    """Add the child's rows to the first part's, as one pass over the file would have
-    made them: pair numbers after the first part's, ids numbered on from its counts,
-    line numbers counted from the file's start."""
-    (rows, skipped, pairs, names, urls), pieces = rest
-    part = m.part
-    start = len(part.pairs)
-    refs, whens, pair_ids = part.refs, part.whens, part.pair_ids
-    seen, repeats = m.seen, []
-    seen_add, fromiso = seen.add, datetime.fromisoformat
-    for times, piece_refs, piece_pairs in pieces:
-        whens.extend(map(fromiso, times))
-        pair_ids.extend([start + pid for pid in piece_pairs])
-        k = len(refs)
-        for ref in piece_refs:  # the 2nd, 3rd … use of an id, counting the first part's
-            if ref in seen:
-                repeats.append(k)
-            else:
-                seen_add(ref)
-            k += 1
-        refs.extend(piece_refs)
-    _number_repeats(refs, repeats, m.counts)
-    part.rows += rows
-    if skipped:
-        shift = lines_before()
-        part.skipped.extend(Skipped(s.path, s.line + shift, s.reason) for s in skipped)
-    part.pairs.extend(pairs)
-    for pid, name in names.items():
-        part.names.setdefault(pid, name)
-    for pid, url in urls.items():
-        part.urls.setdefault(pid, url)
 
 
 # --------------------------------------------------------------------------- values
@@ -688,16 +543,14 @@ def _messages(reader: Reader, cols: dict[str, int], label: str) -> _Part:
     # csv module yields them (while they are in the CPU cache: reading in chunks and
     # working column-wise measured slower), one cache lookup per row for who wrote to
     # whom, and the records themselves made later in bulk.
-    m = _read_messages(reader, cols, label)
-    m.seen = set()  # only joining a child's part to this one needs the ids made
-    return m.part
+    return _read_messages(reader, cols, label).part
 
 
 def _read_messages(reader: Reader, cols: dict[str, int], label: str) -> _MessageReader:
     """Read every row after the header, with repeated ids numbered."""
     m = _MessageReader(cols, label)
     m.read(reader)
-    m.counts = _number_repeats(m.part.refs, m.repeats)
+    _number_repeats(m.part.refs, m.repeats)
     return m
 
 
@@ -722,10 +575,9 @@ class _MessageReader:
         self.sent_by: list[str] = []  # pair number -> the sender's person id
         self.seen: set[str] = set()  # the ids made (before numbering)
         self.repeats: list[int] = []  # positions of an id's 2nd, 3rd … use
-        self.counts: dict[str, int] = {}  # uses of each id made more than once
 
-    def read(self, reader: Reader, limit: int | None = None) -> None:
-        """Read the rows after the header: all of them, or the next ``limit``."""
+    def read(self, reader: Reader) -> None:
+        """Read the rows after the header."""
         part, label, need, width = self.part, self.label, self.need, self.width
         skipped, pairs = part.skipped, part.pairs
         whens, refs, pair_ids = part.whens, part.refs, part.pair_ids
@@ -744,7 +596,7 @@ class _MessageReader:
         # ids seen so far, checked as they are made (a third of the time of a second pass)
         seen, repeats = self.seen, self.repeats
         seen_add = seen.add
-        for row in reader if limit is None else islice(reader, limit):
+        for row in reader:
             n = len(row)
             if n < width or pad_all:
                 if n < need:
@@ -816,20 +668,17 @@ class _MessageReader:
         return len(part.pairs) - 1
 
 
-def _number_repeats(refs: list[str], repeats: list[int],
-                    counts: dict[str, int] | None = None) -> dict[str, int]:
+def _number_repeats(refs: list[str], repeats: list[int]) -> None:
     """Make ids unique: the 2nd, 3rd … message of one conversation, second and sender get
     ``#2``, ``#3`` … (in file order, so the same file gives the same ids).
 
-    ``repeats`` lists the positions, in order, of each id's 2nd, 3rd … use; ``counts``
-    the uses of ids before ``refs`` (of those used more than once). Returns the counts.
+    ``repeats`` lists the positions, in order, of each id's 2nd, 3rd … use.
     """
-    counts = {} if counts is None else counts
+    counts: dict[str, int] = {}
     for k in repeats:
         ref = refs[k]
         n = counts[ref] = counts.get(ref, 1) + 1
         refs[k] = f"{ref}#{n}"
-    return counts
 
 
 def _start_line(reader: Reader, row: list[str]) -> int:
