@@ -20,7 +20,6 @@ from netlearn.importers import (
     find_header,
     numbered,
     parse_csv,
-    paused_gc,
 )
 from netlearn.importers import linkedin_complete as extra
 from netlearn.importers.dates import parse_day, parse_when
@@ -287,8 +286,7 @@ class _Part:
 
 def _import(sources: dict, batch: Batch, callback: ProgressFn | None, single: bool) -> None:
     try:
-        with paused_gc():
-            _import_all(sources, batch, callback, single)
+        _import_all(sources, batch, callback, single)
     finally:  # the caches only serve one import; do not keep them in a long-lived kernel
         _url_cache.clear()
         dates.clear_caches()
