@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import accumulate, compress
 from pathlib import Path
+from typing import NamedTuple
 
 from netlearn.importers import (
     Progress,
@@ -36,7 +35,6 @@ from netlearn.network.records import (
     Contact,
     Event,
     Interaction,
-    InteractionColumns,
     Skipped,
 )
 from netlearn.plumbing.errors import InputError
@@ -57,8 +55,6 @@ _NONE_FOUND = ("contains none of the LinkedIn files netlearn reads (Connections.
                "messages.csv, Invitations.csv, endorsements, recommendations, Shares.csv, "
                "Comments.csv, Reactions.csv, Events.csv)")
 _SKIP_FOLDERS = frozenset({"DRAFT", "DRAFTS", "SPAM"})
-_OK_FOLDERS = frozenset({"INBOX", "ARCHIVE", "SENT", ""})
-_NOT_DRAFT = frozenset({"", "No", "NO", "no", "False", "false"})
 _MAX_FOLDER_ENTRIES = 50_000
 
 
@@ -261,6 +257,15 @@ def folder_sources(root: Path) -> dict[str, Source]:
 # --------------------------------------------------------------------------- import flow
 
 
+class _Message(NamedTuple):
+    """A message as read, before the owner is known: when, its id, and who wrote to
+    whom (a number in ``_Part.pairs``)."""
+
+    when: datetime
+    source_ref: str
+    pair: int
+
+
 @dataclass
 class _Part:
     """What one CSV produced (discarded whole if the file must be re-read)."""
@@ -271,11 +276,9 @@ class _Part:
     interactions: list[Interaction] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     # invitations: interactions' contact_key holds a person id until resolved.
-    # messages: parallel lists (time, source_ref, pair number), where pairs[n] is
-    # (sender id, recipient ids); interactions are made once the owner is known.
-    whens: list[datetime] = field(default_factory=list)
-    refs: list[str] = field(default_factory=list)
-    pair_ids: list[int] = field(default_factory=list)
+    # messages: interactions are made once the owner is known; pairs[n] is
+    # (sender id, recipient ids) of the messages whose pair is n.
+    messages: list[_Message] = field(default_factory=list)
     pairs: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # person id -> display name
     urls: dict[str, str] = field(default_factory=dict)  # person id -> URL as written
@@ -324,7 +327,7 @@ def _read_parts(sources: dict, batch: Batch, progress: Progress,
                                  path=source.label)
             if part.rows == 0:
                 raise InputError("has a header but no rows", path=source.label)
-            if not (part.contacts or part.interactions or part.whens or part.skipped
+            if not (part.contacts or part.interactions or part.messages or part.skipped
                     or part.events):
                 raise InputError("has nothing to import (drafts, spam and sponsored "
                                  "messages are left out)", path=source.label)
@@ -340,7 +343,7 @@ def _resolve_parts(parts: dict[str, _Part], batch: Batch) -> None:
         people.add_connections(parts[CONNECTIONS].contacts)
         batch.skipped.extend(parts[CONNECTIONS].skipped)
     owner = _Owner()
-    pieces: list = []  # joined once at the end, so no big part is held twice
+    interactions: list[Interaction] = []
     if PROFILE in parts:
         owner.names |= parts[PROFILE].owner_names
     if INVITATIONS in parts:
@@ -348,11 +351,11 @@ def _resolve_parts(parts: dict[str, _Part], batch: Batch) -> None:
         owner.ids |= inv.owner_ids
         owner.names |= inv.owner_names
         _resolve_people(inv, people)
-        pieces.append(inv.interactions)
+        interactions.extend(inv.interactions)
         batch.skipped.extend(inv.skipped)
     if MESSAGES in parts:
         msg = parts[MESSAGES]
-        pieces.append(_resolve_messages(msg, people, owner))
+        interactions.extend(_resolve_messages(msg, people, owner))
         batch.skipped.extend(msg.skipped)
     for kind in extra.FILE_NAMES:
         part = parts.get(kind)
@@ -360,10 +363,10 @@ def _resolve_parts(parts: dict[str, _Part], batch: Batch) -> None:
             continue
         if kind in extra.PERSON_KINDS:
             _resolve_people(part, people)
-        pieces.append(part.interactions)
+        interactions.extend(part.interactions)
         batch.events.extend(part.events)
         batch.skipped.extend(part.skipped)
-    batch.interactions = InteractionColumns.concat(pieces)
+    batch.interactions = interactions
     batch.skipped.sort(key=lambda s: (s.path, s.line))
 
 
@@ -424,39 +427,32 @@ def _connections(reader: Reader, cols: dict[str, int], label: str) -> _Part:
     i_company, i_position, i_on = cols["company"], cols["position"], cols["connected on"]
     i_url, i_email = cols.get("url"), cols.get("email address")
     need = max(i_first, i_last, i_company, i_position, i_on) + 1
-    width = max(cols.values()) + 1
-    skipped, contacts = part.skipped, part.contacts
-    web = ("https://", "http://", "www.")
-    for row in reader:
-        if len(row) < width:
-            if len(row) < need:
-                if not _blank(row):
-                    skipped.append(Skipped(label, _start_line(reader, row),
-                                           f"has {len(row)} columns, expected {need}"))
-                continue
-            row = row + [""] * (width - len(row))
+    for line, row in numbered(reader):
+        if len(row) < need:
+            if not _blank(row):
+                part.skipped.append(Skipped(label, line,
+                                            f"has {len(row)} columns, expected {need}"))
+            continue
         part.rows += 1
         name = f"{row[i_first].strip()} {row[i_last].strip()}".strip()
         if not name:
             if not _blank(row):
-                skipped.append(Skipped(label, _start_line(reader, row),
-                                       "no name (a hidden or closed profile)"))
+                part.skipped.append(Skipped(label, line, "no name (a hidden or closed profile)"))
             continue
         raw_on = row[i_on]
         on = parse_day(raw_on) if raw_on else None
         if on is None and raw_on.strip():
-            skipped.append(Skipped(label, _start_line(reader, row),
-                                   f"'Connected On' is not a date: {raw_on[:30]!r}"))
+            part.skipped.append(Skipped(label, line,
+                                        f"'Connected On' is not a date: {raw_on[:30]!r}"))
             continue
         company = row[i_company].strip()
-        url = row[i_url].strip() if i_url is not None else ""
+        url = _cell(row, i_url)
         ref = norm_url(url) if url else ""
-        if not ref or not url.lower().startswith(web):
+        if not ref or not url.lower().startswith(("https://", "http://", "www.")):
             url = ""  # e.g. javascript:… is never kept
             ref = f"{norm_name(name)}|{norm_name(company)}"
-        contacts.append(Contact(
-            name, "linkedin", ref, row[i_email].strip() if i_email is not None else "",
-            company, row[i_position].strip(), url, on,
+        part.contacts.append(Contact(
+            name, "linkedin", ref, _cell(row, i_email), company, row[i_position].strip(), url, on,
         ))
     return part
 
@@ -537,161 +533,72 @@ _SPONSORED = '<p class="spinmail'
 
 
 def _messages(reader: Reader, cols: dict[str, int], label: str) -> _Part:
-    # The hot path of a big import (200,000 rows). One flat loop over the rows as the
-    # csv module yields them (while they are in the CPU cache: reading in chunks and
-    # working column-wise measured slower), one cache lookup per row for who wrote to
-    # whom, and the records themselves made later in bulk.
-    return _read_messages(reader, cols, label).part
+    """Read messages.csv's rows after the header into ``part.messages`` and ``part.pairs``.
 
-
-def _read_messages(reader: Reader, cols: dict[str, int], label: str) -> _MessageReader:
-    """Read every row after the header, with repeated ids numbered."""
-    m = _MessageReader(cols, label)
-    m.read(reader)
-    _number_repeats(m.part.refs, m.repeats)
-    return m
-
-
-class _MessageReader:
-    """State of one messages.csv read: column positions, caches, the records so far."""
-
-    def __init__(self, cols: dict[str, int], label: str):
-        self.part = _Part(MESSAGES)
-        self.label = label
-        self.i_conv, self.i_from, self.i_to = cols["conversation id"], cols["from"], cols["to"]
-        self.i_date, self.i_content = cols["date"], cols["content"]
-        self.i_from_url = cols.get("sender profile url")
-        self.i_to_urls = cols.get("recipient profile urls")
-        self.i_folder = cols.get("folder")
-        self.i_draft = cols.get("is message draft")
-        self.need = max(self.i_conv, self.i_from, self.i_to, self.i_date, self.i_content) + 1
-        self.width = max(cols.values()) + 1  # the header's columns
-        self.interned: dict = {}
-        self.senders: dict[tuple[str, str], str] = {}
-        self.receivers: dict[tuple[str, str], tuple[str, ...]] = {}
-        self.pair_cache: dict[tuple[str, str], int] = {}  # (from, to) -> pair number
-        self.sent_by: list[str] = []  # pair number -> the sender's person id
-        self.seen: set[str] = set()  # the ids made (before numbering)
-        self.repeats: list[int] = []  # positions of an id's 2nd, 3rd … use
-
-    def read(self, reader: Reader) -> None:
-        """Read the rows after the header."""
-        part, label, need, width = self.part, self.label, self.need, self.width
-        skipped, pairs = part.skipped, part.pairs
-        whens, refs, pair_ids = part.whens, part.refs, part.pair_ids
-        i_conv, i_from, i_to = self.i_conv, self.i_from, self.i_to
-        i_date, i_content = self.i_date, self.i_content
-        has_folder, has_draft = self.i_folder is not None, self.i_draft is not None
-        i_folder, i_draft = self.i_folder or 0, self.i_draft or 0
-        # older exports lack the URL columns: they read as an always-empty extra cell
-        pad_all = self.i_from_url is None or self.i_to_urls is None
-        i_from_url = width if self.i_from_url is None else self.i_from_url
-        i_to_urls = width if self.i_to_urls is None else self.i_to_urls
-        pair_cache, sent_by = self.pair_cache, self.sent_by
-        fromiso = datetime.fromisoformat
-        ok_folders, skip_folders, not_draft = _OK_FOLDERS, _SKIP_FOLDERS, _NOT_DRAFT
-        count = 0
-        # ids seen so far, checked as they are made (a third of the time of a second pass)
-        seen, repeats = self.seen, self.repeats
-        seen_add = seen.add
-        for row in reader:
-            n = len(row)
-            if n < width or pad_all:
-                if n < need:
-                    if not _blank(row):
-                        skipped.append(Skipped(label, _start_line(reader, row),
-                                               f"has {n} columns, expected {need}"))
-                    continue
-                row = row[:width] + [""] * (width + 1 - min(n, width))
-            count += 1
-            if has_folder:
-                folder = row[i_folder]
-                if folder not in ok_folders and folder.strip().upper() in skip_folders:
-                    continue
-            if has_draft:
-                draft = row[i_draft]
-                if draft not in not_draft and draft.strip().lower() in ("yes", "true"):
-                    continue
-            if row[i_content].startswith(_SPONSORED):
-                continue
-            raw_date = row[i_date]
-            when = None
-            if len(raw_date) == 23 and raw_date.endswith(" UTC"):
-                try:
-                    when = fromiso(raw_date[:19])
-                except ValueError:
-                    when = None
-            if when is None:
-                when = parse_when(raw_date)
-                if when is None:
-                    skipped.append(Skipped(label, _start_line(reader, row),
-                                           f"'DATE' is not a date: {raw_date[:30]!r}"))
-                    continue
-            key = (row[i_from_url] or row[i_from], row[i_to_urls] or row[i_to])
-            pid = pair_cache.get(key)
-            if pid is None:
-                pid = pair_cache[key] = self._new_pair(row, i_from_url, i_to_urls)
-                if pid >= 0:  # pairs are numbered 0, 1, 2 … as they are made
-                    sent_by.append(pairs[pid][0])
-            if pid < 0:
-                skipped.append(Skipped(label, _start_line(reader, row),
-                                       "the sender is a hidden LinkedIn member"))
-                continue
-            whens.append(when)
-            ref = f"msg:{row[i_conv]}|{raw_date}|{sent_by[pid]}"
-            if ref in seen:  # rare: one sender, conversation and second twice
-                repeats.append(len(refs))
-            else:
-                seen_add(ref)
-            refs.append(ref)
-            pair_ids.append(pid)
-        part.rows += count
-
-    def _new_pair(self, row: list[str], i_from_url: int, i_to_urls: int) -> int:
-        """Register who sent a row to whom; return the pair's number, or -1 (hidden sender)."""
-        part, interned = self.part, self.interned
-        name, url = row[self.i_from], row[i_from_url]
-        sender = self.senders.get((name, url))
-        if sender is None:
-            sender = self.senders[(name, url)] = _sender(name, url, part.names, part.urls,
-                                                         interned)
-        if not sender:
-            return -1
-        to, to_urls = row[self.i_to], row[i_to_urls]
-        rec = self.receivers.get((to, to_urls))
-        if rec is None:
-            rec = _recipients(to, to_urls, part.names, part.urls, interned)
-            rec = self.receivers[(to, to_urls)] = interned.setdefault(rec, rec)
-        part.pairs.append((sender, rec))
-        return len(part.pairs) - 1
-
-
-def _number_repeats(refs: list[str], repeats: list[int]) -> None:
-    """Make ids unique: the 2nd, 3rd … message of one conversation, second and sender get
-    ``#2``, ``#3`` … (in file order, so the same file gives the same ids).
-
-    ``repeats`` lists the positions, in order, of each id's 2nd, 3rd … use.
+    Drafts, spam and sponsored messages are left out. Each distinct (FROM, TO) as
+    written is resolved to person ids once, as a numbered pair. A message's id is its
+    conversation, time and sender; the 2nd, 3rd … message with the same id gets ``#2``,
+    ``#3`` … in file order, so the same file gives the same ids.
     """
-    counts: dict[str, int] = {}
-    for k in repeats:
-        ref = refs[k]
-        n = counts[ref] = counts.get(ref, 1) + 1
-        refs[k] = f"{ref}#{n}"
+    part = _Part(MESSAGES)
+    i_conv, i_from, i_to = cols["conversation id"], cols["from"], cols["to"]
+    i_date, i_content = cols["date"], cols["content"]
+    # older exports lack the URL columns: their cells read as empty
+    i_from_url, i_to_urls = cols.get("sender profile url"), cols.get("recipient profile urls")
+    i_folder, i_draft = cols.get("folder"), cols.get("is message draft")
+    need = max(i_conv, i_from, i_to, i_date, i_content) + 1
+    pair_numbers: dict[tuple[str, str], int] = {}  # (from, to) as written -> pair, or -1
+    uses: dict[str, int] = {}  # how often each id was made
+    for line, row in numbered(reader):
+        if len(row) < need:
+            if not _blank(row):
+                part.skipped.append(Skipped(label, line,
+                                            f"has {len(row)} columns, expected {need}"))
+            continue
+        part.rows += 1
+        if (_cell(row, i_folder).upper() in _SKIP_FOLDERS
+                or _cell(row, i_draft).lower() in ("yes", "true")
+                or row[i_content].startswith(_SPONSORED)):
+            continue
+        raw_date = row[i_date]
+        when = parse_when(raw_date)
+        if when is None:
+            part.skipped.append(Skipped(label, line, f"'DATE' is not a date: {raw_date[:30]!r}"))
+            continue
+        sender_name, sender_url = row[i_from], _raw_cell(row, i_from_url)
+        to, to_urls = row[i_to], _raw_cell(row, i_to_urls)
+        key = (sender_url or sender_name, to_urls or to)
+        pair = pair_numbers.get(key)
+        if pair is None:
+            pair = pair_numbers[key] = _new_pair(part, sender_name, sender_url, to, to_urls)
+        if pair < 0:
+            part.skipped.append(Skipped(label, line, "the sender is a hidden LinkedIn member"))
+            continue
+        ref = f"msg:{row[i_conv]}|{raw_date}|{part.pairs[pair][0]}"
+        n = uses[ref] = uses.get(ref, 0) + 1
+        part.messages.append(_Message(when, ref if n == 1 else f"{ref}#{n}", pair))
+    return part
 
 
-def _start_line(reader: Reader, row: list[str]) -> int:
-    """The physical line the record just read started on (fields may hold line breaks:
-    csv counts CR, LF and CRLF as one line each; NUL never occurs, so it joins safely)."""
-    text = "\x00".join(row)
-    return reader.line_num - (text.count("\n") + text.count("\r") - text.count("\r\n"))
+def _raw_cell(row: list[str], i: int | None) -> str:
+    """The cell as written (not stripped), ``""`` when the column is missing."""
+    return row[i] if i is not None and i < len(row) else ""
 
 
-def _sender(name: str, url: str, names: dict, urls: dict, interned: dict) -> str:
+def _new_pair(part: _Part, name: str, url: str, to: str, to_urls: str) -> int:
+    """Register who sent a row to whom; return the pair's number, or -1 (hidden sender)."""
+    sender = _sender(name, url, part.names, part.urls)
+    if not sender:
+        return -1
+    part.pairs.append((sender, _recipients(to, to_urls, part.names, part.urls)))
+    return len(part.pairs) - 1
+
+
+def _sender(name: str, url: str, names: dict, urls: dict) -> str:
     """Return the sender's person id, or ``""`` for a hidden member."""
     pid = _person_id(name, url)
     if not pid or pid == "name:" + _HIDDEN_MEMBER:
         return ""
-    pid = interned.setdefault(pid, pid)
     if name.strip() and pid not in names:
         names[pid] = name.strip()
     if url.strip() and pid not in urls:
@@ -699,7 +606,7 @@ def _sender(name: str, url: str, names: dict, urls: dict, interned: dict) -> str
     return pid
 
 
-def _recipients(to: str, to_urls: str, names: dict, urls: dict, interned: dict) -> tuple:
+def _recipients(to: str, to_urls: str, names: dict, urls: dict) -> tuple:
     if to_urls and "," not in to_urls and " " not in to_urls.strip():  # the usual case
         pid = _person_id(to, to_urls)
         if not pid:
@@ -709,7 +616,7 @@ def _recipients(to: str, to_urls: str, names: dict, urls: dict, interned: dict) 
             names[pid] = name
         if pid not in urls:
             urls[pid] = to_urls.strip()
-        return (interned.setdefault(pid, pid),)
+        return (pid,)
     url_list = [u for u in (x.strip() for x in to_urls.replace(" ", ",").split(",")) if u]
     name_list = _split_names(to)
     out = []
@@ -728,7 +635,7 @@ def _recipients(to: str, to_urls: str, names: dict, urls: dict, interned: dict) 
                 names[pid] = name
             if pid not in urls:
                 urls[pid] = url
-            out.append(interned.setdefault(pid, pid))
+            out.append(pid)
     else:
         for name in name_list:
             pid = "name:" + norm_name(name)
@@ -736,7 +643,7 @@ def _recipients(to: str, to_urls: str, names: dict, urls: dict, interned: dict) 
                 continue
             if pid not in names:
                 names[pid] = name
-            out.append(interned.setdefault(pid, pid))
+            out.append(pid)
     return tuple(out)
 
 
@@ -751,19 +658,12 @@ class _Owner:
 def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     """Return the person ids that are the export's owner (their URL and/or name ids)."""
     # The owner is in every message (as sender or recipient), so counting messages finds
-    # them exactly where counting conversations would, and it is cheap. Ids of one
-    # person (a URL as sender, a bare name as recipient) are merged by name.
-    by_pid: dict[str, int] = {}
-    get, pairs = by_pid.get, part.pairs
-    for n, times in Counter(part.pair_ids).items():
-        sender, rec = pairs[n]
-        by_pid[sender] = get(sender, 0) + times
-        if len(rec) == 1:  # the usual case: no set needed to count each person once
-            if rec[0] != sender:
-                by_pid[rec[0]] = get(rec[0], 0) + times
-            continue
-        for pid in set(rec) - {sender}:
-            by_pid[pid] = get(pid, 0) + times
+    # them exactly where counting conversations would. Ids of one person (a URL as
+    # sender, a bare name as recipient) are merged by name.
+    by_pid: Counter[str] = Counter()
+    for message in part.messages:
+        sender, recipients = part.pairs[message.pair]
+        by_pid.update({sender, *recipients})
     if not by_pid:
         return set()
 
@@ -780,13 +680,9 @@ def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     else:  # every id is a profile URL (current exports): nothing to merge
         counts, pids = by_pid, {pid: [pid] for pid in by_pid}
 
-    # hinted: an id of the owner (Invitations.csv) or the owner's name (Profile.csv).
-    # A name is normalised only when its lower-case form holds a hint's first word.
-    firsts = {name.split()[0] for name in hints.names if name}
-    named = _names_holding(part.names, firsts)
+    # hinted: an id of the owner (Invitations.csv) or the owner's name (Profile.csv)
     hinted_ones = {i for i, ps in pids.items()
-                   if not hints.ids.isdisjoint(ps)
-                   or ps[0] in named and name_of(ps[0]) in hints.names}
+                   if not hints.ids.isdisjoint(ps) or name_of(ps[0]) in hints.names}
 
     def rank(i: str):
         name = name_of(pids[i][0])
@@ -803,26 +699,7 @@ def _find_owner(part: _Part, people: _People, hints: _Owner) -> set[str]:
     return ids
 
 
-def _names_holding(names: dict[str, str], words: set[str]) -> set[str]:
-    """The ids in ``names`` (id -> display name) whose lower-case name holds one of
-    ``words``: one search per word through all the names joined, not a test per name."""
-    words = {w for w in words if w and "\x00" not in w}
-    if not words or not names:
-        return set()
-    ids = list(names)
-    lowered = [name.lower() for name in names.values()]
-    ends = list(accumulate(len(name) + 1 for name in lowered))  # each name, then a NUL
-    text = "\x00".join(lowered)
-    found: set[str] = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(ids[bisect_right(ends, at)])
-            at = text.find(word, at + 1)
-    return found
-
-
-def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> InteractionColumns:
+def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> list[Interaction]:
     owner = _find_owner(part, people, hints)
     names, urls = part.names, part.urls
     # profile URLs first, so a bare name (e.g. an old export's TO) joins its URL contact;
@@ -836,23 +713,16 @@ def _resolve_messages(part: _Part, people: _People, hints: _Owner) -> Interactio
     who: list[str] = []
     for sender, rec in part.pairs:
         if sender in owner:
-            if len(rec) == 1:  # the usual case
-                other = None if rec[0] in owner else rec[0]
-            else:
-                other = next((r for r in rec if r not in owner), None)
+            other = next((r for r in rec if r not in owner), None)
             way.append("out")
             who.append("" if other is None else keys[other])
         else:
             way.append("in")
             who.append(keys[sender])
-    ids, whens, refs = part.pair_ids, part.whens, part.refs
-    part.whens, part.refs, part.pair_ids = [], [], []
-    if not all(who):  # rows with a contact only, dropped before any column is made
-        flags = list(map(bool, map(who.__getitem__, ids)))
-        ids, whens, refs = (list(compress(column, flags)) for column in (ids, whens, refs))
-    return InteractionColumns.build(
-        whens, list(map(who.__getitem__, ids)), list(map(way.__getitem__, ids)), refs,
-        channel="linkedin_message", purpose="check_in", source="linkedin")
+    return [Interaction(when=m.when, channel="linkedin_message", direction=way[m.pair],
+                        purpose="check_in", contact_key=who[m.pair], source="linkedin",
+                        source_ref=m.source_ref)
+            for m in part.messages if who[m.pair]]
 
 
 # --------------------------------------------------------------------------- profile
