@@ -5,17 +5,9 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 
-from netlearn.importers import (
-    Progress,
-    ProgressFn,
-    Reader,
-    clip,
-    file_source,
-    find_header,
-    numbered,
-    parse_csv,
-)
+from netlearn.importers.csv_files import Reader, find_header, numbered, parse_csv
 from netlearn.importers.dates import parse_iso
+from netlearn.importers.sources import Progress, ProgressFn, clip, file_source
 from netlearn.network.records import (
     CHANNELS,
     DIRECTIONS,

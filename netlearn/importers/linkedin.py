@@ -9,18 +9,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from netlearn.importers import (
-    Progress,
-    ProgressFn,
+from netlearn.importers import dates
+from netlearn.importers import linkedin_complete as extra
+from netlearn.importers.csv_files import (
+    HEADER_SCAN_ROWS,
     Reader,
-    Source,
-    dates,
-    file_source,
     find_header,
+    normalise_header,
     numbered,
     parse_csv,
 )
-from netlearn.importers import linkedin_complete as extra
 from netlearn.importers.dates import parse_day, parse_when
 from netlearn.importers.linkedin_people import (
     _HIDDEN_MEMBER,
@@ -30,6 +28,7 @@ from netlearn.importers.linkedin_people import (
     norm_name,
     norm_url,
 )
+from netlearn.importers.sources import Progress, ProgressFn, Source, file_source
 from netlearn.network.records import (
     Batch,
     Contact,
@@ -123,8 +122,6 @@ def lone_file(name: str, head: bytes = b"") -> str | None:
         name does not say given or received), or None when it is not one.
     """
     import csv
-
-    from netlearn.importers import HEADER_SCAN_ROWS, normalise_header
 
     base = Path(str(name or "").replace("\\", "/")).name.lower()
     if base.endswith(".zip"):  # a whole export: its first member's header is not a lone file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from netlearn.importers import Reader, numbered
+from netlearn.importers.csv_files import Reader, numbered
 from netlearn.importers.dates import parse_time
 from netlearn.importers.linkedin_people import _person, norm_url
 from netlearn.network.records import Event, Interaction, Skipped
