@@ -93,7 +93,7 @@ def detect_kind(name: str, head: bytes = b"") -> str | None:
 
     A lone CSV from a LinkedIn export (``Shares.csv``, ``Reactions.csv``,
     ``Events.csv`` …) is ``"linkedin"``, by its name or its header
-    (:func:`netlearn.importers.linkedin.lone_file`), never the course's CSV log.
+    (:func:`netlearn.importers.linkedin.files.lone_file`), never the course's CSV log.
 
     Parameters
     ----------
@@ -118,7 +118,7 @@ def detect_kind(name: str, head: bytes = b"") -> str | None:
         if form.marker and form.marker in text[:200]:
             return kind
     if suffix == ".csv" or "," in text.split("\n", 1)[0]:
-        from netlearn.importers.linkedin import lone_file
+        from netlearn.importers.linkedin.files import lone_file
 
         return "linkedin" if lone_file(name, head) is not None else "csv"
     return None
@@ -149,7 +149,7 @@ def content_digest(kind: str, path) -> str | None:
         if p.is_dir():
             if kind != "linkedin":
                 return None
-            from netlearn.importers.linkedin import folder_sources
+            from netlearn.importers.linkedin.files import folder_sources
 
             parts = sorted(folder_sources(p).items())
             if not parts:

@@ -106,7 +106,7 @@ def _recognise(cells: list[str]) -> str | None:
     names = set(cells)
     if {"date", "channel"} <= names and ("name" in names or "email" in names):
         return "csv"
-    from netlearn.importers.linkedin import detect_kind as linkedin_kind
+    from netlearn.importers.linkedin.files import detect_kind as linkedin_kind
 
     kind = linkedin_kind(cells)  # a LinkedIn file is named as one, not "wrong header"
     return f"linkedin:{kind}" if kind else None
