@@ -160,34 +160,6 @@ def open_zip(path) -> SafeZip:
     return SafeZip(path)
 
 
-def open_member_alone(path, filename: str) -> BinaryIO:
-    """Open one member through an archive handle of its own, closed with the stream.
-
-    For a forked child process (see :mod:`netlearn.importers.two_cores`): streams from
-    one :class:`SafeZip` share a file position, which the parent's reads would move.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        The zip file, already checked by :func:`open_zip` in this process or its parent.
-    filename : str
-        The member's name in the archive.
-
-    Returns
-    -------
-    binary stream
-    """
-    archive = SafeZip(path)
-    try:
-        info = next(i for i in archive.members if i.filename == filename)
-        stream = archive.open(info)
-    except BaseException:
-        archive.close()
-        raise
-    stream._closes_archive = True
-    return stream
-
-
 def is_zip(path) -> bool:
     """Return True if the file at ``path`` starts like a zip archive (by content, not name).
 
@@ -246,7 +218,6 @@ class _Bounded(io.BufferedIOBase):
         self._owner = owner
         self._left = declared
         self._label = label
-        self._closes_archive = False  # see open_member_alone
 
     def readable(self) -> bool:
         return True
@@ -273,7 +244,5 @@ class _Bounded(io.BufferedIOBase):
     def close(self) -> None:
         try:
             self._raw.close()
-            if self._closes_archive:
-                self._owner.close()
         finally:
             super().close()

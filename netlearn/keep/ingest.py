@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 from netlearn.network.records import Skipped
@@ -52,39 +51,13 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     """
     from netlearn import importers
 
-    if store.has_imported(kind):
-        digest = importers.content_digest(kind, path)
-        earlier = store.earlier_import(kind, digest)
-        if earlier is not None:
-            when, counts = earlier
-            return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
-        batch = importers.read(kind, path, progress=progress)
-    else:  # no digest can match yet: hash the file on a second thread while it is read
-        batch, digest = _read_and_digest(importers, kind, path, progress)
+    digest = importers.content_digest(kind, path)
+    earlier = store.earlier_import(kind, digest)
+    if earlier is not None:
+        when, counts = earlier
+        return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
+    batch = importers.read(kind, path, progress=progress)
     if on_save is not None:
         on_save()
-    with importers.paused_gc():  # the batch's records are all alive: nothing to collect
-        result = store.save_batch(batch, kind=kind, digest=digest)
+    result = store.save_batch(batch, kind=kind, digest=digest)
     return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)
-
-
-def _read_and_digest(importers, kind: str, path, progress):
-    """Read ``path`` and compute its content digest at the same time.
-
-    Hashing and file reads release the GIL, so on a first import (nothing to compare
-    the digest with) a 50 MB export is hashed on another core while it is parsed.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    interval = sys.getswitchinterval()
-    # the hashing thread needs the GIL briefly between 1 MB chunks; by default it waits
-    # up to 5 ms for the busy parser each time and finishes after the read (measured: 1.06 s
-    # for 0.15 s of hashing). A 0.5 ms interval lets it finish well before.
-    sys.setswitchinterval(min(interval, 0.0005))
-    try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(importers.content_digest, kind, path)
-            batch = importers.read(kind, path, progress=progress)
-            return batch, pending.result()
-    finally:
-        sys.setswitchinterval(interval)

@@ -233,14 +233,10 @@ def _schema(name: str):
     return jsonschema.Draft202012Validator(json.loads(_schema_text(name)))
 
 
-def _cache_file(name: str) -> Path:
+def _validated_cache() -> Path:
     from netlearn.plumbing.paths import data_home
 
-    return data_home() / "cache" / name
-
-
-def _validated_cache() -> Path:
-    return _cache_file("validated-content.json")
+    return data_home() / "cache" / "validated-content.json"
 
 
 def _write_cache(path: Path, value) -> None:
@@ -285,66 +281,6 @@ def default_validation_manifest() -> str:
 def _remember_valid(keys: set) -> None:
     """Record documents that passed their schema (best effort: a cache, not learner data)."""
     _write_cache(_validated_cache(), sorted(_known_valid() | keys)[-2000:])
-
-
-#: Bump when read_yaml would turn the same bytes into different data or line numbers.
-PARSE_VERSION = 1
-
-
-def _parsed_cache_path() -> Path:
-    return _cache_file("parsed-content.json")
-
-
-def _read_parsed_cache() -> dict:
-    """Parsed documents of earlier kernels: digest -> [data, [[*keys, line], ...]].
-
-    Parsing the course's 37 YAML files costs about half a second in every kernel; JSON
-    reads the same data in milliseconds. Keyed by the file's bytes, so a changed file is
-    parsed (and checked) again. A cache, not learner data: unreadable means empty.
-    """
-    try:
-        cached = json.loads(_parsed_cache_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(cached, dict) or cached.get("version") != PARSE_VERSION:
-        return {}
-    documents = cached.get("documents")
-    return documents if isinstance(documents, dict) else {}
-
-
-def _cached_document(path: Path, parsed: dict) -> Document | None:
-    """The document at ``path`` from the parse cache, or None when it is not there."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    digest = hashlib.sha256(raw).hexdigest()
-    entry = parsed.get(digest)
-    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)):
-        return None
-    data, rows = entry
-    lines = {tuple(row[:-1]): row[-1] for row in rows}
-    return Document(path, data, lines, digest)
-
-
-def _cacheable(value) -> bool:
-    """True when JSON gives ``value`` back unchanged (string keys, plain values)."""
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _cacheable(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(map(_cacheable, value))
-    return value is None or isinstance(value, (str, int, float, bool))
-
-
-def _remember_parsed(parsed: dict, documents: list[Document]) -> None:
-    """Add newly parsed documents to the parse cache (best effort, written whole)."""
-    fresh = {doc.digest: [doc.data, [[*keys, line] for keys, line in doc.lines.items()]]
-             for doc in documents if doc.digest not in parsed and _cacheable(doc.data)}
-    if not fresh:
-        return
-    kept = dict(list(parsed.items())[-500:])  # older content versions fall out
-    _write_cache(_parsed_cache_path(), {"version": PARSE_VERSION,
-                                        "documents": {**kept, **fresh}})
 
 
 def _validation_key(doc: Document, schema_name: str) -> str:
@@ -503,8 +439,6 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
     sources: dict[str, Path] = {}
     known_valid = _known_valid() if use_cache else None
     newly_valid: set = set()
-    parsed = _read_parsed_cache() if use_cache else None
-    newly_parsed: list[Document] = []
 
     def load(relative, schema_name):
         path = layers.find(relative)
@@ -512,10 +446,7 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
             return None
         sources[relative] = path
         try:
-            doc = _cached_document(path, parsed) if parsed is not None else None
-            if doc is None:
-                doc = read_yaml(path)
-                newly_parsed.append(doc)
+            doc = read_yaml(path)
             validate(doc, schema_name, known_valid)
         except ContentError as exc:
             problems.append(exc)
@@ -589,8 +520,6 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
         return None, problems
     if use_cache and not newly_valid <= known_valid:
         _remember_valid(newly_valid)
-    if use_cache and newly_parsed:
-        _remember_parsed(parsed, newly_parsed)
     return Course(
         title=course_data["title"], version=course_data["version"],
         words_per_minute=course_data.get("words_per_minute", 130), topics=topics,

@@ -134,21 +134,3 @@ def test_not_a_zip_and_is_zip(tmp_path):
     g.write_text("a,b\n", encoding="utf-8")
     assert not safezip.is_zip(g)
     assert not safezip.is_zip(tmp_path / "missing.zip")
-
-
-def test_a_member_opened_alone_has_its_own_handle_and_closes_it(tmp_path):
-    path = tmp_path / "export.zip"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("a/messages.csv", "x" * 5000)
-        z.writestr("b.csv", "y" * 5000)
-    with safezip.open_zip(path) as archive:
-        mine = archive.open(archive.find("b.csv"))
-        alone = safezip.open_member_alone(path, "a/messages.csv")
-        # reads through one handle do not move the other's position
-        assert mine.read(10) == b"y" * 10 and alone.read(10) == b"x" * 10
-        assert mine.read() == b"y" * 4990 and alone.read() == b"x" * 4990
-        own = alone._owner
-        assert own is not archive
-        alone.close()
-        assert own._zip.fp is None  # its archive is closed with it
-        assert archive._zip.fp is not None
