@@ -3,6 +3,8 @@
 import sqlite3
 from datetime import datetime, timedelta
 
+import pytest
+
 from netlearn.network.records import Batch, Contact, Interaction, InteractionColumns
 from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from tests.storedb import db_rows
@@ -13,6 +15,12 @@ def stored(store):
         "SELECT c.source_ref, i.occurred_at, i.channel, i.direction, i.purpose, i.online,"
         " i.personal_note, i.note, i.source, i.source_ref FROM interactions i"
         " LEFT JOIN contacts c ON c.id = i.contact_id ORDER BY i.source, i.source_ref")]
+
+
+def unique_indexes(conn, table):
+    """The columns of each unique index on ``table``."""
+    return [[col[2] for col in conn.execute(f"PRAGMA index_info({index[1]})")]
+            for index in conn.execute(f"PRAGMA index_list({table})") if index[2]]
 
 
 def expected(items):
@@ -108,7 +116,7 @@ def test_version_1_database_migrates_keeping_rows_and_ids(home):
     store = Store(home)
     raw = sqlite3.connect(home / DB_NAME)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert raw.execute("PRAGMA index_list(interactions)").fetchall() == []
+    assert unique_indexes(raw, "interactions") == [["source", "source_ref"]]
     assert "digest" in [col[1] for col in raw.execute("PRAGMA table_info(imports)")]
     assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -119,6 +127,73 @@ def test_version_1_database_migrates_keeping_rows_and_ids(home):
                          source="linkedin", source_ref=f"m{i}") for i in range(4)]
     result = store.save_batch(Batch("linkedin", "x", interactions=again))
     assert (result.added, result.present) == (1, 3)
+    store.close()
+
+
+def test_a_new_store_holds_each_interaction_ref_once(store):
+    raw = sqlite3.connect(store.path)
+    assert unique_indexes(raw, "interactions") == [["source", "source_ref"]]
+    row = ("2026-01-01T09:00:00", "email", "out", "ask", 1, "csv", "r1", "then")
+    insert = ("INSERT INTO interactions (occurred_at, channel, direction, purpose, online,"
+              " source, source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    raw.execute(insert, row)
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        raw.execute(insert, row)
+    raw.close()
+
+
+def schema_5_database(home) -> sqlite3.Connection:
+    """A database as the release with schema 5 wrote it (interactions not unique)."""
+    home.mkdir(parents=True)
+    conn = sqlite3.connect(home / DB_NAME)
+    for script in MIGRATIONS[:5]:
+        conn.executescript(script)
+    conn.execute("PRAGMA user_version = 5")
+    return conn
+
+
+def test_a_schema_5_database_keeps_the_earliest_of_each_interaction(home):
+    conn = schema_5_database(home)
+    conn.execute("INSERT INTO contacts (id, name, source, source_ref, created_at)"
+                 " VALUES (1, 'Ada', 'linkedin', 'ada', 'then')")
+    conn.executemany(
+        "INSERT INTO interactions (id, contact_id, occurred_at, channel, direction, purpose,"
+        " online, note, source, source_ref, created_at) VALUES (?, 1, '2025-01-01T09:00:00',"
+        " 'email', 'out', 'check_in', 1, ?, ?, ?, 'then')",
+        [(3, "first", "linkedin", "m1"), (4, "", "linkedin", "m2"), (5, "again", "linkedin", "m1"),
+         (7, "third", "linkedin", "m1"), (8, "other source", "csv", "m1"),
+         (9, "later", "linkedin", "m2")])
+    # rows pointing at interactions, as a table of a later schema might: one names the
+    # column, one the table alone (its primary key); a lost pointer would cascade or fail
+    conn.executescript("""
+        CREATE TABLE interaction_tags (
+            interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL);
+        CREATE TABLE replies (id INTEGER PRIMARY KEY, reply_to INTEGER REFERENCES interactions);
+        INSERT INTO interaction_tags VALUES (3, 'a'), (5, 'b'), (7, 'c'), (9, 'd'), (8, 'e');
+        INSERT INTO replies VALUES (1, 5), (2, 4), (3, NULL);
+    """)
+    conn.commit()
+    conn.close()
+
+    store = Store(home)
+    raw = sqlite3.connect(home / DB_NAME)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("SELECT id, source, source_ref, note FROM interactions ORDER BY id"
+                       ).fetchall() == [(3, "linkedin", "m1", "first"), (4, "linkedin", "m2", ""),
+                                        (8, "csv", "m1", "other source")]
+    assert sorted(raw.execute("SELECT interaction_id, tag FROM interaction_tags")) == [
+        (3, "a"), (3, "b"), (3, "c"), (4, "d"), (8, "e")]
+    assert raw.execute("SELECT id, reply_to FROM replies ORDER BY id").fetchall() == [
+        (1, 3), (2, 4), (3, None)]
+    assert unique_indexes(raw, "interactions") == [["source", "source_ref"]]
+    assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    raw.close()
+    again = [Interaction(datetime(2025, 1, 1, 9), "email", source="linkedin", source_ref=ref)
+             for ref in ("m1", "m2", "m3")]
+    result = store.save_batch(Batch("linkedin", "x", interactions=again))
+    assert (result.added, result.present) == (1, 2)
     store.close()
 
 
@@ -196,8 +271,6 @@ def _foreign_keys_on(store):
 
 
 def test_a_row_with_its_own_contact_id_is_still_checked(store):
-    import pytest
-
     from netlearn.store import StoreError, bulk
 
     bad = Batch("manual", "form", interactions=[
@@ -210,8 +283,6 @@ def test_a_row_with_its_own_contact_id_is_still_checked(store):
 
 
 def test_an_import_batch_leaves_only_valid_references_and_the_check_on(store, monkeypatch):
-    import pytest
-
     from netlearn.store import StoreError, bulk
 
     store.save_batch(Batch("csv", "a.csv", contacts=people(2)))
