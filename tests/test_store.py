@@ -438,10 +438,8 @@ _CONTACT_COLUMNS = ("name, email, company, position, url, connected_on, met_on, 
                     " close, notes, source, source_ref")
 
 
-@pytest.mark.parametrize("shared", [True, False], ids=["written-into-sql", "bound"])
-def test_contacts_store_every_value_whether_shared_values_are_bound_or_written(store, shared):
-    # a batch whose contacts share met_on, cadence, close, notes and source gets those
-    # written into the statement; one that differs (or holds a quote) binds them per row
+@pytest.mark.parametrize("shared", [True, False], ids=["same-notes", "own-notes"])
+def test_contacts_store_every_value(store, shared):
     notes = "It's Ada" if not shared else "met at the meetup"
     ada = Contact("Ada O'Example", source="csv", source_ref="ada", email="ada@example.com",
                   company="Acme", position="Lead", url="https://example.com/ada",

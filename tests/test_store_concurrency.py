@@ -95,8 +95,8 @@ def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path):
 
 
 def test_one_export_imported_by_three_processes_at_once_is_stored_once(tmp_path):
-    """Interactions have no UNIQUE index: save_batch's check inside its write
-    transaction is what keeps concurrent imports of one export from doubling it."""
+    """The UNIQUE (source, source_ref) of each table keeps concurrent imports of one
+    export from doubling it."""
     export = tmp_path / "export"
     subprocess.run([sys.executable, str(REPO / "bench" / "make_linkedin_export.py"),
                     str(export), "--connections", "400", "--messages", "6000",

@@ -1,11 +1,11 @@
-"""Storing interactions in bulk: exact round trips, refs kept once, schema migration."""
+"""Storing interactions: exact round trips, refs kept once, ids from SQLite, schema migration."""
 
 import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
 
-from netlearn.network.records import Batch, Contact, Interaction, InteractionColumns
+from netlearn.network.records import Batch, Contact, Interaction
 from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from tests.storedb import db_rows
 
@@ -36,7 +36,7 @@ def people(n=3):
     return [Contact(f"Person {i}", source="csv", source_ref=f"p{i}") for i in range(n)]
 
 
-def test_few_plain_groups_round_trip_exactly(store):
+def test_interactions_round_trip_exactly(store):
     start = datetime(2026, 3, 1, 8, 30)
     items = [Interaction(start + timedelta(hours=i), channel, direction, purpose,
                          contact_key=f"csv:p{i % 3}", personal_note=i % 2 == 0,
@@ -50,7 +50,7 @@ def test_few_plain_groups_round_trip_exactly(store):
     assert len(created) == 1 and created.pop().startswith("20")
 
 
-def test_quotes_and_many_groups_are_bound_not_written_into_sql(store):
+def test_quotes_and_sql_in_values_round_trip(store):
     start = datetime(2026, 4, 1)
     hostile = ["O'Brien said \"hi\"", "'); DROP TABLE interactions; --", "x' OR '1'='1",
                "naïve café ☕", "line\nbreak", ""]
@@ -58,11 +58,11 @@ def test_quotes_and_many_groups_are_bound_not_written_into_sql(store):
                          contact_key="csv:p0", note=hostile[i % len(hostile)], source="csv",
                          source_ref=f"h{i}") for i in range(30)]
     items += [Interaction(start, "forum", "in", "thanks", note=f"group {i}", source="csv",
-                          source_ref=f"g{i}") for i in range(20)]  # > 16 distinct groups
+                          source_ref=f"g{i}") for i in range(20)]
     store.save_batch(Batch("csv", "log.csv", contacts=people(1), interactions=items))
     assert stored(store) == expected(items)
     quoted = [Interaction(start, "email", note="it's", source="csv", source_ref="q1")]
-    store.save_batch(Batch("csv", "q.csv", interactions=quoted))  # one group, not plain
+    store.save_batch(Batch("csv", "q.csv", interactions=quoted))
     assert db_rows(store, "SELECT note FROM interactions WHERE source_ref = 'q1'")[0][0] == "it's"
 
 
@@ -78,22 +78,10 @@ def test_a_ref_twice_in_one_batch_is_stored_once(store):
     assert (again.added, again.present) == (0, 3)
 
 
-def test_columns_and_records_store_the_same_rows(home, tmp_path):
-    items = [Interaction(datetime(2026, 5, 1) + timedelta(minutes=i), "linkedin_message",
-                         "out" if i % 3 else "in", "check_in", contact_key=f"csv:p{i % 3}",
-                         source="linkedin", source_ref=f"m{i}") for i in range(50)]
-    a, b = Store(tmp_path / "a"), Store(tmp_path / "b")
-    a.save_batch(Batch("linkedin", "x", contacts=people(), interactions=items))
-    b.save_batch(Batch("linkedin", "x", contacts=people(),
-                       interactions=InteractionColumns.of(items)))
-    assert stored(a) == stored(b) == expected(items)
-
-
 def test_refs_are_filled_in_without_changing_the_batch(store):
-    cols = InteractionColumns.of([Interaction(datetime(2026, 1, 1), "email"),
-                                  Interaction(datetime(2026, 1, 2), "email")])
-    assert store.save_batch(Batch("manual", "form", interactions=cols)).added == 2
-    assert cols.columns["source_ref"] == ["", ""]
+    items = [Interaction(datetime(2026, 1, 1), "email"), Interaction(datetime(2026, 1, 2), "email")]
+    assert store.save_batch(Batch("manual", "form", interactions=items)).added == 2
+    assert [item.source_ref for item in items] == ["", ""]
     refs = [r[0] for r in db_rows(store, "SELECT source_ref FROM interactions")]
     assert len(set(refs)) == 2 and all(refs)
 
@@ -197,34 +185,7 @@ def test_a_schema_5_database_keeps_the_earliest_of_each_interaction(home):
     store.close()
 
 
-def test_runs_of_shared_values_round_trip_plain_or_not(store):
-    when = datetime(2026, 6, 1, 12)
-    items = InteractionColumns.of([Interaction(when, "call", "in", "give", contact_key="csv:p1",
-                                               source="csv", source_ref="c1")])
-    for note, refs in (("", ["a1", "a2"]), ("Tom's 'note'", ["b1", "b2"])):
-        items.extend(InteractionColumns.build(
-            [when, when + timedelta(days=1)], ["csv:p0", "csv:p2"], ["out", "in"], refs,
-            channel="linkedin_message", purpose="check_in", source="csv", note=note,
-            personal_note=True))
-    items.extend([Interaction(when, "post", note="x", source="csv", source_ref="z9")])
-    assert len(list(items.run_bounds())) == 4
-    result = store.save_batch(Batch("csv", "log.csv", contacts=people(), interactions=items))
-    assert result.added == 3 + 6
-    assert stored(store) == expected(list(items))
-
-
-def test_next_import_is_compared_with_the_store_a_chunk_at_a_time(store, monkeypatch):
-    from netlearn.store import bulk
-
-    real = bulk._stored_ref_chunks
-    sizes = []
-
-    def small_chunks(conn, source, size=20_000):
-        for chunk in real(conn, source, size=3):
-            sizes.append(len(chunk))
-            yield chunk
-
-    monkeypatch.setattr(bulk, "_stored_ref_chunks", small_chunks)
+def test_next_import_adds_only_what_is_new(store):
     when = datetime(2026, 2, 1)
     refs = [f"m{i}" for i in range(8)] + ["has\x1fseparator", "last"]
     first = [Interaction(when + timedelta(hours=i), "email", source="csv", source_ref=ref)
@@ -232,9 +193,7 @@ def test_next_import_is_compared_with_the_store_a_chunk_at_a_time(store, monkeyp
     store.save_batch(Batch("csv", "a.csv", interactions=first[::2]))  # 5 stored
     store.save_batch(Batch("other", "x", interactions=[
         Interaction(when, "call", source="other", source_ref="m1")]))  # not the same source
-    sizes.clear()
     result = store.save_batch(Batch("csv", "b.csv", interactions=first + first[1:2]))
-    assert sizes == [3, 2]  # the 5 stored refs, read 3 then 2
     assert (result.added, result.present) == (5, 6)  # the odd ones; m1 once
     stored_refs = [r[0] for r in db_rows(store, "SELECT source_ref FROM interactions"
                                                 " WHERE source = 'csv' ORDER BY source_ref")]
@@ -271,27 +230,26 @@ def _foreign_keys_on(store):
 
 
 def test_a_row_with_its_own_contact_id_is_still_checked(store):
-    from netlearn.store import StoreError, bulk
+    from netlearn.store import StoreError
 
     bad = Batch("manual", "form", interactions=[
         Interaction(datetime(2026, 1, 1), "call", contact_id=999, source_ref="x")])
-    assert not bulk.references_resolved(bad)
     with pytest.raises(StoreError, match="FOREIGN KEY"):
         store.save_batch(bad)
     assert db_rows(store, "SELECT count(*) FROM interactions")[0][0] == 0
     assert _foreign_keys_on(store)
 
 
-def test_an_import_batch_leaves_only_valid_references_and_the_check_on(store, monkeypatch):
+def test_an_import_keeps_foreign_keys_checked_and_is_all_or_nothing(store, monkeypatch):
     from netlearn.store import StoreError, bulk
 
     store.save_batch(Batch("csv", "a.csv", contacts=people(2)))
     when = datetime(2026, 1, 1)
-    items = InteractionColumns.build(
-        [when] * 4, ["csv:p0", "csv:p1", "csv:p2", "csv:nobody"], ["out"] * 4,
-        ["a", "b", "c", "d"], channel="email", purpose="ask", source="csv")
+    items = [Interaction(when, "email", "out", "ask", contact_key=key, source="csv",
+                         source_ref=ref)
+             for key, ref in zip(["csv:p0", "csv:p1", "csv:p2", "csv:nobody"], "abcd",
+                                 strict=True)]
     batch = Batch("csv", "b.csv", contacts=people(3), interactions=items)
-    assert bulk.references_resolved(batch)
     assert store.save_batch(batch).added == 1 + 4
     assert db_rows(store, "PRAGMA foreign_key_check") == []
     linked = db_rows(store, "SELECT c.source_ref FROM interactions i"
@@ -302,9 +260,11 @@ def test_an_import_batch_leaves_only_valid_references_and_the_check_on(store, mo
     def broken(*args):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(bulk, "insert_interactions", broken)
-    more = Batch("csv", "c.csv", interactions=InteractionColumns.build(
-        [when], [""], ["in"], ["e"], channel="email", purpose="ask", source="csv"))
+    monkeypatch.setattr(bulk, "save_events", broken)
+    more = Batch("csv", "c.csv", contacts=[Contact("New", source="csv", source_ref="new")],
+                 interactions=[Interaction(when, "email", "in", "ask", source="csv",
+                                           source_ref="e")])
     with pytest.raises(StoreError):
         store.save_batch(more)
-    assert _foreign_keys_on(store)  # turned back on after a failed save too
+    assert store.counts() == {"contacts": 3, "interactions": 4, "events": 0, "commitments": 0}
+    assert _foreign_keys_on(store)
