@@ -122,8 +122,20 @@ def _with_legacy_kinds(columns, rows):
     return [*columns, "kind"], [(*row, legacy_kind(row[at])) for row in rows]
 
 
+def _check_names(conn, tables: dict) -> None:
+    """Refuse a table or column this store lacks: only the schema's own names go into SQL."""
+    for table, (columns, _rows) in tables.items():
+        known = {name for (name,) in conn.execute(
+            "SELECT name FROM pragma_table_info(?)", (table,))}
+        unknown = [c for c in columns if c not in known] if known else [table]
+        if unknown:
+            raise StoreError(f"the backup names {unknown[0][:40]!r}, which this store does "
+                             "not have; nothing was restored")
+
+
 def merge_tables(conn, tables: dict[str, tuple[list[str], list[tuple]]]) -> dict:
     """Merge a backup's rows in the caller's write transaction (see ``Store.restore_tables``)."""
+    _check_names(conn, tables)
     order = sorted(tables, key=lambda t: (_RESTORE_FIRST.get(t, 9), t))
     maps = {"contact_id": {}, "event_id": {}}
     added, present, conflicts = {}, 0, []
