@@ -114,7 +114,8 @@ def read_archive(path, table_columns: dict, schema_version: int) -> dict:
     not a zip, unsafe member names or a zip bomb (:mod:`netlearn.importers.safezip`),
     another or a newer format, a newer schema, unknown tables or columns, a CSV whose
     bytes or row count differ from the manifest (damaged, truncated or edited), values of
-    the wrong type, duplicate ids or keys, and references to rows the archive lacks.
+    the wrong type, duplicate ids or keys (but for a key its schema let a table repeat:
+    ``store.REPEATED_KEYS_BEFORE``), and references to rows the archive lacks.
 
     Parameters
     ----------

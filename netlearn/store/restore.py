@@ -88,12 +88,11 @@ def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str
                 if row[i] is not None:
                     row[i] = ids.get(row[i])
         key = tuple([row[i] for i in key_at])
-        found = existing.get(key)
         if key in in_backup:
             present += 1
             new_id = in_backup[key]
-        elif found is not None:
-            stored_id, stored = found
+        elif key in existing:
+            stored_id, stored = existing[key]
             values = tuple([row[i] for i in compare_at])
             if values != stored:
                 differ = [c for c, a, b in zip(compare, stored, values, strict=True)
