@@ -72,8 +72,8 @@ class Store(Reads):
                 check_same_thread=False,
             )
             conn.execute("PRAGMA foreign_keys = ON")
-            # a new database only (before its first page is written): 16 KB pages made a
-            # 200,000-message import's writes and its WAL checkpoint ~0.1 s faster than 4 KB
+            # a new database only (before its first page is written): an import writes
+            # many rows at once, and bigger pages mean fewer of them to write and checkpoint
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode = WAL")
             # checkpoint after ~4 MB of WAL whatever the page size (SQLite's default is
@@ -81,8 +81,8 @@ class Store(Reads):
             (page_size,) = conn.execute("PRAGMA page_size").fetchone()
             conn.execute(f"PRAGMA wal_autocheckpoint = {max(1, WAL_CHECKPOINT_BYTES // page_size)}")
             conn.execute("PRAGMA synchronous = NORMAL")
-            # 8 MB: interactions carry no index (migration 2), so a bigger cache only held a
-            # big import's written pages in memory (64 MB cost a 200k-message import 37 MB RSS)
+            # 8 MB: room for the pages an import writes and the indexes it checks, without
+            # holding much of a learner's database in a notebook kernel's memory
             conn.execute("PRAGMA cache_size = -8192")
             self._migrate(conn)
         except sqlite3.Error as exc:
@@ -320,22 +320,10 @@ class Store(Reads):
     def save_batch(self, batch, kind=None, digest=None) -> ImportResult:
         """Store an import batch in one transaction; re-importing adds nothing.
 
-        See :func:`netlearn.store.bulk.save_batch`, which does the work. When every
-        contact the batch points at is one the save itself finds or inserts
-        (:func:`netlearn.store.bulk.references_resolved`: an importer's batch), SQLite's
-        foreign-key check of each row is left out (a seventh of a 200,000-message
-        import's time), and turned back on after the transaction, whatever happens.
+        See :func:`netlearn.store.bulk.save_batch`, which does the work.
         """
-        with self._lock:
-            unchecked = bulk.references_resolved(batch)
-            if unchecked:  # only outside a transaction: inside one the pragma does nothing
-                self._conn.execute("PRAGMA foreign_keys = OFF")
-            try:
-                with self.transaction() as conn:
-                    return bulk.save_batch(conn, batch, kind, digest)
-            finally:
-                if unchecked:
-                    self._conn.execute("PRAGMA foreign_keys = ON")
+        with self.transaction() as conn:
+            return bulk.save_batch(conn, batch, kind, digest)
 
     def has_imported(self, kind) -> bool:
         """Return True when anything was imported as ``kind`` before (logged in imports)."""
