@@ -6,7 +6,7 @@ import sqlite3
 
 from netlearn.plumbing.errors import StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: How schema 4 and earlier marked a commitment's kind: by how its text began (the give
 #: planner wrote "Give: …"; the follow-up drafter and the never-followed-up list wrote
@@ -198,6 +198,16 @@ MIGRATIONS = [
         f"UPDATE commitments SET kind = '{kind}'"
         f" WHERE substr(text, 1, {len(prefix)}) = '{prefix}';"
         for kind, prefix in LEGACY_KIND_PREFIXES),
+    # 5 -> 6: when the learner saved something in each notebook (topic id, UTC time), noted
+    # only while they agree to have their time measured (Store.measured_minutes). Two saves
+    # in the same second are one moment, hence the UNIQUE.
+    """
+    CREATE TABLE notebook_activity (
+        topic TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (topic, at)
+    );
+    """,
 ]
 
 
