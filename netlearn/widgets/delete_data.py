@@ -24,7 +24,8 @@ def what_is_deleted_html(home) -> str:
         "reflections, pitches, your networking log (contacts, conversations, events, "
         "commitments), your settings and any time measured;</li>"
         f"<li>the course's folders there: {folders} (your exports, backups, files being "
-        "imported, and summaries handed in to a facilitator's dashboard).</li></ul>"
+        "imported, summaries handed in to a facilitator's dashboard, and a cache of the "
+        "course's content).</li></ul>"
         "<p>It does <strong>not</strong> delete copies you downloaded or saved elsewhere "
         "(a backup or export in your Downloads folder, a summary you handed to a "
         "facilitator), the files you imported from (such as your LinkedIn export), the "
@@ -75,8 +76,8 @@ class DeleteDataWidget(NetlearnBox):
                  "its download link: the copy kept in that folder is deleted with the "
                  "rest. You can restore it later in notebook 00 or 06.</p>"),
             self.backup.backup_button, self.backup.backup_message,
-            html("<p><strong>2. Delete.</strong> Tick the box, then click the red "
-                 "button.</p>"),
+            html("<p><strong>2. Delete.</strong> Tick the box, then click "
+                 "<strong>Delete my data</strong>.</p>"),
             self.confirm, self.delete_button, self.message,
         ])
 
