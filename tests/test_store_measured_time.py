@@ -133,6 +133,14 @@ def test_withdrawing_deletes_every_moment_at_once(store, clock):
     assert store.last_answers("01-topic")  # the answers themselves stay
 
 
+def test_the_answer_cannot_be_changed_around_the_deletion(store):
+    store.set_time_consent(True)
+    store.save_reflection("01-preparation", "r1", "text")
+    with pytest.raises(ValueError, match="set_time_consent"):
+        store.set_setting("time_consent", False)
+    assert store.time_consent() is True and len(moments(store)) == 1
+
+
 def test_a_no_given_in_another_kernel_stops_the_noting_here(home):
     here, there = Store(home), Store(home)
     here.set_time_consent(True)

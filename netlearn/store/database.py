@@ -299,6 +299,8 @@ class Store(Reads):
 
     def set_setting(self, key, value) -> None:
         """Store a small learner setting (e.g. which data the charts use)."""
+        if key == TIME_CONSENT_KEY:  # a No must delete the moments: see set_time_consent
+            raise ValueError("the time consent is set with set_time_consent")
         with self.transaction() as conn:
             self._note_activity(conn)
             _write_setting(conn, key, value)
