@@ -104,21 +104,11 @@ netlearn.hosting_notice()
 
 # %% [markdown]
 # **Take your data with you.** Notebook 06 has a button to download your action plan, reminders and
-# data. From a terminal, this exports everything — contacts, interactions, events, answers, ratings
-# and reflections — as CSV files:
+# data — contacts, interactions, events, answers, ratings and reflections — as files you can keep.
 #
-# ```
-# netlearn export ~/netlearn-backup
-# ```
-#
-# **Delete it all.** When you've finished, or if you change your mind, one command deletes every
-# file the course has stored about you:
-#
-# ```
-# netlearn forget --yes
-# ```
-#
-# (In a notebook, start a cell with `!` to run a terminal command: `!netlearn export ~/netlearn-backup`.)
+# **Delete it all.** When you've finished, or if you change your mind, the **Delete my data** button
+# at the end of notebook 06 deletes every file the course has stored about you. It offers you a
+# backup first, and deletes only once you confirm.
 #
 # **Coming back from another session?** If you downloaded a backup last time (notebook 06), restore
 # it here. Restoring adds its records to yours, never twice; a backup that disagrees with what is
@@ -130,6 +120,14 @@ netlearn.backup_widget()
 # **In a workshop**, your facilitator never sees your data. At the end, notebook 06 lets you
 # download an anonymised summary — numbers only, no names and no notes — which you can choose to
 # hand in.
+
+# %% [markdown]
+# **May the course measure your time?** Only if you agree, it notes when you save something in each
+# notebook, so that you can see about how many minutes each one took you. You're asked once; change
+# your answer here or in notebook 06 at any time.
+
+# %%
+netlearn.time_consent()
 
 # %% [markdown]
 # ## Where are you starting from? {core}

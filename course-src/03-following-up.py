@@ -276,7 +276,7 @@ netlearn.log_commitment()
 # Click the button below. It writes your data as CSV files, together with `reminders.ics`, and
 # gives you links to download them — import `reminders.ics` into your calendar. Reminders keep the
 # same ID from one export to the next, so many calendar apps update them instead of adding
-# duplicates. (From a terminal, `netlearn export DIR` does the same.)
+# duplicates.
 
 # %%
 netlearn.export_widget()

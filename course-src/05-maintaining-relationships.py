@@ -229,8 +229,8 @@ netlearn.show_chart(charts.network_recency, mine, today=mine.today())
 # Good intentions don't survive a busy quarter; systems do. Give each person you want to stay close
 # to a *cadence* — every 30, 60 or 90 days, say. The editor below lists your own contacts, each with
 # a cadence and a *close* tick box (use *Find* to look someone up, then *Save changes*). The course
-# tracks who is overdue, and `netlearn export` puts keep-in-touch reminders in your calendar
-# (notebook 03; notebook 06 has a button). It works on your own records only — if it's empty, import
+# tracks who is overdue, and the export button puts keep-in-touch reminders in your calendar
+# (notebooks 03 and 06). It works on your own records only — if it's empty, import
 # your contacts or log a few people first (notebook 00).
 #
 # Start small: five to ten people. A cadence you keep beats an ambitious one you abandon. To start,

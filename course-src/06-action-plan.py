@@ -194,7 +194,6 @@ netlearn.checkin_date()
 # - **CSV files** — everything you logged, one table per file, for a spreadsheet or a backup.
 #
 # On Binder, download them now: the session, and everything in it, disappears when you close it.
-# (From a terminal, `netlearn export DIR` writes the same CSV files into a folder you choose.)
 
 # %%
 netlearn.export_widget()
@@ -206,7 +205,6 @@ netlearn.export_widget()
 # a session — on Binder, before you close the tab — and restore it at the start of the next one,
 # here or in notebook 00, on any computer. Restoring adds the backup's records to yours and never
 # duplicates them. The backup holds your contacts' names, so keep it somewhere private.
-# (From a terminal: `netlearn export --archive backup.zip` and `netlearn restore backup.zip`.)
 
 # %%
 netlearn.backup_widget()
@@ -238,7 +236,7 @@ netlearn.summary_widget()
 # - **Come back to a notebook whenever a situation calls for it** — notebook 01 before a big event,
 #   notebook 05 when you realise you've lost touch with people.
 # - **When you're done with the data**, export what you want to keep and delete the rest with
-#   `netlearn forget --yes`.
+#   **Delete my data**, at the end of this notebook.
 #
 # Networking isn't a project you finish. It's a way of working with people: prepare a little, be
 # generous, follow up, use the online tools on purpose, and stay in touch before you need anything.
@@ -255,5 +253,24 @@ netlearn.summary_widget()
 # - **Build in a review.** A quick weekly look at your log shows what's working and what to adjust.
 # - **Expect some messages to go unanswered.** That's normal, not a verdict on you.
 # - **Networking is ongoing.** Come back to any notebook whenever a new situation calls for it.
+
+# %% [markdown]
+# ## Your data {optional}
+#
+# **Time you spent.** If you agreed in notebook 00 to have your time measured, the cell below shows
+# about how many minutes you spent in each notebook. You can change your answer there at any time;
+# choosing No deletes the minutes recorded.
+
+# %%
+netlearn.time_consent()
+
+# %% [markdown]
+# **Delete my data.** When you've finished with the course, or if you change your mind, the button
+# below deletes everything the course has stored about you. It lists what it deletes and what it
+# leaves, offers you a backup first, and deletes only once you tick that you understand it cannot be
+# undone.
+
+# %%
+netlearn.delete_data_widget()
 
 # %% [markdown] netlearn:navigation

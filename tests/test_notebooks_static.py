@@ -269,3 +269,42 @@ def test_code_cells_are_collapsed_except_the_worked_examples():
             shown += not collapsed
     assert hidden + shown > 0
     assert hidden / (hidden + shown) >= 0.8, (hidden, shown)
+
+
+# -- commands a learner can run ----------------------------------------------------------------
+
+LEARNER_FILES = [*sorted(SOURCES.glob("*.py")), *COMMITTED]
+
+
+def shell_commands(source: str) -> list[str]:
+    """The ``netlearn <command>`` shell lines in ``source``, and every ``!netlearn``.
+
+    After the README's set-up the ``netlearn`` script is not on the shell's path (the Windows
+    and macOS steps never activate the venv), so such a line fails; ``%run -m netlearn …``
+    and ``{sys.executable} -m netlearn …`` run in the kernel's Python and are allowed.
+    """
+    from netlearn.cli import COMMANDS
+
+    commands = "|".join(map(re.escape, COMMANDS))
+    bare = re.compile(rf"(?<![\w./-])(?<!-m )(?<!from )!?netlearn\s+(?:{commands})\b")
+    found = [match.group(0) for match in bare.finditer(source)]
+    return found + ["!netlearn"] * source.count("!netlearn")
+
+
+def test_the_command_check_tells_a_shell_command_from_python():
+    assert shell_commands("# netlearn export ~/netlearn-backup") == ["netlearn export"]
+    assert shell_commands("run `!netlearn forget --yes`") == ["!netlearn forget", "!netlearn"]
+    assert shell_commands("!netlearn --help") == ["!netlearn"]
+    assert shell_commands("from netlearn import metrics\nimport netlearn\n"
+                          "%run -m netlearn export out\n"
+                          "!{sys.executable} -m netlearn forget --yes\n"
+                          "netlearn.export_widget()") == []
+
+
+@pytest.mark.parametrize("path", LEARNER_FILES, ids=lambda p: p.name)
+def test_no_learner_cell_shows_a_netlearn_shell_command(path):
+    cells = ([text(cell) for cell in read(path)["cells"]] if path.suffix == ".ipynb"
+             else [path.read_text(encoding="utf-8")])
+    found = [command for cell in cells for command in shell_commands(cell)]
+    assert found == [], (f"{path.name} shows {found}: point learners to the export, backup or "
+                         "delete widgets instead (or %run -m netlearn …, which works in a kernel)")

@@ -6,7 +6,7 @@ import sqlite3
 
 from netlearn.plumbing.errors import StoreError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: How schema 4 and earlier marked a commitment's kind: by how its text began (the give
 #: planner wrote "Give: …"; the follow-up drafter and the never-followed-up list wrote
@@ -240,6 +240,16 @@ MIGRATIONS = [
         for kind, prefix in LEGACY_KIND_PREFIXES),
     # 5 -> 6: idempotent imports rest on the schema again, not on the import code alone.
     _unique_interaction_refs,
+    # 6 -> 7: when the learner saved something in each notebook (topic id, UTC time), noted
+    # only while they agree to have their time measured (Store.measured_minutes). Two saves
+    # in the same second are one moment, hence the UNIQUE.
+    """
+    CREATE TABLE notebook_activity (
+        topic TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (topic, at)
+    );
+    """,
 ]
 
 

@@ -41,7 +41,8 @@ class RestoreConflict(StoreError):
         super().__init__(
             f"{len(conflicts)} record(s) differ between the backup and your records "
             f"({shown}); nothing was restored. Keep your records as they are, or delete them "
-            "first (netlearn forget --yes) and restore again to get the backup's")
+            "first (Delete my data in notebook 06, or netlearn forget --yes) and restore "
+            "again to get the backup's")
         self.conflicts = conflicts
 
 

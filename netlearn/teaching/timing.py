@@ -26,7 +26,7 @@ TOOL_MINUTES = {
     "profile_audit": 4, "cadence_editor": 4, "reconnect_list": 2, "log_commitment": 3,
     "log_contact": 2, "log_event": 2, "log_interaction": 2, "import_widget": 3,
     "export_widget": 2, "summary_widget": 1, "course_overview": 1, "checkin_date": 1,
-    "commitment_review": 3, "use_sample": 0.25,
+    "commitment_review": 3, "use_sample": 0.25, "time_consent": 1, "delete_data_widget": 2,
 }
 SECTION_MARK = re.compile(r"^\*(Core|Optional) · about \d+ min\*$")
 HEADING = re.compile(r"^## (?P<title>.+?)\s*$")
