@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import sys
 from dataclasses import dataclass, field
 
@@ -22,7 +25,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported:
+def import_file(store, kind: str, path, progress=None, on_save=None, **options) -> Imported:
     """Read ``path`` as ``kind`` and store its records in one transaction.
 
     When content with the same :func:`~netlearn.importers.content_digest`
@@ -40,6 +43,9 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
         ``progress(done, total)`` while the file is read.
     on_save : callable, optional
         Called with no argument once reading is done and saving starts.
+    **options
+        Passed to the reader (``"mbox"``: ``me`` and ``exclude``); they are part of the
+        digest, since the same mailbox read with other addresses gives other records.
 
     Returns
     -------
@@ -53,14 +59,15 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     from netlearn import importers
 
     if store.has_imported(kind):
-        digest = importers.content_digest(kind, path)
+        digest = _with_options(_content_digest(importers, kind, path), options)
         earlier = store.earlier_import(kind, digest)
         if earlier is not None:
             when, counts = earlier
             return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
-        batch = importers.read(kind, path, progress=progress)
+        batch = importers.read(kind, path, progress=progress, **options)
     else:  # no digest can match yet: hash the file on a second thread while it is read
-        batch, digest = _read_and_digest(importers, kind, path, progress)
+        batch, digest = _read_and_digest(importers, kind, path, progress, options)
+        digest = _with_options(digest, options)
     if on_save is not None:
         on_save()
     with importers.paused_gc():  # the batch's records are all alive: nothing to collect
@@ -68,7 +75,23 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)
 
 
-def _read_and_digest(importers, kind: str, path, progress):
+def _content_digest(importers, kind: str, path) -> str | None:
+    """The file's content digest; None for several paths (the parts of a mail export)."""
+    if not isinstance(path, (str, os.PathLike)):
+        return None
+    return importers.content_digest(kind, path)
+
+
+def _with_options(digest: str | None, options: dict) -> str | None:
+    """The content digest of a file read with reader options: another for other options."""
+    chosen = {key: sorted(map(str, value)) if isinstance(value, (list, tuple, set)) else value
+              for key, value in sorted(options.items()) if value}
+    if digest is None or not chosen:
+        return digest
+    return hashlib.sha256(f"{digest} {json.dumps(chosen, default=str)}".encode()).hexdigest()
+
+
+def _read_and_digest(importers, kind: str, path, progress, options):
     """Read ``path`` and compute its content digest at the same time.
 
     Hashing and file reads release the GIL, so on a first import (nothing to compare
@@ -83,8 +106,8 @@ def _read_and_digest(importers, kind: str, path, progress):
     sys.setswitchinterval(min(interval, 0.0005))
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(importers.content_digest, kind, path)
-            batch = importers.read(kind, path, progress=progress)
+            pending = pool.submit(_content_digest, importers, kind, path)
+            batch = importers.read(kind, path, progress=progress, **options)
             return batch, pending.result()
     finally:
         sys.setswitchinterval(interval)
