@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from netlearn.plumbing.errors import InputError
 #: An archive holding mail may unpack to this much: Google Takeout's largest zips are
 #: 50 GB. Zip bombs are still refused by their compression ratio (see ``safezip``).
 MAIL_ZIP_BYTES = 64 << 30
+_PART_NUMBER = re.compile(r"-\d{3}(?=\.mbox$)", re.IGNORECASE)
 #: Files in a mail folder that are never mailboxes: Thunderbird's indexes and the like.
 _NOT_MAIL = {".msf", ".dat", ".json", ".js", ".sqlite", ".html", ".plist", ".db", ".txt"}
 
@@ -50,8 +52,8 @@ def open_mailboxes(paths: Iterable) -> Iterator[list[Mailbox]]:
     ``Sent``), Apple Mail's exported ``X.mbox`` folder, a folder holding any of these
     (a Thunderbird profile: its ``.msf`` indexes are passed over), or a Google Takeout
     zip. Takeout may split one export into several zips: give them all, or their folder.
-    A mailbox that comes in parts (the same name in several zips) is read as one, the
-    parts in the order of the zips' names.
+    A mailbox that comes in parts (the same name in several zips, or with ``-002`` …
+    before ``.mbox``) is read as one, the parts in the order of the zips' names.
 
     Parameters
     ----------
@@ -138,7 +140,8 @@ def _zip_mailboxes(archives: list[SafeZip]) -> list[Mailbox]:
                 member.name == "mbox" and member.parent.suffix.lower() == ".mbox")
             if info.is_dir() or not is_mbox or "__MACOSX" in member.parts:
                 continue
-            parts.setdefault(str(member), []).append((archive, info))
+            key = _PART_NUMBER.sub("", str(member))  # "X-002.mbox" may continue "X.mbox"
+            parts.setdefault(key, []).append((archive, info))
     found = []
     for member, pieces in parts.items():
         archive, info = pieces[0]

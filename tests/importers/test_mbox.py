@@ -383,6 +383,15 @@ def test_a_takeout_zip_split_across_parts_reads_as_one_mailbox(tmp_path):
                                 "(and 2 more parts)", 30)]
 
 
+def test_takeout_parts_numbered_in_their_names_continue_each_other(tmp_path):
+    data = mbox([mail(to=f"p{n}@example.com", X_Gmail_Labels="Sent") for n in range(4)])
+    names = ["All mail.mbox", "All mail-002.mbox"]
+    for n, name in enumerate(names):
+        half = data[:len(data) // 2] if n == 0 else data[len(data) // 2:]
+        _takeout_zip(tmp_path / f"takeout-{n + 1:03d}.zip", {f"Takeout/Mail/{name}": half})
+    assert len(load(tmp_path).contacts) == 4
+
+
 def test_takeout_parts_that_each_hold_whole_messages_are_read_whole(tmp_path):
     first = mbox([mail(to="ada@example.com", X_Gmail_Labels="Sent")])
     second = mbox([mail(to="bo@example.net", X_Gmail_Labels="Sent")])
