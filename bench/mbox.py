@@ -20,8 +20,9 @@ reported beside its resident memory before reading, so growth with the file show
 For 100,000 messages the mailbox is about 1.3 GB (13 KB a message); a real one with
 attachments is several GB, its attachments and HTML larger. It is sized so that the
 floor, which reads every body line, finishes within a minute or so; the importer steps
-over bodies, so a bigger real mailbox favours it further. Timings on a busy machine mean nothing: the bench refuses to run
-while the load average is above 1.0 unless ``--anyway`` is given.
+over bodies, so a bigger real mailbox favours it further. Timings on a busy machine mean
+nothing: the bench refuses to run while the load average is above 1.0 unless
+``--anyway`` is given.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -146,15 +148,21 @@ def _floor(path: str) -> dict:
 
 def _import(path: str) -> dict:
     """The import: file to stored rows, as `netlearn import mbox PATH` runs it."""
+    import importlib
+
     os.environ["NETLEARN_HOME"] = tempfile.mkdtemp(prefix="netlearn-bench-mbox-")
     from netlearn.keep.ingest import import_file
     from netlearn.store import Store
+
+    importlib.import_module("netlearn.importers.mbox")  # loaded before timing, as the floor's
 
     store = Store(os.environ["NETLEARN_HOME"])
     before = _rss_mb()
     start = time.perf_counter()
     imported = import_file(store, "mbox", path)
     seconds = time.perf_counter() - start
+    store.close()
+    shutil.rmtree(os.environ["NETLEARN_HOME"])
     result = imported.result
     return {"s": seconds, "added": result.added, "skipped": result.skipped,
             "notes": imported.notes, "rss_before_mb": before}
@@ -203,7 +211,7 @@ def bench_mbox(messages: int = 100_000, repeat: int = 1, keep: Path | None = Non
         imports = [_child("import", str(path)) for _ in range(repeat)]
     finally:
         if not keep:
-            path.unlink()
+            shutil.rmtree(folder)
     floor_s = statistics.median(f["s"] for f in floors)
     import_s = statistics.median(i["s"] for i in imports)
     return {"messages": messages, "size_mb": size / 2**20, "floor_s": floor_s,
