@@ -9,7 +9,7 @@ from pathlib import Path
 
 from netlearn.plumbing.errors import NetlearnError
 
-IMPORT_KINDS = ("linkedin", "vcard", "ics", "csv")
+IMPORT_KINDS = ("linkedin", "vcard", "ics", "mbox", "csv")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import your networking data")
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("path", help="file, folder or zip to import")
+    imp.add_argument("--me", action="append", default=[], metavar="ADDRESS",
+                     help="mbox: one of your own e-mail addresses (repeat for each); "
+                          "default: found from your sent mail")
+    imp.add_argument("--exclude", action="append", default=[], metavar="DOMAIN_OR_ADDRESS",
+                     help="mbox: leave out the mail of this domain or address (repeatable)")
 
     export = sub.add_parser("export", help="export your data (CSV, reminders, action plan)")
     group = export.add_mutually_exclusive_group(required=True)
@@ -146,9 +151,14 @@ def _import(args) -> int:
     from netlearn.store import get_store
     from netlearn.terminal_progress import TerminalProgress
 
+    options = {"me": args.me, "exclude": args.exclude} if args.kind == "mbox" else {}
+    if args.kind != "mbox" and (args.me or args.exclude):
+        print("netlearn: --me and --exclude are for mailboxes (netlearn import mbox PATH)",
+              file=sys.stderr)
+        return 1
     store = get_store()  # fail early on an unusable NETLEARN_HOME
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:
-        imported = import_file(store, args.kind, args.path, progress=progress)
+        imported = import_file(store, args.kind, args.path, progress=progress, **options)
     skipped = imported.skipped
     for note in imported.notes:
         print(note, file=sys.stderr)

@@ -46,6 +46,7 @@ READERS = {
     "vcard": Format("netlearn.importers.vcard:read_vcard", (".vcf", ".vcard"), "begin:vcard"),
     "ics": Format("netlearn.importers.ics:read_ics", (".ics", ".ical", ".ifb"),
                   "begin:vcalendar"),
+    "mbox": Format("netlearn.importers.mbox:read_mbox", (".mbox",)),
     "csv": Format("netlearn.importers.csvlog:read_csvlog"),
 }
 KINDS = tuple(READERS)
@@ -54,7 +55,7 @@ KINDS = tuple(READERS)
 IMPORTER_VERSION = 2
 
 
-def read(kind: str, path, progress: ProgressFn | None = None) -> Batch:
+def read(kind: str, path, progress: ProgressFn | None = None, **options) -> Batch:
     """Import one export file (or LinkedIn export folder/zip) into a batch of records.
 
     Parameters
@@ -66,6 +67,8 @@ def read(kind: str, path, progress: ProgressFn | None = None) -> Batch:
         The file or folder to read. Nothing is written anywhere.
     progress : callable, optional
         Called as ``progress(done, total)`` with bytes read so far and the total.
+    **options
+        Passed to the kind's reader (``"mbox"``: ``me`` and ``exclude``).
 
     Returns
     -------
@@ -85,7 +88,7 @@ def read(kind: str, path, progress: ProgressFn | None = None) -> Batch:
     module, function = READERS[name].reader.split(":")
     reader = getattr(importlib.import_module(module), function)
     with field_size_limit(FIELD_SIZE_LIMIT):
-        return reader(path, progress)
+        return reader(path, progress, **options)
 
 
 def detect_kind(name: str, head: bytes = b"") -> str | None:

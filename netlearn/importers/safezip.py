@@ -32,6 +32,9 @@ class SafeZip:
     ----------
     path : str or os.PathLike
         The zip file.
+    max_total : int, optional
+        The budget in bytes instead of ``MAX_TOTAL_BYTES`` (a mail export is larger than
+        any other export: Google Takeout writes zips of up to 50 GB).
 
     Raises
     ------
@@ -39,8 +42,9 @@ class SafeZip:
         Not a zip, unreadable, or one of the checks above failed.
     """
 
-    def __init__(self, path):
+    def __init__(self, path, max_total: int | None = None):
         self.label = os.fspath(path)
+        self._max_total = max_total
         try:
             self._zip = zipfile.ZipFile(self.label)
         except FileNotFoundError:
@@ -69,10 +73,15 @@ class SafeZip:
                     and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
                 raise InputError(f"member {info.filename[:80]!r} is compressed more than "
                                  f"{MAX_RATIO}:1 (a zip bomb?); refusing it", path=self.label)
-        if total > MAX_TOTAL_BYTES:
-            raise InputError(f"would unpack to more than {MAX_TOTAL_BYTES >> 30} GiB; refusing it",
+        if total > self.budget:
+            raise InputError(f"would unpack to more than {self.budget >> 30} GiB; refusing it",
                              path=self.label)
         return infos
+
+    @property
+    def budget(self) -> int:
+        """How many bytes the archive may unpack to, in all."""
+        return MAX_TOTAL_BYTES if self._max_total is None else self._max_total
 
     def find(self, name: str) -> zipfile.ZipInfo | None:
         """Return the member called ``name`` (any case, any folder), shallowest first.
@@ -139,25 +148,27 @@ class SafeZip:
 
     def _count(self, n: int, label: str) -> None:
         self._read_total += n
-        if self._read_total > MAX_TOTAL_BYTES:
-            raise InputError(f"unpacks to more than {MAX_TOTAL_BYTES >> 30} GiB; refusing it",
+        if self._read_total > self.budget:
+            raise InputError(f"unpacks to more than {self.budget >> 30} GiB; refusing it",
                              path=label)
 
 
-def open_zip(path) -> SafeZip:
+def open_zip(path, max_total: int | None = None) -> SafeZip:
     """Open a zip archive safely; see :class:`SafeZip`.
 
     Parameters
     ----------
     path : str or os.PathLike
         The zip file.
+    max_total : int, optional
+        The archive's budget in bytes (default ``MAX_TOTAL_BYTES``).
 
     Returns
     -------
     SafeZip
         Use it as a context manager.
     """
-    return SafeZip(path)
+    return SafeZip(path, max_total)
 
 
 def is_zip(path) -> bool:

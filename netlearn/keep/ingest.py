@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 
 from netlearn.network.records import Skipped
@@ -21,7 +24,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported:
+def import_file(store, kind: str, path, progress=None, on_save=None, **options) -> Imported:
     """Read ``path`` as ``kind`` and store its records in one transaction.
 
     When content with the same :func:`~netlearn.importers.content_digest`
@@ -39,6 +42,9 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
         ``progress(done, total)`` while the file is read.
     on_save : callable, optional
         Called with no argument once reading is done and saving starts.
+    **options
+        Passed to the reader (``"mbox"``: ``me`` and ``exclude``); they are part of the
+        digest, since the same mailbox read with other addresses gives other records.
 
     Returns
     -------
@@ -51,13 +57,30 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     """
     from netlearn import importers
 
-    digest = importers.content_digest(kind, path)
+    digest = _with_options(_content_digest(importers, kind, path), options)
     earlier = store.earlier_import(kind, digest)
     if earlier is not None:
         when, counts = earlier
         return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
-    batch = importers.read(kind, path, progress=progress)
+    batch = importers.read(kind, path, progress=progress, **options)
     if on_save is not None:
         on_save()
     result = store.save_batch(batch, kind=kind, digest=digest)
     return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)
+
+
+def _content_digest(importers, kind: str, path) -> str | None:
+    """The file's content digest; None for several paths (the parts of a mail export)."""
+    if not isinstance(path, (str, os.PathLike)):
+        return None
+    return importers.content_digest(kind, path)
+
+
+def _with_options(digest: str | None, options: dict) -> str | None:
+    """The content digest of a file read with reader options: another for other options."""
+    chosen = {key: sorted(map(str, value)) if isinstance(value, (list, tuple, set)) else value
+              for key, value in sorted(options.items()) if value}
+    if digest is None or not chosen:
+        return digest
+    return hashlib.sha256(f"{digest} {json.dumps(chosen, default=str)}".encode()).hexdigest()
+
