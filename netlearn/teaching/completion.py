@@ -37,6 +37,7 @@ class ProgressData:
         self.ratings = store.self_assessments()
         self.reflections = store.reflections()
         self._answers: dict[tuple[str, str], dict] = {}
+        self._attempts: dict[str, list] = {}
         self._outcomes: dict = {}
 
     def answers(self, topic_id: str, kind: str = "quiz") -> dict:
@@ -45,6 +46,12 @@ class ProgressData:
         if key not in self._answers:
             self._answers[key] = self.store.last_answers(topic_id, kind=kind)
         return self._answers[key]
+
+    def attempts(self, topic_id: str) -> list:
+        """Return every stored quiz attempt of a topic, reset ones included (cached)."""
+        if topic_id not in self._attempts:
+            self._attempts[topic_id] = self.store.quiz_attempts(topic_id)
+        return self._attempts[topic_id]
 
     def quiz_outcome(self, topic):
         """Return a topic's quiz as the course reports it (cached): first attempts, and the
@@ -59,7 +66,7 @@ class ProgressData:
             from netlearn.teaching.item_history import load_history
 
             self._outcomes[topic.id] = quiz_outcome(
-                topic.questions, self.answers(topic.id), self.store.quiz_attempts(topic.id),
+                topic.questions, self.answers(topic.id), self.attempts(topic.id),
                 load_history())
         return self._outcomes[topic.id]
 

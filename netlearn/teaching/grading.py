@@ -556,6 +556,38 @@ def _digest(shape) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
 
 
+def item_key(question: Mapping) -> dict:
+    """Return an item's key by canonical id, in the item's order: choice id -> whether it
+    is correct (single and multiple choice), or response id -> the course's rating."""
+    if question.get("type") == "judgement":
+        return {str(r["id"]): r["rating"] for r in question.get("responses") or []}
+    return {str(c["id"]): bool(c.get("correct")) for c in question.get("choices") or []}
+
+
+def chosen_options(question: Mapping, answer):
+    """Return what an answer chose, in the item's canonical terms and order.
+
+    Parameters
+    ----------
+    question : mapping
+    answer : str, list of str or mapping
+        An answer :func:`grade` accepts for ``question``.
+
+    Returns
+    -------
+    list of str or dict
+        The chosen option ids in the item's order (single and multiple choice), or
+        response id -> rating (judgement). Ids the item does not have are left out, so
+        nothing but the item's own ids and the three ratings can come back.
+    """
+    if question.get("type") == "judgement":
+        ratings = answer if isinstance(answer, Mapping) else {}
+        return {str(r["id"]): ratings[r["id"]] for r in question.get("responses") or []
+                if ratings.get(r["id"]) in RATINGS}
+    picked = {answer} if isinstance(answer, str) else set(answer or ())
+    return [str(c["id"]) for c in question.get("choices") or [] if c["id"] in picked]
+
+
 def answered_version(question: Mapping, saved: Mapping, past_versions=(),
                      same_content: Mapping | None = None) -> str:
     """Return the content version a stored answer was given to, in today's scheme.
