@@ -872,5 +872,6 @@ def analysis_report(summaries, min_learners: int = MIN_LEARNERS) -> str:
     heading = (f"Item analysis of first attempts ({len(first)} learner(s); p = share right on"
                f" the first try, from {min_learners} learners; D = point-biserial"
                f" discrimination against the rest score, from"
-               f" {max(MIN_DISCRIMINATION, min_learners)}):")
+               f" {max(MIN_DISCRIMINATION, min_learners)}; a judgement item's responses are"
+               " counted as rated best/acceptable/poor):")
     return heading + "\n" + analysis_text(table)

@@ -122,7 +122,21 @@ def item_analysis(summaries, min_learners: int = MIN_LEARNERS,
                         flags.append("misleading: negative discrimination")
             row["flags"] = "; ".join(flags)
         rows.append(row)
+    order = _course_order(summaries)
+    rows.sort(key=lambda r: (order.get((r["topic"], r["item"]), len(order)), not r["current"],
+                             r["version"]))
     return pd.DataFrame(rows, columns=ANALYSIS_COLUMNS)
+
+
+def _course_order(summaries) -> dict:
+    """(topic, item) -> its place in the course, as the summaries list topics and items."""
+    order: dict[tuple, int] = {}
+    for summary in summaries:
+        for topic_id, entry in summary["topics"].items():
+            quiz = entry.get("quiz") or {}
+            for item in [*(quiz.get("item_versions") or {}), *(quiz.get("answers") or {})]:
+                order.setdefault((str(topic_id), str(item)), len(order))
+    return order
 
 
 def _common_key(keys):
