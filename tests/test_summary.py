@@ -216,13 +216,17 @@ def test_judgement_choices_are_ratings_of_the_items_own_responses(store, course)
 def test_measured_minutes_only_when_given_and_rounded_to_five(store, course):
     summary = build_summary(store, course, TODAY,
                             measured_minutes={"01-preparation": 43, "02-giving-not-just-taking": 2,
+                                              "05-maintaining-relationships": 12.5,
                                               "no-such-topic": 30, "03-following-up": "long",
-                                              "04-online-networking": -5})
+                                              "04-online-networking": -5,
+                                              "06-action-plan": float("inf")})
     minutes = {t: e.get("measured_minutes") for t, e in summary["topics"].items()}
     assert minutes["01-preparation"] == 45 and minutes["02-giving-not-just-taking"] == 0
+    assert minutes["05-maintaining-relationships"] == 15
     assert "no-such-topic" not in summary["topics"]
     assert "measured_minutes" not in summary["topics"]["03-following-up"]
     assert "measured_minutes" not in summary["topics"]["04-online-networking"]
+    assert "measured_minutes" not in summary["topics"]["06-action-plan"]
 
 
 def test_measured_minutes_come_from_the_store_when_it_records_them(store, course, monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import uuid
 from datetime import date, datetime
@@ -146,9 +147,11 @@ def _measured(store, given) -> dict[str, int]:
         return {}
     rounded = {}
     for topic_id, value in dict(given).items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
-            continue  # not a number of minutes (NaN is not >= 0)
-        rounded[str(topic_id)] = int(MINUTES_STEP * round(value / MINUTES_STEP))
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value) or value < 0):
+            continue  # not a number of minutes
+        # half up (12.5 -> 15), not Python's round-half-to-even
+        rounded[str(topic_id)] = MINUTES_STEP * math.floor(value / MINUTES_STEP + 0.5)
     return rounded
 
 
