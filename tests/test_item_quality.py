@@ -166,6 +166,9 @@ def test_no_echo_warning_when_the_others_echo_too_or_the_key_little():
     assert not iq.stem_echo([single(shared, key=0, prompt=ECHO_PROMPT)])
     assert not iq.stem_echo([single(["Health data analyst", "Teacher", "Chef"],
                                     prompt=ECHO_PROMPT)])  # two words: not markedly
+    one_apart = ["Nurse turned health data analyst", "Health data professional", "Chef",
+                 "Teacher"]
+    assert not iq.stem_echo([single(one_apart, prompt=ECHO_PROMPT)])  # 3 against 2: noise
 
 
 def test_names_in_the_stem_do_not_count_as_echo():

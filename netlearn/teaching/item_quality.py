@@ -15,7 +15,8 @@ from dataclasses import dataclass
 LENGTH_RATIO = 1.25  # a keyed option this many times the mean length of the others is a cue
 ALL_BUT_ONE_SHARE = 0.5  # more than this share of a topic's multiple items: a cue
 ECHO_WORDS = 3  # a key repeating at least this many of the stem's content words ...
-ECHO_RATIO = 2.0  # ... and this many times the others' mean (and more than each) is a cue
+ECHO_LEAD = 2  # ... this many more than any other option (one word apart is noise) ...
+ECHO_RATIO = 2.0  # ... and this many times the others' mean is a cue
 
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.S)
 _MARKUP = re.compile(r"[*_`]")
@@ -275,10 +276,10 @@ def stem_echo(questions: list) -> list[Finding]:
     The stem is the prompt (and a judgement item's situation). Each option's echo is how
     many of the stem's content words (:func:`content_words`; names left out) it repeats.
     The key (the least-echoing correct choice, or the best response) is flagged when its
-    echo is at least :data:`ECHO_WORDS`, more than every other option's, and at least
-    :data:`ECHO_RATIO` times the others' mean: a reader who picks the option that sounds
-    most like the question finds it. Keyword lists are not flagged as such: only the
-    stem's words count, whatever the options' form.
+    echo is at least :data:`ECHO_WORDS`, at least :data:`ECHO_LEAD` more than every other
+    option's, and at least :data:`ECHO_RATIO` times the others' mean: a reader who picks
+    the option that sounds most like the question finds it. Keyword lists are not flagged
+    as such: only the stem's words count, whatever the options' form.
     """
     found = []
     for i, question in enumerate(questions):
@@ -293,7 +294,8 @@ def stem_echo(questions: list) -> list[Finding]:
             continue
         j = min(keyed, key=lambda k: echoes[k])
         mean = sum(others) / len(others)
-        if echoes[j] >= ECHO_WORDS and echoes[j] > max(others) and echoes[j] >= ECHO_RATIO * mean:
+        if (echoes[j] >= ECHO_WORDS and echoes[j] >= max(others) + ECHO_LEAD
+                and echoes[j] >= ECHO_RATIO * mean):
             found.append(Finding(
                 f"question {question.get('id')!r}: the {_keyed_word(key)}"
                 f" {options[j].get('id')!r} repeats {echoes[j]} of the stem's words against"
