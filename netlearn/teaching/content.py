@@ -565,7 +565,20 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
             unique(doc, scenario["id"], "scenarios", i, "id")
             problems.extend(scenario_problems(scenario, doc, ("scenarios", i)))
     if "facilitator.yaml" in docs:
-        topic.facilitator = docs["facilitator.yaml"].data
+        doc = docs["facilitator.yaml"]
+        topic.facilitator = doc.data
+        problems.extend(_note_problems(doc, [*topic.questions, *topic.reserve_questions]))
+
+
+def _note_problems(doc: Document, questions: list) -> list[ContentError]:
+    """Facilitator-note answers naming options their item does not have (errors, not cues)."""
+    from netlearn.teaching.item_quality import note_problems
+
+    notes = str(doc.data.get("notes") or "")
+    block = 1 if "\n" in notes else 0  # a block scalar's text starts on the next line
+    return [ContentError(finding.message, path=doc.path,
+                         line=doc.line("notes") + block + notes[:finding.at].count("\n"))
+            for finding in note_problems(notes, questions)]
 
 
 def _check_questions(topic: Topic, doc: Document, unique, problems: list,
