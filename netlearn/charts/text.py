@@ -453,8 +453,8 @@ def plot_quiz_scores(frame, *, today=None) -> ChartText:
                      f"{values[-1]:.0f} %"))
     low = min(rows, key=lambda row: float(row[2][:-2]))
     high = max(rows, key=lambda row: float(row[2][:-2]))
-    alt = (f"Box plot of first-try quiz scores for {_plural(len(rows), 'topic')}, one dot per learner: "
-           f"median scores run from {low[2]} ({low[0]}) to {high[2]} ({high[0]}).")
+    alt = (f"Box plot of first-try quiz scores for {_plural(len(rows), 'topic')}, one dot per "
+           f"learner: median scores run from {low[2]} ({low[0]}) to {high[2]} ({high[0]}).")
     return ChartText(alt, caption, headers, tuple(rows))
 
 
