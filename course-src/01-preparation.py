@@ -293,8 +293,9 @@ netlearn.scenario("01-preparation")
 #
 # Short questions on goals, research, introductions and if–then plans. Some have one best answer,
 # some several; some ask you to rate responses to a tricky situation, where more than one can be
-# reasonable. Every choice gets feedback, you can try again as often as you like, and your results
-# appear in the course map in notebook 06.
+# reasonable. Every choice gets feedback. Your first answer to each question is the one that counts;
+# after it, try again as often as you like, as practice. Your results appear in the course map in
+# notebook 06.
 
 # %%
 netlearn.quiz("01-preparation")

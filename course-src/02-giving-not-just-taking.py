@@ -280,8 +280,8 @@ netlearn.give_planner()
 #
 # A few short questions on listening, offering, asking and setting limits. Some have one best
 # answer, some have several, and some ask you to rate responses to a tricky situation, where more
-# than one can be reasonable. Every choice gets feedback, and you can try again as often as you
-# like.
+# than one can be reasonable. Every choice gets feedback. Your first answer to each question is the
+# one that counts; after it, try again as often as you like, as practice.
 
 # %%
 netlearn.quiz("02-giving-not-just-taking")

@@ -298,7 +298,8 @@ netlearn.scenario("03-following-up")
 # A few short questions on writing follow-ups, timing, keeping commitments and handling the awkward
 # cases — the late follow-up, the message that gets no reply. Some have one best answer, some have
 # several, and some ask you to rate responses to a tricky situation, where more than one can be
-# reasonable. Every choice gets feedback, and you can try again as often as you like.
+# reasonable. Every choice gets feedback. Your first answer to each question is the one that counts;
+# after it, try again as often as you like, as practice.
 
 # %%
 netlearn.quiz("03-following-up")

@@ -319,7 +319,8 @@ netlearn.connection_note_drafter()
 # A few short questions on profiles, taking part in online communities, reaching new people and
 # knowing when to move offline. Some have one best answer, some have several, and some ask you to
 # rate responses to a tricky situation, where more than one can be reasonable. Every choice gets
-# feedback, and you can try again as often as you like.
+# feedback. Your first answer to each question is the one that counts; after it, try again as often
+# as you like, as practice.
 
 # %%
 netlearn.quiz("04-online-networking")

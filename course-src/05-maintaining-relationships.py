@@ -288,7 +288,8 @@ netlearn.reconnect_list()
 # A few short questions on choosing whom to keep in touch with, finding reasons to get in touch,
 # building a rhythm and reconnecting after a long silence. Some have one best answer, some have
 # several, and some ask you to rate responses to a tricky situation, where more than one can be
-# reasonable. Every choice gets feedback, and you can try again as often as you like.
+# reasonable. Every choice gets feedback. Your first answer to each question is the one that counts;
+# after it, try again as often as you like, as practice.
 
 # %%
 netlearn.quiz("05-maintaining-relationships")

@@ -43,9 +43,10 @@ netlearn.show_chart(charts.self_assessment_change, netlearn.self_assessment_mean
 # %% [markdown]
 # ## Your quiz results {optional}
 #
-# The course map shows how far you got in each notebook and how you did in its quiz. If a score
-# surprises you, the key points at the end of that notebook make a two-minute refresher, and you can
-# retake any quiz as often as you like.
+# The course map shows how far you got in each notebook and how you did in its quiz on the first
+# try, with what you reached after retries beside it. If a score surprises you, the key points at the
+# end of that notebook make a two-minute refresher; retaking a quiz is good practice, and the first
+# try still counts.
 
 # %%
 netlearn.course_overview()
