@@ -349,6 +349,17 @@ def test_aware_and_naive_times_mix():
     assert metrics.recency(net, TODAY)[0].last == date(2026, 10, 2)
 
 
+def test_aware_times_count_in_utc():
+    """23:30 at +02:00 on the 20th is 21:30 UTC: counted on the 20th, not after today."""
+    plus_two = timezone(timedelta(hours=2))
+    net = Network(
+        contacts=[person("a")],
+        interactions=[touch("a", datetime(2026, 10, 21, 1, 30, tzinfo=plus_two)),
+                      touch("a", datetime(2026, 10, 21, 0, 30))],  # naive: after today
+    )
+    assert [(r.last, r.interactions) for r in metrics.recency(net, TODAY)] == [(TODAY, 1)]
+
+
 def test_importing_metrics_stays_light():
     code = (
         "import sys, netlearn.network.metrics, netlearn.network.sample, netlearn.charts.learner; "
