@@ -325,16 +325,6 @@ def test_summary_counts_are_plain_ints_matching_the_metrics():
     assert (counts["never_followed_up"], counts["awaiting_follow_up"]) == (1, 1)
 
 
-def test_shared_timelines_give_the_same_results():
-    net = maintaining_network()
-    index = metrics.contact_timelines(net.interactions, TODAY)
-    assert metrics.recency(net, TODAY, timelines=index) == metrics.recency(net, TODAY)
-    assert metrics.cadence_overdue(net, TODAY, timelines=index) == metrics.cadence_overdue(
-        net, TODAY)
-    assert metrics.summary_counts(net, TODAY, timelines=index) == metrics.summary_counts(
-        net, TODAY)
-
-
 def test_aware_and_naive_times_mix():
     net = Network(
         contacts=[person("a")],
