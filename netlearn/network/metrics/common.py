@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from operator import itemgetter
 
 from netlearn.network.records import Contact, Interaction, Network
 
@@ -15,7 +14,7 @@ __all__ = [
     "contact_timelines",
     "end_of_day",
     "interaction_times",
-    "keyed_contacts",
+    "contacts_by_key",
     "month_start",
     "months_back",
     "naive_datetime",
@@ -187,18 +186,23 @@ def contact_timelines(interactions: list[Interaction], today: date) -> dict[str,
         times keep the order of ``interactions``.
     """
     end = end_of_day(today)
-    groups: dict[str, list[tuple[datetime, Interaction]]] = {}
+    timelines: dict[str, Timeline] = {}
     for item in interactions:
-        if not item.contact_key:
-            continue
+        key = item.contact_key
         when = naive_datetime(item.when)
-        if when < end:
-            groups.setdefault(item.contact_key, []).append((when, item))
-    timelines = {}
-    by_time = itemgetter(0)
-    for key, pairs in groups.items():
-        pairs.sort(key=by_time)  # stable: equal times keep their order
-        timelines[key] = Timeline([item for _, item in pairs], [when for when, _ in pairs])
+        if not key or when >= end:
+            continue
+        timeline = timelines.get(key)
+        if timeline is None:
+            timelines[key] = timeline = Timeline([], [])
+        timeline.items.append(item)
+        timeline.whens.append(when)
+    for timeline in timelines.values():
+        items, whens = timeline.items, timeline.whens
+        if whens != sorted(whens):  # the store's records come in time order, others may not
+            order = sorted(range(len(whens)), key=whens.__getitem__)  # stable: ties keep order
+            timeline.items = [items[i] for i in order]
+            timeline.whens = [whens[i] for i in order]
     return timelines
 
 
@@ -233,8 +237,8 @@ def network_timelines(net: Network, today: date) -> dict[str, Timeline]:
     return timelines
 
 
-def keyed_contacts(contacts: list[Contact]) -> list[tuple[str, Contact]]:
-    """``(key, contact)`` pairs, a key only once (the first contact with it wins).
+def contacts_by_key(contacts: list[Contact]) -> dict[str, Contact]:
+    """The contacts by key, a key only once (the first contact with it wins).
 
     Parameters
     ----------
@@ -243,14 +247,10 @@ def keyed_contacts(contacts: list[Contact]) -> list[tuple[str, Contact]]:
 
     Returns
     -------
-    list of (str, Contact)
+    dict of str to Contact
         In the order of ``contacts``.
     """
-    seen: set[str] = set()
-    keyed = []
+    by_key: dict[str, Contact] = {}
     for contact in contacts:
-        key = contact.key
-        if key not in seen:
-            seen.add(key)
-            keyed.append((key, contact))
-    return keyed
+        by_key.setdefault(contact.key, contact)
+    return by_key

@@ -12,7 +12,7 @@ from statistics import median
 from netlearn.network.metrics.common import (
     Share,
     Timeline,
-    keyed_contacts,
+    contacts_by_key,
     network_timelines,
     window,
 )
@@ -187,8 +187,11 @@ def follow_up(net: Network, today: date, days: int = 365) -> FollowUp:
     """
     timelines = network_timelines(net, today)
     start, now = window(today, days)
+    met_keys = {item.contact_key for item in net.interactions if item.purpose == "meet"}
     meetings = []
-    for key, contact in keyed_contacts(net.contacts):
+    for key, contact in contacts_by_key(net.contacts).items():
+        if contact.met_on is None and key not in met_keys:
+            continue  # never met: nothing to follow up
         timeline = timelines.get(key)
         met = _meeting_moment(contact, timeline)
         if met is None or not start <= met < now:
@@ -254,7 +257,7 @@ def _connection_follow_up(net: Network, today: date,
     first_day, now = window(today, days)
     started = []
     missed = []
-    for key, contact in keyed_contacts(net.contacts):
+    for key, contact in contacts_by_key(net.contacts).items():
         day = contact.connected_on
         if day is None or not first_day.date() <= day <= today:
             continue

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from netlearn.network.metrics.common import (
+    contacts_by_key,
     end_of_day,
-    keyed_contacts,
     month_start,
     months_back,
     naive_datetime,
@@ -174,7 +174,7 @@ def recent_conversations(net: Network, today: date, n: int = 15) -> list[Convers
         Latest first (the same time: the larger id first); no message text.
     """
     latest, counts = _conversations(net.interactions, end_of_day(today))
-    names = {key: contact.name for key, contact in keyed_contacts(net.contacts)}
+    names = {key: contact.name for key, contact in contacts_by_key(net.contacts).items()}
     ranked = heapq.nlargest(max(n, 0), latest.items(),
                             key=lambda pair: (pair[1][1], pair[0]))
     return [Conversation(conversation, key, names.get(key, ""), when, counts[conversation])

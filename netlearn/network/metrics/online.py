@@ -9,8 +9,8 @@ from datetime import date, datetime, time
 
 from netlearn.network.metrics.common import (
     Share,
+    contacts_by_key,
     end_of_day,
-    keyed_contacts,
     month_start,
     months_back,
     naive_datetime,
@@ -125,7 +125,7 @@ def in_person_also_online(net: Network) -> Share:
         elif item.channel in LINKEDIN_CHANNELS:
             linkedin_keys.add(item.contact_key)
     part = whole = 0
-    for key, contact in keyed_contacts(net.contacts):
+    for key, contact in contacts_by_key(net.contacts).items():
         if contact.met_on is None and key not in met_keys:
             continue
         whole += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from netlearn.network.metrics.common import keyed_contacts
+from netlearn.network.metrics.common import contacts_by_key
 from netlearn.network.metrics.follow_up import follow_up, overdue_commitments
 from netlearn.network.metrics.giving import give_ask_ratio
 from netlearn.network.metrics.online import (
@@ -58,7 +58,7 @@ def summary_counts(net: Network, today: date) -> dict[str, int]:
     mix = online_mix(net, today)
     in_person = in_person_also_online(net)
     notes = invitation_note_share(net)
-    contacts = [contact for _, contact in keyed_contacts(net.contacts)]
+    contacts = contacts_by_key(net.contacts).values()
     return {
         "contacts": len(net.contacts),
         "interactions": len(net.interactions),

@@ -4,12 +4,13 @@ dormant ties and whom to reconnect with, and the close contacts they are measure
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from netlearn.network.metrics.common import (
     Share,
-    keyed_contacts,
+    contacts_by_key,
     network_timelines,
     window,
 )
@@ -137,17 +138,21 @@ def recency(net: Network, today: date) -> list[Recency]:
     list of Recency
         In the order of ``net.contacts``.
     """
+    return list(_recency_rows(net, today))
+
+
+def _recency_rows(net: Network, today: date) -> Iterator[Recency]:
+    """The rows of :func:`recency` one at a time, so that a caller keeping a few of them
+    frees the others at once instead of leaving a row per contact to the garbage collector."""
     timelines = network_timelines(net, today)
-    rows = []
-    for key, contact in keyed_contacts(net.contacts):
+    for key, contact in contacts_by_key(net.contacts).items():
         timeline = timelines.get(key)
         if timeline is None:
-            rows.append(Recency(key, contact.name, contact.close, None, None, 0))
+            yield Recency(key, contact.name, contact.close, None, None, 0)
             continue
         last = timeline.last.date()
-        rows.append(Recency(key, contact.name, contact.close, last, (today - last).days,
-                            len(timeline)))
-    return rows
+        yield Recency(key, contact.name, contact.close, last, (today - last).days,
+                      len(timeline))
 
 
 def gone_cold(net: Network, today: date, days: int = COLD_DAYS,
@@ -174,7 +179,7 @@ def gone_cold(net: Network, today: date, days: int = COLD_DAYS,
     list of Recency
         Most overdue first (largest ``days_since``), ties by name.
     """
-    cold = [row for row in recency(net, today)
+    cold = [row for row in _recency_rows(net, today)
             if row.last is not None and row.days_since >= days
             and (row.close or not close_only)]
     return sorted(cold, key=lambda row: (-row.days_since, row.name, row.contact_key))
@@ -202,7 +207,7 @@ def cadence_overdue(net: Network, today: date) -> list[CadenceOverdue]:
     """
     timelines = network_timelines(net, today)
     overdue = []
-    for key, contact in keyed_contacts(net.contacts):
+    for key, contact in contacts_by_key(net.contacts).items():
         cadence = contact.cadence_days
         timeline = timelines.get(key)
         if not cadence or cadence <= 0 or timeline is None:
@@ -245,10 +250,12 @@ def dormant_reconnected(net: Network, today: date,
     """
     timelines = network_timelines(net, today)
     ties = []
-    for key, contact in keyed_contacts(net.contacts):
+    for key, contact in contacts_by_key(net.contacts).items():
         timeline = timelines.get(key)
         if timeline is None:
             continue
+        if (timeline.last.date() - timeline.whens[0].date()).days < dormant_days:
+            continue  # no gap can be longer than from the first date to the last
         days = timeline.days
         for index in range(len(days) - 1, 0, -1):  # the latest gap first
             before, after = days[index - 1], days[index]
@@ -278,7 +285,7 @@ def reconnect_pool(net: Network, today: date, cold_days: int = COLD_DAYS) -> lis
     list of Recency
         In the order of ``net.contacts``.
     """
-    return [row for row in recency(net, today)
+    return [row for row in _recency_rows(net, today)
             if row.interactions >= 2 and row.days_since >= cold_days]
 
 
@@ -359,7 +366,7 @@ def suggest_close_contacts(net: Network, today: date, days: int = 365,
     timelines = network_timelines(net, today)
     start, _ = window(today, days)
     scored = []
-    for key, contact in keyed_contacts(net.contacts):
+    for key, contact in contacts_by_key(net.contacts).items():
         timeline = timelines.get(key)
         if contact.close or timeline is None:
             continue
@@ -397,7 +404,7 @@ def close_contacts_or_suggested(net: Network, today: date) -> tuple[list[str], b
         The keys, and whether they are suggestions of :func:`suggest_close_contacts`
         (nobody marked close yet).
     """
-    marked = [key for key, contact in keyed_contacts(net.contacts) if contact.close]
+    marked = [key for key, contact in contacts_by_key(net.contacts).items() if contact.close]
     if marked:
         return marked, False
     return [suggestion.contact_key for suggestion in suggest_close_contacts(net, today)], True
