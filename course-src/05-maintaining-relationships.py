@@ -270,14 +270,15 @@ for entry in lapsed:
 # %% [markdown]
 # ### 4. Wake up a dormant tie
 #
-# Finally, the step the research makes a strong case for. The list below suggests people you were
-# once in regular contact with but haven't been for a long time, with the reason each was picked and
-# a low-pressure first line that asks for nothing.
-#
-# Remember the reconnection-choice finding: people tend to pick the dormant ties they were closest to,
-# though those they had spent less time with, and higher-status ones, were worth more. So ask
-# yourself which of these people you'd learn the most from, and write to that person. Keep it short
-# and honest; you don't need to explain the silence.
+# Finally, reconnecting. The list below suggests people you really were in touch with (at least
+# twice) but not for three months or more, with the reason each was picked and a low-pressure first
+# line that asks for nothing. It follows the research on dormant ties: people quiet for three years
+# or more come first (executives got more novel advice from such ties), then people you were in touch
+# with only a few times, because people tend to pick the dormant ties they were closest to, though
+# those they had spent less time with, and higher-status ones, were worth more (Walter, Levin &
+# Murnighan, 2015). Status is not in your data: ask yourself which of these people you'd learn the
+# most from, and write to that person. Keep it short and honest; you don't need to explain the
+# silence.
 
 # %%
 netlearn.reconnect_list()
