@@ -138,6 +138,20 @@ def test_section_labels_add_up_to_the_header_and_course_yaml(topic_id, course):
     assert (full, core) == timing.stated_minutes(cells, topic, course)
 
 
+SECTION_TIME_IN_PROSE = re.compile(
+    r"\bit takes (?:about |around )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" minutes", re.I)
+
+
+@pytest.mark.parametrize("topic_id", topic_ids())
+def test_prose_leaves_a_sections_time_to_its_label(topic_id):
+    # 00 said "It takes about five minutes" under a label with another number
+    for cell in cells_of(topic_id):
+        if cell["cell_type"] == "markdown":
+            found = SECTION_TIME_IN_PROSE.search("".join(cell["source"]))
+            assert not found, f"{topic_id}: {found.group(0)!r}: the label says how long"
+
+
 @pytest.mark.parametrize("topic_id", topic_ids())
 def test_every_section_is_marked_core_or_optional_with_its_minutes(topic_id, course):
     topic = course.topic(topic_id)
