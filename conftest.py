@@ -1,7 +1,7 @@
 """Test session set-up: learner data goes to a temporary NETLEARN_HOME, never the repo.
 
 Also gives nbval something to compare: committed notebooks carry no outputs, so the
-expected output of each `# NBVAL_CHECK_OUTPUT` cell is injected from
+expected output of each cell tagged `nbval-check-output` is injected from
 course-src/expected/<stem>.json (written by tools/record_expected_outputs.py).
 """
 
@@ -15,7 +15,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent
 EXPECTED = REPO / "course-src" / "expected"
-MARKER = "# NBVAL_CHECK_OUTPUT"
 
 
 def pytest_addoption(parser):
@@ -63,6 +62,8 @@ def _checked_notebook_class():
     from nbformat import from_dict
     from nbval.plugin import IPyNbFile
 
+    from netlearn.facilitator.notebook_builder import CHECK_OUTPUT
+
     class CheckedNotebook(IPyNbFile):
         """A course notebook whose checked cells get their recorded expected output."""
 
@@ -72,7 +73,7 @@ def _checked_notebook_class():
             expected = (json.loads(expected_path.read_text(encoding="utf-8"))
                         if expected_path.exists() else {})
             for cell in self.nb.cells:
-                if cell.cell_type != "code" or not cell.source.lstrip().startswith(MARKER):
+                if cell.cell_type != "code" or CHECK_OUTPUT not in cell.metadata.get("tags", []):
                     continue
                 record = expected.get(cell.get("id"))
                 digest = hashlib.sha256(cell.source.encode("utf-8")).hexdigest()[:16]

@@ -116,7 +116,8 @@ netlearn.hosting_notice()
 
 # %%
 netlearn.backup_widget()
-#
+
+# %% [markdown]
 # **In a workshop**, your facilitator never sees your data. At the end, notebook 06 lets you
 # download an anonymised summary — numbers only, no names and no notes — which you can choose to
 # hand in.
@@ -133,7 +134,8 @@ netlearn.time_consent()
 # ## Where are you starting from? {core}
 #
 # Below are short statements about networking habits, a few for each of the five mistakes. Rate
-# each one from 1 (*not at all like me*) to 5 (*very much like me*). It takes about five minutes.
+# each one from 1 (*not at all like me*) to 5 (*very much like me*). It takes the minutes shown under
+# the heading above.
 #
 # Rate what you actually do, not what you'd like to do. A low rating isn't a failure; it shows where
 # the course can help most. Only you see these ratings, and you'll rate the same statements again in
@@ -160,9 +162,13 @@ netlearn.self_assessment(None, "before")
 #
 # **Option 2: import your own data.** The import tool below reads:
 #
-# - **your LinkedIn data export** — on LinkedIn, ask for a copy of your data (connections, messages
-#   and invitations). LinkedIn e-mails you when the file is ready, which can take a while, so request
-#   it now and carry on with Sam in the meantime. Upload the zip file as it is;
+# - **your LinkedIn data export** — on LinkedIn, go to **Settings & Privacy → Data privacy → Get a
+#   copy of your data**. To start today, tick just *Connections*, *Messages* and *Invitations*:
+#   LinkedIn e-mails those within minutes, and most charts work with them. Then ask for the
+#   complete archive (*Download larger data archive*), which arrives within about a day: 01's
+#   events, 02's endorsements and 04's participation chart need it. Carry on with Sam while you
+#   wait, and import each zip file as it is when it comes — importing adds only what is new;
+#   <!-- task: 2 min, ask LinkedIn for your data -->
 # - **a vCard file** (`.vcf`) exported from your phone's or e-mail program's address book;
 # - **a calendar file** (`.ics`) with the events and meetings you want to count;
 # - **a CSV file** in the course's template, if you keep contacts in a spreadsheet.

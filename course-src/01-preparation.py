@@ -92,8 +92,7 @@ netlearn.self_assessment("01-preparation", "check")
 # prepared*, *questions prepared* and *follow-up time blocked*. The next cell counts how often Sam
 # ticked all five, and how often each item on its own.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -150,7 +149,7 @@ if mine_prep.events:
     print(f"Fully prepared (all five items): {mine_prep.fully_prepared} ({mine_prep.rate:.0%})")
     print(f"Checklist items ticked, on average: {mine_prep.mean_items:.1f} of 5")
 if mine_waiting:
-    print(f"{len(mine_waiting)} imported past events are waiting for a one-minute retro below"
+    print(f"{len(mine_waiting)} imported past events are waiting for a one-minute look back below"
           " (not counted until you answer).")
 if not mine_prep.events and not mine_waiting:
     print("Events attended so far: 0. Log one in the next cells, then run this cell again.")
@@ -161,9 +160,13 @@ from netlearn import charts
 netlearn.show_chart(charts.event_preparation, mine, today=mine.today())
 
 # %% [markdown]
-# Events you imported (LinkedIn's Events.csv or a calendar) arrive without a checklist. For each one
-# that is over, take a minute: what did you do beforehand? Upcoming ones get the preparation
-# checklist. Save, then run the two cells above again.
+# Your chart needs events. From LinkedIn they come only in the complete archive (its `Events.csv`,
+# e-mailed within about a day; the quick download of a few files has none); a calendar file (`.ics`,
+# notebook 00) or an event you log below counts at once.
+#
+# Events you imported arrive without a checklist. For each one that is over, take a minute: what did
+# you do beforehand? Upcoming ones get the preparation checklist. Save, then run the two cells above
+# again.
 
 # %%
 netlearn.event_retro()
@@ -172,6 +175,7 @@ netlearn.event_retro()
 # No events of your own yet? Log the last one you went to — a meetup, a conference, a careers fair,
 # a big meeting with other teams — ticking honestly what you did beforehand. Then run the two cells
 # above again. One event is enough to start.
+# <!-- task: 1 min, run the two cells above again and look at your own chart -->
 
 # %%
 netlearn.log_event()
@@ -186,6 +190,7 @@ netlearn.log_event()
 # %% [markdown]
 # ### 1. Decide what you want from the event
 # <!-- tip: prep-tip-goals -->
+# <!-- task: 1.5 min, pick a real event and decide a goal you can check -->
 #
 # Before each event, decide what you want from it — specifically enough that on the way home you
 # can say whether it happened. "Network more" fails that test. So does "get a job": that isn't
@@ -209,6 +214,7 @@ netlearn.log_event()
 # %% [markdown]
 # ### 2. Find out who will be there — and why you'd like to meet them
 # <!-- tip: prep-tip-research -->
+# <!-- task: 5 min, look at the event page and pick two or three people, a reason for each -->
 #
 # Find out who is likely to be there, pick two or three people you would like to meet, and note one
 # reason for each. Good places to look:
@@ -229,6 +235,7 @@ netlearn.log_event()
 # %% [markdown]
 # ### 3. Prepare a short introduction and a few talking points
 # <!-- tip: prep-tip-talking-points -->
+# <!-- task: 2 min, two or three talking points for the people you picked -->
 #
 # "So, what do you do?" is the one question you can count on. A good answer is short — around 30–60
 # seconds is common practice guidance, not a research finding — and does three things:
@@ -272,11 +279,12 @@ netlearn.pitch_builder()
 # ### Put it together for your next event
 #
 # The checklist below brings the habits together for one real event — plus one more item, blocking
-# time afterwards to follow up (notebook 03 explains why). It's saved to your networking log, so once
-# the event has passed it shows up in your own chart above.
+# time afterwards to follow up (notebook 03 explains why). Give the event's name and date, untick
+# *I went* (you haven't been yet), tick what you've done so far and save: it goes into your
+# networking log, so once the event has passed it shows up in your own chart above.
 
 # %%
-netlearn.event_checklist()
+netlearn.log_event()
 
 # %% [markdown]
 # ## Branching scenario {core}

@@ -106,8 +106,7 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # feedback) and **ask** (requesting advice, a referral, a favour). The next cell counts both over
 # the last 90 days, and then compares the first and second halves of the year.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -154,8 +153,9 @@ netlearn.show_chart(charts.give_vs_ask, net, today=today)
 # first line of output tells you which you're looking at.
 #
 # Gives and asks come from what you logged with a purpose of *give* or *ask*, from the
-# endorsements and recommendations you gave (if you imported LinkedIn's complete export), and from
-# the conversations you tag in the triage list below the chart.
+# endorsements you gave (only in LinkedIn's complete archive, e-mailed within about a day) and the
+# recommendations you wrote, and from the conversations you tag in the list of recent conversations
+# below the chart (from LinkedIn's messages, in the quick download of a few files too).
 
 # %%
 from netlearn import metrics
@@ -189,6 +189,7 @@ netlearn.show_chart(charts.give_vs_ask, mine, today=mine.today())
 # Your recent LinkedIn conversations are listed below: who, when and how many messages — never what
 # was written. For each, click whether you were mainly giving, asking, both, or neither. The tags
 # count as gives and asks: run the two cells above again to see them.
+# <!-- task: 1 min, run the two cells above again and look at your chart -->
 
 # %%
 netlearn.triage_list()
@@ -261,6 +262,7 @@ netlearn.log_interaction()
 
 # %% [markdown]
 # ### Plan your next three gives
+# <!-- task: 3 min, think of three people, and plan the second and third gives -->
 #
 # The give-first planner turns this into action. Think of three people — someone you met recently,
 # someone you admire, someone you've lost touch with — and what each is working on. Pick them from

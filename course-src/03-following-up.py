@@ -86,8 +86,7 @@ netlearn.self_assessment("03-following-up", "check")
 # afterwards, and measures the time in between. It then counts how many got a follow-up within 48
 # hours (practice guidance, as above), within a week, or never.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -133,7 +132,9 @@ netlearn.show_chart(charts.follow_up_latency, net, today=today)
 # With people you met (a contact with a "met on" date, or an interaction logged as a meeting) the
 # clock starts at the meeting. With a LinkedIn import alone, it starts when you connected — the
 # invitation accepted — and stops at your first message. Both shares below count the same people:
-# those whose first week is over, plus anyone you already wrote to.
+# those whose first week is over, plus anyone you already wrote to. From LinkedIn, the chart needs
+# *Connections* and *Messages*: both come in the quick download of a few files (within minutes) as
+# well as in the complete archive.
 
 # %%
 from netlearn import metrics
@@ -223,6 +224,7 @@ netlearn.follow_up_gaps()
 #
 # The drafter never sends anything; copy your message into your email or messaging app. Not sending
 # it today? Press *Remind me to send it* and it's saved as a commitment due in two days.
+# <!-- task: 1 min, copy the message into your e-mail and send it -->
 
 # %%
 netlearn.followup_drafter()
@@ -260,12 +262,14 @@ for item in overdue:
 # recommendation — that each take minutes, and that the other person remembers anyway. If it's your
 # own list, pick the oldest item and deal with it today: deliver it, or send a line saying when you
 # will. Made a promise that isn't on the list? Log it below with a due date.
+# <!-- task: 2 min, deliver your oldest overdue promise, or write when you will -->
 
 # %%
 netlearn.log_commitment()
 
 # %% [markdown]
 # ### Put reminders in your calendar
+# <!-- task: 1.5 min, import reminders.ics into your calendar -->
 #
 # Good intentions fade; calendar entries don't. The course can turn your own networking log (never
 # the sample) into reminders for any calendar app that imports `.ics` files: a **follow-up**

@@ -106,8 +106,7 @@ netlearn.self_assessment("04-online-networking", "check")
 # online, how many of the people Sam met in person are also connected online, and how often Sam's
 # invitations to connect came with a personal note.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -151,6 +150,11 @@ netlearn.show_chart(charts.channel_mix, net, today=today, days=365)
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
 # first line of output tells you which you're looking at. (You can import your LinkedIn data in the
 # Practice section below, then come back and run these cells again.)
+#
+# Which LinkedIn files each chart needs: the channel mix, your *Messages* and *Invitations*; the
+# participation chart, your posts, comments and reactions, which come only in the complete archive
+# (e-mailed within about a day); the growth of your connections further down, *Connections*.
+# <!-- task: 2 min, after importing, run these cells again and look at your charts -->
 
 # %%
 from netlearn import metrics
@@ -177,7 +181,7 @@ print(f"Posts, comments and reactions in the last 12 months: "
       f"{sum(m.posts for m in mine_part)}, {sum(m.comments for m in mine_part)},"
       f" {sum(m.reactions for m in mine_part)}"
       + ("" if any(m.posts or m.comments or m.reactions for m in mine_part)
-         else " (LinkedIn's complete export holds them; the Basic one does not)."))
+         else " (they come only in LinkedIn's complete archive, not in the quick download)."))
 
 # %%
 from netlearn import charts
@@ -202,10 +206,20 @@ netlearn.show_chart(charts.participation, mine, today=mine.today())
 # %% [markdown]
 # ### 1. Bring in your LinkedIn data (optional)
 #
-# If you use LinkedIn, you can download your own data — connections (with the dates you connected),
-# messages and invitations — and import it here. On LinkedIn, go to **Settings & Privacy → Data
-# privacy → Get a copy of your data**, choose at least *Connections*, *Messages* and *Invitations*,
-# and wait for the email saying your file is ready. Then choose the `.zip` file below.
+# If you use LinkedIn, you can download your own data and import it here. On LinkedIn, go to
+# **Settings & Privacy → Data privacy → Get a copy of your data**. It offers two downloads:
+#
+# - **a few files you pick**, e-mailed within minutes. Tick *Connections*, *Messages* and
+#   *Invitations*: enough for the channel mix above, the growth of your connections below, and
+#   notebooks 03 and 05;
+# - **the complete archive** (*Download larger data archive*), e-mailed within about a day. Only it
+#   has your posts, comments and reactions (the participation chart above), your events (notebook
+#   01) and your endorsements (notebook 02).
+#
+# Asked for them in notebook 00? They're in your e-mail. If not, ask for the few files now, import
+# them, and then ask for the complete archive; importing it when it arrives adds only what is new.
+# Choose the `.zip` file below.
+# <!-- task: 2 min, ask LinkedIn for your data, or download what you asked for in notebook 00 -->
 #
 # The file is read on this computer and saved only in your own course data; nothing is sent
 # anywhere. Not on LinkedIn, or would rather not? Contacts (vCard) and calendar (iCalendar) files
@@ -243,6 +257,7 @@ netlearn.show_chart(charts.connections_growth, mine)
 #
 # If you fix only one thing, make it the headline: it follows you into every search result, comment
 # and invitation. Changing careers? Say where you're heading, not only where you've been.
+# <!-- task: 3 min, fix one thing on your profile, then tick it off -->
 
 # %%
 netlearn.profile_audit()
@@ -309,6 +324,7 @@ else:
 # to connect with this week, write the note now, and send it. The drafter below builds a first
 # version from three short answers and checks how personal it is, as the follow-up drafter in
 # notebook 03 does; LinkedIn allows 300 characters.
+# <!-- task: 1.5 min, send the note on LinkedIn -->
 
 # %%
 netlearn.connection_note_drafter()

@@ -102,8 +102,7 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 # many old ties Sam revived this year after three or more years of silence — the kind of dormant tie
 # Levin and colleagues studied.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -147,7 +146,9 @@ netlearn.show_chart(charts.network_recency, net, today=today)
 #
 # The "gone cold" count looks at contacts you've marked as close. If you haven't marked any yet, it
 # uses the close contacts your data suggests (the most and most recent contact over the last year;
-# you can confirm them in the practice below).
+# you can confirm them in the practice below). From LinkedIn, the chart needs *Connections* and
+# *Messages*: both come in the quick download of a few files (within minutes) as well as in the
+# complete archive.
 
 # %%
 from netlearn import metrics
@@ -186,6 +187,7 @@ netlearn.show_chart(charts.network_recency, mine, today=mine.today())
 
 # %% [markdown]
 # ### 1. Decide who matters most
+# <!-- task: 3 min, sketch your layers on paper or in your head -->
 #
 # The layers in the research describe whole personal networks, family included; borrowing them for
 # your professional network is our practice guidance. As a rough guide, sketch it on paper or in your
@@ -279,6 +281,7 @@ for entry in lapsed:
 # Murnighan, 2015). Status is not in your data: ask yourself which of these people you'd learn the
 # most from, and write to that person. Keep it short and honest; you don't need to explain the
 # silence.
+# <!-- task: 2 min, write to that person -->
 
 # %%
 netlearn.reconnect_list()

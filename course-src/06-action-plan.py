@@ -55,39 +55,21 @@ netlearn.course_overview()
 # ## Your numbers today {optional}
 #
 # Each of the five habits leaves a trace in your network that you can count. Here is one number for
-# each, side by side, on your own data if you have any (or on Sam's sample if not — the first line
-# says which). This is your baseline: run the cell again in a week or a month, and the numbers will
-# show you whether your plan is working.
+# each, on your own data if you have any (or on Sam's sample if not — the first line says which).
+# Two have a direction: more events fully prepared, fewer close contacts gone quiet. The other three
+# describe how you network, and no value of them is right: gives and asks are not a score
+# (notebook 02), 48 hours is a habit, not a finding (notebook 03), and there is no right online
+# share (notebook 04). Read them against what you mean to do. Run the cell again in a week or a
+# month to see what has moved.
 
 # %%
 from netlearn import metrics
+from netlearn.keep.numbers_today import habit_numbers_text
 
 mine = netlearn.my_network()
 today = mine.today()
 print(f"Using: {mine.label}\n")
-
-
-def percent(share, missing="no data yet"):
-    return missing if share is None else f"{share:.0%}"
-
-
-prep = metrics.preparation_rate(mine, today)
-give = metrics.give_ask_ratio(mine, today)
-follow = metrics.follow_up(mine, today)
-if not follow.within_48h.whole:  # no meetings logged: from connecting on LinkedIn, as in 03
-    follow = metrics.connection_follow_up(mine, today)
-online = metrics.online_mix(mine, today)
-close = metrics.close_in_touch(mine, today, days=90)  # marked close, else 05's suggestions
-
-rows = [
-    ("01 Preparation", "events fully prepared", percent(prep.rate, "no events yet")),
-    ("02 Giving", f"gives and asks, last {give.days} days", f"{give.gives} gives, {give.asks} asks"),
-    ("03 Follow-up", "new contacts followed up within 48 h", percent(follow.within_48h.share)),
-    ("04 Online", f"contact moments online, last {online.days} days", percent(online.share)),
-    ("05 Maintaining", "close contacts quiet for 90+ days", str(close.whole - close.part)),
-]
-for mistake, measure, value in rows:
-    print(f"{mistake:<16}{measure:<40}{value}")
+print(habit_numbers_text(mine, today))
 
 # %% [markdown]
 # ## Your commitments {core}
@@ -128,6 +110,7 @@ else:
 #
 # Log each action below with a due date. Each one becomes a reminder in the calendar file you can
 # download at the end of this notebook.
+# <!-- task: 4.5 min, choose three actions and log the second and third -->
 
 # %%
 netlearn.log_commitment()
@@ -184,6 +167,7 @@ netlearn.checkin_date()
 
 # %% [markdown]
 # ## Take your plan with you {core}
+# <!-- task: 1.5 min, import reminders.ics into your calendar -->
 #
 # The button below writes your data into a new folder on this computer and offers each file for
 # download:

@@ -17,8 +17,7 @@
 import netlearn
 %matplotlib inline
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 print(netlearn.checkin_status())
 
 # %% [markdown]

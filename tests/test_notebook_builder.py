@@ -61,6 +61,9 @@ def test_a_source_is_read_into_cells_with_their_lines():
     (GOOD.replace("# %% [markdown] netlearn:navigation", "# %% [markdown] netlearn:footer"),
      "x.py:14:", "unknown cell marker"),
     (GOOD.replace("# %%\nimport", "# %% tags=[\"x\"]\nimport"), "x.py:8:", "unknown cell marker"),
+    (GOOD.replace("# %% [markdown]\n# ## Practice",
+                  "# %% [markdown] tags=[\"show-code\"]\n# ## Practice"), "x.py:3:",
+     "unknown cell marker"),
     (GOOD.replace("netlearn:navigation", "netlearn:navigation\n# hi"), "x.py:14:",
      "must be empty"),
     (GOOD + "\n# %%\n\n", "x.py:16:", "empty cell"),
@@ -73,6 +76,16 @@ def test_a_bad_source_is_one_line_naming_file_and_line(text, where, message, tmp
         build(load_course(), source)
     assert str(caught.value).startswith(f"{source}:{where.split(':')[1]}:"), str(caught.value)
     assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_checked_cell_carries_its_marker_as_a_tag_and_stays_open(tmp_path):
+    source = tmp_path / "01-preparation.py"
+    source.write_text(GOOD.replace("# %%\nimport", '# %% tags=["nbval-check-output"]\nimport'),
+                      encoding="utf-8")
+    (code,) = [c for c in nbformat.reads(build(load_course(), source), as_version=4).cells
+               if c.cell_type == "code"]
+    assert code.metadata["tags"] == ["nbval-check-output"] and "jupyter" not in code.metadata
+    assert code.source.splitlines()[0] == "import netlearn"  # nothing for a learner to skip
 
 
 def test_a_source_for_no_topic_is_refused(tmp_path):

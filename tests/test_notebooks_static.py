@@ -129,8 +129,7 @@ def test_header_first_and_navigation_last(topic_id):
 def test_first_code_cell_loads_netlearn(topic_id):
     nb = notebook_for(topic_id)
     first = next(text(c) for c in nb["cells"] if c["cell_type"] == "code")
-    lines = [line for line in first.splitlines() if not line.startswith("# NBVAL")]
-    assert lines[:2] == ["import netlearn", "%matplotlib inline"]
+    assert first.splitlines()[:2] == ["import netlearn", "%matplotlib inline"]
 
 
 @pytest.mark.parametrize("topic_id", MISTAKE_IDS)
@@ -185,9 +184,9 @@ def test_topic_ids_in_calls_match_the_notebook(topic_id):
 
 @pytest.mark.parametrize("topic_id", MISTAKE_IDS)
 def test_checked_outputs_are_deterministic(topic_id):
-    cells = [text(c) for c in notebook_for(topic_id)["cells"] if c["cell_type"] == "code"]
-    checked = [c for c in cells if c.startswith("# NBVAL_CHECK_OUTPUT")]
-    assert checked, f"{topic_id} has no '# NBVAL_CHECK_OUTPUT' worked-example cell"
+    checked = [text(c) for c in notebook_for(topic_id)["cells"]
+               if "nbval-check-output" in c["metadata"].get("tags", [])]
+    assert checked, f"{topic_id} has no worked-example cell tagged 'nbval-check-output'"
     for cell in checked:
         assert "sample_network()" in cell or "net." in cell
         for word in NONDETERMINISTIC:
@@ -261,9 +260,8 @@ def test_code_cells_are_collapsed_except_the_worked_examples():
         for cell in _json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if cell["cell_type"] != "code":
                 continue
-            source = "".join(cell["source"])
             collapsed = cell["metadata"].get("jupyter", {}).get("source_hidden") is True
-            if "# NBVAL_CHECK_OUTPUT" in source:
+            if "nbval-check-output" in cell["metadata"].get("tags", []):
                 assert not collapsed, f"{path.name}: the worked example should stay open"
             hidden += collapsed
             shown += not collapsed
@@ -308,3 +306,31 @@ def test_no_learner_cell_shows_a_netlearn_shell_command(path):
     found = [command for cell in cells for command in shell_commands(cell)]
     assert found == [], (f"{path.name} shows {found}: point learners to the export, backup or "
                          "delete widgets instead (or %run -m netlearn …, which works in a kernel)")
+
+
+def comment_runs(source: str) -> list[int]:
+    """Lengths of the runs of consecutive comment-only lines in a code cell's source."""
+    runs, current = [], 0
+    for line in source.splitlines():
+        if line.lstrip().startswith("#"):
+            current += 1
+        else:
+            runs, current = (runs + [current] if current else runs), 0
+    return runs + [current] if current else runs
+
+
+def test_comment_runs_counts_consecutive_comment_lines():
+    assert comment_runs("# a\n# b\nx = 1\n# c\n#\n# d\n  # e") == [2, 4]
+    assert comment_runs("x = 1  # not a comment-only line") == []
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_no_test_marker_and_no_prose_in_a_learners_code_cell(topic_id):
+    """What a learner reads in a code cell is code: markers go in cell tags, prose in markdown."""
+    for cell in notebook_for(topic_id)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = text(cell)
+        assert "NBVAL" not in source.upper(), f"{topic_id} {cell['id']}: a test marker in code"
+        assert max(comment_runs(source), default=0) < 3, (
+            f"{topic_id} {cell['id']}: prose as comments in a code cell; make it a markdown cell")

@@ -18,8 +18,12 @@ JUPYTEXT_LAYOUT = ("lines_to_next_cell", "lines_to_end_of_cell_marker")
 SECTION_RE = re.compile(r"^## (?P<title>.+?) \{(?P<kind>core|optional)\}$")
 SECTION_MARK = "*{kind} · about {minutes} min*"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-#: A code cell with this comment stays open (it teaches something through its code).
-SHOW_CODE = "# netlearn: show-code"
+#: Cell tags a source may set on a code cell (``# %% tags=["..."]``), kept in the cell's
+#: metadata where the learner never reads them. A worked example's output is compared by
+#: nbval (CHECK_OUTPUT); both tags keep the cell's code open, as it teaches through its code.
+CHECK_OUTPUT = "nbval-check-output"
+SHOW_CODE = "show-code"
+CELL_TAGS = (CHECK_OUTPUT, SHOW_CODE)
 #: Where the facilitator guide goes, relative to a notebooks folder.
 FACILITATOR_GUIDE = Path("facilitator") / "facilitator-guide.ipynb"
 
@@ -42,12 +46,15 @@ class SourceCell:
         ``"header"``, ``"questions"`` or ``"navigation"`` for a generated cell.
     line : int
         The 1-based line of the cell's ``# %%`` marker.
+    tags : tuple of str
+        A code cell's tags from its marker (:data:`CELL_TAGS`).
     """
 
     kind: str
     source: str
     placeholder: str | None
     line: int
+    tags: tuple = ()
 
 
 # -- reading a percent-format source ---------------------------------------------------
@@ -68,8 +75,8 @@ def read_source(path) -> list[SourceCell]:
     Raises
     ------
     BuildError
-        For text before the first ``# %%`` marker, an unknown marker, an empty cell,
-        or text in a generated (placeholder) cell; naming the file and line.
+        For text before the first ``# %%`` marker, an unknown marker or tag, an empty
+        cell, or text in a generated (placeholder) cell; naming the file and line.
     """
     path = Path(path)
     return parse_source(path.read_text(encoding="utf-8"), path)
@@ -94,7 +101,12 @@ def parse_source(text: str, path) -> list[SourceCell]:
         metadata = {key: value for key, value in cell.metadata.items()
                     if key not in JUPYTEXT_LAYOUT}
         title = metadata.pop("title", None)
+        tags = metadata.pop("tags", [])
         placeholder = None
+        if tags and (cell.cell_type != "code" or not isinstance(tags, list)
+                     or not set(tags) <= set(CELL_TAGS)):
+            raise BuildError(f"unknown cell marker {lines[line - 1]!r} (code cell tags:"
+                             f" {', '.join(CELL_TAGS)})", path, line)
         if cell.cell_type not in ("markdown", "code") or metadata or (
                 title is not None and (cell.cell_type != "markdown"
                                        or title.removeprefix("netlearn:") not in PLACEHOLDERS
@@ -111,7 +123,7 @@ def parse_source(text: str, path) -> list[SourceCell]:
                              path, line)
         if not placeholder and not source.strip():
             raise BuildError("empty cell", path, line)
-        cells.append(SourceCell(cell.cell_type, source, placeholder, line))
+        cells.append(SourceCell(cell.cell_type, source, placeholder, line, tuple(tags)))
     return cells
 
 
@@ -237,20 +249,23 @@ def mark_sections(cell: SourceCell, source) -> str:
 
 
 def state_section_minutes(cells, topic, course) -> None:
-    """Write each section's estimated minutes into its marker line (netlearn.teaching.timing)."""
-    from netlearn.teaching.timing import estimate_sections, shown_minutes
+    """Write each section's minutes into its marker line (netlearn.teaching.timing).
 
-    sections = [s for s in estimate_sections(cells, topic, course) if s.heading]
-    marks = iter(sections)
+    The labels are :func:`netlearn.teaching.timing.stated_sections`: rounded up, the
+    preamble counted in the first, so that they add up to the notebook's time.
+    """
+    from netlearn.teaching.timing import stated_sections
+
+    marks = iter(stated_sections(cells, topic, course))
     for cell in cells:
         if cell.cell_type != "markdown" or cell.get("id") in PLACEHOLDERS:
             continue
         out = []
         for line in cell.source.splitlines():
             if line in ("*Core · about 0 min*", "*Optional · about 0 min*"):
-                section = next(marks)
+                section, minutes = next(marks)
                 kind = "Core" if section.core else "Optional"
-                line = SECTION_MARK.format(kind=kind, minutes=shown_minutes(section.minutes))
+                line = SECTION_MARK.format(kind=kind, minutes=minutes)
             out.append(line)
         cell.source = "\n".join(out)
 
@@ -258,18 +273,14 @@ def state_section_minutes(cells, topic, course) -> None:
 # -- the notebook ----------------------------------------------------------------------
 
 
-def teaches_through_code(source: str) -> bool:
-    """True for the code cells a learner should read: each notebook's worked example
-    (the cell whose output is checked) and any cell marked with :data:`SHOW_CODE`."""
-    return "# NBVAL_CHECK_OUTPUT" in source or SHOW_CODE in source
-
-
-def _code_cell(source: str, cell_id: str):
+def _code_cell(source: str, cell_id: str, tags=()):
     import nbformat
 
     cell = nbformat.v4.new_code_cell(source)
     cell.id = cell_id
-    if not teaches_through_code(source):
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    else:
         # collapsed in JupyterLab: a learner runs it without having to read it
         cell.metadata["jupyter"] = {"source_hidden": True}
     return cell
@@ -313,7 +324,7 @@ def build_cells(course, topic, cells: list[SourceCell], source=None) -> str:
     str
         nbformat 4.5 JSON, without outputs: generated header, quiz copy and
         navigation filled in, section minutes stated, code cells collapsed except
-        those that teach through their code.
+        those tagged (a worked example, or code shown on purpose).
     """
     import nbformat
 
@@ -332,7 +343,7 @@ def build_cells(course, topic, cells: list[SourceCell], source=None) -> str:
             new = nbformat.v4.new_markdown_cell(mark_sections(cell, source))
             new.id = f"cell-{index:02d}"
         else:
-            new = _code_cell(cell.source, f"cell-{index:02d}")
+            new = _code_cell(cell.source, f"cell-{index:02d}", cell.tags)
         built.append(new)
     state_section_minutes(built, topic, course)
     return _notebook_text(built)
@@ -364,7 +375,8 @@ def topic_source(topic) -> str:
     sections.append(("Key points {core}", "", f"netlearn.topic_key_points({tid})"))
     if topic.scenarios:
         sections.append(("Branching scenario {optional}",
-                         "Choose what you would do and see where it leads.",
+                         "Choose what you would do and see where it leads; then start"
+                         " again and try a path you would not normally take.",
                          f"netlearn.scenario({tid})"))
     if topic.questions:
         sections.append(("Quiz {core}", "Check your understanding. You can change an answer"
@@ -490,9 +502,11 @@ def course_table(course) -> str:
     core = sum(t.core_minutes or t.minutes for t in course.topics)
     rows += ["", f"About {course.minutes} minutes in all ({hours} h {minutes:02d} min),"
                  " spread over as many sessions as you like; about"
-                 f" {core} minutes for the core sections alone. The times count reading at"
-                 f" about {course.reading_words_per_minute} words a minute, every quiz item,"
-                 " reflection, scenario and practice tool (netlearn/teaching/timing.py)."]
+                 f" {core} minutes for the core sections alone. The times count everything a"
+                 f" notebook asks: reading at about {course.reading_words_per_minute} words a"
+                 " minute, every quiz item and its feedback, writing, scenarios, charts, the"
+                 " practice tools and the tasks the prose sets (docs/timing.md). They leave out"
+                 " waiting for a LinkedIn export."]
     return "\n".join(rows)
 
 

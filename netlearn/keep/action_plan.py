@@ -54,12 +54,16 @@ def _percent(share) -> str:
 
 
 def _prep(net: Network, today: date) -> tuple[str, list[str]]:
-    from netlearn.network.metrics import preparation_rate
+    from netlearn.network.metrics import awaiting_retro, preparation_rate
 
     prep = preparation_rate(net, today)
+    waiting = awaiting_retro(net, today)
     if prep.events:
         metric = (f"Events you attended fully prepared (all {len(EVENT_CHECKLIST)} checklist "
                   f"items): {prep.fully_prepared} of {prep.events} ({_percent(prep.rate)})")
+    elif waiting:
+        metric = (f"Events you attended fully prepared: {len(waiting)} imported "
+                  f"event{'' if len(waiting) == 1 else 's'} to look back on first (notebook 01)")
     else:
         metric = "Events you attended fully prepared: no attended events logged yet"
     actions = []
