@@ -67,6 +67,25 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # limits — saying yes to every coffee, CV review and "quick favour" until your own work slips. As
 # you'll see in the research, that doesn't end well either. The goal here is *deliberate* giving:
 # chosen, bounded and sustainable.
+#
+# ### Asking plainly is not the mistake
+#
+# The mistake is a relationship made only of requests, not the request itself. When you need
+# something — advice, an introduction, work — a plain ask is kinder than a hidden one. How to make
+# one (practice guidance, not a research finding):
+#
+# - **Say what you're looking for in one sentence**: "I'm looking for my next role in user
+#   research, ideally in health." People can only think of you for a lead if they know.
+# - **Ask for what the relationship can carry.** Someone you met once can tell you how their team
+#   hires or whom to talk to. Someone who knows your work can vouch for it: asking a former manager
+#   for a referral is fair.
+# - **Don't disguise it.** A "catch-up" with the real request saved for the end, or a favour done to
+#   warm someone up first, is usually noticed, and costs more trust than the ask would have.
+# - **Make it easy to say no**, and take an interest in them too.
+#
+# Saying it is not the same as asking a stranger for a job. "Is your company hiring?" in the first
+# minute puts someone on the spot; "I'm looking for my next role in logistics — what brings you
+# here?" does not.
 
 # %% [markdown]
 # ## What the research says {core}

@@ -40,14 +40,15 @@ class Topic:
     key_points: list = field(default_factory=list)
     questions: list = field(default_factory=list)
     reserve_questions: list = field(default_factory=list)
+    pretest_questions: list = field(default_factory=list)  # asked before the teaching, never scored
     statements: list = field(default_factory=list)
     prompts: list = field(default_factory=list)
     scenarios: list = field(default_factory=list)
     facilitator: dict = field(default_factory=dict)
 
     def question(self, question_id: str) -> dict:
-        """Return the question with this id (a quiz item or one held for the check-in)."""
-        for question in [*self.questions, *self.reserve_questions]:
+        """Return the question with this id (a quiz item, a reserve item or a pre-question)."""
+        for question in [*self.questions, *self.reserve_questions, *self.pretest_questions]:
             if question["id"] == question_id:
                 return question
         raise KeyError(question_id)
@@ -544,8 +545,10 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
     if "questions.yaml" in docs:
         doc = docs["questions.yaml"]
         every = doc.data["questions"]
-        topic.questions = [q for q in every if not q.get("reserve", False)]
+        topic.questions = [q for q in every
+                           if not q.get("reserve", False) and not q.get("pretest", False)]
         topic.reserve_questions = [q for q in every if q.get("reserve", False)]
+        topic.pretest_questions = [q for q in every if q.get("pretest", False)]
         # without a valid topic.yaml, reference checks would only repeat that problem
         _check_questions(topic, doc, unique, problems, check_refs="topic.yaml" in docs)
     if "self-assessment.yaml" in docs:
@@ -589,6 +592,10 @@ def _check_questions(topic: Topic, doc: Document, unique, problems: list,
     exercised = {t: 0 for t in tip_ids}
     for i, question in enumerate(doc.data["questions"]):
         unique(doc, question["id"], "questions", i, "id")
+        if question.get("reserve", False) and question.get("pretest", False):
+            problems.append(doc.error(
+                f"question {question['id']!r} is marked both reserve and pretest; a"
+                f" pre-question is neither in the quiz nor a reserve", "questions", i, "pretest"))
         options = question.get("choices") or question.get("responses") or []
         option_key = "choices" if "choices" in question else "responses"
         seen = set()
