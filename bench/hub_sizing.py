@@ -104,7 +104,11 @@ def measure_burst(hub, link: str, count: int) -> dict:
 
 
 def run_notebook(learner, server, stack: ExitStack, name: str) -> dict:
-    """Open ``name`` in a new kernel (kept open in ``stack``), run its cells; the figures."""
+    """Open ``name`` in a new kernel (kept open in ``stack``), run its cells; the figures.
+
+    A cell that fails stops the notebook there; its errors are in the row's ``problems``,
+    and the figures are those up to that cell.
+    """
     path = f"{COURSE}/notebooks/{name}"
     notebook = learner.request("GET", f"api/contents/{path}").json()["content"]
     kernel = stack.enter_context(learner.kernel(path))
@@ -116,10 +120,9 @@ def run_notebook(learner, server, stack: ExitStack, name: str) -> dict:
     wall = time.perf_counter() - start
     from tests.hub import hubkit
 
-    if hubkit.problems(results):
-        raise RuntimeError(f"{name}: {hubkit.problems(results)}")
     return {"notebook": name, "start_cpu": started, "run_cpu": cpu_seconds(proc) - started,
-            "wall": wall, "kernel": memory(proc), "server": memory(server)}
+            "wall": wall, "kernel": memory(proc), "server": memory(server),
+            "problems": hubkit.problems(results)}
 
 
 def sample_persona_path(hub, link: str) -> dict:
@@ -185,14 +188,18 @@ def bench_hub_sizing(report, burst: int, workdir: Path) -> None:
         repo = hubkit.course_repository(hub.workdir / "origin")
         link = nbgitpuller_link(hub.url, f"file://{repo}")
         burst_figures = measure_burst(hub, link, burst)
+        print_burst(burst_figures)
         print(f"  load average after the burst: {os.getloadavg()}", flush=True)
         sample = sample_persona_path(hub, link)
+        print_sample(sample)
         print(f"  load average after the sample persona: {os.getloadavg()}", flush=True)
         own = own_data_path(hub, link, export_zip)
+        print_own(own, typical.describe())
         hub_rss = {("hub" if p.pid == hub.process.pid else "proxy"): p.memory_info().rss / MIB
                    for p in hub_and_proxy(hub)}
+    print("hub and proxy RSS at the end: "
+          + ", ".join(f"{k} {v:.0f} MiB" for k, v in sorted(hub_rss.items())))
     print(f"  load average at the end: {os.getloadavg()}", flush=True)
-    print_tables(burst_figures, sample, own, hub_rss, typical.describe())
     report_key_rows(report, burst_figures, sample, own)
 
 
@@ -202,8 +209,8 @@ def _median(values):
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def print_tables(burst: dict, sample: dict, own: dict, hub_rss: dict, export: str) -> None:
-    """Print the figures as Markdown tables, ready for docs/jupyterhub.md."""
+def print_burst(burst: dict) -> None:
+    """The start-up burst as a Markdown table, ready for docs/jupyterhub.md."""
     n = burst["count"]
     print(f"\nStart-up burst: {n} learners at once (load average {burst['load']:.1f} at the start)")
     print("| per learner | median | max |\n|---|---:|---:|")
@@ -216,36 +223,43 @@ def print_tables(burst: dict, sample: dict, own: dict, hub_rss: dict, export: st
     print(f"All {n} ready after {burst['all_ready']:.1f} s, all pulled {burst['all_pulled']:.1f} s"
           f" later; hub + proxy CPU during the starts: {burst['hub_cpu']:.1f} CPU-s "
           f"({burst['hub_cpu'] / n:.2f} per learner); hub and proxy RSS then: "
-          + ", ".join(f"{k} {v:.0f} MiB" for k, v in sorted(burst["hub_rss"].items())))
+          + ", ".join(f"{k} {v:.0f} MiB" for k, v in sorted(burst["hub_rss"].items())),
+          flush=True)
 
+
+ROW_HEADER = ("| notebook | kernel start CPU-s | cells CPU-s | cells wall s | kernel RSS MiB "
+              "| kernel USS MiB | kernel peak MiB | server RSS MiB |\n"
+              "|---|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def print_sample(sample: dict) -> None:
+    """Every notebook with the sample persona, and the server with all its kernels."""
     print("\nEvery notebook, sample persona, one learner, kernels left running")
-    print("| notebook | kernel start CPU-s | cells CPU-s | cells wall s | kernel RSS MiB "
-          "| kernel USS MiB | kernel peak MiB | server RSS MiB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(ROW_HEADER)
     for row in sample["rows"]:
         print(_row(row))
     together = sample["together"]
     kernels = together["kernels"]
     print(f"Server + all {len(kernels)} kernels at the end: RSS "
           f"{together['server']['rss'] + sum(k['rss'] for k in kernels):.0f} MiB, USS "
-          f"{together['server']['uss'] + sum(k['uss'] for k in kernels):.0f} MiB")
+          f"{together['server']['uss'] + sum(k['uss'] for k in kernels):.0f} MiB", flush=True)
 
+
+def print_own(own: dict, export: str) -> None:
+    """The import of a learner's export, then every notebook on it, one kernel at a time."""
     imported = own["import"]
     print(f"\nOwn data: {export}; import: {imported['wall']:.1f} s wall, "
           f"{imported['cpu']:.1f} CPU-s, kernel peak {imported['kernel']['peak']:.0f} MiB "
           f"({imported['what']})")
-    print("| notebook | kernel start CPU-s | cells CPU-s | cells wall s | kernel RSS MiB "
-          "| kernel USS MiB | kernel peak MiB | server RSS MiB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(ROW_HEADER)
     for row in own["rows"]:
         print(_row(row))
-    print("hub and proxy RSS at the end: "
-          + ", ".join(f"{k} {v:.0f} MiB" for k, v in sorted(hub_rss.items())))
 
 
 def _row(row: dict) -> str:
     kernel, server = row["kernel"], row["server"]
-    return (f"| {row['notebook']} | {row['start_cpu']:.1f} | {row['run_cpu']:.1f} | "
+    failed = f" (stopped: {'; '.join(row['problems'])})" if row["problems"] else ""
+    return (f"| {row['notebook']}{failed} | {row['start_cpu']:.1f} | {row['run_cpu']:.1f} | "
             f"{row['wall']:.1f} | {kernel['rss']:.0f} | {kernel['uss']:.0f} | "
             f"{kernel['peak']:.0f} | {server['rss']:.0f} |")
 
@@ -256,7 +270,8 @@ def report_key_rows(report, burst: dict, sample: dict, own: dict) -> None:
            _median(burst["spawn_cpu"]), None, "s", 0, kind="info")
     report("hubsizing: course pull CPU, median", _median(burst["pull_cpu"]), None, "s", 0,
            kind="info")
-    worst = max(sample["rows"] + own["rows"], key=lambda r: r["kernel"]["peak"])
+    worst = max((r for r in sample["rows"] + own["rows"] if not r["problems"]),
+                key=lambda r: r["kernel"]["peak"])
     report(f"hubsizing: largest kernel peak ({worst['notebook']})", worst["kernel"]["peak"],
            None, "MiB", 0, kind="info")
     report("hubsizing: kernel CPU for every notebook's cells, sample persona",
