@@ -259,7 +259,11 @@ def _agenda(args) -> int:
 
 def _content(args) -> int:
     if args.content_command == "notebook":
-        from netlearn.facilitator.notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
+        from netlearn.facilitator.notebook_builder import (
+            CONTENTS_PAGE,
+            FACILITATOR_GUIDE,
+            new_topic_notebook,
+        )
         from netlearn.plumbing.paths import override_content_dir
         from netlearn.teaching.content import course
 
@@ -267,6 +271,7 @@ def _content(args) -> int:
         where = args.content or override_content_dir() or "YOUR-CONTENT-DIR"
         print(f"wrote {path}; check it with: netlearn check {where} --notebooks {path.parent}")
         print(f"wrote {path.parent / FACILITATOR_GUIDE} (the facilitator notes of every topic)")
+        print(f"wrote {path.parent / CONTENTS_PAGE} (the course table its Contents link opens)")
         print(f"run it with: NETLEARN_CONTENT={where} jupyter lab {path}")
         return 0
     from netlearn.facilitator.content_copy import copy_content

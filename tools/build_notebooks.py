@@ -2,8 +2,8 @@
 
 A thin command line over netlearn.facilitator.notebook_builder (the builder that
 `netlearn content notebook` uses too). It also writes the facilitator guide
-(notebooks/facilitator/facilitator-guide.ipynb), the README's course table and the
-content-validation manifest.
+(notebooks/facilitator/facilitator-guide.ipynb), the course's contents page
+(notebooks/contents.md), the README's course table and the content-validation manifest.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ def main(argv=None) -> int:
                 problems.append(f"{orphan.relative_to(ROOT)} has no source"
                                 f" {SRC_DIR.name}/{orphan.stem}.py")
         outputs[OUT_DIR / builder.FACILITATOR_GUIDE] = builder.facilitator_guide(course)
+        outputs[OUT_DIR / builder.CONTENTS_PAGE] = builder.contents_page(course)
         if README.is_file():
             readme = builder.with_course_table(README.read_text(encoding="utf-8"), course)
             if readme is not None:
