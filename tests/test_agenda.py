@@ -1,5 +1,7 @@
 """Timed agendas from course.yaml: cores kept, self-study, breaks, impossible sessions, formats."""
 
+from pathlib import Path
+
 import pytest
 
 from netlearn import cli
@@ -9,6 +11,7 @@ from netlearn.facilitator.agenda import (
     format_agenda,
     plan_agenda,
 )
+from netlearn.facilitator.agenda_tables import agenda_arguments, with_agenda_tables
 from netlearn.plumbing.errors import NetlearnError
 from netlearn.teaching.content import Course, Topic
 from netlearn.teaching.content import course as real_course
@@ -254,3 +257,39 @@ def test_cli_agenda_errors_are_one_line(capsys):
     assert cli.main(["agenda", "--minutes", "60", "--topics", "nope"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "valid ids: 00-start-here" in err
+
+
+# -- the facilitator guide's tables ----------------------------------------------------------
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "facilitator-guide.md"
+
+
+def test_the_guides_agenda_tables_are_the_tools_output():
+    text = GUIDE.read_text(encoding="utf-8")
+    for minutes in (60, 90, 180):
+        assert f"<!-- agenda: --minutes {minutes} -->" in text
+    assert with_agenda_tables(text, real_course()) == text, (
+        "docs/facilitator-guide.md's agenda tables are out of date: "
+        "run python tools/build_notebooks.py")
+
+
+def test_an_agenda_block_is_rewritten_and_the_prose_around_it_kept(course):
+    text = ("Before.\n\n<!-- agenda: --minutes 90 --topics 00-start 03-follow 06-plan -->\n"
+            "| an old table |\n<!-- /agenda -->\n\nAfter.\n")
+    rewritten = with_agenda_tables(text, course)
+    assert rewritten.startswith("Before.\n\n<!-- agenda: --minutes 90 --topics 00-start")
+    assert rewritten.endswith("<!-- /agenda -->\n\nAfter.\n")
+    assert "| an old table |" not in rewritten
+    assert ("`netlearn agenda --minutes 90 --topics 00-start 03-follow 06-plan --markdown`"
+            in rewritten)
+    block = format_agenda(plan_agenda(course, 90, ["00-start", "03-follow", "06-plan"]),
+                          markdown=True)
+    assert block in rewritten
+    assert with_agenda_tables(rewritten, course) == rewritten
+
+
+def test_a_marker_takes_only_minutes_and_topics():
+    assert agenda_arguments(" --minutes 60 ") == (60, None)
+    assert agenda_arguments("--topics a b --minutes 5") == (5, ["a", "b"])
+    with pytest.raises(NetlearnError, match="unexpected '--markdown'"):
+        agenda_arguments("--minutes 60 --markdown")

@@ -457,9 +457,10 @@ def _afterwards(agenda: Agenda, markdown: bool) -> list[str]:
         lines += ["", f"{lead}, the optional sections of {', '.join(parts)}."]
     if agenda.check_in is not None:
         topic = agenda.check_in
+        command = f"netlearn agenda --topics {topic.topic_id}"
         lines += ["", f"Two to four weeks later: the check-in, {notebook(topic.topic_id)} "
                       f"({topic.minutes} min), a short session of its own "
-                      f"(netlearn agenda --topics {topic.topic_id})."]
+                      f"({'`' + command + '`' if markdown else command})."]
     return lines
 
 
