@@ -4,9 +4,12 @@ or, where the target is an absolute one, against that budget (medians of interle
 Usage: python bench/run.py [--only import,metrics,lines,...] [--repeat N] [--size full|small]
                            [--baseline REV]
        python bench/run.py --only hub,serverimport [--learners 1,5,10]
-       (hub needs pip install -e '.[hub]' and npm; serverimport: rfc3987_syntax's import cost)
+       python bench/run.py --only hubsizing [--burst 10]
+       (hub and hubsizing need pip install -e '.[hub]' and npm; serverimport: rfc3987_syntax's
+       import cost)
 
---only picks measures (comma-separated; the default is every one but hub and serverimport):
+--only picks measures (comma-separated; the default is every one but hub, hubsizing and
+serverimport):
   import    a LinkedIn export imported in a Jupyter kernel the way the upload widget does it,
             vs pandas read_csv + to_sql of the same files in a kernel too; the typical export
             (3k connections, 20k messages, complete archive) ≤ 1.3×, the 200k one ≤ 1.5×
@@ -19,6 +22,8 @@ Usage: python bench/run.py [--only import,metrics,lines,...] [--repeat N] [--siz
   nbval     the whole course under nbval
   browser   click-to-feedback in a real JupyterLab
   hub       learners on a local JupyterHub; serverimport: jupyter_server's import cost
+  hubsizing every notebook's memory and CPU on a local JupyterHub, own data too, and the
+            start-up burst of --burst learners at once (bench/hub_sizing.py)
 --size small runs the same shapes 10 to 50 times smaller: a smoke test, not a measure.
 
 Targets are reported, not asserted: a figure over its target shows OVER, and the exit status
@@ -46,7 +51,7 @@ PY = sys.executable
 ROWS: list[tuple] = []
 HEADER = ("measure", "value", "floor", "ratio", "target", "")
 MEASURES = ("import", "metrics", "lines", "startup", "callback", "ics", "nbval", "browser",
-            "hub", "serverimport")
+            "hub", "serverimport", "hubsizing")
 DEFAULT = "import,metrics,lines,startup,callback,ics,nbval,browser"
 BASELINE = "635bca5"  # the last commit before the package moved into rooms
 
@@ -395,6 +400,8 @@ def main(argv=None) -> int:
                         help=f"git revision the line count is compared with ({BASELINE})")
     parser.add_argument("--learners", default="1,5,10",
                         help="learner counts for --only hub (default 1,5,10)")
+    parser.add_argument("--burst", type=int, default=10,
+                        help="learners starting at once for --only hubsizing (default 10)")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     if only - set(MEASURES):
@@ -442,6 +449,11 @@ def run_measures(only: set, args, workdir: Path) -> None:
     if "hub" in only:
         print("learners on a JupyterHub …", flush=True)
         bench_hub([int(n) for n in args.learners.split(",")], args.repeat)
+    if "hubsizing" in only:
+        from hub_sizing import bench_hub_sizing
+
+        print("every notebook and the start-up burst on a JupyterHub …", flush=True)
+        bench_hub_sizing(report, args.burst, workdir)
 
 
 if __name__ == "__main__":

@@ -72,10 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
                             "to; the hub link still pulls --branch, because nbgitpuller fails "
                             "on a tag's second pull")
 
-    agenda = sub.add_parser("agenda", help="print a timed workshop agenda")
-    agenda.add_argument("--minutes", type=int, help="session length (default: whole course)")
-    agenda.add_argument("--topics", nargs="+", metavar="ID", help="topic ids to include")
-    agenda.add_argument("--markdown", action="store_true", help="Markdown for handouts")
+    agenda = sub.add_parser(
+        "agenda", help="print a timed workshop agenda",
+        description="A timed agenda from course.yaml. No topic gets less than its core minutes; "
+                    "what a session cannot hold is listed as self-study, in order. A 10-minute "
+                    "break goes between two topics so that no stretch between breaks runs "
+                    "longer than 70 minutes. Exit status 1 when even the start and the action "
+                    "plan do not fit.")
+    agenda.add_argument("--minutes", type=int, metavar="N",
+                        help="session length in minutes: the start, the action plan and as "
+                             "many topics as fit at their core (default: the chosen topics "
+                             "at their full length)")
+    agenda.add_argument("--topics", nargs="+", metavar="ID",
+                        help="topic ids to include, e.g. 00-start-here 03-following-up "
+                             "06-action-plan (default: every topic but the check-in)")
+    agenda.add_argument("--markdown", action="store_true",
+                        help="a Markdown table for a handout")
 
     content = sub.add_parser("content", help="work with course content")
     content_sub = content.add_subparsers(dest="content_command", required=True)
@@ -247,7 +259,11 @@ def _agenda(args) -> int:
 
 def _content(args) -> int:
     if args.content_command == "notebook":
-        from netlearn.facilitator.notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
+        from netlearn.facilitator.notebook_builder import (
+            CONTENTS_PAGE,
+            FACILITATOR_GUIDE,
+            new_topic_notebook,
+        )
         from netlearn.plumbing.paths import override_content_dir
         from netlearn.teaching.content import course
 
@@ -255,6 +271,7 @@ def _content(args) -> int:
         where = args.content or override_content_dir() or "YOUR-CONTENT-DIR"
         print(f"wrote {path}; check it with: netlearn check {where} --notebooks {path.parent}")
         print(f"wrote {path.parent / FACILITATOR_GUIDE} (the facilitator notes of every topic)")
+        print(f"wrote {path.parent / CONTENTS_PAGE} (the course table its Contents link opens)")
         print(f"run it with: NETLEARN_CONTENT={where} jupyter lab {path}")
         return 0
     from netlearn.facilitator.content_copy import copy_content

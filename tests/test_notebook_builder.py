@@ -8,10 +8,13 @@ import nbformat
 import pytest
 
 from netlearn.facilitator.notebook_builder import (
+    CONTENTS_PAGE,
     FACILITATOR_GUIDE,
     BuildError,
     build,
+    contents_page,
     facilitator_guide,
+    navigation_cell,
     new_topic_notebook,
     parse_source,
 )
@@ -141,6 +144,7 @@ def test_topic_notebook_has_the_course_shape_and_renders_parts_through_netlearn_
     assert section.parts["reading"] == pytest.approx(read_minutes(words))
     assert f"## Key points\n\n*Core · about {shown_minutes(section.minutes)} min*" in text
     assert (tmp_path / FACILITATOR_GUIDE).is_file()
+    assert "](01-preparation.ipynb)" in (tmp_path / CONTENTS_PAGE).read_text(encoding="utf-8")
 
 
 def test_topic_notebook_leaves_out_parts_the_topic_does_not_have(tmp_path):
@@ -203,3 +207,29 @@ def test_the_guide_has_every_topics_notes_in_course_order_and_escapes_titles():
 def test_the_committed_guide_is_in_the_facilitator_folder():
     guide = ROOT / "notebooks" / FACILITATOR_GUIDE
     assert guide.read_text(encoding="utf-8") == facilitator_guide(load_course())
+
+
+# -- navigation ---------------------------------------------------------------------------
+
+
+def test_every_link_of_the_navigation_opens_a_file_inside_the_served_folder():
+    """``jupyter lab notebooks/00-start-here.ipynb`` serves notebooks/: nothing above it opens."""
+    import re
+
+    course = load_course()
+    notebooks = ROOT / "notebooks"
+    for topic in course.topics:
+        links = re.findall(r"\]\(([^)]+)\)", navigation_cell(course, topic))
+        assert f"({CONTENTS_PAGE})" in navigation_cell(course, topic)
+        for link in links:
+            assert "/" not in link and (notebooks / link).is_file(), (topic.id, link)
+
+
+def test_the_contents_page_is_the_course_table_linking_the_notebooks_beside_it():
+    course = load_course()
+    page = (ROOT / "notebooks" / CONTENTS_PAGE).read_text(encoding="utf-8")
+    assert page == contents_page(course)
+    rows = [line for line in page.splitlines() if line.startswith("| 0")]
+    assert len(rows) == len(course.topics)
+    for topic, row in zip(course.topics, rows, strict=True):
+        assert f"]({topic.id}.ipynb)" in row and f"| {topic.minutes} |" in row

@@ -172,6 +172,7 @@ def test_notebooks_holds_only_what_a_learner_or_facilitator_opens():
     found = {p.relative_to(NOTEBOOKS).as_posix() for p in NOTEBOOKS.rglob("*")
              if p.is_file() and ".ipynb_checkpoints" not in p.parts}
     assert found == {f"{t}.ipynb" for t in TOPIC_IDS} | {
+        "contents.md",  # the course table every notebook's Contents link opens
         "facilitator/cohort-dashboard.ipynb", "facilitator/facilitator-guide.ipynb"}
 
 

@@ -205,6 +205,11 @@ def questions_cell(topic) -> str:
     return "\n".join(lines)
 
 
+#: The course table beside the notebooks: the README is outside the folder that
+#: ``jupyter lab notebooks/00-start-here.ipynb`` serves, so a link to it opens nothing.
+CONTENTS_PAGE = "contents.md"
+
+
 def navigation_cell(course, topic) -> str:
     """Return the previous · Contents · next links."""
     ids = [t.id for t in course.topics]
@@ -213,11 +218,23 @@ def navigation_cell(course, topic) -> str:
     if index > 0:
         before = course.topics[index - 1]
         parts.append(f"[← {link_text(before)}]({before.id}.ipynb)")
-    parts.append("[Contents](../README.md)")
+    parts.append(f"[Contents]({CONTENTS_PAGE})")
     if index + 1 < len(ids):
         after = course.topics[index + 1]
         parts.append(f"[{link_text(after)} →]({after.id}.ipynb)")
     return " · ".join(parts)
+
+
+def contents_page(course) -> str:
+    """Return ``notebooks/contents.md``: the course table, linking to the notebooks beside it.
+
+    JupyterLab opens a Markdown file linked from a notebook as a rendered preview, so its
+    links open the notebooks.
+    """
+    return (f"# {md(course.title)}: contents\n\n"
+            + course_table(course, folder="")
+            + "\n\nEvery notebook ends with links to the one before, the one after and this"
+            " page.\n")
 
 
 # -- core and optional sections -----------------------------------------------------------
@@ -430,8 +447,9 @@ def new_topic_notebook(topic_id: str, notebooks_dir, course=None, *, overwrite=F
     """Write the notebook for a topic a facilitator added in YAML, and the facilitator guide.
 
     The notebook has the course notebooks' shape (header, sections with their minutes,
-    collapsed code, quiz copy, navigation). ``facilitator/facilitator-guide.ipynb`` in
-    ``notebooks_dir`` is rewritten too, so that it holds the new topic's notes.
+    collapsed code, quiz copy, navigation). ``facilitator/facilitator-guide.ipynb`` and
+    ``contents.md`` in ``notebooks_dir`` are rewritten too, so that they hold the new
+    topic's notes and its row of the course table.
 
     Parameters
     ----------
@@ -468,6 +486,7 @@ def new_topic_notebook(topic_id: str, notebooks_dir, course=None, *, overwrite=F
     text = build_cells(course, topic, parse_source(topic_source(topic), "<generated>"))
     write_atomically(target, text)
     write_atomically(folder / FACILITATOR_GUIDE, facilitator_guide(course))
+    write_atomically(folder / CONTENTS_PAGE, contents_page(course))
     return target
 
 
@@ -489,12 +508,15 @@ TABLE_START = "<!-- course-table:start -->"
 TABLE_END = "<!-- course-table:end -->"
 
 
-def course_table(course) -> str:
-    """Return the README's Markdown table of the course's notebooks and their minutes."""
+def course_table(course, folder: str = "notebooks/") -> str:
+    """Return the README's Markdown table of the course's notebooks and their minutes.
+
+    ``folder`` is the notebooks' path from the page the table is on.
+    """
     rows = ["| # | Notebook | The mistake | Key question | Minutes | Core only |",
             "|---|---|---|---|---|---|"]
     for topic in course.topics:
-        cells = [number_of(topic), f"[{md(topic.title)}](notebooks/{topic.id}.ipynb)",
+        cells = [number_of(topic), f"[{md(topic.title)}]({folder}{topic.id}.ipynb)",
                  md(topic.mistake) or "—", md(topic.key_question), str(topic.minutes),
                  str(topic.core_minutes or topic.minutes)]
         rows.append("| " + " | ".join(c.replace("|", r"\|") for c in cells) + " |")

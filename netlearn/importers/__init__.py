@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from netlearn.importers.csv_files import FIELD_SIZE_LIMIT, field_size_limit
+from netlearn.importers.safezip import refuse_false_zip
 from netlearn.importers.sources import ProgressFn, clip
 from netlearn.network.records import Batch
 from netlearn.plumbing.errors import InputError
@@ -85,6 +86,8 @@ def read(kind: str, path, progress: ProgressFn | None = None, **options) -> Batc
     if name not in READERS:
         raise InputError(f"unknown import kind {clip(str(kind))!r}; use one of: "
                          + ", ".join(KINDS), path=os.fspath(path))
+    if isinstance(path, (str, os.PathLike)):
+        refuse_false_zip(path)
     module, function = READERS[name].reader.split(":")
     reader = getattr(importlib.import_module(module), function)
     with field_size_limit(FIELD_SIZE_LIMIT):

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from netlearn.plumbing.errors import InputError
 
+NOT_A_ZIP = "is not a zip file (it does not start like one); download it again"
 #: Refuse an archive whose members declare more than this in total (uncompressed).
 MAX_TOTAL_BYTES = 1 << 30  # 1 GiB
 #: Refuse an archive with more members than this.
@@ -52,7 +53,9 @@ class SafeZip:
         except PermissionError as exc:
             raise InputError(f"cannot be opened ({exc.strerror})", path=self.label) from None
         except Exception:  # zipfile raises BadZipFile, NotImplementedError, struct.error …
-            raise InputError("is not a readable zip file", path=self.label) from None
+            raise InputError(NOT_A_ZIP if not is_zip(self.label) else
+                             "is a damaged or incomplete zip file; download it again",
+                             path=self.label) from None
         try:
             self.members = self._check(self._zip.infolist())
         except BaseException:
@@ -189,6 +192,28 @@ def is_zip(path) -> bool:
     except OSError:
         return False
     return head in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def refuse_false_zip(path) -> None:
+    """Refuse a file named ``.zip`` whose content is not a zip archive.
+
+    Without this, an importer reads it by its content and calls it "not a text file"
+    or "not a LinkedIn export", which sends a learner looking in the wrong place: such a
+    file is almost always a download that failed or was saved under the wrong name.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file given to an importer (folders and other names pass).
+
+    Raises
+    ------
+    InputError
+        The name ends in ``.zip`` and the file does not start like a zip archive.
+    """
+    label = os.fspath(path)
+    if label.lower().endswith(".zip") and os.path.isfile(label) and not is_zip(label):
+        raise InputError(NOT_A_ZIP, path=label)
 
 
 def is_safe_name(name: str) -> bool:
