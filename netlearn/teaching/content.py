@@ -20,6 +20,7 @@ TOPIC_FILES = {
     "reflections.yaml": ("reflections", {"intro", "mistake", "plan", "check-in"}),
     "scenarios.yaml": ("scenarios", set()),
     "facilitator.yaml": ("facilitator", {"intro", "mistake", "plan", "check-in"}),
+    "task.yaml": ("task", set()),
 }
 MIN_ITEMS_PER_OBJECTIVE = 2
 
@@ -40,14 +41,16 @@ class Topic:
     key_points: list = field(default_factory=list)
     questions: list = field(default_factory=list)
     reserve_questions: list = field(default_factory=list)
+    pretest_questions: list = field(default_factory=list)  # pre-questions: never scored
     statements: list = field(default_factory=list)
     prompts: list = field(default_factory=list)
     scenarios: list = field(default_factory=list)
     facilitator: dict = field(default_factory=dict)
+    task: dict | None = None  # the core task (task.yaml), if the topic has one
 
     def question(self, question_id: str) -> dict:
-        """Return the question with this id (a quiz item or one held for the check-in)."""
-        for question in [*self.questions, *self.reserve_questions]:
+        """Return the question with this id (a quiz item, a reserve item or a pre-question)."""
+        for question in [*self.questions, *self.reserve_questions, *self.pretest_questions]:
             if question["id"] == question_id:
                 return question
         raise KeyError(question_id)
@@ -544,8 +547,11 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
     if "questions.yaml" in docs:
         doc = docs["questions.yaml"]
         every = doc.data["questions"]
-        topic.questions = [q for q in every if not q.get("reserve", False)]
-        topic.reserve_questions = [q for q in every if q.get("reserve", False)]
+        topic.pretest_questions = [q for q in every if q.get("pretest", False)]
+        topic.questions = [q for q in every
+                           if not q.get("reserve", False) and not q.get("pretest", False)]
+        topic.reserve_questions = [q for q in every
+                                   if q.get("reserve", False) and not q.get("pretest", False)]
         # without a valid topic.yaml, reference checks would only repeat that problem
         _check_questions(topic, doc, unique, problems, check_refs="topic.yaml" in docs)
     if "self-assessment.yaml" in docs:
@@ -568,6 +574,32 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
         doc = docs["facilitator.yaml"]
         topic.facilitator = doc.data
         problems.extend(_note_problems(doc, [*topic.questions, *topic.reserve_questions]))
+    if "task.yaml" in docs:
+        doc = docs["task.yaml"]
+        topic.task = doc.data
+        unique(doc, doc.data["id"], "id")
+        problems.extend(_task_problems(doc, topic, unique, check_tips="topic.yaml" in docs))
+
+
+def _task_problems(doc: Document, topic: Topic, unique, check_tips: bool) -> list[ContentError]:
+    """Invented-person fields the task's tool lacks, and checklist tips not in topic.yaml."""
+    from netlearn.teaching.tasks import TOOLS
+
+    problems = []
+    known = TOOLS[doc.data["tool"]]
+    for name in doc.data["invented"]["fields"]:
+        if name not in known:
+            problems.append(doc.error(
+                f"the {doc.data['tool']} tool has no field {name!r} (its fields: "
+                f"{', '.join(known)})", "invented", "fields", name))
+    tip_ids = {t["id"] for t in topic.tips}
+    for i, point in enumerate(doc.data["checklist"]):
+        unique(doc, point["id"], "checklist", i, "id")
+        if check_tips and "tip" in point and point["tip"] not in tip_ids:
+            problems.append(doc.error(
+                f"checklist point {point['id']!r} names tip {point['tip']!r}, which is not in"
+                f" {topic.id}/topic.yaml", "checklist", i, "tip"))
+    return problems
 
 
 def _note_problems(doc: Document, questions: list) -> list[ContentError]:
@@ -589,6 +621,10 @@ def _check_questions(topic: Topic, doc: Document, unique, problems: list,
     exercised = {t: 0 for t in tip_ids}
     for i, question in enumerate(doc.data["questions"]):
         unique(doc, question["id"], "questions", i, "id")
+        if question.get("pretest") and question.get("reserve"):
+            problems.append(doc.error(
+                f"question {question['id']!r} is marked both pretest and reserve: a"
+                " pre-question is never held for the check-in", "questions", i, "pretest"))
         options = question.get("choices") or question.get("responses") or []
         option_key = "choices" if "choices" in question else "responses"
         seen = set()
