@@ -53,8 +53,12 @@ class TriageList(NetlearnBox):
         self.rows = []
         lines = []
         for conv in recent_conversations(net, self.today, n):
+            who = f"your conversation with {conv.name or 'someone'}, {conv.last:%d %b %Y}"
             toggle = make(widgets.ToggleButtons, options=TAG_LABELS, value=self.tags.get(
-                conv.conversation_id), style={"button_width": "6em"})
+                conv.conversation_id), description="Mainly",
+                tooltip=f"Was {who} mainly you giving, asking, both or neither?",
+                tooltips=[f"{label.capitalize()}: {who}" for label, _ in TAG_LABELS],
+                style={"button_width": "6em", "description_width": "initial"})
             toggle.add_class("netlearn-triage-tag")
             toggle.observe(lambda change, c=conv.conversation_id: self.tag(c, change["new"]),
                            "value")
