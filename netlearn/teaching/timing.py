@@ -27,6 +27,8 @@ TOOL_MINUTES = {
     "log_contact": 2, "log_event": 2, "log_interaction": 2, "import_widget": 3,
     "export_widget": 2, "summary_widget": 1, "course_overview": 1, "checkin_date": 1,
     "commitment_review": 3, "use_sample": 0.25, "time_consent": 1, "delete_data_widget": 2,
+    # a core task: write the draft, compare it with the model answer, tick the checklist, revise
+    "core_task": 8,
 }
 SECTION_MARK = re.compile(r"^\*(Core|Optional) · about \d+ min\*$")
 HEADING = re.compile(r"^## (?P<title>.+?)\s*$")
@@ -127,6 +129,12 @@ def call_minutes(name: str, args: str, topic, course, wpm: int = READING_WPM
     here = course.topic(topic_id) if topic_id else None
     if name == "quiz":
         return "items", sum(question_minutes(q, wpm) for q in here.questions)
+    if name == "pre_questions":
+        return "items", sum(question_minutes(q, wpm) for q in here.pretest_questions)
+    if name == "openers":
+        from netlearn.teaching.retrieval import OPENER_ITEMS
+
+        return "items", OPENER_ITEMS * _mean_item_minutes(course, wpm)
     if name == "checkin_quiz":
         return "items", CHECKIN_QUIZ_ITEMS * _mean_item_minutes(course, wpm)
     if name == "self_assessment":
