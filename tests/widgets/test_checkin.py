@@ -1,4 +1,5 @@
-"""The spaced check-in: item selection, dates, reminders, the 06/07 widgets and the chart."""
+"""The spaced check-in: dates, reminders, the 06/07 widgets and the chart (which items it asks:
+tests/test_retrieval.py)."""
 
 from __future__ import annotations
 

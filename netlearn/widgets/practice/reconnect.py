@@ -1,4 +1,5 @@
-"""Notebook 05's reconnect list: cold and dormant ties worth a message, with a gentle first line."""
+"""Notebook 05's reconnect list (cold and dormant ties, each with a gentle first line) and the
+reconnect drafter its core task writes with."""
 
 from __future__ import annotations
 
