@@ -14,6 +14,16 @@ import netlearn
 netlearn.self_assessment("01-preparation", "check")
 
 # %% [markdown]
+# ## Warm-up questions {core}
+#
+# Before you read on, two questions on what this notebook teaches. Guess if you don't know: they
+# are never scored, and having tried helps the answers stick when you meet them below. After the
+# quiz you'll see which of them you now get right.
+
+# %%
+netlearn.pre_questions("01-preparation")
+
+# %% [markdown]
 # ## The mistake {core}
 #
 # You signed up for an event weeks ago. The day arrives, work runs late, and you walk in with no
@@ -285,6 +295,16 @@ netlearn.pitch_builder()
 
 # %%
 netlearn.log_event()
+
+# %% [markdown]
+# ## Core task: your event plan {core}
+#
+# Now plan a real event, with your own goal, people and if–then plan. Write it first, then compare it with a model answer and tick what your draft
+# does; revise it if you like, and save. On Sam's sample, or on a shared screen, write for the
+# invented person the task offers. Nothing is ever sent: copy it into a message when you're ready.
+
+# %%
+netlearn.core_task("01-preparation")
 
 # %% [markdown]
 # ## Branching scenario {core}

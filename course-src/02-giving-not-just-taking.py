@@ -1,6 +1,19 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
+# ## Back to earlier notebooks {core}
+#
+# A few questions from the earlier notebooks first: those you got wrong on the first try, then new
+# ones on the same objectives. Answer from memory, without looking back. Remembering is what makes
+# it stick, and none of these changes a quiz result.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.openers("02-giving-not-just-taking")
+
+# %% [markdown]
 # ## Where am I? {core}
 #
 # Start with a quick, honest look at how you approach other people today. Rate each statement below
@@ -15,6 +28,16 @@ import netlearn
 %matplotlib inline
 
 netlearn.self_assessment("02-giving-not-just-taking", "check")
+
+# %% [markdown]
+# ## Warm-up questions {core}
+#
+# Before you read on, two questions on what this notebook teaches. Guess if you don't know: they
+# are never scored, and having tried helps the answers stick when you meet them below. After the
+# quiz you'll see which of them you now get right.
+
+# %%
+netlearn.pre_questions("02-giving-not-just-taking")
 
 # %% [markdown]
 # ## The mistake {core}
@@ -295,6 +318,16 @@ netlearn.log_interaction()
 
 # %%
 netlearn.give_planner()
+
+# %% [markdown]
+# ## Core task: your offer {core}
+#
+# Now make a real offer to someone in your network. Write it first, then compare it with a model answer and tick what your draft
+# does; revise it if you like, and save. On Sam's sample, or on a shared screen, write for the
+# invented person the task offers. Nothing is ever sent: copy it into a message when you're ready.
+
+# %%
+netlearn.core_task("02-giving-not-just-taking")
 
 # %% [markdown]
 # ## Quiz {core}

@@ -1,6 +1,19 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
+# ## Back to earlier notebooks {core}
+#
+# A few questions from the earlier notebooks first: those you got wrong on the first try, then new
+# ones on the same objectives. Answer from memory, without looking back. Remembering is what makes
+# it stick, and none of these changes a quiz result.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.openers("03-following-up")
+
+# %% [markdown]
 # ## Where am I? {core}
 #
 # First, a quick self-check. Rate each statement below from 1 (not at all like me) to 5 (very much
@@ -15,6 +28,16 @@ import netlearn
 %matplotlib inline
 
 netlearn.self_assessment("03-following-up", "check")
+
+# %% [markdown]
+# ## Warm-up questions {core}
+#
+# Before you read on, two questions on what this notebook teaches. Guess if you don't know: they
+# are never scored, and having tried helps the answers stick when you meet them below. After the
+# quiz you'll see which of them you now get right.
+
+# %%
+netlearn.pre_questions("03-following-up")
 
 # %% [markdown]
 # ## The mistake {core}
@@ -284,6 +307,16 @@ netlearn.log_commitment()
 
 # %%
 netlearn.export_widget()
+
+# %% [markdown]
+# ## Core task: your follow-up message {core}
+#
+# Now write a follow-up you really owe someone. Write it first, then compare it with a model answer and tick what your draft
+# does; revise it if you like, and save. On Sam's sample, or on a shared screen, write for the
+# invented person the task offers. Nothing is ever sent: copy it into a message when you're ready.
+
+# %%
+netlearn.core_task("03-following-up")
 
 # %% [markdown]
 # ## Branching scenario {core}

@@ -1,6 +1,19 @@
 # %% [markdown] netlearn:header
 
 # %% [markdown]
+# ## Back to earlier notebooks {core}
+#
+# A few questions from the earlier notebooks first: those you got wrong on the first try, then new
+# ones on the same objectives. Answer from memory, without looking back. Remembering is what makes
+# it stick, and none of these changes a quiz result.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.openers("04-online-networking")
+
+# %% [markdown]
 # ## Where am I? {core}
 #
 # A quick self-check first. Rate each statement below from 1 (not at all like me) to 5 (very much
@@ -15,6 +28,16 @@ import netlearn
 %matplotlib inline
 
 netlearn.self_assessment("04-online-networking", "check")
+
+# %% [markdown]
+# ## Warm-up questions {core}
+#
+# Before you read on, two questions on what this notebook teaches. Guess if you don't know: they
+# are never scored, and having tried helps the answers stick when you meet them below. After the
+# quiz you'll see which of them you now get right.
+
+# %%
+netlearn.pre_questions("04-online-networking")
 
 # %% [markdown]
 # ## The mistake {core}
@@ -328,6 +351,16 @@ else:
 
 # %%
 netlearn.connection_note_drafter()
+
+# %% [markdown]
+# ## Core task: your connection note {core}
+#
+# Now write the note for an invitation you really mean to send. Write it first, then compare it with a model answer and tick what your draft
+# does; revise it if you like, and save. On Sam's sample, or on a shared screen, write for the
+# invented person the task offers. Nothing is ever sent: copy it into a message when you're ready.
+
+# %%
+netlearn.core_task("04-online-networking")
 
 # %% [markdown]
 # ## Quiz {core}

@@ -10,6 +10,19 @@
 # still be here.
 
 # %% [markdown]
+# ## Back to earlier notebooks {core}
+#
+# A few questions from the earlier notebooks first: those you got wrong on the first try, then new
+# ones on the same objectives. Answer from memory, without looking back. Remembering is what makes
+# it stick, and none of these changes a quiz result.
+
+# %%
+import netlearn
+%matplotlib inline
+
+netlearn.openers("06-action-plan")
+
+# %% [markdown]
 # ## How have your habits changed? {core}
 #
 # Rate the same statements you rated in notebook 00. Rate what you do *now*: your rating from

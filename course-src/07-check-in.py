@@ -23,10 +23,10 @@ print(netlearn.checkin_status())
 # %% [markdown]
 # ## Answer from memory {core}
 #
-# The quiz starts with the questions you got wrong in notebooks 01–05 the last time you answered
-# them, then adds new questions on the same objectives that the course held back for today. Answer
-# without looking back at the notebooks: trying to remember, and then reading the feedback, is the
-# part that helps. Your scores in the earlier notebooks stay as they were.
+# The quiz asks one new question for every objective of notebooks 01–05, held back for today,
+# starting with the objectives where your first answer was wrong. Answer without looking back at the
+# notebooks: trying to remember, and then reading the feedback, is the part that helps. Your scores
+# in the earlier notebooks stay as they were.
 
 # %%
 netlearn.checkin_quiz()

@@ -99,7 +99,7 @@ def test_an_hour_of_the_real_course_says_what_to_do_and_exits_non_zero(capsys):
     assert cli.main(["agenda", "--minutes", "60"]) == 1
     err = capsys.readouterr().err
     assert "cannot hold even the start and the action plan" in err and "self-study" in err
-    assert cli.main(["agenda", "--minutes", "60", "--topics", "03-following-up"]) == 0
+    assert cli.main(["agenda", "--minutes", "75", "--topics", "03-following-up"]) == 0
 
 
 @pytest.mark.parametrize("minutes", range(55, 330, 5))
@@ -277,7 +277,7 @@ GUIDE = Path(__file__).resolve().parents[1] / "docs" / "facilitator-guide.md"
 
 def test_the_guides_agenda_tables_are_the_tools_output():
     text = GUIDE.read_text(encoding="utf-8")
-    for minutes in (60, 90, 180):
+    for minutes in (75, 90, 180):
         assert f"<!-- agenda: --minutes {minutes}" in text
     assert with_agenda_tables(text, real_course()) == text, (
         "docs/facilitator-guide.md's agenda tables are out of date: "

@@ -312,6 +312,17 @@ def _reflection_lines(store, topic) -> list[str]:
     return lines or ["None written yet.", ""]
 
 
+def _task_lines(store, topic) -> list[str]:
+    """The core task's saved draft, quoted under the task's title (nothing if none saved)."""
+    task = getattr(topic, "task", None)
+    if not task:
+        return []
+    entry = store.reflections(topic.id).get((topic.id, task["id"]))
+    if not entry or not entry["text"].strip():
+        return []
+    return [f"**{md_escape(task['title'])}** (your draft)", "", md_quote(entry["text"]), ""]
+
+
 def action_plan_markdown(course, store, net: Network, today: date) -> str:
     """Return the learner's personal action plan as Markdown.
 
@@ -358,6 +369,7 @@ def action_plan_markdown(course, store, net: Network, today: date) -> str:
                   *_assessment_lines(ratings, topic), ""]
         lines += [f"**Quiz:** {_quiz_line(store, topic)}", ""]
         lines += ["**Your reflections**", "", *_reflection_lines(store, topic)]
+        lines += _task_lines(store, topic)
         function = _metric_for(topic.id)
         actions = []
         if function is not None:

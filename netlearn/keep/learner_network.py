@@ -52,8 +52,7 @@ def my_network(store=None, prefer: str | None = None) -> Network:
         from netlearn.store import get_store
 
         store = get_store()
-    choice = prefer or data_choice(store)
-    if choice != "sample" and store.has_activity():
+    if not shows_sample(store, prefer):
         from netlearn.network.metrics import apply_triage
 
         net = store.load_network()
@@ -63,6 +62,12 @@ def my_network(store=None, prefer: str | None = None) -> Network:
     from netlearn.network.sample import sample_network
 
     return sample_network()
+
+
+def shows_sample(store, prefer: str | None = None) -> bool:
+    """Return True when :func:`my_network` gives the sample persona: the learner chose it (or
+    ``prefer`` does), or has logged and imported nothing yet."""
+    return (prefer or data_choice(store)) == "sample" or not store.has_activity()
 
 
 def mark_unreviewed(events, reviewed_ids) -> None:

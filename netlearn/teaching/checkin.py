@@ -1,4 +1,8 @@
-"""The spaced check-in (notebook 07): its date window and which items it asks, as pure functions."""
+"""The spaced check-in (notebook 07): its date window and the learner's status, as pure functions.
+
+Which items it asks is :func:`netlearn.teaching.retrieval.select_checkin`: one new item for
+every objective of notebooks 01–05, those missed on the first try first.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ CHECKIN_TOPIC = "07-check-in"
 SETTING = "checkin_date"  # the store setting holding the chosen date (ISO text)
 MIN_DAYS, MAX_DAYS = 14, 28  # two to four weeks after notebook 06
 DEFAULT_DAYS = 21
-CHECKIN_ITEMS = 6  # at most this many items; keep the check-in near 20 minutes
 COMMITMENT_STATES = ("done", "not done", "dropped")
 
 
@@ -41,48 +44,6 @@ def parse_checkin(value) -> date | None:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
-
-
-def select_items(course, latest: dict, limit: int = CHECKIN_ITEMS) -> list[tuple[str, dict]]:
-    """Choose the check-in's retrieval items: first those missed, then unseen reserve items.
-
-    Parameters
-    ----------
-    course : netlearn.teaching.content.Course
-        Its mistake topics' quiz items and reserve items (``reserve: true``).
-    latest : dict
-        Topic id -> that topic's latest quiz answers (``Store.last_answers``):
-        item id -> {"correct": bool, ...}.
-    limit : int
-        The most items to ask.
-
-    Returns
-    -------
-    list of (topic id, question)
-        Missed items (latest answer wrong) in course order; then reserve items,
-        those for objectives the learner missed an item on first, then the
-        others in course order, at most one per objective. A reserve item is
-        never shown in a topic's quiz, so the learner has not seen it.
-    """
-    missed, missed_objectives = [], set()
-    for topic in course.mistakes:
-        answers = latest.get(topic.id, {})
-        for question in topic.questions:
-            answer = answers.get(question["id"])
-            if answer is not None and not answer.get("correct"):
-                missed.append((topic.id, question))
-                missed_objectives.update(question.get("objectives", []))
-    reserve, seen_objectives = [], set()
-    for topic in course.mistakes:
-        for question in topic.reserve_questions:
-            objectives = set(question.get("objectives", []))
-            if objectives and objectives <= seen_objectives:
-                continue  # one parallel item per objective is enough
-            seen_objectives |= objectives
-            reserve.append((not objectives & missed_objectives, topic.id, question))
-    reserve.sort(key=lambda entry: entry[0])  # stable: course order within each group
-    chosen = missed + [(topic_id, question) for _, topic_id, question in reserve]
-    return chosen[:limit]
 
 
 def status_text(finished_plan: bool, booked: date | None, today: date) -> str:

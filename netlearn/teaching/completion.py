@@ -107,7 +107,8 @@ def topic_steps(topic, course, data: ProgressData) -> list[Step]:
         Quiz questions answered (with how many were right on the first try and after
         retries), self-assessment statements rated (the topic's
         own "check" for a mistake, "before" for the intro and "after" for the plan,
-        both over all mistake topics), reflections saved, scenarios finished.
+        both over all mistake topics), reflections saved, the core task's draft saved,
+        scenarios finished.
     """
     steps = []
     if topic.questions:
@@ -129,6 +130,9 @@ def topic_steps(topic, course, data: ProgressData) -> list[Step]:
         done = sum(1 for p in topic.prompts
                    if data.reflections.get((topic.id, p["id"]), {}).get("text", "").strip())
         steps.append(Step("Reflection", "prompts answered and saved", done, len(topic.prompts)))
+    if topic.task:  # stored like a reflection, under the task's id
+        saved = data.reflections.get((topic.id, topic.task["id"]), {}).get("text", "")
+        steps.append(Step("Core task", "draft saved", int(bool(saved.strip())), 1))
     if topic.scenarios:
         finished = data.answers(topic.id, "scenario")
         done = sum(1 for s in topic.scenarios if s["id"] in finished)

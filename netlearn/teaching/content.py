@@ -20,6 +20,7 @@ TOPIC_FILES = {
     "reflections.yaml": ("reflections", {"intro", "mistake", "plan", "check-in"}),
     "scenarios.yaml": ("scenarios", set()),
     "facilitator.yaml": ("facilitator", {"intro", "mistake", "plan", "check-in"}),
+    "task.yaml": ("task", set()),
 }
 MIN_ITEMS_PER_OBJECTIVE = 2
 
@@ -45,6 +46,7 @@ class Topic:
     prompts: list = field(default_factory=list)
     scenarios: list = field(default_factory=list)
     facilitator: dict = field(default_factory=dict)
+    task: dict | None = None  # the core task (task.yaml), if the topic has one
 
     def question(self, question_id: str) -> dict:
         """Return the question with this id (a quiz item, a reserve item or a pre-question)."""
@@ -571,6 +573,32 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
         doc = docs["facilitator.yaml"]
         topic.facilitator = doc.data
         problems.extend(_note_problems(doc, [*topic.questions, *topic.reserve_questions]))
+    if "task.yaml" in docs:
+        doc = docs["task.yaml"]
+        topic.task = doc.data
+        unique(doc, doc.data["id"], "id")
+        problems.extend(_task_problems(doc, topic, unique, check_tips="topic.yaml" in docs))
+
+
+def _task_problems(doc: Document, topic: Topic, unique, check_tips: bool) -> list[ContentError]:
+    """Invented-person fields the task's tool lacks, and checklist tips not in topic.yaml."""
+    from netlearn.teaching.tasks import TOOLS
+
+    problems = []
+    known = TOOLS[doc.data["tool"]]
+    for name in doc.data["invented"]["fields"]:
+        if name not in known:
+            problems.append(doc.error(
+                f"the {doc.data['tool']} tool has no field {name!r} (its fields: "
+                f"{', '.join(known)})", "invented", "fields", name))
+    tip_ids = {t["id"] for t in topic.tips}
+    for i, point in enumerate(doc.data["checklist"]):
+        unique(doc, point["id"], "checklist", i, "id")
+        if check_tips and "tip" in point and point["tip"] not in tip_ids:
+            problems.append(doc.error(
+                f"checklist point {point['id']!r} names tip {point['tip']!r}, which is not in"
+                f" {topic.id}/topic.yaml", "checklist", i, "tip"))
+    return problems
 
 
 def _note_problems(doc: Document, questions: list) -> list[ContentError]:

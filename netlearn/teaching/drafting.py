@@ -124,6 +124,23 @@ def generic_phrases(text: str) -> list[str]:
     return [label for label, pattern in GENERIC_PHRASES.items() if re.search(pattern, lowered)]
 
 
+def _name_check(text: str, name: str) -> Check:
+    return Check("mentions their name", mentions_name(text, name),
+                 "add their name" if first_name(name) else "fill in their name")
+
+
+def _words_check(text: str, max_words: int, hint: str = "shorten it") -> Check:
+    count = word_count(text)
+    return Check(f"under {max_words} words (now {count})", 0 < count < max_words,
+                 "write something first" if count == 0 else hint)
+
+
+def _generic_check(text: str) -> Check:
+    found = generic_phrases(text)
+    return Check("no generic phrases", not found,
+                 "replace: " + ", ".join(f"“{p}”" for p in found) if found else "")
+
+
 def check_draft(text: str, name: str = "", detail: str = "",
                 max_words: int = MAX_WORDS) -> list[Check]:
     """Run every personalisation check on a draft message.
@@ -145,20 +162,15 @@ def check_draft(text: str, name: str = "", detail: str = "",
         In order: mentions their name, refers to a specific detail, states a
         next step or offer, under ``max_words`` words, no generic phrases.
     """
-    count = word_count(text)
-    found = generic_phrases(text)
     return [
-        Check("mentions their name", mentions_name(text, name),
-              "add their name" if first_name(name) else "fill in their name"),
+        _name_check(text, name),
         Check("refers to a specific detail you discussed", refers_to_detail(text, detail),
               "mention something you talked about" if detail_words(detail)
               else "fill in a detail you discussed"),
         Check("states a next step or an offer", states_next_step(text),
               "suggest a call, send what you promised, or offer help"),
-        Check(f"under {max_words} words (now {count})", 0 < count < max_words,
-              "write something first" if count == 0 else "shorten it"),
-        Check("no generic phrases", not found,
-              "replace: " + ", ".join(f"“{p}”" for p in found) if found else ""),
+        _words_check(text, max_words),
+        _generic_check(text),
     ]
 
 
@@ -386,11 +398,9 @@ def check_connection_note(text: str, name: str = "", detail: str = "",
         want to connect, within ``max_chars`` characters, no generic phrases.
     """
     lowered = (text or "").lower().replace("’", "'")
-    found = generic_phrases(text)
     length = len((text or "").strip())
     return [
-        Check("mentions their name", mentions_name(text, name),
-              "add their name" if first_name(name) else "fill in their name"),
+        _name_check(text, name),
         Check("refers to something specific about them", refers_to_detail(text, detail),
               "mention their post, talk or what you discussed" if detail_words(detail)
               else "fill in a detail"),
@@ -398,6 +408,166 @@ def check_connection_note(text: str, name: str = "", detail: str = "",
               "say where you met or what of theirs you read"),
         Check(f"within LinkedIn's {max_chars} characters (now {length})",
               0 < length <= max_chars, "write something first" if not length else "shorten it"),
-        Check("no generic phrases", not found,
-              "replace: " + ", ".join(f"“{p}”" for p in found) if found else ""),
+        _generic_check(text),
+    ]
+
+
+# -- the core tasks' other drafts: an event plan (01), an offer (02), a reconnect message (05) --
+
+_IF_THEN = re.compile(r"\bif\b.+?\bthen\b", flags=re.IGNORECASE | re.DOTALL)
+#: Wording that asks for something big: a job, a referral, an introduction for yourself.
+ASK_PATTERNS = (
+    r"\b(?:jobs?|vacanc(?:y|ies)|openings?|referrals?|refer\s+me|hiring)\b",
+    r"\b(?:introduce\s+me|put\s+me\s+in\s+touch)\b",
+    r"\b(?:a\s+favou?r|help\s+me|pick\s+your\s+brains?)\b",
+    r"\b(?:my\s+cv|my\s+resum[eé]|my\s+résumé)\b",
+)
+EVENT_PLAN_MAX_WORDS = 150
+
+
+def build_event_plan(event: str = "", goal: str = "", people: str = "", introduction: str = "",
+                     question: str = "", if_then: str = "") -> str:
+    """Build an event plan from the four preparation steps of notebook 01 and an if–then plan.
+
+    Parameters
+    ----------
+    event : str
+        The event, e.g. "the Health-tech Design Meetup on 12 March".
+    goal : str
+        What you want from it, checkable afterwards.
+    people : str
+        Two or three people you would like to meet, each with a reason.
+    introduction : str
+        Your short introduction (notebook 01's pitch builder keeps the latest).
+    question : str
+        A question to open a conversation with.
+    if_then : str
+        A plan for your hardest moment: "If …, then I'll …".
+
+    Returns
+    -------
+    str
+        One line per part given; empty parts are left out.
+    """
+    lines = [f"My plan for {' '.join(event.split())}" if event.strip() else "My event plan"]
+    for label, value in (("Goal", goal), ("People I'd like to meet", people),
+                         ("How I'll introduce myself", introduction),
+                         ("A question to ask", question), ("If–then", if_then)):
+        if value.strip():
+            lines.append(f"{label}: {' '.join(value.split())}")
+    return "\n".join(lines)
+
+
+def check_event_plan(text: str, max_words: int = EVENT_PLAN_MAX_WORDS) -> list[Check]:
+    """Run the checks of an event plan that wording can show.
+
+    Returns
+    -------
+    list of Check
+        In order: states a goal, names people to meet, has a question to ask, has an
+        if–then plan, under ``max_words`` words.
+    """
+    lowered = (text or "").lower()
+    return [
+        Check("states a goal", bool(re.search(r"\bgoal\s*:\s*\S", lowered)),
+              "say what you want from the event, checkably"),
+        Check("names people to meet", bool(re.search(r"\bmeet\s*:\s*\S", lowered)),
+              "pick two or three people and a reason for each"),
+        Check("has a question to ask", "?" in (text or ""), "write one opening question"),
+        Check("has an if–then plan", _IF_THEN.search(text or "") is not None,
+              "write “If …, then I'll …” for the moment you dread"),
+        _words_check(text, max_words, "keep it to what you'll reread"),
+    ]
+
+
+def build_offer(name: str = "", detail: str = "", offer: str = "", sender: str = "") -> str:
+    """Build a short message offering something to someone in your network (notebook 02).
+
+    Parameters
+    ----------
+    name : str
+        The person's name (the greeting uses the first name).
+    detail : str
+        What they mentioned that your offer answers, e.g. "you're hiring your first
+        researcher".
+    offer : str
+        What you offer, e.g. "I can introduce you to Ben, who ran research at Acme".
+    sender : str
+        Your name, for the sign-off.
+
+    Returns
+    -------
+    str
+    """
+    greeting = f"Hi {first_name(name)}," if first_name(name) else "Hi,"
+    paragraphs = [greeting]
+    body = []
+    if detail.strip():
+        body.append(_sentence(f"You mentioned {' '.join(detail.split())}"))
+    if offer.strip():
+        body.append(_sentence(offer))
+    if body:
+        paragraphs.append(" ".join(body))
+    paragraphs.append("No need to reply if it isn't useful right now.")
+    paragraphs.append("Best wishes," + (f"\n{' '.join(sender.split())}" if sender.strip() else ""))
+    return "\n\n".join(paragraphs)
+
+
+def build_reconnect(first_line: str = "", detail: str = "", news: str = "",
+                    sender: str = "") -> str:
+    """Build a reconnect message from a first line that asks for nothing (notebook 05).
+
+    Parameters
+    ----------
+    first_line : str
+        The opening, e.g. from :func:`personal_opener` for someone on the reconnect list.
+    detail : str
+        Something you remember about them or your last conversation.
+    news : str
+        A natural reason to write now: something you saw, read or did.
+    sender : str
+        Your name, for the sign-off.
+
+    Returns
+    -------
+    str
+    """
+    paragraphs = [" ".join(first_line.split()) or "Hi,"]
+    body = []
+    if news.strip():
+        body.append(_sentence(news))
+    if detail.strip():
+        body.append(_sentence(f"I still remember {' '.join(detail.split())}"))
+    if body:
+        paragraphs.append(" ".join(body))
+    paragraphs.append("Best wishes," + (f"\n{' '.join(sender.split())}" if sender.strip() else ""))
+    return "\n\n".join(paragraphs)
+
+
+def asks_for_something(text: str) -> list[str]:
+    """Return the phrases of ``text`` that ask for something big (a job, a referral, a favour)."""
+    lowered = (text or "").lower().replace("’", "'")
+    return [match.group(0) for pattern in ASK_PATTERNS for match in re.finditer(pattern, lowered)]
+
+
+def check_reconnect(text: str, name: str = "", detail: str = "",
+                    max_words: int = MAX_WORDS) -> list[Check]:
+    """Run the personalisation checks on a reconnect message.
+
+    Returns
+    -------
+    list of Check
+        In order: mentions their name, refers to something specific about them, asks
+        for nothing big, under ``max_words`` words, no generic phrases.
+    """
+    asks = asks_for_something(text)
+    return [
+        _name_check(text, name),
+        Check("refers to something specific about them", refers_to_detail(text, detail),
+              "mention what you remember of them" if detail_words(detail)
+              else "fill in something you remember"),
+        Check("asks for nothing big", not asks,
+              "save the ask for later: " + ", ".join(f"“{a}”" for a in asks) if asks else ""),
+        _words_check(text, max_words),
+        _generic_check(text),
     ]

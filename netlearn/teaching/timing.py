@@ -40,8 +40,8 @@ RUN_CELL_MINUTES = 0.1
 OPEN_CODE_MINUTES = 0.5
 #: Reading a few printed lines (about 50 words) and matching them with the prose (minutes).
 OUTPUT_MINUTES = 0.5
-#: Items a check-in quiz asks at most (see ``checkin.CHECKIN_ITEMS``); the estimate uses it.
-CHECKIN_QUIZ_ITEMS = 6
+#: Items the check-in quiz asks: one per objective of the course's 20 (teaching.retrieval).
+CHECKIN_QUIZ_ITEMS = 20
 
 #: Minutes on each chart ``netlearn.show_chart(charts.<name>, ...)`` draws: every word on it
 #: (title, axes, legend, labels; counted on the sample persona) read once, plus half a minute
@@ -67,13 +67,16 @@ CHART_MINUTES = {
 #: call in a notebook source that has none.
 SCREEN_MINUTES = {
     # content screens: their own words beyond the content
-    "quiz": 0.3, "checkin_quiz": 0.3, "self_assessment": 0.2, "reflection": 0.1,
+    "quiz": 0.3, "pre_questions": 0.3, "openers": 0.3, "checkin_quiz": 0.3,
+    "self_assessment": 0.2, "reflection": 0.1,
     "scenario": 0.2, "topic_key_points": 0.0,
     # practice tools
     "pitch_builder": 7.0, "event_checklist": 0.9, "event_retro": 3.6, "triage_list": 2.0,
     "give_planner": 1.4, "follow_up_gaps": 1.0, "followup_drafter": 3.4,
     "profile_audit": 2.4, "connection_note_drafter": 2.0, "close_suggestions": 2.1,
     "cadence_editor": 1.9, "reconnect_list": 3.4,
+    # a core task: write the draft, compare it with the model answer, tick the checklist, revise
+    "core_task": 8.0,
     # logging
     "log_event": 1.6, "log_contact": 1.0, "log_interaction": 1.2, "log_commitment": 0.8,
     "commitment_review": 0.6, "checkin_date": 0.3,
@@ -244,6 +247,12 @@ def _call_topic(args: str, default):
 def _content_minutes(name: str, here, course, wpm: int) -> float:
     if name == "quiz":
         return sum(question_minutes(q, wpm) for q in here.questions)
+    if name == "pre_questions":
+        return sum(question_minutes(q, wpm) for q in here.pretest_questions)
+    if name == "openers":
+        from netlearn.teaching.retrieval import OPENER_ITEMS
+
+        return OPENER_ITEMS * _mean_item_minutes(course, wpm)
     if name == "checkin_quiz":
         return CHECKIN_QUIZ_ITEMS * _mean_item_minutes(course, wpm)
     if name == "self_assessment":
@@ -259,7 +268,8 @@ def _content_minutes(name: str, here, course, wpm: int) -> float:
 
 
 #: Screens whose minutes grow with the topic's content, and the part they count under.
-CONTENT_SCREENS = {"quiz": "items", "checkin_quiz": "items", "self_assessment": "items",
+CONTENT_SCREENS = {"quiz": "items", "pre_questions": "items", "openers": "items",
+                   "checkin_quiz": "items", "self_assessment": "items",
                    "reflection": "writing", "scenario": "items", "topic_key_points": "reading"}
 
 

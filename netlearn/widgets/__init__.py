@@ -15,8 +15,11 @@ __all__ = [
     "checkin_date",
     "checkin_quiz",
     "commitment_review",
+    "core_task",
     "course_overview",
+    "openers",
     "pitch_builder",
+    "pre_questions",
     "progress_bar",
     "quiz",
     "reflection",
@@ -51,6 +54,89 @@ def quiz(topic_id: str, *, store=None, course=None):
 
     store, course = resolve(store, course)
     return QuizWidget(course.topic(topic_id), store, facilitator=facilitator_mode())
+
+
+def pre_questions(topic_id: str, *, store=None, course=None):
+    """Return a notebook's warm-up pre-questions, answered before its teaching.
+
+    A warm-up, never scored, and said to be so. Each answer is saved (as a pre-question
+    attempt, which no score, summary or item analysis reads) and comes back when the
+    widget is built again. After the quiz, the quiz shows which of the pre-questions'
+    objectives the learner now gets right.
+
+    Parameters
+    ----------
+    topic_id : str
+        The topic (== notebook stem), e.g. ``"01-preparation"``.
+    store : netlearn.store.Store, optional
+    course : netlearn.teaching.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.retrieval_view.ItemSet
+    """
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.retrieval_view import pre_questions_widget
+
+    store, course = resolve(store, course)
+    return pre_questions_widget(course.topic(topic_id), store)
+
+
+def openers(topic_id: str, *, store=None, course=None):
+    """Return the retrieval items that open a notebook (02–06), from earlier notebooks.
+
+    Items the learner got wrong on the first try come first, then new (reserve) items on
+    the earlier notebooks' objectives (:func:`netlearn.teaching.retrieval.select_openers`).
+    The choice is kept, so the same items come back with their answers after a restart.
+    Answers are practice: they change no quiz result.
+
+    Parameters
+    ----------
+    topic_id : str
+        The notebook the items open, e.g. ``"03-following-up"``.
+    store : netlearn.store.Store, optional
+    course : netlearn.teaching.content.Course, optional
+
+    Returns
+    -------
+    netlearn.widgets.retrieval_view.ItemSet
+    """
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.retrieval_view import openers_widget
+
+    store, course = resolve(store, course)
+    return openers_widget(course, topic_id, store)
+
+
+def core_task(topic_id: str, *, store=None, course=None, today=None):
+    """Return a notebook's core task: write the real thing, compare, tick, revise and save.
+
+    Parameters
+    ----------
+    topic_id : str
+        A topic with a ``task.yaml``, e.g. ``"03-following-up"``.
+    store : netlearn.store.Store, optional
+    course : netlearn.teaching.content.Course, optional
+    today : datetime.date, optional
+        For the drafting tools that save a reminder (default: today).
+
+    Returns
+    -------
+    netlearn.widgets.core_task.CoreTaskWidget
+
+    Raises
+    ------
+    KeyError
+        When the topic has no core task.
+    """
+    from netlearn.widgets._common import resolve
+    from netlearn.widgets.core_task import CoreTaskWidget
+
+    store, course = resolve(store, course)
+    topic = course.topic(topic_id)
+    if topic.task is None:
+        raise KeyError(f"topic {topic_id!r} has no task.yaml")
+    return CoreTaskWidget(topic, store, today)
 
 
 def self_assessment(topic_id: str | None = None, phase: str = "check", *, store=None,
@@ -202,7 +288,8 @@ def checkin_date(*, store=None, today=None):
 
 
 def checkin_quiz(*, store=None, course=None):
-    """Return the check-in's retrieval quiz (notebook 07): missed items, then reserve items.
+    """Return the check-in's retrieval quiz (notebook 07): a new item for every objective,
+    those missed on the first try first.
 
     Before notebook 06 is done it explains that instead of showing an empty quiz.
 

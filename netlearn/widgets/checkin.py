@@ -23,7 +23,7 @@ NOTHING_ANSWERED = (
     "those notebooks, then come back. Meanwhile, go on to the self-ratings below.")
 NOTHING_TO_ASK = (
     "There is nothing to quiz you on: you answered every quiz item in notebooks 01–05 "
-    "correctly the last time, and this course holds no extra items back for the check-in. "
+    "right on the first try, and this course holds no new items back for the check-in. "
     "Go on to the self-ratings below.")
 
 
@@ -89,7 +89,11 @@ class CheckinQuizWidget(NetlearnBox):
     Attributes
     ----------
     items : list of (topic id, question)
-        The chosen items (:func:`netlearn.teaching.checkin.select_items`).
+        The chosen items (:func:`netlearn.teaching.retrieval.select_checkin`): one new item per
+        objective of notebooks 01–05, chosen once and kept, so answering them or a kernel
+        restart changes nothing.
+    missing : list of str
+        Objectives no item tests (none where the course holds enough reserve items).
     quiz : QuizWidget or None
         Answers are saved under the topic ``07-check-in``, so the topics' own quiz
         scores stay as they were.
@@ -98,39 +102,50 @@ class CheckinQuizWidget(NetlearnBox):
 
     def __init__(self, course, store):
         super().__init__("netlearn-checkin-quiz")
+        from netlearn.teaching import retrieval
         from netlearn.teaching.content import Topic
         from netlearn.widgets.quiz_view import QuizWidget
+        from netlearn.widgets.retrieval_view import learner_record, shown_items
 
         self.summary_text = "Check-in quiz"
         self.items: list = []
+        self.missing: list = []
         self.quiz = None
         self.message = html("")
         if not finished_plan(store):
             self.message.value = f"<p>{_html.escape(NOT_YET)}</p>"
             self.set_body([self.message])
             return
-        latest = {t.id: store.last_answers(t.id) for t in course.mistakes}
-        self.items = checkin.select_items(course, latest)
+        record = learner_record(store, course, screen=checkin.CHECKIN_TOPIC)
+        self.items = shown_items(store, course, checkin.CHECKIN_TOPIC, lambda: (
+            retrieval.select_checkin(course, record, store.option_seed())))
+        self.missing = retrieval.uncovered_objectives(course, self.items)
         if not self.items:
-            answered = any(latest.values())
-            text = NOTHING_TO_ASK if answered else NOTHING_ANSWERED
+            text = NOTHING_TO_ASK if record.answered else NOTHING_ANSWERED
             self.message.value = f"<p>{_html.escape(text)}</p>"
             self.set_body([self.message])
             return
-        missed = sum(1 for topic_id, q in self.items
-                     if q["id"] in latest.get(topic_id, {}))
-        fresh = len(self.items) - missed
-        parts = []
-        if missed:
-            parts.append(f"{plural(missed, 'item')} you missed before")
-        if fresh:
-            parts.append(f"{plural(fresh, 'new item')} on the same objectives")
-        self.message.value = (f"<p>{_html.escape(' and '.join(parts).capitalize())}. Answer from "
-                              "memory, without looking back.</p>")
+        self.message.value = f"<p>{_html.escape(self._words(record))}</p>"
         topic = Topic(id=checkin.CHECKIN_TOPIC, kind="check-in", title="Check-in", minutes=0,
                       key_question="", questions=[q for _, q in self.items])
         self.quiz = QuizWidget(topic, store)
         self.set_body([self.message, self.quiz])
+
+    def _words(self, record) -> str:
+        """Say what the items are: new ones per objective, missed objectives first."""
+        again = sum(1 for _, q in self.items if q["id"] in record.answered)
+        fresh = len(self.items) - again
+        parts = []
+        if fresh:
+            every = ("each objective of notebooks 01–05" if not self.missing
+                     else "each objective of notebooks 01–05 that has one left")
+            first = (", starting with those you got wrong on the first try"
+                     if any(v is False for v in record.first.values()) else "")
+            parts.append(f"{plural(fresh, 'new question')}, one for {every}{first}")
+        if again:
+            parts.append(f"{plural(again, 'question')} you got wrong on the first try, where no "
+                         "new one is left")
+        return " and ".join(parts).capitalize() + ". Answer from memory, without looking back."
 
 
 class CommitmentReviewWidget(NetlearnBox):

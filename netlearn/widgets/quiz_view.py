@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.teaching import grading
+from netlearn.teaching import grading, pretest
 from netlearn.teaching.item_history import load_history
 from netlearn.widgets import _html
 from netlearn.widgets._common import NetlearnBox, button, plural
@@ -196,7 +196,41 @@ class QuestionView(widgets.VBox):
             self.feedback.value = CHANGED_NOTE
 
 
-class QuizWidget(NetlearnBox):
+class ItemScreen(NetlearnBox):
+    """What every screen of quiz items shares: its views, and checking and saving an answer.
+
+    Subclasses set ``topic_id`` (where attempts are saved), ``kind`` (the attempts' kind),
+    ``store`` and ``questions`` (the QuestionViews).
+    """
+
+    kind = "quiz"
+
+    def question(self, question_id: str) -> QuestionView:
+        """Return the view of one item."""
+        for view in self.questions:
+            if view.question_id == question_id:
+                return view
+        raise KeyError(question_id)
+
+    def check(self, view: QuestionView) -> None:
+        """Grade the view's answer, save the attempt and show the feedback (or why the answer
+        cannot be checked: nothing picked, …)."""
+        answer = view.answer()
+        try:
+            result = grading.grade(view.question, answer)
+        except ValueError as exc:
+            view.show_problem(str(exc))
+            return
+        self.store.save_answer(self.topic_id, view.question_id, answer, result.score,
+                               result.max_score, result.correct, kind=self.kind,
+                               version=grading.item_version(view.question))
+        self._show_checked(view, answer, result)
+
+    def _show_checked(self, view: QuestionView, answer, result: grading.Result) -> None:
+        raise NotImplementedError
+
+
+class QuizWidget(ItemScreen):
     """A topic's quiz. Build it with :func:`netlearn.widgets.quiz`.
 
     Attributes
@@ -205,6 +239,9 @@ class QuizWidget(NetlearnBox):
     questions : list of QuestionView
     score_label : HTML
         "Right on the first try: 5 of 8; after retries: 8 of 8 · 11 attempts".
+    pretest_line : HTML
+        For a topic with warm-up pre-questions, once both they and the quiz are answered:
+        "Before: 0 of 2 objectives right; now: 2 of 2", objective by objective.
     outcome : netlearn.teaching.grading.QuizOutcome
         First attempts (what counts) and the answers after retries, from the store.
     reset_button : Button
@@ -213,6 +250,7 @@ class QuizWidget(NetlearnBox):
 
     def __init__(self, topic, store, facilitator: bool = False):
         super().__init__("netlearn-quiz")
+        self.topic = topic
         self.topic_id = topic.id
         self.store = store
         self.summary_text = f"Quiz for {topic.id} ({plural(len(topic.questions), 'question')})"
@@ -226,6 +264,7 @@ class QuizWidget(NetlearnBox):
         ]
         self.score_label = html("")
         self.score_label.add_class("netlearn-score")
+        self.pretest_line = html("")
         self.reset_button = button("Reset this quiz", "Clear your answers to this quiz",
                                    "netlearn-reset", icon="undo")
         self.reset_button.on_click(lambda _: self.reset())
@@ -234,27 +273,11 @@ class QuizWidget(NetlearnBox):
             self.set_body([html("<p>This notebook has no quiz.</p>")])
             return
         self.set_body([html(FIRST_TRY_NOTE), *self.questions, self.score_label,
-                       hbox([self.reset_button]), self.status])
+                       self.pretest_line, hbox([self.reset_button]), self.status])
         self._restore()
 
-    def question(self, question_id: str) -> QuestionView:
-        """Return the view of one question."""
-        for view in self.questions:
-            if view.question_id == question_id:
-                return view
-        raise KeyError(question_id)
-
-    def check(self, view: QuestionView) -> None:
-        """Grade the view's current answer, save the attempt and show feedback."""
-        answer = view.answer()
-        try:
-            result = grading.grade(view.question, answer)
-        except ValueError as exc:
-            view.show_problem(str(exc))
-            return
-        self.store.save_answer(self.topic_id, view.question_id, answer, result.score,
-                               result.max_score, result.correct,
-                               version=grading.item_version(view.question))
+    def _show_checked(self, view: QuestionView, answer, result: grading.Result) -> None:
+        """Show the feedback with the first try, and the quiz's new score."""
         latest = self._read()
         first = self.outcome.first.get(view.question_id)
         view.show_result(result, latest[view.question_id]["attempts"], answer,
@@ -319,6 +342,29 @@ class QuizWidget(NetlearnBox):
             f"<p><strong>Right on the first try: {self.outcome.right_first} of {total}"
             f"</strong>; after retries: {self.outcome.right_after_retries} of {total} · "
             f"{tries}{earlier}</p>")
+        self._show_before_and_after()
+
+    def _show_before_and_after(self) -> None:
+        """Compare the warm-up pre-questions with the quiz's first tries, objective by objective."""
+        if not self.topic.pretest_questions:
+            return
+        compared = pretest.before_and_after(
+            self.topic, self.store.quiz_attempts(self.topic_id, kind=pretest.PRETEST_KIND),
+            self.outcome.first, self.history)
+        if not compared.ready:
+            self.pretest_line.value = ""
+            return
+        words = {True: "right", False: "not right", None: "not answered"}
+        marks = {True: "✓", False: "✗", None: "○"}
+        rows = "".join(
+            f"<li>{marks[row.now]} {_html.escape(row.text)}: before reading, "
+            f"{words[row.before]}; now, " + (
+                f"{row.right_now} of {plural(row.answered_now, 'quiz question')} right on"
+                " the first try" if row.answered_now else "no quiz question answered yet")
+            + "</li>" for row in compared.objectives)
+        self.pretest_line.value = (
+            f"<p><strong>Warm-up questions · {_html.escape(compared.line())}.</strong></p>"
+            f"<ul class='netlearn-muted'>{rows}</ul>")
 
 
 # -- HTML ---------------------------------------------------------------------------

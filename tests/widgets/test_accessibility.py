@@ -7,8 +7,11 @@ import pytest
 
 from netlearn.plumbing.paths import set_facilitator_mode
 from netlearn.widgets import (
+    core_task,
     course_overview,
+    openers,
     pitch_builder,
+    pre_questions,
     progress_bar,
     quiz,
     reflection,
@@ -16,6 +19,8 @@ from netlearn.widgets import (
     self_assessment,
 )
 from netlearn.widgets._common import walk
+from netlearn.widgets.practice.owndata import triage_list
+from tests.helpers import write_retrieval_course
 
 BUILDERS = {
     "quiz": lambda s, c: quiz("t1-alpha", store=s, course=c),
@@ -33,10 +38,30 @@ SLIDERS = (widgets.IntSlider, widgets.FloatSlider, widgets.SelectionSlider,
            widgets.IntRangeSlider, widgets.FloatRangeSlider, widgets.SelectionRangeSlider)
 
 
-@pytest.fixture(params=sorted(BUILDERS))
-def built(request, store, course):
+#: Screens that need more than the small test course: pre-questions and openers on a
+#: course that has them, every core task on the default content, the triage on Sam's sample.
+MORE_BUILDERS = {
+    "pre_questions": lambda s, d: pre_questions("t1", store=s,
+                                                course=write_retrieval_course(d)),
+    "openers": lambda s, d: openers("t2", store=s, course=write_retrieval_course(d)),
+    "triage_list": lambda s, d: triage_list(store=s),
+    **{f"core_task {topic_id}": (lambda s, d, t=topic_id: _compared(core_task(t, store=s)))
+       for topic_id in ("01-preparation", "02-giving-not-just-taking", "03-following-up",
+                        "04-online-networking", "05-maintaining-relationships")},
+}
+
+
+def _compared(task):
+    task.compare()
+    return task
+
+
+@pytest.fixture(params=sorted(BUILDERS) + sorted(MORE_BUILDERS))
+def built(request, store, course, tmp_path):
     set_facilitator_mode(True)  # build everything a facilitator would see, too
-    return BUILDERS[request.param](store, course)
+    if request.param in BUILDERS:
+        return BUILDERS[request.param](store, course)
+    return MORE_BUILDERS[request.param](store, tmp_path / "content")
 
 
 def test_returns_a_vbox_with_netlearn_classes(built):

@@ -1,18 +1,17 @@
-"""The spaced check-in: item selection, dates, reminders, the 06/07 widgets and the chart."""
+"""The spaced check-in: dates, reminders, the 06/07 widgets and the chart (which items it asks:
+tests/test_retrieval.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-import yaml
 
 from netlearn.keep.reminders import reminder_calendar, reminders
 from netlearn.network.records import Batch, Commitment, Network
 from netlearn.teaching import checkin
-from netlearn.teaching.content import load_course
 from netlearn.widgets import checkin_date, checkin_quiz, commitment_review
-from tests.helpers import assert_escaped
+from tests.helpers import assert_escaped, write_content
 
 from .conftest import _course_files
 
@@ -35,12 +34,7 @@ def write(directory, reserve: bool, extra: str = ""):
             reserve_item("alpha-r", "alpha-obj", extra))
         files["t2-beta/questions.yaml"]["questions"].append(
             reserve_item("beta-r", "beta-obj", extra))
-    for relative, data in files.items():
-        path = directory / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
-    return load_course(directory)
+    return write_content(directory, files)
 
 
 @pytest.fixture
@@ -48,52 +42,7 @@ def with_reserve(tmp_path):
     return write(tmp_path / "reserve-content", reserve=True)
 
 
-def answered(course, wrong: set, right: set) -> dict:
-    latest = {}
-    for topic in course.mistakes:
-        latest[topic.id] = {q["id"]: {"correct": q["id"] in right}
-                            for q in topic.questions if q["id"] in wrong | right}
-    return latest
-
-
-# -- pure: which items, which dates ------------------------------------------------------
-
-
-def test_missed_items_come_first_then_reserve_items(with_reserve):
-    latest = answered(with_reserve, wrong={"beta-q2", "alpha-q1"}, right={"alpha-q2"})
-    chosen = [q["id"] for _, q in checkin.select_items(with_reserve, latest)]
-    # missed in course order, then reserve items; beta's objective was missed too,
-    # and alpha's, so both reserve items follow in course order
-    assert chosen == ["alpha-q1", "beta-q2", "alpha-r", "beta-r"]
-    assert [t for t, _ in checkin.select_items(with_reserve, latest)][:2] == [
-        "t1-alpha", "t2-beta"]
-
-
-def test_reserve_items_for_missed_objectives_come_before_the_others(with_reserve):
-    latest = answered(with_reserve, wrong={"beta-q1"}, right={"alpha-q1", "alpha-q2"})
-    chosen = [q["id"] for _, q in checkin.select_items(with_reserve, latest)]
-    assert chosen == ["beta-q1", "beta-r", "alpha-r"]
-
-
-def test_selection_is_capped_and_never_repeats_an_item(with_reserve):
-    latest = answered(with_reserve, wrong={"alpha-q1", "alpha-q2", "alpha-q3", "beta-q1"},
-                      right=set())
-    chosen = [q["id"] for _, q in checkin.select_items(with_reserve, latest, limit=3)]
-    assert chosen == ["alpha-q1", "alpha-q2", "alpha-q3"]
-    every = [q["id"] for _, q in checkin.select_items(with_reserve, latest, limit=99)]
-    assert len(every) == len(set(every)) == 6
-
-
-def test_without_reserve_items_only_missed_items_are_asked(course):
-    assert not any(t.reserve_questions for t in course.mistakes)
-    latest = answered(course, wrong={"beta-q1"}, right={"alpha-q1"})
-    assert [q["id"] for _, q in checkin.select_items(course, latest)] == ["beta-q1"]
-    assert checkin.select_items(course, answered(course, set(), {"alpha-q1"})) == []
-
-
-def test_all_right_and_no_answers_still_get_the_reserve_items(with_reserve):
-    chosen = [q["id"] for _, q in checkin.select_items(with_reserve, {})]
-    assert chosen == ["alpha-r", "beta-r"]
+# -- pure: dates ----------------------------------------------------------------------------
 
 
 def test_checkin_window_is_two_to_four_weeks():
@@ -163,19 +112,43 @@ def test_opening_07_before_06_explains_instead_of_an_empty_quiz(store, with_rese
     assert "have not finished notebook 06" in widget.message.value
 
 
-def test_checkin_quiz_asks_missed_then_reserve_and_saves_apart(store, with_reserve):
+def finish_plan(store) -> None:
+    store.save_self_assessment("t1-alpha", "alpha-s1", "after", 3)
+
+
+def test_checkin_quiz_asks_a_new_item_per_objective_missed_ones_first(store, reopen,
+                                                                       with_reserve):
     store.save_answer("t2-beta", "beta-q1", "b", 0, 1, False)
     store.save_answer("t1-alpha", "alpha-q1", "b", 1, 1, True)
-    store.save_self_assessment("t1-alpha", "alpha-s1", "after", 3)
+    finish_plan(store)
     widget = checkin_quiz(store=store, course=with_reserve)
-    assert [q["id"] for _, q in widget.items] == ["beta-q1", "beta-r", "alpha-r"]
-    assert "1 item you missed before and 2 new items" in widget.message.value
+    assert [q["id"] for _, q in widget.items] == ["beta-r", "alpha-r"]
+    assert widget.missing == []
+    assert ("2 new questions, one for each objective of notebooks 01–05, starting with those "
+            "you got wrong on the first try") in widget.message.value
     view = widget.quiz.question("beta-r")
     view.set_answer("x")
     view.check_button.click()
     saved = store.last_answers(checkin.CHECKIN_TOPIC)
     assert saved["beta-r"]["correct"] is True
     assert store.last_answers("t2-beta")["beta-q1"]["correct"] is False  # the quiz is untouched
+    again = checkin_quiz(store=reopen(), course=with_reserve)
+    assert again.items == widget.items  # answering changes nothing: the choice is kept
+    assert again.message.value == widget.message.value
+
+
+def test_a_first_try_miss_comes_back_even_after_a_right_retry(store, course):
+    store.save_answer("t2-beta", "beta-q1", "b", 0, 1, False)
+    store.save_answer("t2-beta", "beta-q1", "a", 1, 1, True)  # retried until right
+    store.save_answer("t1-alpha", "alpha-q1", "b", 1, 1, True)
+    finish_plan(store)
+    widget = checkin_quiz(store=store, course=course)
+    # no reserve items in this course: the first-try miss is asked again, and alpha's
+    # objective, right on the first try, has nothing left to ask
+    assert [q["id"] for _, q in widget.items] == ["beta-q1"]
+    assert widget.missing == ["alpha-obj"]
+    assert ("1 question you got wrong on the first try, where no new one is left"
+            in widget.message.value)
 
 
 def test_checkin_quiz_with_nothing_to_ask_says_so(store, course):
@@ -183,7 +156,7 @@ def test_checkin_quiz_with_nothing_to_ask_says_so(store, course):
     store.save_answer("t1-alpha", "alpha-q1", "b", 1, 1, True)
     widget = checkin_quiz(store=store, course=course)
     assert widget.quiz is None and "nothing to quiz you on" in widget.message.value
-    assert "correctly the last time" in widget.message.value
+    assert "right on the first try" in widget.message.value
 
 
 def test_checkin_quiz_with_no_answers_and_no_reserve_says_so(store, course):
@@ -217,7 +190,7 @@ def test_commitment_review_without_commitments(store):
 
 def test_checkin_quiz_escapes_item_text(store, tmp_path, hostile):
     hostile_course = write(tmp_path / "hostile", reserve=True, extra=f" {hostile}")
-    store.save_self_assessment("t1-alpha", "alpha-s1", "after", 3)
+    finish_plan(store)
     assert_escaped(checkin_quiz(store=store, course=hostile_course))
 
 

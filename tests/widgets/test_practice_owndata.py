@@ -58,6 +58,19 @@ def test_triage_tags_are_stored_and_count_as_gives_and_asks(store):
     assert store.setting(own.TRIAGE_KEY) == {"conv-cy": "both"}
 
 
+def test_each_triage_group_is_named_for_its_person_and_day(store):
+    seeded(store)
+    triage = own.triage_list(store=store, today=TODAY)
+    bo, cy = (toggle for _, toggle in triage.rows)
+    assert bo.description == cy.description == "Mainly"
+    assert bo.tooltip == ("Was your conversation with Bo Birch, 20 Jun 2026 mainly you "
+                          "giving, asking, both or neither?")
+    assert list(cy.tooltips) == ["Give: your conversation with Cy Cedar, 07 Jun 2026",
+                           "Ask: your conversation with Cy Cedar, 07 Jun 2026",
+                           "Both: your conversation with Cy Cedar, 07 Jun 2026",
+                           "Neither: your conversation with Cy Cedar, 07 Jun 2026"]
+
+
 def test_follow_up_gaps_add_a_commitment_in_one_click(store):
     ada, bo, _ = seeded(store)
     gaps = own.follow_up_gaps(store=store, today=TODAY)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import ipywidgets as widgets
-
 from netlearn.teaching import drafting
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, table_html
 from netlearn.widgets.log._form import WIDE, ActivityForm, Invalid, text_input
 from netlearn.widgets.log.commitment import save_commitment
-from netlearn.widgets.shared_models import hbox, html, make
+from netlearn.widgets.practice.drafts import Drafter
+from netlearn.widgets.shared_models import hbox
 
 REMIND_AFTER_DAYS = 2
 
@@ -23,7 +22,7 @@ def checks_html(checks) -> str:
     return f"<ul class='netlearn-checks' style='list-style:none;padding-left:0'>{items}</ul>"
 
 
-class FollowupDrafter(ActivityForm):
+class FollowupDrafter(ActivityForm, Drafter):
     """Draft a follow-up message and check it; optionally get a reminder to send it.
 
     Attributes
@@ -49,24 +48,20 @@ class FollowupDrafter(ActivityForm):
                                          "e.g. here is the checklist I mentioned")
         self.next_input = text_input("A next step or offer",
                                      "e.g. Would a 20-minute call next week suit you?")
-        self.draft = make(widgets.Textarea, description="Copy-ready draft",
-                          layout=dict(width="100%", max_width="40em",
-                                      height="14em"),
-                          style={"description_width": "11em"})
-        self.checks = html("")
-        for field in self._fields():
-            field.observe(lambda _: self.rebuild(), "value")
-        self.draft.observe(lambda _: self._check(), "value")
+        self.make_draft("Copy-ready draft", "Your follow-up message", "14em",
+                        self.inputs().values())
         self.set_body([
-            *self._fields(), self.draft, self.checks,
+            *self.inputs().values(), self.draft, self.checks,
             hbox([self.save_button], layout=WIDE), self.message, self.recent,
         ])
         self.rebuild()
         self.show_recent()
 
-    def _fields(self):
-        return (self.name_input, self.where_input, self.detail_input, self.promised_input,
-                self.next_input)
+    def inputs(self) -> dict:
+        """Return field name -> input (the names of the core task's follow-up tool)."""
+        return {"name": self.name_input, "where": self.where_input,
+                "detail": self.detail_input, "promised": self.promised_input,
+                "next_step": self.next_input}
 
     def rebuild(self) -> None:
         """Build the draft from the fields (replacing edits in the draft box)."""

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import ipywidgets as widgets
 
+from netlearn.teaching import drafting
 from netlearn.widgets._ui import GIVE_PREFIX, contact_options, escape, note, ok, table_html
 from netlearn.widgets.log._form import (
     LABEL_STYLE,
@@ -17,6 +18,8 @@ from netlearn.widgets.log._form import (
     text_input,
 )
 from netlearn.widgets.log.commitment import save_commitment
+from netlearn.widgets.practice.drafts import Drafter
+from netlearn.widgets.practice.followup import checks_html
 from netlearn.widgets.shared_models import html, make
 
 WAYS = (
@@ -146,3 +149,76 @@ def give_planner(store=None, today=None) -> GivePlanner:
     GivePlanner
     """
     return GivePlanner(store=store, today=today)
+
+
+class OfferDrafter(GivePlanner, Drafter):
+    """The give planner with a message: an offer to one person, ready to copy (notebook 02's
+    core task). "Save my plan" still saves the give as a commitment, the offer as its plan.
+
+    Attributes
+    ----------
+    detail_input : Text
+        What they mentioned that the offer answers.
+    offer_input : Text
+        What you offer, in a sentence.
+    draft : Textarea
+        The copy-ready message; rebuilt when a field changes, and yours to edit.
+    checks : HTML
+        ✓/✗ personalisation checks of the message as it stands.
+    """
+
+    summary_text = "Offer drafter"
+
+    def __init__(self, store=None, today=None):
+        super().__init__(store=store, today=today)
+        self.people.rows = 4
+        self.way_input.tooltip = "How you will give: it goes into the saved plan"
+        self.someone_input.description = "Their name"
+        self.detail_input = text_input("What they mentioned",
+                                       "e.g. she is hiring her first user researcher")
+        self.offer_input = text_input("What you offer",
+                                      "e.g. I can introduce you to Ben, who set up research "
+                                      "at Acme")
+        self.offer_input.observe(lambda change: setattr(self.plan_input, "value",
+                                                        change["new"]), "value")
+        self.make_draft("Copy-ready offer", "Your offer message", "11em",
+                        (self.people, self.someone_input, self.detail_input, self.offer_input))
+        self.set_body([
+            self.ratio, self.people, self.someone_input, self.detail_input, self.way_input,
+            self.offer_input, self.draft, self.checks, self.due_input, self.save_button,
+            self.message, self.recent,
+        ])
+        self.rebuild()
+
+    def _save(self) -> str:
+        """Save the give as the planner does, keeping the person, the offer and the message."""
+        kept = (self.someone_input.value, self.people.value, self.offer_input.value,
+                self.draft.value)
+        result = super()._save()
+        self.someone_input.value, self.people.value, self.offer_input.value = kept[:3]
+        self.draft.value = kept[3]
+        return result
+
+    def inputs(self) -> dict:
+        """Return field name -> input (the names of the core task's offer tool)."""
+        return {"name": self.someone_input, "detail": self.detail_input,
+                "offer": self.offer_input}
+
+    def name(self) -> str:
+        """The person the offer is for: the name written in, else the first one picked."""
+        written = " ".join(self.someone_input.value.split())
+        if written or not self.people.value:
+            return written
+        names = {cid: label.split(" — ")[0] for label, cid in self.people.options}
+        return names.get(self.people.value[0], "")
+
+    def rebuild(self) -> None:
+        """Build the message from the fields (replacing edits in the message box)."""
+        self.draft.value = drafting.build_offer(self.name(), self.detail_input.value,
+                                                self.offer_input.value)
+        self._check()
+
+    def _check(self) -> None:
+        self.checks.value = checks_html(drafting.check_draft(
+            self.draft.value, self.name(), self.detail_input.value))
+

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from netlearn.keep.learner_network import TRIAGE_KEY
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import FOLLOW_UP_PREFIX, escape, note, ok, resolve_store
+from netlearn.widgets.practice.drafts import Drafter
 from netlearn.widgets.shared_models import hbox, html, make, vbox
 
 TAG_LABELS = (("give", "give"), ("ask", "ask"), ("both", "both"), ("neither", "neither"))
@@ -52,8 +53,12 @@ class TriageList(NetlearnBox):
         self.rows = []
         lines = []
         for conv in recent_conversations(net, self.today, n):
+            who = f"your conversation with {conv.name or 'someone'}, {conv.last:%d %b %Y}"
             toggle = make(widgets.ToggleButtons, options=TAG_LABELS, value=self.tags.get(
-                conv.conversation_id), style={"button_width": "6em"})
+                conv.conversation_id), description="Mainly",
+                tooltip=f"Was {who} mainly you giving, asking, both or neither?",
+                tooltips=[f"{label.capitalize()}: {who}" for label, _ in TAG_LABELS],
+                style={"button_width": "6em", "description_width": "initial"})
             toggle.add_class("netlearn-triage-tag")
             toggle.observe(lambda change, c=conv.conversation_id: self.tag(c, change["new"]),
                            "value")
@@ -220,7 +225,7 @@ def close_suggestions(store=None, today=None) -> CloseSuggestions:
     return CloseSuggestions(store=store, today=today)
 
 
-class ConnectionNoteDrafter(NetlearnBox):
+class ConnectionNoteDrafter(NetlearnBox, Drafter):
     """Notebook 04: draft the note for an invitation to connect, with personal checks.
 
     Attributes
@@ -243,17 +248,16 @@ class ConnectionNoteDrafter(NetlearnBox):
                                         "e.g. your talk at the accessibility meetup")
         self.detail_input = text_input("Something specific",
                                        "e.g. testing with screen-reader users")
-        self.draft = make(widgets.Textarea, description="Note to send",
-                          layout=dict(width="100%", max_width="40em",
-                                      height="8em"),
-                          style={"description_width": "11em"})
-        self.checks = html("")
-        for field in (self.name_input, self.context_input, self.detail_input):
-            field.observe(lambda _: self.rebuild(), "value")
-        self.draft.observe(lambda _: self._check(), "value")
+        self.make_draft("Note to send", "Your invitation note", "8em",
+                        (self.name_input, self.context_input, self.detail_input))
         self.set_body([self.name_input, self.context_input, self.detail_input, self.draft,
                        self.checks])
         self.rebuild()
+
+    def inputs(self) -> dict:
+        """Return field name -> input (the names of the core task's connection-note tool)."""
+        return {"name": self.name_input, "context": self.context_input,
+                "detail": self.detail_input}
 
     def rebuild(self) -> None:
         """Build the note from the fields (replacing edits in the note box)."""

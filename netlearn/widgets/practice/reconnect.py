@@ -1,10 +1,14 @@
-"""Notebook 05's reconnect list: cold and dormant ties worth a message, with a gentle first line."""
+"""Notebook 05's reconnect list (cold and dormant ties, each with a gentle first line) and the
+reconnect drafter its core task writes with."""
 
 from __future__ import annotations
 
-from netlearn.teaching.drafting import reconnect_opener
+from netlearn.teaching.drafting import build_reconnect, check_reconnect, reconnect_opener
 from netlearn.widgets._common import NetlearnBox
 from netlearn.widgets._ui import escape, note, resolve_store, table_html
+from netlearn.widgets.log._form import dropdown, text_input
+from netlearn.widgets.practice.drafts import Drafter
+from netlearn.widgets.practice.followup import checks_html
 from netlearn.widgets.shared_models import html
 
 INTRO = (
@@ -112,3 +116,68 @@ def reconnect_list(n: int = 10, store=None, today=None) -> ReconnectList:
     ReconnectList
     """
     return ReconnectList(n=n, store=store, today=today)
+
+
+class ReconnectDrafter(NetlearnBox, Drafter):
+    """Write to one quiet or dormant tie: pick them from the reconnect list (or name someone),
+    start from their suggested first line, add a reason and a detail (notebook 05's core task).
+
+    Attributes
+    ----------
+    pick : Dropdown
+        "Someone else" ('') or a reconnect candidate's name.
+    name_input, detail_input, news_input : Text
+    draft : Textarea
+        The message; rebuilt when a field changes, and yours to edit.
+    checks : HTML
+        ✓/✗ checks of the message as it stands.
+    """
+
+    summary_text = "Reconnect message"
+
+    def __init__(self, store=None, today=None, n: int = 10):
+        from netlearn.keep.learner_network import my_network, network_today
+
+        super().__init__("netlearn-reconnect-drafter")
+        net = my_network(resolve_store(store))
+        self.lines = {name: line for name, _, _, line in
+                      reconnect_rows(net, network_today(net, None if net.is_sample else today),
+                                     n)}
+        self.pick = dropdown("Write to", [("someone else (type their name)", ""),
+                                          *((name, name) for name in self.lines)])
+        self.pick.tooltip = "Someone from your reconnect list, or someone else you name below"
+        self.name_input = text_input("Their name", "e.g. Ana Lima")
+        self.detail_input = text_input("What you remember", "e.g. her talk on testing with "
+                                       "screen-reader users")
+        self.news_input = text_input("Why now", "e.g. I read an article on accessible forms "
+                                     "that made me think of you")
+        self.pick.observe(lambda change: self._picked(change["new"]), "value")
+        self.make_draft("Your message", "Your reconnect message", "11em",
+                        self.inputs().values())
+        self.set_body([self.pick, *self.inputs().values(), self.draft, self.checks])
+        self.rebuild()
+
+    def inputs(self) -> dict:
+        """Return field name -> input (the names of the core task's reconnect tool)."""
+        return {"name": self.name_input, "detail": self.detail_input, "news": self.news_input}
+
+    def _picked(self, name: str) -> None:
+        if name:
+            self.name_input.value = name
+
+    def first_line(self) -> str:
+        """The suggested first line for the person named: the reconnect list's, if they are on
+        it, else a line that asks for nothing."""
+        name = " ".join(self.name_input.value.split())
+        return self.lines.get(name) or reconnect_opener(name, None)
+
+    def rebuild(self) -> None:
+        """Build the message from the fields (replacing edits in the message box)."""
+        self.draft.value = build_reconnect(self.first_line(), self.detail_input.value,
+                                           self.news_input.value)
+        self._check()
+
+    def _check(self) -> None:
+        self.checks.value = checks_html(check_reconnect(
+            self.draft.value, self.name_input.value, self.detail_input.value))
+
