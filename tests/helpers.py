@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import html
+import os
+import time
+from contextlib import contextmanager
+
+import pytest
 
 #: Would run script if it reached HTML unescaped; course fields in tests/widgets carry it.
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
@@ -38,3 +43,25 @@ def assert_escaped(widget, shown: str = "<script>alert(1)</script>", *,
     if expect_in_html:
         escaped = html.escape(shown, quote=False)
         assert any(escaped in value for value in values), f"{escaped!r} is not shown"
+
+
+@contextmanager
+def learner_time_zone(name: str):
+    """Run the block as a learner whose computer is set to time zone ``name``.
+
+    Importers put times on the learner's clock (``plumbing.clock.local_wall_clock``), which
+    reads the process's zone: ``TZ``, applied with ``time.tzset`` (not on Windows).
+    """
+    if not hasattr(time, "tzset"):
+        pytest.skip("time zones are set through TZ only where time.tzset exists")
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
