@@ -88,10 +88,10 @@ def read_mbox(path, progress: ProgressFn | None = None, *, me=(), exclude=(),
     sent gives one ``Interaction(channel="email", direction="out")`` per such person;
     each message received from one of them gives one with ``direction="in"``. Times are
     the Date header's, on the learner's clock (naive, in the computer's time zone: see
-    :func:`~netlearn.plumbing.clock.local_wall_clock`), as a calendar's meetings are. ``source_ref`` is ``MESSAGE.PERSON`` (hashes of
-    the Message-ID and the address), with ``~PARENT`` (the hash of the message it
-    answers) for a reply, so importing a mailbox again, or a newer export of it, adds
-    only messages not stored before.
+    :func:`~netlearn.plumbing.clock.local_wall_clock`), as a calendar's meetings are.
+    ``source_ref`` is ``MESSAGE.PERSON`` (hashes of the Message-ID and the address),
+    with ``~PARENT`` (the hash of the message it answers) for a reply, so importing a
+    mailbox again, or a newer export of it, adds only messages not stored before.
 
     The learner's own addresses are ``me`` when given; else the senders of their sent
     mail (Gmail's Sent label, or a mailbox named Sent, Sent Items, Gesendet …); else the
