@@ -148,3 +148,37 @@ def test_e_mail_is_neither_a_give_nor_an_ask():
                           touch(ada, datetime(2026, 1, 8, 9), purpose="give")])
     ratio = metrics.give_ask_ratio(net, TODAY)
     assert (ratio.gives, ratio.asks) == (1, 0)
+
+
+def test_recency_and_cadence_count_e_mail(store, tmp_path, fixed_today):
+    (zip_path,) = make_mailboxes.takeout(tmp_path)
+    import_file(store, "mbox", zip_path)
+    net = store.load_network()
+    ids = {c.email: c.id for c in net.contacts}
+    store.update_contact(ids["ada@example.com"], close=True, cadence_days=14)
+    store.update_contact(ids["bo@example.net"], close=True, cadence_days=30)
+    net = store.load_network()
+    last = {row.name: (row.last, row.interactions) for row in metrics.recency(net, TODAY)}
+    # Ada: Sam's mail and her reply on 6 Jan; Bo: his reply on 12 Jan; Eve: Sam's on 10 Jan
+    assert last == {"Ada Example": (date(2026, 1, 6), 2), "Bö Beispiel": (date(2026, 1, 12), 2),
+                    "Eve Example": (date(2026, 1, 10), 1)}
+    # Ada's 14-day cadence lapsed 26 days after her last mail; Bo's 30 days have not
+    assert [(row.name, row.days_since, row.days_overdue)
+            for row in metrics.cadence_overdue(net, TODAY)] == [("Ada Example", 26, 12)]
+    # 90 days without a word: Ada (94 days) on 10 April, Bo (88) not yet
+    assert [row.name for row in metrics.gone_cold(net, date(2026, 4, 10))] == ["Ada Example"]
+
+
+def test_the_channel_mix_of_e_mail_alone_says_so(plt):
+    from netlearn.charts import learner as chart
+    from netlearn.charts import text as chart_text
+
+    ada = contact("Ada")
+    net = Network([ada], [touch(ada, datetime(2026, 1, 7, 9)),
+                          touch(ada, datetime(2026, 1, 8, 9), direction="in")])
+    mix = metrics.online_mix(net, TODAY)
+    assert (mix.total, mix.email, mix.share) == (0, 2, None)
+    assert chart.channel_mix(net, today=TODAY).get_title().startswith("Channel mix: e-mail only")
+    assert chart_text.channel_mix(net, today=TODAY).alt == (
+        "Bar chart of 2 interactions by channel: none online or in person; 2 e-mails counted "
+        "apart, not in the online share; most used: Email (2).")

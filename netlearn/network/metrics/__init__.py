@@ -57,6 +57,7 @@ from netlearn.network.metrics.giving import (
     recent_conversations,
 )
 from netlearn.network.metrics.online import (
+    APART_FROM_SHARE,
     IN_PERSON_CHANNELS,
     LINKEDIN_CHANNELS,
     OnlineMix,
@@ -99,6 +100,7 @@ from netlearn.network.metrics.upkeep import (
 )
 
 __all__ = [
+    "APART_FROM_SHARE",
     "COLD_DAYS",
     "DATE_ONLY_MEETING_TIME",
     "DORMANT_DAYS",
