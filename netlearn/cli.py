@@ -90,8 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
                           help="your content directory (default: NETLEARN_CONTENT)")
     notebook.add_argument("--force", action="store_true", help="replace an existing notebook")
 
-    forget = sub.add_parser("forget", help="delete all your netlearn data")
+    forget = sub.add_parser("forget", help="delete all your netlearn data, or one import")
     forget.add_argument("--yes", action="store_true", help="do not ask")
+    one = forget.add_mutually_exclusive_group()
+    one.add_argument("--import", dest="import_id", type=int, metavar="ID",
+                     help="delete only what import ID brought (the rows no other import "
+                          "brought too, and the contacts left with nothing); the rest stays")
+    one.add_argument("--list-imports", action="store_true",
+                     help="list your imports with their ids, newest first")
     return parser
 
 
@@ -273,17 +279,53 @@ def _forget(args) -> int:
     from netlearn.store import forget
 
     home = data_home()
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print(f"netlearn: refusing to delete {home} without --yes (no terminal to ask)",
-                  file=sys.stderr)
-            return 1
-        answer = input(f"Delete all your netlearn data in {home}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("nothing deleted")
-            return 0
+    if args.list_imports or args.import_id is not None:
+        return _forget_import(args)
+    refused = _refused(args, f"Delete all your netlearn data in {home}?", home)
+    if refused is not None:
+        return refused
     removed = forget(home)
     print(f"deleted {len(removed)} file(s) in {home}" if removed else f"no data in {home}")
+    return 0
+
+
+def _refused(args, question: str, what) -> int | None:
+    """None with --yes or a "y" typed at a terminal; else the exit status, said why."""
+    if args.yes:
+        return None
+    if not sys.stdin.isatty():
+        print(f"netlearn: refusing to delete {what} without --yes (no terminal to ask)",
+              file=sys.stderr)
+        return 1
+    if input(f"{question} [y/N] ").strip().lower() in ("y", "yes"):
+        return None
+    print("nothing deleted")
+    return 0
+
+
+def _forget_import(args) -> int:
+    from netlearn.store import get_store
+
+    store = get_store()
+    entries = store.imports()
+    if args.list_imports:
+        for entry in entries:
+            print(f"{entry.id:>5}  {entry.describe()}")
+        if not entries:
+            print("no imports")
+        return 0
+    entry = next((e for e in entries if e.id == args.import_id), None)
+    if entry is None:
+        print(f"netlearn: there is no import {args.import_id} (netlearn forget --list-imports "
+              "lists them); nothing was deleted", file=sys.stderr)
+        return 1
+    refused = _refused(args, f"Delete import {entry.id} ({entry.describe()})?",
+                       f"import {entry.id}")
+    if refused is not None:
+        return refused
+    deleted = store.forget_import(entry.id)
+    parts = [f"{n} {table}" for table, n in deleted.items() if n]
+    print(f"deleted import {entry.id}: {', '.join(parts) if parts else 'no rows of its own'}")
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from netlearn.plumbing.errors import StoreError
 from netlearn.plumbing.paths import data_home
-from netlearn.store import bulk
+from netlearn.store import bulk, undo
 from netlearn.store.common import DB_NAME, ImportResult, iso, parse_date, utc_now
 from netlearn.store.export import EXPORT_TABLES, write_csv_tables
 from netlearn.store.migrations import migrate
@@ -389,6 +389,23 @@ class Store(Reads):
             self._note_activity(conn)
             bulk.log_import(conn, kind, path, utc_now(), result, digest)
         return result
+
+    def imports(self) -> list[undo.ImportEntry]:
+        """Return every import (not what was typed in a notebook), newest first."""
+        with self._lock, self._database_errors():
+            return undo.list_imports(self._conn)
+
+    def forget_import(self, import_id) -> dict[str, int]:
+        """Undo one import in one transaction: see :func:`netlearn.store.undo.forget_import`.
+
+        Returns
+        -------
+        dict
+            Table -> rows deleted.
+        """
+        with self.transaction() as conn:
+            self._note_activity(conn)
+            return undo.forget_import(conn, int(import_id))
 
     def update_contact(self, contact_id, **fields) -> None:
         """Change fields of a contact (e.g. ``cadence_days=30``, ``close=True``)."""
