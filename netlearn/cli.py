@@ -34,9 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("path", help="file, folder or zip to import")
     imp.add_argument("--me", action="append", default=[], metavar="ADDRESS",
                      help="mbox: one of your own e-mail addresses (repeat for each); "
-                          "default: found from your sent mail")
+                          "remembered, and added to those remembered before (also those "
+                          "confirmed in the notebook); default: found from your sent mail")
     imp.add_argument("--exclude", action="append", default=[], metavar="DOMAIN_OR_ADDRESS",
-                     help="mbox: leave out the mail of this domain or address (repeatable)")
+                     help="mbox: leave out the mail of this domain or address (repeatable); "
+                          "remembered, and added to the exclusions remembered before")
 
     export = sub.add_parser("export", help="export your data (CSV, reminders, action plan)")
     group = export.add_mutually_exclusive_group(required=True)
@@ -153,18 +155,21 @@ def _find_notebooks() -> Path | None:
 
 
 def _import(args) -> int:
-    from netlearn.keep.ingest import import_file
+    from netlearn.keep.ingest import import_file, import_mailbox
     from netlearn.store import get_store
     from netlearn.terminal_progress import TerminalProgress
 
-    options = {"me": args.me, "exclude": args.exclude} if args.kind == "mbox" else {}
     if args.kind != "mbox" and (args.me or args.exclude):
         print("netlearn: --me and --exclude are for mailboxes (netlearn import mbox PATH)",
               file=sys.stderr)
         return 1
     store = get_store()  # fail early on an unusable NETLEARN_HOME
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:
-        imported = import_file(store, args.kind, args.path, progress=progress, **options)
+        if args.kind == "mbox":
+            imported = import_mailbox(store, args.path, progress=progress, me=args.me,
+                                      exclude=args.exclude)
+        else:
+            imported = import_file(store, args.kind, args.path, progress=progress)
     skipped = imported.skipped
     for note in imported.notes:
         print(note, file=sys.stderr)

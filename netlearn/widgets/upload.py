@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from netlearn.plumbing.errors import NetlearnError
 from netlearn.plumbing.hosting import shared_service
+from netlearn.store.uploads import private_temp_dir, uploads_dir
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, note, ok, problem, resolve_store
 from netlearn.widgets.hosting_notice import notice_html
@@ -45,30 +43,12 @@ def detect_kind(name: str, head: bytes = b"") -> str | None:
     return detect(name, head)
 
 
-def uploads_dir(home) -> Path:
-    """Return ``home/uploads``, created with permissions 0700 (private to the learner)."""
-    path = Path(home) / "uploads"
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-    return path
-
-
 def safe_file_name(name: str, kind: str = "") -> str:
     """Return the base name of an uploaded file, without path parts or odd characters."""
     base = SAFE_NAME.sub("_", Path(str(name or "").replace("\\", "/")).name).strip(" .")
     if not base:
         base = "upload" + {"linkedin": ".zip", "vcard": ".vcf", "ics": ".ics"}.get(kind, ".csv")
     return base[:120]
-
-
-@contextmanager
-def private_temp_dir(home):
-    """Yield a fresh 0700 directory under ``home/uploads``; delete it (and its files) after."""
-    path = Path(tempfile.mkdtemp(prefix="import-", dir=uploads_dir(home)))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def _uploaded(value) -> tuple[str, bytes] | None:
