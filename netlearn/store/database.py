@@ -321,21 +321,21 @@ class Store(Reads):
         return {"me": list(self.setting(MAIL_ME_KEY, [])),
                 "exclude": list(self.setting(MAIL_EXCLUDE_KEY, []))}
 
-    def remember_mail_options(self, me=(), exclude=(), *, replace_me: bool = False) -> None:
+    def remember_mail_options(self, me=(), exclude=(), *, replace: bool = False) -> None:
         """Add addresses to the remembered mailbox options (lower-cased, each once).
 
         Parameters
         ----------
         me : iterable of str
-            The learner's own addresses, added to those remembered (or, with
-            ``replace_me``, replacing them: a correction).
+            The learner's own addresses, added to those remembered.
         exclude : iterable of str
             Domains and addresses whose mail is left out, added to those remembered.
+        replace : bool, default False
+            Replace what is remembered instead (the learner corrected the lists).
         """
         with self.transaction() as conn:
-            kept = self.mail_options()
-            mine = [] if replace_me else kept["me"]
-            _write_setting(conn, MAIL_ME_KEY, _once(mine, me))
+            kept = {"me": [], "exclude": []} if replace else self.mail_options()
+            _write_setting(conn, MAIL_ME_KEY, _once(kept["me"], me))
             _write_setting(conn, MAIL_EXCLUDE_KEY, _once(kept["exclude"], exclude))
 
     def option_seed(self) -> str:
