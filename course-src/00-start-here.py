@@ -165,6 +165,10 @@ netlearn.self_assessment(None, "before")
 #   it now and carry on with Sam in the meantime. Upload the zip file as it is;
 # - **a vCard file** (`.vcf`) exported from your phone's or e-mail program's address book;
 # - **a calendar file** (`.ics`) with the events and meetings you want to count;
+# - **a mailbox** — Gmail's Google Takeout (`.zip` or `.mbox`; the Sent label is enough), or a
+#   Thunderbird or Apple Mail mailbox — so that your e-mails count as follow-ups and as keeping in
+#   touch. Only the headers are read (who wrote to whom, and when); subjects, message text and
+#   attachments are never read or kept. See the course's importing guide for how to export one;
 # - **a CSV file** in the course's template, if you keep contacts in a spreadsheet.
 #
 # Importing the same file twice is safe: nothing is duplicated. These files hold other people's

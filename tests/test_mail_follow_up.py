@@ -182,3 +182,13 @@ def test_the_channel_mix_of_e_mail_alone_says_so(plt):
     assert chart_text.channel_mix(net, today=TODAY).alt == (
         "Bar chart of 2 interactions by channel: none online or in person; 2 e-mails counted "
         "apart, not in the online share; most used: Email (2).")
+
+
+def test_mail_in_touch_counts_e_mail_with_contacts_in_the_window(store, tmp_path, fixed_today):
+    (zip_path,) = make_mailboxes.takeout(tmp_path)
+    import_file(store, "mbox", zip_path)
+    net = store.load_network()
+    result = metrics.mail_in_touch(net, TODAY)
+    # five messages with Ada, Bo and Eve; the latest is Bo's reply on 12 January
+    assert (result.messages, result.people, result.last) == (5, 3, date(2026, 1, 12))
+    assert metrics.mail_in_touch(net, TODAY, days=14).messages == 0
