@@ -178,6 +178,13 @@ netlearn.self_assessment(None, "before")
 netlearn.import_widget()
 
 # %% [markdown]
+# Imported the wrong file, say someone else's mailbox? Remove that import alone below: what it
+# brought goes, and everything else stays.
+
+# %%
+netlearn.imports_list()
+
+# %% [markdown]
 # **Option 3: keep a log by hand.** Add a few people and recent conversations yourself; a handful is
 # enough to make the charts your own. From now on, take twenty seconds to log each time you meet or
 # contact someone — notebooks 03 and 05 get more useful the more you log.

@@ -16,7 +16,7 @@ from netlearn.store import SCHEMA_VERSION, Store
 from netlearn.store import undo as undo_module
 from tests.fixtures import make_mailboxes
 from tests.storedb import db_rows
-from tests.test_mail_follow_up import PACIFIC_CALENDAR, TODAY
+from tests.test_mail_follow_up import PACIFIC_CALENDAR, TODAY, sent
 
 pytestmark = pytest.mark.usefixtures("fixed_today")
 
@@ -83,9 +83,7 @@ def test_rows_a_later_import_also_brought_stay(store, tmp_path):
     older.mkdir()
     newer.mkdir()
     import_file(store, "mbox", make_mailboxes.takeout(older)[0])
-    more = make_mailboxes.mbox([("1@xxx Sun Jan 18 09:00:00 +0000 2026", make_mailboxes.message({
-        "From": make_mailboxes.SAM, "To": "ada@example.com", "X-Gmail-Labels": "Sent",
-        "Date": "Sun, 18 Jan 2026 09:00:00 +0000", "Message-ID": "<t15@mail.example.org>"}))])
+    more = make_mailboxes.mbox([sent(15, "ada@example.com", "Sun, 18 Jan 2026 09:00:00 +0000")])
     path = newer / "takeout.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr(make_mailboxes.TAKEOUT_MBOX, make_mailboxes.takeout_mbox() + more)
