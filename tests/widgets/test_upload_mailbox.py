@@ -47,6 +47,7 @@ def test_after_the_read_the_addresses_are_confirmed_and_remembered(store, tmp_pa
     choose(widget, takeout.name, takeout.read_bytes())
     assert widget.kind.value == "mbox"
     assert widget.run_import().added == 8
+    assert (widget.bar.value, widget.bar.bar_style) == (100, "success")
     assert "left out 10 messages: 1 from people you have not written to" in \
         widget.result.value
     panel = widget.addresses
@@ -63,8 +64,6 @@ def test_after_the_read_the_addresses_are_confirmed_and_remembered(store, tmp_pa
                                     "exclude": ["example.net"]}
     assert "Import the mailbox again" in panel.message.value
     # the next mailbox import uses them: given addresses, and Bo's domain left out
-    other = tmp_path / "other"
-    other.mkdir()
     more = make_mailboxes.mbox([("1@xxx Sun Jan 18 09:00:00 +0000 2026", make_mailboxes.message({
         "From": make_mailboxes.SAM, "To": "cy@example.net, Di <di@example.com>",
         "Date": "Sun, 18 Jan 2026 09:00:00 +0000", "Message-ID": "<n1@mail.example.org>"}))])
