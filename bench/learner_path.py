@@ -75,6 +75,7 @@ METRIC_CALLS = (
     "gone_cold(net, today, days=90)",
     "dormant_reconnected(net, today)",
     "cadence_overdue(net, today)",
+    "mail_in_touch(net, today)",
 )
 
 PEAK_RSS_MB = "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024"

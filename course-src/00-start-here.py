@@ -171,6 +171,10 @@ netlearn.self_assessment(None, "before")
 #   <!-- task: 2 min, ask LinkedIn for your data -->
 # - **a vCard file** (`.vcf`) exported from your phone's or e-mail program's address book;
 # - **a calendar file** (`.ics`) with the events and meetings you want to count;
+# - **a mailbox** — Gmail's Google Takeout (`.zip` or `.mbox`; the Sent label is enough), or a
+#   Thunderbird or Apple Mail mailbox — so that your e-mails count as follow-ups and as keeping in
+#   touch. Only the headers are read (who wrote to whom, and when); subjects, message text and
+#   attachments are never read or kept. See the course's importing guide for how to export one;
 # - **a CSV file** in the course's template, if you keep contacts in a spreadsheet.
 #
 # Importing the same file twice is safe: nothing is duplicated. These files hold other people's
@@ -178,6 +182,13 @@ netlearn.self_assessment(None, "before")
 
 # %%
 netlearn.import_widget()
+
+# %% [markdown]
+# Imported the wrong file, say someone else's mailbox? Remove that import alone below: what it
+# brought goes, and everything else stays.
+
+# %%
+netlearn.imports_list()
 
 # %% [markdown]
 # **Option 3: keep a log by hand.** Add a few people and recent conversations yourself; a handful is

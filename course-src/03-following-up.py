@@ -158,6 +158,11 @@ netlearn.show_chart(charts.follow_up_latency, net, today=today)
 # those whose first week is over, plus anyone you already wrote to. From LinkedIn, the chart needs
 # *Connections* and *Messages*: both come in the quick download of a few files (within minutes) as
 # well as in the complete archive.
+#
+# **With your mailbox and calendar imported** (notebook 00), this is measured from real data: the
+# calendar gives your *first* meeting with each person (later meetings in a recurring series don't
+# restart the clock), and the first e-mail you sent them afterwards is the follow-up. Both are put
+# on your own clock, so time zones don't skew the hours.
 
 # %%
 from netlearn import metrics
@@ -193,7 +198,7 @@ netlearn.show_chart(charts.follow_up_latency, mine, today=mine.today(), result=m
 # %% [markdown]
 # Whatever your chart shows, don't treat it as a grade. A long tail or a big "never" count is
 # useful: it is a list of people who would probably still be glad to hear from you. Here they are
-# by name (people you connected with in the last year and never wrote to): one click adds a
+# by name (people you met or connected with in the last year and never wrote to): one click adds a
 # follow-up to your commitments, due in two days.
 
 # %%

@@ -155,6 +155,12 @@ from netlearn import charts
 netlearn.show_chart(charts.channel_mix, net, today=today, days=365)
 
 # %% [markdown]
+# **E-mail is counted apart.** The bar for e-mail (light blue, dotted) is not in the online share:
+# this notebook asks how much of your *networking* happens online, and e-mail, where most people do
+# everything, would swamp it — all the more with a mailbox imported. The share is LinkedIn, forums,
+# posts and video against meetings, events and calls.
+
+# %% [markdown]
 # **What it tells us.** Sam does most networking online, but not *only* online: many relationships
 # start at events and meetings, and online channels keep them going in between. That's a healthy
 # mix.
@@ -191,6 +197,8 @@ if not mine_mix.total:
 else:
     print(f"In the last year, {mine_mix.online} of your {mine_mix.total} interactions were online"
           f" ({mine_mix.share:.0%}).")
+if mine_mix.email:
+    print(f"E-mails, counted apart (not in the online share): {mine_mix.email}.")
 mine_met = metrics.in_person_also_online(mine)
 if mine_met.whole:
     print(f"Of the {mine_met.whole} people you've met in person, {mine_met.part} are also"

@@ -192,6 +192,19 @@ if mine_cold:
 mine_revived = metrics.dormant_reconnected(mine, mine_today)
 print(f"Ties you revived after three or more years of silence: {len(mine_revived)}.")
 
+# %% [markdown]
+# E-mail counts as being in touch, both ways: with your mailbox imported (notebook 00), the
+# numbers above include every e-mail you sent to, or got from, the people you write to. The next
+# cell says how much of it there is.
+
+# %%
+mine_mail = metrics.mail_in_touch(mine, mine_today)
+if mine_mail.messages:
+    print(f"In the last year: {mine_mail.messages} e-mails with {mine_mail.people} people,"
+          f" the latest on {mine_mail.last:%d %b %Y}.")
+else:
+    print("No e-mail in this data: import your mailbox in notebook 00 to count it.")
+
 # %%
 from netlearn import charts
 

@@ -35,6 +35,7 @@ _LAZY = {
     "give_planner": "widgets.practice.give:give_planner",
     "hosting_notice": "widgets.hosting_notice:hosting_notice",
     "import_widget": "widgets.upload:import_widget",
+    "imports_list": "widgets.imports_list:imports_list",
     "metrics": "network.metrics:",
     "openers": "widgets:openers",
     "log_commitment": "widgets.log.commitment:commitment_form",

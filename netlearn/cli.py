@@ -34,9 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("path", help="file, folder or zip to import")
     imp.add_argument("--me", action="append", default=[], metavar="ADDRESS",
                      help="mbox: one of your own e-mail addresses (repeat for each); "
-                          "default: found from your sent mail")
+                          "remembered, and added to those remembered before (also those "
+                          "confirmed in the notebook); default: found from your sent mail")
     imp.add_argument("--exclude", action="append", default=[], metavar="DOMAIN_OR_ADDRESS",
-                     help="mbox: leave out the mail of this domain or address (repeatable)")
+                     help="mbox: leave out the mail of this domain or address (repeatable); "
+                          "remembered, and added to the exclusions remembered before")
 
     export = sub.add_parser("export", help="export your data (CSV, reminders, action plan)")
     group = export.add_mutually_exclusive_group(required=True)
@@ -102,8 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
                           help="your content directory (default: NETLEARN_CONTENT)")
     notebook.add_argument("--force", action="store_true", help="replace an existing notebook")
 
-    forget = sub.add_parser("forget", help="delete all your netlearn data")
+    forget = sub.add_parser("forget", help="delete all your netlearn data, or one import")
     forget.add_argument("--yes", action="store_true", help="do not ask")
+    one = forget.add_mutually_exclusive_group()
+    one.add_argument("--import", dest="import_id", type=int, metavar="ID",
+                     help="delete only what import ID brought (the rows no other import "
+                          "brought too, and the contacts left with nothing); the rest stays")
+    one.add_argument("--list-imports", action="store_true",
+                     help="list your imports with their ids, newest first")
     return parser
 
 
@@ -159,18 +167,21 @@ def _find_notebooks() -> Path | None:
 
 
 def _import(args) -> int:
-    from netlearn.keep.ingest import import_file
+    from netlearn.keep.ingest import import_file, import_mailbox
     from netlearn.store import get_store
     from netlearn.terminal_progress import TerminalProgress
 
-    options = {"me": args.me, "exclude": args.exclude} if args.kind == "mbox" else {}
     if args.kind != "mbox" and (args.me or args.exclude):
         print("netlearn: --me and --exclude are for mailboxes (netlearn import mbox PATH)",
               file=sys.stderr)
         return 1
     store = get_store()  # fail early on an unusable NETLEARN_HOME
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:
-        imported = import_file(store, args.kind, args.path, progress=progress, **options)
+        if args.kind == "mbox":
+            imported = import_mailbox(store, args.path, progress=progress, me=args.me,
+                                      exclude=args.exclude)
+        else:
+            imported = import_file(store, args.kind, args.path, progress=progress)
     skipped = imported.skipped
     for note in imported.notes:
         print(note, file=sys.stderr)
@@ -290,17 +301,53 @@ def _forget(args) -> int:
     from netlearn.store import forget
 
     home = data_home()
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print(f"netlearn: refusing to delete {home} without --yes (no terminal to ask)",
-                  file=sys.stderr)
-            return 1
-        answer = input(f"Delete all your netlearn data in {home}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("nothing deleted")
-            return 0
+    if args.list_imports or args.import_id is not None:
+        return _forget_import(args)
+    refused = _refused(args, f"Delete all your netlearn data in {home}?", home)
+    if refused is not None:
+        return refused
     removed = forget(home)
     print(f"deleted {len(removed)} file(s) in {home}" if removed else f"no data in {home}")
+    return 0
+
+
+def _refused(args, question: str, what) -> int | None:
+    """None with --yes or a "y" typed at a terminal; else the exit status, said why."""
+    if args.yes:
+        return None
+    if not sys.stdin.isatty():
+        print(f"netlearn: refusing to delete {what} without --yes (no terminal to ask)",
+              file=sys.stderr)
+        return 1
+    if input(f"{question} [y/N] ").strip().lower() in ("y", "yes"):
+        return None
+    print("nothing deleted")
+    return 0
+
+
+def _forget_import(args) -> int:
+    from netlearn.store import get_store
+
+    store = get_store()
+    entries = store.imports()
+    if args.list_imports:
+        for entry in entries:
+            print(f"{entry.id:>5}  {entry.describe()}")
+        if not entries:
+            print("no imports")
+        return 0
+    entry = next((e for e in entries if e.id == args.import_id), None)
+    if entry is None:
+        print(f"netlearn: there is no import {args.import_id} (netlearn forget --list-imports "
+              "lists them); nothing was deleted", file=sys.stderr)
+        return 1
+    refused = _refused(args, f"Delete import {entry.id} ({entry.describe()})?",
+                       f"import {entry.id}")
+    if refused is not None:
+        return refused
+    deleted = store.forget_import(entry.id)
+    parts = [f"{n} {table}" for table, n in deleted.items() if n]
+    print(f"deleted import {entry.id}: {', '.join(parts) if parts else 'no rows of its own'}")
     return 0
 
 

@@ -5,6 +5,22 @@ import pytest
 from netlearn import store as store_module
 
 
+@pytest.fixture(scope="session", autouse=True)
+def learner_in_utc():
+    """Every test runs as a learner on UTC, whatever the computer's zone, unless it says
+    otherwise (``tests.helpers.learner_time_zone``): imported times are put on the
+    learner's clock, so they would otherwise depend on where the tests run."""
+    import time
+
+    from tests.helpers import learner_time_zone
+
+    if not hasattr(time, "tzset"):  # Windows: the computer's zone it is
+        yield
+        return
+    with learner_time_zone("UTC"):
+        yield
+
+
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     """A fresh NETLEARN_HOME for one test."""

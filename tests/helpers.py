@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import html
+import os
+import time
+from contextlib import contextmanager
+
+import pytest
 
 #: Would run script if it reached HTML unescaped; course fields in tests/widgets carry it.
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
@@ -126,3 +131,25 @@ def default_course():
     finally:
         if saved is not None:
             os.environ["NETLEARN_CONTENT"] = saved
+
+
+@contextmanager
+def learner_time_zone(name: str):
+    """Run the block as a learner whose computer is set to time zone ``name``.
+
+    Importers put times on the learner's clock (``plumbing.clock.local_wall_clock``), which
+    reads the process's zone: ``TZ``, applied with ``time.tzset`` (not on Windows).
+    """
+    if not hasattr(time, "tzset"):
+        pytest.skip("time zones are set through TZ only where time.tzset exists")
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

@@ -79,7 +79,7 @@ def test_round_trip_into_an_empty_store(backup, tmp_path):
     source, path = backup
     target = Store(tmp_path / "target")
     result = restore_archive(target, path)
-    assert result.added["contacts"] == 140 and result.present == 0
+    assert result.added["contacts"] == 144 and result.present == 0
     assert everything(target) == everything(source)
     target.close()
 
@@ -285,7 +285,7 @@ def test_widget_backs_up_and_restores(store, tmp_path):
                             "content": data,
                             "last_modified": datetime(2026, 1, 1, tzinfo=timezone.utc)},)
     target.restore_button.click()
-    assert "restored 140 contacts" in target.restore_message.value
+    assert "restored 144 contacts" in target.restore_message.value
     assert other.counts() == store.counts()
     target.restore_button.click()  # the upload was cleared
     assert "Choose a backup" in target.restore_message.value
@@ -330,7 +330,7 @@ def test_restore_killed_midway_leaves_the_store_as_it_was(backup, tmp_path):
     child.wait()
     store = Store(home)
     assert everything(store) == before
-    assert restore_archive(store, path).added["contacts"] == 140  # and it works afterwards
+    assert restore_archive(store, path).added["contacts"] == 144  # and it works afterwards
     store.close()
 
 

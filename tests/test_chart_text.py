@@ -103,10 +103,12 @@ def test_follow_up_latency_groups(net):
 
 def test_channel_mix_share_and_top_channel(net):
     text = chart_text.channel_mix(net, today=TODAY)
-    # 8 interactions: online = email 3 + linkedin_message 1 = 4 -> 50 %
-    assert text.alt == ("Bar chart of 8 interactions by channel: 50% online (4), 4 in person "
-                        "or by phone; most used: Email (3).")
+    # 8 interactions: e-mail 3 apart; online = linkedin_message 1 of the other 5 -> 20 %
+    assert text.alt == ("Bar chart of 8 interactions by channel: 20% online (1), 4 in person "
+                        "or by phone; 3 e-mails counted apart, not in the online share; most "
+                        "used: Email (3).")
     assert sum(row[2] for row in text.rows) == 8
+    assert ("Email", "e-mail, not in the online share", 3) in text.rows
 
 
 def test_connections_growth_per_year(net):

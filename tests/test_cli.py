@@ -85,3 +85,24 @@ def test_unusable_home_is_one_line_error(tmp_path, blocker):
     assert result.returncode == 1
     assert result.stderr.startswith("netlearn: ") and result.stderr.count("\n") == 1
     assert "NETLEARN_HOME" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_forget_one_import_lists_asks_and_deletes_only_it(tmp_path):
+    home = tmp_path / "home"
+    fixtures = REPO / "tests" / "fixtures" / "cli"
+    assert run("import", "vcard", str(fixtures / "contacts.vcf"), home=home).returncode == 0
+    assert run("import", "csv", str(fixtures / "log.csv"), home=home).returncode == 0
+    listed = run("forget", "--list-imports", home=home)
+    lines = listed.stdout.splitlines()
+    assert [line.split(" · ")[0].split()[1] for line in lines] == ["csv", "vcard"]
+    csv_id = lines[0].split()[0]
+    refused = run("forget", "--import", csv_id, home=home)
+    assert refused.returncode == 1 and "without --yes" in refused.stderr
+    done = run("forget", "--import", csv_id, "--yes", home=home)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"deleted import {csv_id}: ")
+    after = run("forget", "--list-imports", home=home).stdout.splitlines()
+    assert [line.split(" · ")[0].split()[1] for line in after] == ["vcard"]
+    gone = run("forget", "--import", csv_id, "--yes", home=home)
+    assert gone.returncode == 1 and "there is no import" in gone.stderr
+    assert "Traceback" not in gone.stderr

@@ -44,8 +44,8 @@ def test_connection_follow_up_by_hand():
     assert (result.within_48h.part, result.within_48h.whole) == (1, 4)
     assert (result.within_7d.part, result.within_7d.whole) == (2, 4)
     missed = metrics.never_followed_up(net, TODAY)
-    assert [(m.name, m.connected) for m in missed] == [("Fi", date(2026, 6, 5)),
-                                                       ("Cy", date(2026, 6, 2))]
+    assert [(m.name, m.day, m.how) for m in missed] == [("Fi", date(2026, 6, 5), "connected"),
+                                                       ("Cy", date(2026, 6, 2), "connected")]
 
 
 def test_participation_by_month_counts_each_kind():

@@ -440,8 +440,17 @@ def give_vs_ask(net: Network, *, today: date | None = None, ax=None, months: int
     return ax
 
 
+def channel_kind(channel: str) -> str:
+    """``"online"``, ``"offline"`` (in person or by phone) or ``"apart"``: e-mail, which
+    :func:`netlearn.network.metrics.online_mix` leaves out of the online share."""
+    if channel in metrics.APART_FROM_SHARE:
+        return "apart"
+    return "online" if channel in ONLINE_CHANNELS else "offline"
+
+
 def channel_mix(net: Network, *, today: date | None = None, ax=None, days: int | None = None):
-    """Interactions per channel, online channels apart from in-person ones.
+    """Interactions per channel, online channels apart from in-person ones, and e-mail
+    apart from both (it is not in the online share of the title).
 
     Uses :func:`netlearn.network.metrics.online_mix` (the metric; this is its chart).
 
@@ -467,27 +476,28 @@ def channel_mix(net: Network, *, today: date | None = None, ax=None, days: int |
         return _no_data(ax, title, "Interactions", "Channel", net)
     end, days = window
     mix = metrics.online_mix(net, end, days)
-    if not mix.total:
+    if not mix.total and not mix.email:
         return _no_data(ax, title, "Interactions", "Channel", net)
     channels = [channel for channel, count in mix.by_channel.items() if count]
     counts = [mix.by_channel[channel] for channel in channels]
-    online = [channel in ONLINE_CHANNELS for channel in channels]
+    kinds = [channel_kind(channel) for channel in channels]
+    style = {"online": (OKABE_ITO["blue"], ""), "offline": (OKABE_ITO["orange"], "//"),
+             "apart": (OKABE_ITO["sky_blue"], "..")}
     bars = ax.barh(
         [CHANNEL_LABELS.get(channel, channel) for channel in channels], counts,
-        color=[OKABE_ITO["blue"] if is_online else OKABE_ITO["orange"] for is_online in online],
-        edgecolor=EDGE,
+        color=[style[kind][0] for kind in kinds], edgecolor=EDGE,
     )
-    _hatch(bars, ["" if is_online else "//" for is_online in online])
+    _hatch(bars, [style[kind][1] for kind in kinds])
     ax.bar_label(bars, padding=3)
     ax.invert_yaxis()
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[
-        Patch(facecolor=OKABE_ITO["blue"], edgecolor=EDGE, label="Online"),
-        Patch(facecolor=OKABE_ITO["orange"], edgecolor=EDGE, hatch="//",
-              label="In person or by phone"),
-    ])
-    _title(ax, f"{title}: {mix.share:.0%} of {mix.total} interactions online", net)
+    labels = {"online": "Online", "offline": "In person or by phone",
+              "apart": "E-mail (not in the online share)"}
+    ax.legend(handles=[Patch(facecolor=style[kind][0], edgecolor=EDGE, hatch=style[kind][1],
+                             label=labels[kind]) for kind in labels if kind in kinds])
+    _title(ax, f"{title}: {mix.share:.0%} of {mix.total} interactions online" if mix.total
+           else f"{title}: e-mail only", net)
     ax.set_xlabel("Interactions")
     ax.set_ylabel("Channel")
     return ax

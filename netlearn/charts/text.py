@@ -7,7 +7,7 @@ from datetime import date
 
 from netlearn.charts import learner as charts
 from netlearn.network import metrics
-from netlearn.network.records import ONLINE_CHANNELS, Event, Network
+from netlearn.network.records import Event, Network
 
 __all__ = [
     "ChartText",
@@ -216,15 +216,20 @@ def channel_mix(net: Network, *, today: date | None = None, days: int | None = N
     headers = ("Channel", "Online or in person", "Interactions")
     window = charts.channel_mix_window(net, today=today, days=days)
     mix = metrics.online_mix(net, *window) if window is not None else None
-    if mix is None or not mix.total:
+    if mix is None or not (mix.total or mix.email):
         return _empty("Bar chart", "interactions per channel", caption, headers, net=net)
+    kinds = {"online": "online", "offline": "in person or by phone",
+             "apart": "e-mail, not in the online share"}
     rows = tuple((charts.CHANNEL_LABELS.get(channel, channel),
-                  "online" if channel in ONLINE_CHANNELS else "in person or by phone", count)
+                  kinds[charts.channel_kind(channel)], count)
                  for channel, count in mix.by_channel.items() if count)
     top = max(rows, key=lambda row: row[2])
-    alt = (f"Bar chart of {_plural(mix.total, 'interaction')} by channel{_sample(net)}: "
-           f"{mix.share:.0%} online ({_n(mix.online)}), {_n(mix.offline)} in person or by "
-           f"phone; most used: {top[0]} ({_n(top[2])}).")
+    share = (f"{mix.share:.0%} online ({_n(mix.online)}), {_n(mix.offline)} in person or by "
+             "phone" if mix.total else "none online or in person")
+    apart = (f"; {_plural(mix.email, 'e-mail')} counted apart, not in the online share"
+             if mix.email else "")
+    alt = (f"Bar chart of {_plural(mix.total + mix.email, 'interaction')} by channel"
+           f"{_sample(net)}: {share}{apart}; most used: {top[0]} ({_n(top[2])}).")
     return ChartText(alt, caption, headers, rows)
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from netlearn.importers.sources import Progress, ProgressFn, clip, file_source, read_text
 from netlearn.network.records import Batch, Contact, Event, Interaction, Skipped
-from netlearn.plumbing.clock import resolve_today
+from netlearn.plumbing.clock import local_wall_clock, resolve_today
 from netlearn.plumbing.errors import InputError
 
 #: Recurring events are expanded from ``today - PAST_DAYS`` to ``today + FUTURE_DAYS``
@@ -55,8 +55,11 @@ def read_ics(path, progress: ProgressFn | None = None, today: date | None = None
     ``Contact(source="ics", source_ref=email lower-cased)`` and, for occurrences up to
     ``today``, an ``Interaction(channel="video" or "in_person", purpose="meet")``. The
     calendar's owner (named by ``X-WR-CALNAME``, or present in most events) is not a
-    contact. Declined attendees, rooms and cancelled events are left out. Times are kept
-    as naive wall-clock times of the event's time zone.
+    contact. Declined attendees, rooms and cancelled events are left out. Recurrences are
+    expanded on the event's own clock; each occurrence is then kept on the learner's
+    clock (naive, in the computer's time zone: a meeting at 18:00 UTC is 10:00 for a
+    learner in California), as e-mail is, so the two can be compared. Floating times and
+    all-day events are the learner's already.
 
     Parameters
     ----------
@@ -183,6 +186,13 @@ def _wall(value, tz) -> datetime:
     raise ValueError(f"not a date: {value!r}")
 
 
+def _aware(wall: datetime, tz) -> datetime:
+    """A naive wall-clock time of ``tz`` as an aware time (pytz zones, from icalendar 5,
+    must localize: ``replace`` would give them their oldest offset)."""
+    localize = getattr(tz, "localize", None)
+    return localize(wall) if localize is not None else wall.replace(tzinfo=tz)
+
+
 def _dates(event, name: str, tz) -> list[datetime]:
     value = event.get(name)
     if value is None:
@@ -285,6 +295,8 @@ class _Builder:
                 if ref in self.refs:
                     continue
             self.refs.add(ref)
+            if tz is not None:  # the learner's clock, as mail and the log are on
+                when = local_wall_clock(_aware(when, tz))
             day = when.date()
             self.batch.events.append(Event(
                 title=title, day=day, attended=day <= self.today, location=location,

@@ -12,7 +12,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from email.parser import HeaderParser
 from email.policy import compat32
 from email.utils import getaddresses
@@ -39,13 +39,13 @@ from netlearn.importers.mbox_sources import Mailbox, open_mailboxes
 from netlearn.importers.mbox_split import MAX_HEADER_BYTES, header_blocks
 from netlearn.importers.sources import Progress, ProgressFn, clip
 from netlearn.network.records import Batch, Contact, Interaction, Skipped
-from netlearn.plumbing.clock import resolve_today
+from netlearn.plumbing.clock import local_wall_clock, resolve_today
 from netlearn.plumbing.errors import InputError
 
-#: The purpose of every e-mail interaction. The course has no neutral purpose yet;
-#: "follow_up" is the closest that claims nothing about giving or asking, and it is what
-#: notebook 03 counts an e-mail after a meeting as anyway.
-EMAIL_PURPOSE = "follow_up"
+#: The purpose of every e-mail interaction: headers say nothing of what a message was
+#: for, so it is neither a give nor an ask. Notebook 03 still counts the first one after
+#: a meeting as the follow-up, as it does any message.
+EMAIL_PURPOSE = "message"
 #: Why messages were left out, as the import's summary names them (in this order).
 LEFT_OUT = {
     "not_written_to": "from people you have not written to",
@@ -87,10 +87,11 @@ def read_mbox(path, progress: ProgressFn | None = None, *, me=(), exclude=(),
     themselves in their own From (else as the learner addressed them). Each message
     sent gives one ``Interaction(channel="email", direction="out")`` per such person;
     each message received from one of them gives one with ``direction="in"``. Times are
-    the Date header's, in UTC (naive). ``source_ref`` is ``MESSAGE.PERSON`` (hashes of
-    the Message-ID and the address), with ``~PARENT`` (the hash of the message it
-    answers) for a reply, so importing a mailbox again, or a newer export of it, adds
-    only messages not stored before.
+    the Date header's, on the learner's clock (naive, in the computer's time zone: see
+    :func:`~netlearn.plumbing.clock.local_wall_clock`), as a calendar's meetings are.
+    ``source_ref`` is ``MESSAGE.PERSON`` (hashes of the Message-ID and the address),
+    with ``~PARENT`` (the hash of the message it answers) for a reply, so importing a
+    mailbox again, or a newer export of it, adds only messages not stored before.
 
     The learner's own addresses are ``me`` when given; else the senders of their sent
     mail (Gmail's Sent label, or a mailbox named Sent, Sent Items, Gesendet …); else the
@@ -289,9 +290,10 @@ class _Reader:
                 excluded_one = any(excluded(a) for a in item.recipients)
                 self.left_out["excluded" if excluded_one else "to_no_person"] += 1
             parent = f"~{item.parent}" if item.parent else ""
+            when = local_wall_clock(item.when.replace(tzinfo=timezone.utc))
             for address in targets:
                 interactions.append(Interaction(
-                    when=item.when, channel="email", direction="out" if mine else "in",
+                    when=when, channel="email", direction="out" if mine else "in",
                     purpose=EMAIL_PURPOSE, contact_key=f"mbox:{address}", source="mbox",
                     source_ref=f"{item.ref}.{digest(address, 4)}{parent}"))
         contacts = [Contact(name=self.own_names.get(a) or self.given_names.get(a) or a,

@@ -22,6 +22,11 @@ class Imported:
     files: list[tuple[str, int]] = field(default_factory=list)
     #: One line per optional file left out, naming it and why.
     notes: list[str] = field(default_factory=list)
+    #: A mailbox's: the learner's own addresses, how they were found ("given", "sent",
+    #: "most"), and the messages left out by reason (see ``importers.mbox.LEFT_OUT``).
+    me: tuple[str, ...] = ()
+    me_found_by: str = ""
+    left_out: dict[str, int] = field(default_factory=dict)
 
 
 def import_file(store, kind: str, path, progress=None, on_save=None, **options) -> Imported:
@@ -66,7 +71,42 @@ def import_file(store, kind: str, path, progress=None, on_save=None, **options) 
     if on_save is not None:
         on_save()
     result = store.save_batch(batch, kind=kind, digest=digest)
-    return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)
+    return Imported(result, batch.skipped, files=batch.files, notes=batch.notes,
+                    me=getattr(batch, "me", ()), me_found_by=getattr(batch, "me_found_by", ""),
+                    left_out=dict(getattr(batch, "left_out", {})))
+
+
+def import_mailbox(store, path, progress=None, on_save=None, *, me=(), exclude=()) -> Imported:
+    """Import a mailbox with the learner's remembered addresses and exclusions, and these.
+
+    ``me`` and ``exclude`` add to what the store remembers (``Store.mail_options``), and
+    are remembered once the import succeeds, so that the next import uses them too.
+
+    Parameters
+    ----------
+    store : netlearn.store.Store
+    path : str or os.PathLike, or a list of them
+    progress, on_save : callable, optional
+        As for :func:`import_file`.
+    me : iterable of str
+        The learner's own addresses (``--me``).
+    exclude : iterable of str
+        Domains and addresses whose mail is left out (``--exclude``).
+
+    Returns
+    -------
+    Imported
+    """
+    kept = store.mail_options()
+    options = {"me": _once([*kept["me"], *me]), "exclude": _once([*kept["exclude"], *exclude])}
+    imported = import_file(store, "mbox", path, progress, on_save, **options)
+    if me or exclude:
+        store.remember_mail_options(me, exclude)
+    return imported
+
+
+def _once(texts) -> list[str]:
+    return list(dict.fromkeys(str(text).strip().lower() for text in texts if str(text).strip()))
 
 
 def _content_digest(importers, kind: str, path) -> str | None:

@@ -15,7 +15,11 @@ ONLINE_CHANNELS = frozenset(
     {"email", "linkedin_message", "linkedin_invitation", "forum", "post", "video"}
 )
 DIRECTIONS = ("out", "in")
-PURPOSES = ("meet", "follow_up", "check_in", "give", "ask", "thanks", "introduction")
+#: ``"message"`` is a message whose purpose is not recorded (every imported e-mail): it is
+#: neither a give nor an ask, and after a meeting it counts as the follow-up, as any
+#: message does.
+PURPOSES = ("meet", "follow_up", "check_in", "give", "ask", "thanks", "introduction",
+            "message")
 #: The event preparation checklist, defined once: Event field (and store column) -> what
 #: the learner reads ("I set a goal for the event"). Forms, the store, metrics and the
 #: action plan derive theirs from it.

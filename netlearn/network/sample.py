@@ -45,7 +45,7 @@ FIRST_NAMES = (
     "Marcus", "Noemi", "Osman", "Petra", "Ravi", "Saoirse", "Tristan", "Vanessa", "Wiremu",
     "Aurelie", "Brendan", "Celeste", "Desmond", "Elodie", "Fergus", "Ginevra", "Hugo", "Ines",
     "Jarrah", "Kirsten", "Leandro", "Margot", "Nasser", "Odette", "Percy", "Rhiannon", "Sebastien",
-    "Tove", "Viktor",
+    "Tove", "Viktor", "Wren", "Anouk", "Bao", "Citlali",
 )
 LAST_NAMES = (
     "Abernethy", "Bellamy", "Castellanos", "Drummond", "Eriksen", "Fairbairn", "Galloway",
@@ -365,6 +365,33 @@ class _Persona:
                 source=SOURCE, source_ref=f"p{index + 1:02d}",
             ))
 
+    def build_mailbox(self) -> None:
+        """What a small mailbox import would bring: coffees from the calendar, Sam's
+        e-mails after them (one person never written to), replies, and mail with some
+        close contacts. Its own random generator, so the records above stay as they were."""
+        rng = random.Random(SEED + 27)
+        # (days before today of the coffee, hours until Sam's first e-mail; None: never)
+        for days_ago, hours in ((80, 15.0), (52, 26.0), (33, 72.0), (19, None)):
+            contact = self.contact("health", met_on=self.today - timedelta(days=days_ago))
+            met = datetime.combine(self.today - timedelta(days=days_ago), time(10, 0))
+            self.touch(contact, met, "in_person", "out", "meet", "")
+            if hours is None:
+                continue
+            sent = met + timedelta(hours=hours)
+            self.touch(contact, sent, "email", "out", "message")
+            self.touch(contact, sent + timedelta(hours=rng.randint(2, 30)), "email", "in",
+                       "message")
+        last: dict[str, date] = {}
+        for item in self.interactions:
+            day = item.when.date()
+            last[item.contact_key] = max(day, last.get(item.contact_key, day))
+        recent = self.today - timedelta(days=30)  # in touch anyway: none turns warm again
+        close = [contact for contact in self.contacts
+                 if contact.close and last.get(contact.key, self.start) >= recent]
+        for contact in rng.sample(close, 4):
+            day = self.today - timedelta(days=rng.randint(1, 10))
+            self.touch(contact, self.at(day), "email", rng.choice(("out", "in")), "message")
+
     def network(self) -> Network:
         self.build_events()
         self.build_event_contacts()
@@ -373,6 +400,7 @@ class _Persona:
         self.build_online_contacts()
         self.build_posts()
         self.build_commitments()
+        self.build_mailbox()
         self.interactions.sort(key=lambda item: (item.when, item.contact_key, item.direction))
         for number, item in enumerate(self.interactions, start=1):
             item.source_ref = f"i{number:04d}"

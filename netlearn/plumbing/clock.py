@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
-__all__ = ["resolve_today"]
+__all__ = ["local_wall_clock", "resolve_today"]
 
 
 def resolve_today(today: date | None = None, net=None, *,
@@ -45,3 +45,27 @@ def resolve_today(today: date | None = None, net=None, *,
     if as_of is not None:
         return as_of
     return otherwise()
+
+
+def local_wall_clock(when: datetime) -> datetime:
+    """Return a time as the learner's own wall-clock time, without a time zone.
+
+    The store keeps every time as the learner's clock showed it (the log form asks for
+    it so), so that a meeting from a calendar and the e-mail written after it can be
+    compared. An aware time (a mail's Date, a calendar's UTC or TZID time) is converted
+    to the computer's time zone (``TZ`` where it is set); a naive one is taken to be in
+    it already.
+
+    Parameters
+    ----------
+    when : datetime
+        Aware or naive.
+
+    Returns
+    -------
+    datetime
+        Naive, in the learner's time zone.
+    """
+    if when.tzinfo is None:
+        return when
+    return when.astimezone().replace(tzinfo=None)

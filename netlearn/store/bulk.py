@@ -59,29 +59,49 @@ def save_batch(conn, batch, kind=None, digest=None) -> ImportResult:
     now = utc_now()
     contact_ids, added = save_contacts(conn, batch.contacts, now)
     present = len(contact_ids) - added
+    interactions = _interaction_rows(batch.interactions, contact_ids, now)
+    events = [(event.source, event.source_ref or new_ref()) for event in batch.events]
+    commitments = _commitment_rows(batch.commitments, contact_ids, now)
     counts = [
-        insert_rows(conn, _INSERT_INTERACTION, _interaction_rows(batch.interactions,
-                                                                 contact_ids, now)),
-        save_events(conn, batch.events, contact_ids, now),
-        insert_rows(conn, _INSERT_COMMITMENT, _commitment_rows(batch.commitments,
-                                                               contact_ids, now)),
+        insert_rows(conn, _INSERT_INTERACTION, interactions),
+        save_events(conn, batch.events, contact_ids, now, [ref for _, ref in events]),
+        insert_rows(conn, _INSERT_COMMITMENT, commitments),
     ]
     for new, old in counts:
         added += new
         present += old
     result = ImportResult(added, present, len(batch.skipped))
-    log_import(conn, kind or batch.source, batch.path, now, result, digest)
+    import_id = log_import(conn, kind or batch.source, batch.path, now, result, digest)
+    if batch.source != "manual":  # what the learner types in is not an import to undo
+        link_rows(conn, import_id, "contacts", [(i,) for i in set(contact_ids.values())])
+        link_keys(conn, import_id, "interactions", [row[8:10] for row in interactions])
+        link_keys(conn, import_id, "events", events)
+        link_keys(conn, import_id, "commitments", [row[5:7] for row in commitments])
     return result
 
 
-def log_import(conn, kind, path, now, result, digest) -> None:
-    """Record one import (its file name and counts) in the import log."""
-    conn.execute(
+def log_import(conn, kind, path, now, result, digest) -> int:
+    """Record one import (its file name and counts) in the import log; return its id."""
+    return conn.execute(
         "INSERT INTO imports (kind, file_name, imported_at, added, present, skipped,"
         " digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (kind, Path(str(path)).name, now, result.added, result.present, result.skipped,
          digest),
-    )
+    ).lastrowid
+
+
+def link_rows(conn, import_id: int, table: str, ids: list[tuple[int]]) -> None:
+    """Note that import ``import_id`` brought the rows of ``table`` with these ids."""
+    conn.executemany("INSERT OR IGNORE INTO import_rows (import_id, row_table, row_id)"
+                     f" VALUES ({int(import_id)}, '{table}', ?)", ids)
+
+
+def link_keys(conn, import_id: int, table: str, keys: list[tuple[str, str]]) -> None:
+    """Note that import ``import_id`` brought the rows of ``table`` with these
+    ``(source, source_ref)`` keys, added now or stored before."""
+    conn.executemany("INSERT OR IGNORE INTO import_rows (import_id, row_table, row_id)"
+                     f" SELECT {int(import_id)}, '{table}', id FROM {table}"
+                     " WHERE source = ? AND source_ref = ?", keys)
 
 
 def save_contacts(conn, contacts, now) -> tuple[dict[str, int], int]:
@@ -119,14 +139,17 @@ def save_contacts(conn, contacts, now) -> tuple[dict[str, int], int]:
     return ids, added
 
 
-def save_events(conn, events, contact_ids: dict, now: str) -> tuple[int, int]:
-    """Insert new events with their attendees; return (added, already present)."""
+def save_events(conn, events, contact_ids: dict, now: str, refs: list[str]) -> tuple[int, int]:
+    """Insert new events with their attendees; return (added, already present).
+
+    ``refs`` holds each event's ``source_ref`` (a new one for an event that has none).
+    """
     added = present = 0
-    for event in events:
+    for event, ref in zip(events, refs, strict=True):
         cursor = conn.execute(_INSERT_EVENT, (
             event.title, iso(event.day), event.location, int(event.attended),
             *(int(bool(getattr(event, name))) for name in EVENT_CHECKLIST), event.source,
-            event.source_ref or new_ref(), now))
+            ref, now))
         if not cursor.rowcount:  # stored before: its attendees were saved with it
             present += 1
             continue

@@ -13,18 +13,23 @@ from pathlib import Path
 
 from netlearn.plumbing.errors import StoreError
 from netlearn.plumbing.paths import data_home
-from netlearn.store import bulk
+from netlearn.store import bulk, undo
 from netlearn.store.common import DB_NAME, ImportResult, iso, parse_date, utc_now
 from netlearn.store.export import EXPORT_TABLES, write_csv_tables
 from netlearn.store.migrations import migrate
 from netlearn.store.reads import Reads
 from netlearn.store.restore import merge_tables
+from netlearn.store.uploads import clear_stale_uploads
 
 BUSY_TIMEOUT_S = 60.0
 PAGE_SIZE = 16384  # bytes, for a database created now (an older one keeps its own)
 WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
 OPTION_SEED_KEY = "option_seed"  # settings key of the learner's quiz-option shuffling seed
 TIME_CONSENT_KEY = "time_consent"  # settings key: may the course measure time per notebook?
+#: Settings keys of the learner's own e-mail addresses and of the domains and addresses
+#: whose mail they leave out, used by every mailbox import (notebook or command line).
+MAIL_ME_KEY = "mail_me"
+MAIL_EXCLUDE_KEY = "mail_exclude"
 #: The notebook that asks for each self-assessment phase but "check" (asked in the mistake's
 #: own notebook): notebook 00 rates every mistake "before", 06 "after", 07 at the check-in.
 RATING_NOTEBOOKS = {"before": "00-start-here", "after": "06-action-plan",
@@ -56,6 +61,7 @@ class Store(Reads):
         self._lock = threading.RLock()
         self._last_topic = None  # the notebook of the last save that named one (_note_activity)
         self._conn = self._connect()
+        clear_stale_uploads(self.home)  # a mailbox a killed kernel was reading: gone now
 
     # -- opening -----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -310,6 +316,28 @@ class Store(Reads):
         rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0]["value"]) if rows else default
 
+    def mail_options(self) -> dict[str, list[str]]:
+        """Return the remembered mailbox options: ``{"me": [...], "exclude": [...]}``."""
+        return {"me": list(self.setting(MAIL_ME_KEY, [])),
+                "exclude": list(self.setting(MAIL_EXCLUDE_KEY, []))}
+
+    def remember_mail_options(self, me=(), exclude=(), *, replace: bool = False) -> None:
+        """Add addresses to the remembered mailbox options (lower-cased, each once).
+
+        Parameters
+        ----------
+        me : iterable of str
+            The learner's own addresses, added to those remembered.
+        exclude : iterable of str
+            Domains and addresses whose mail is left out, added to those remembered.
+        replace : bool, default False
+            Replace what is remembered instead (the learner corrected the lists).
+        """
+        with self.transaction() as conn:
+            kept = {"me": [], "exclude": []} if replace else self.mail_options()
+            _write_setting(conn, MAIL_ME_KEY, _once(kept["me"], me))
+            _write_setting(conn, MAIL_EXCLUDE_KEY, _once(kept["exclude"], exclude))
+
     def option_seed(self) -> str:
         """Return this learner's seed for the order of quiz options, made on first need.
 
@@ -389,6 +417,23 @@ class Store(Reads):
             self._note_activity(conn)
             bulk.log_import(conn, kind, path, utc_now(), result, digest)
         return result
+
+    def imports(self) -> list[undo.ImportEntry]:
+        """Return every import (not what was typed in a notebook), newest first."""
+        with self._lock, self._database_errors():
+            return undo.list_imports(self._conn)
+
+    def forget_import(self, import_id) -> dict[str, int]:
+        """Undo one import in one transaction: see :func:`netlearn.store.undo.forget_import`.
+
+        Returns
+        -------
+        dict
+            Table -> rows deleted.
+        """
+        with self.transaction() as conn:
+            self._note_activity(conn)
+            return undo.forget_import(conn, int(import_id))
 
     def update_contact(self, contact_id, **fields) -> None:
         """Change fields of a contact (e.g. ``cadence_days=30``, ``close=True``)."""
@@ -660,6 +705,12 @@ class Store(Reads):
             "INSERT OR IGNORE INTO notebook_activity (topic, at) SELECT ?, ? WHERE EXISTS"
             " (SELECT 1 FROM settings WHERE key = ? AND value = 'true')",
             (topic, utc_now(), TIME_CONSENT_KEY))
+
+
+def _once(kept, more) -> list[str]:
+    """``kept`` then ``more``, trimmed and lower-cased, each once, blanks left out."""
+    cleaned = (str(text).strip().lower() for text in [*kept, *more])
+    return list(dict.fromkeys(text for text in cleaned if text))
 
 
 def _write_setting(conn, key, value) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 # Tables in export order: the learner's activity first, then their progress.
 EXPORT_TABLES = (
     "contacts", "interactions", "events", "event_attendees", "commitments",
-    "answers", "self_assessments", "reflections", "pitches", "imports", "settings",
-    "notebook_activity",
+    "answers", "self_assessments", "reflections", "pitches", "imports", "import_rows",
+    "settings", "notebook_activity",
 )
 
 

@@ -6,7 +6,7 @@ import sqlite3
 
 from netlearn.plumbing.errors import StoreError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: How schema 4 and earlier marked a commitment's kind: by how its text began (the give
 #: planner wrote "Give: …"; the follow-up drafter and the never-followed-up list wrote
@@ -35,6 +35,41 @@ def _unique_interaction_refs(conn: sqlite3.Connection) -> None:
                          [(duplicate,) for duplicate, _ in later])
     conn.execute("CREATE UNIQUE INDEX interactions_source_ref"
                  " ON interactions(source, source_ref)")
+
+
+#: The tables whose rows an import brings, as ``import_rows.row_table`` names them.
+IMPORTED_TABLES = ("contacts", "interactions", "events", "commitments")
+
+
+def _import_rows(conn: sqlite3.Connection) -> None:
+    """7 -> 8: ``import_rows`` links each import to every row it brought.
+
+    A row is linked to each import that brought it: the one that added it and any later
+    one that found it already stored (a contact merged by address, a message in a newer
+    export), so undoing one import keeps what another also brought. Imports made before
+    this version are linked to the rows they added, known by a ``created_at`` equal to
+    their ``imported_at`` (one transaction wrote both); an import sharing its second with
+    another, or made by hand in a notebook (kind ``manual``), is left unlinked.
+    """
+    conn.execute(f"""
+        CREATE TABLE import_rows (
+            import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+            row_table TEXT NOT NULL CHECK (row_table IN {IMPORTED_TABLES!r}),
+            row_id INTEGER NOT NULL,
+            UNIQUE (import_id, row_table, row_id)
+        )""")
+    conn.execute("CREATE INDEX import_rows_row ON import_rows(row_table, row_id)")
+    for table in IMPORTED_TABLES:  # a deleted row's id may be given again: no stale link
+        conn.execute(f"CREATE TRIGGER {table}_unlinked AFTER DELETE ON {table} BEGIN"
+                     f" DELETE FROM import_rows WHERE row_table = '{table}'"
+                     " AND row_id = old.id; END")
+    for table in IMPORTED_TABLES:
+        conn.execute(
+            f"INSERT OR IGNORE INTO import_rows (import_id, row_table, row_id)"
+            f" SELECT i.id, '{table}', r.id FROM imports i JOIN {table} r"
+            f" ON r.created_at = i.imported_at AND r.source != 'manual'"
+            f" WHERE i.kind != 'manual' AND (SELECT count(*) FROM imports o"
+            f" WHERE o.imported_at = i.imported_at) = 1")
 
 
 def _columns_referencing(conn: sqlite3.Connection, target: str) -> list[tuple[str, str]]:
@@ -250,6 +285,8 @@ MIGRATIONS = [
         UNIQUE (topic, at)
     );
     """,
+    # 7 -> 8: which rows each import brought, so that one import can be undone alone.
+    _import_rows,
 ]
 
 

@@ -28,8 +28,9 @@ RESTORE_KEYS = {
 #: were not unique on (source, source_ref) from schema 2 until migration 6.
 REPEATED_KEYS_BEFORE = {"interactions": 6}
 #: Tables other rows point to are restored first (their ids are mapped).
-_RESTORE_FIRST = {"contacts": 0, "events": 1}
-_MAPPED = {"contacts": "contact_id", "events": "event_id"}
+_RESTORE_FIRST = {"contacts": 0, "events": 1, "interactions": 2, "commitments": 3, "imports": 4}
+_MAPPED = {"contacts": "contact_id", "events": "event_id", "interactions": "interaction_id",
+           "commitments": "commitment_id", "imports": "import_id"}
 
 
 class RestoreConflict(StoreError):
@@ -122,6 +123,25 @@ def _with_legacy_kinds(columns, rows):
     return [*columns, "kind"], [(*row, legacy_kind(row[at])) for row in rows]
 
 
+def _linked_here(columns, rows, maps) -> list[tuple]:
+    """A backup's import links with this store's ids of the import and of the row.
+
+    A link whose import or row the backup does not hold is left out: it could only
+    point at some other row here.
+    """
+    import_at, table_at, row_at = (columns.index(c) for c in ("import_id", "row_table",
+                                                                "row_id"))
+    linked = []
+    for row in rows:
+        import_id = maps["import_id"].get(row[import_at])
+        row_id = maps.get(_MAPPED.get(row[table_at], ""), {}).get(row[row_at])
+        if import_id is not None and row_id is not None:
+            row = list(row)
+            row[import_at], row[row_at] = import_id, row_id
+            linked.append(tuple(row))
+    return linked
+
+
 def _check_names(conn, tables: dict) -> None:
     """Refuse a table or column this store lacks: only the schema's own names go into SQL."""
     for table, (columns, _rows) in tables.items():
@@ -137,14 +157,17 @@ def merge_tables(conn, tables: dict[str, tuple[list[str], list[tuple]]]) -> dict
     """Merge a backup's rows in the caller's write transaction (see ``Store.restore_tables``)."""
     _check_names(conn, tables)
     order = sorted(tables, key=lambda t: (_RESTORE_FIRST.get(t, 9), t))
-    maps = {"contact_id": {}, "event_id": {}}
+    maps = {column: {} for column in _MAPPED.values()}
     added, present, conflicts = {}, 0, []
     for table in order:
         columns, rows = tables[table]
+        table_maps = maps
         if table == "commitments" and "kind" not in columns and "text" in columns:
             columns, rows = _with_legacy_kinds(columns, rows)
+        if table == "import_rows":
+            rows, table_maps = _linked_here(columns, rows, maps), {}
         try:
-            n, same, problems = _restore_table(conn, table, columns, rows, maps)
+            n, same, problems = _restore_table(conn, table, columns, rows, table_maps)
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"the backup holds a {table} record this store cannot "
                              f"take ({exc}); nothing was restored") from None

@@ -83,6 +83,7 @@ SCREEN_MINUTES = {
     # data in and out
     "import_widget": 1.4, "export_widget": 0.9, "backup_widget": 0.9, "summary_widget": 1.0,
     "data_choice": 0.2, "hosting_notice": 0.2, "time_consent": 1.0, "delete_data_widget": 2.0,
+    "imports_list": 1.0,
     # where you are
     "course_overview": 0.8, "progress_bar": 0.2,
 }

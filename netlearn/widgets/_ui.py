@@ -30,6 +30,7 @@ PURPOSE_LABELS = {
     "ask": "asking for something",
     "thanks": "saying thank you",
     "introduction": "introducing or being introduced",
+    "message": "a message (purpose not recorded)",
 }
 #: Keep-in-touch cadences offered everywhere a cadence is chosen (label, days or None).
 CADENCE_OPTIONS = (

@@ -32,8 +32,10 @@ def notice_html(service: SharedService | None) -> str:
         "<div class='netlearn-shared-service' role='note'>"
         f"<p><strong>⚠ This course is running on {_html.escape(service.name)}, not on your "
         "own computer.</strong> It is " + _html.escape(service.detail) + ".</p>"
-        "<p>A LinkedIn export, address book or calendar holds <strong>other people's personal "
-        "data</strong> — your contacts'. Here, use the <strong>sample persona</strong> or a "
+        "<p>A LinkedIn export, address book, calendar or mailbox holds <strong>other people's "
+        "personal data</strong> — your contacts'. A mailbox uploaded here puts <strong>the "
+        "whole mailbox, message text and attachments included, on this server</strong> while "
+        "it is read. Here, use the <strong>sample persona</strong> or a "
         "log you type in by hand; import real exports only in a copy of the course installed "
         "on your own computer (see the README)." + _html.escape(keep) + "</p></div>")
 

@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from netlearn.plumbing.errors import NetlearnError
 from netlearn.plumbing.hosting import shared_service
+from netlearn.store.uploads import private_temp_dir, uploads_dir  # noqa: F401 (tests, callers)
 from netlearn.widgets._common import NetlearnBox, button
 from netlearn.widgets._ui import escape, note, ok, problem, resolve_store
 from netlearn.widgets.hosting_notice import notice_html
 from netlearn.widgets.shared_models import hbox, html, make
 
-ACCEPT = ".zip,.csv,.vcf,.ics"
+ACCEPT = ".zip,.csv,.vcf,.ics,.mbox"
 KIND_OPTIONS = (
     ("LinkedIn data export (.zip, or one of its CSV files)", "linkedin"),
     ("Contacts (vCard, .vcf)", "vcard"),
     ("Calendar (iCalendar, .ics)", "ics"),
+    ("Mailbox (Google Takeout .zip or .mbox, a Thunderbird or Apple Mail mailbox)", "mbox"),
     ("My networking log (netlearn CSV template)", "csv"),
 )
+#: What a mailbox import reads and never reads, in one sentence (notebook 00 says the same).
+MAILBOX_READS = ("From a mailbox, only the headers are read: who wrote to whom and when; "
+                 "subjects, message text and attachments are never read or kept.")
 KIND_WORDS = {value: label.split(" (")[0] for label, value in KIND_OPTIONS}
 SKIPPED_SHOWN = 5
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
@@ -39,18 +41,17 @@ def linkedin_file(name: str, head: bytes = b"") -> str | None:
 
 
 def detect_kind(name: str, head: bytes = b"") -> str | None:
-    """Guess the import kind of an uploaded file; see :func:`netlearn.importers.detect_kind`."""
+    """Guess the import kind of an uploaded file; see :func:`netlearn.importers.detect_kind`.
+
+    A mailbox is also known by its start: a file beginning ``From `` (mbox, as
+    Thunderbird keeps it without an extension), or a zip whose first file is Google
+    Takeout's mail.
+    """
     from netlearn.importers import detect_kind as detect
 
+    if head.startswith(b"From ") or (head.startswith(b"PK") and b"Takeout/Mail/" in head):
+        return "mbox"
     return detect(name, head)
-
-
-def uploads_dir(home) -> Path:
-    """Return ``home/uploads``, created with permissions 0700 (private to the learner)."""
-    path = Path(home) / "uploads"
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-    return path
 
 
 def safe_file_name(name: str, kind: str = "") -> str:
@@ -59,16 +60,6 @@ def safe_file_name(name: str, kind: str = "") -> str:
     if not base:
         base = "upload" + {"linkedin": ".zip", "vcard": ".vcf", "ics": ".ics"}.get(kind, ".csv")
     return base[:120]
-
-
-@contextmanager
-def private_temp_dir(home):
-    """Yield a fresh 0700 directory under ``home/uploads``; delete it (and its files) after."""
-    path = Path(tempfile.mkdtemp(prefix="import-", dir=uploads_dir(home)))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def _uploaded(value) -> tuple[str, bytes] | None:
@@ -139,6 +130,16 @@ def files_line(files, notes=(), hide: str = "") -> str:
     return line
 
 
+def left_out_line(left_out: dict[str, int]) -> str:
+    """Return " — left out 12 messages: 10 mailing lists and newsletters, 2 spam or trash"."""
+    from netlearn.importers.mbox import LEFT_OUT
+
+    if not left_out:
+        return ""
+    reasons = ", ".join(f"{n:,} {LEFT_OUT.get(key, key)}" for key, n in left_out.items())
+    return f" — left out {sum(left_out.values()):,} messages: {reasons}"
+
+
 def _strip(text: str, hide: str) -> str:
     text = str(text)
     if hide:
@@ -188,6 +189,9 @@ class ImportWidget(NetlearnBox):
                                      "it holds — nothing is saved", "netlearn-preview",
                                      icon="eye")
         self.preview = html("")
+        self.kind_note = html("")
+        self.addresses = AddressesPanel(self.store)
+        self.kind.observe(lambda _: self._kind_chosen(), "value")
         self.upload.observe(lambda _: self._detect(), "value")
         self.import_button.on_click(lambda _: self.run_import())
         self.preview_button.on_click(lambda _: self.run_preview())
@@ -203,11 +207,12 @@ class ImportWidget(NetlearnBox):
         shared = [html(notice_html(self.service)), self.confirm] if self.service else []
         self.set_body(shared + [
             html("<p>Choose a LinkedIn data export (.zip), a contacts file (.vcf), a "
-                 "calendar (.ics) or your networking log (.csv). The file is read on "
-                 "this computer, stored in your records, and the uploaded copy is "
-                 "deleted straight after.</p>"),
-            hbox([self.upload, self.kind]), self.detected, self.import_button,
-            self.bar, self.result,
+                 "calendar (.ics), a mailbox (.mbox, a Google Takeout .zip, or a "
+                 "Thunderbird mailbox file: choose Mailbox first) or your networking log "
+                 "(.csv). The file is read on this computer, stored in your records, and "
+                 f"the uploaded copy is deleted straight after. {escape(MAILBOX_READS)}</p>"),
+            hbox([self.upload, self.kind]), self.kind_note, self.detected,
+            self.import_button, self.bar, self.result, self.addresses,
             html("<p class='netlearn-muted'>No file at hand? See what an import "
                  "finds in the sample persona's LinkedIn export. It is not added "
                  "to your records.</p>"),
@@ -231,6 +236,13 @@ class ImportWidget(NetlearnBox):
 
     def _confirmed(self, change) -> None:
         self.import_button.disabled = not change["new"]
+
+    def _kind_chosen(self) -> None:
+        """A mailbox may have no extension (Thunderbird's Sent, Inbox): let any file be
+        chosen then, and say what is read."""
+        mailbox = self.kind.value == "mbox"
+        self.upload.accept = "" if mailbox else ACCEPT
+        self.kind_note.value = note(MAILBOX_READS) if mailbox else ""
 
     # -- actions -----------------------------------------------------------------
     def _detect(self) -> None:
@@ -258,7 +270,7 @@ class ImportWidget(NetlearnBox):
         netlearn.store.ImportResult or None
             None when nothing was imported.
         """
-        from netlearn.keep.ingest import import_file
+        from netlearn.keep.ingest import import_file, import_mailbox
 
         if not self.confirm.value:
             self.result.value = problem(f"This course runs on {self.service.name}: tick "
@@ -277,15 +289,23 @@ class ImportWidget(NetlearnBox):
                 with open(path, "wb", opener=_private_opener) as handle:
                     handle.write(data)
                 try:
-                    imported = import_file(self.store, kind, path, progress=self._progress,
-                                           on_save=self._saving)
+                    if kind == "mbox":  # with the addresses and exclusions remembered
+                        imported = import_mailbox(self.store, path, progress=self._progress,
+                                                  on_save=self._saving)
+                    else:
+                        imported = import_file(self.store, kind, path,
+                                               progress=self._progress, on_save=self._saving)
                 except (NetlearnError, OSError) as exc:
                     self.bar.bar_style = "danger"
                     self.result.value = problem(_strip(str(exc), str(folder)))
                     return None
                 result = imported.result
                 line = result_line(result, imported.skipped, str(folder), imported.same_as)
-                line += files_line(imported.files, imported.notes, str(folder))
+                if kind == "mbox":  # the notes repeat what these lines and the panel say
+                    line += files_line(imported.files, (), str(folder))
+                    line += left_out_line(imported.left_out)
+                else:
+                    line += files_line(imported.files, imported.notes, str(folder))
         except OSError as exc:  # the private upload folder itself
             self.bar.bar_style = "danger"
             self.result.value = problem(f"Could not store the upload: {exc}")
@@ -294,6 +314,8 @@ class ImportWidget(NetlearnBox):
         self.bar.bar_style = "success"
         self.result.value = ok(f"{safe_file_name(name, kind)}: {line}")
         self.upload.value = ()
+        if kind == "mbox" and imported.me:
+            self.addresses.show(imported.me, imported.me_found_by)
         return result
 
     def run_preview(self):
@@ -328,6 +350,86 @@ class ImportWidget(NetlearnBox):
             + "</p><p><strong>" + escape("Nothing was saved — your records are unchanged.")
             + "</strong></p>")
         return batch
+
+
+#: How the importer found the learner's own addresses, as the panel says it.
+FOUND_BY = {
+    "given": "as you gave them before",
+    "sent": "the sender of your sent mail",
+    "most": "the address on most messages (no mail was marked as sent)",
+}
+
+
+class AddressesPanel(widgets.VBox):
+    """After a mailbox import: the learner's own addresses, to confirm or correct once,
+    and the domains or people whose mail they leave out; both remembered for the next
+    mailbox import (and for ``netlearn import mbox``).
+
+    Attributes
+    ----------
+    me : Text
+        The addresses, comma-separated.
+    exclude : Text
+        Domains and addresses whose mail is left out, comma-separated.
+    remember : Button
+    message : HTML
+    """
+
+    def __init__(self, store):
+        self.store = store
+        self.found = html("")
+        self.me = make(widgets.Text, description="My addresses",
+                       style={"description_width": "11em"},
+                       layout=dict(width="100%", max_width="40em"))
+        self.exclude = make(widgets.Text, description="Leave out mail of",
+                            placeholder="domains or addresses, e.g. family.example, shop.example",
+                            style={"description_width": "11em"},
+                            layout=dict(width="100%", max_width="40em"))
+        self.remember = button("Remember these", "Keep these addresses and exclusions for "
+                               "your next mailbox import", "netlearn-remember-addresses",
+                               icon="check")
+        self.remember.on_click(lambda _: self.save())
+        self.message = html("")
+        self.used: tuple[str, ...] = ()
+        super().__init__([self.found, self.me, self.exclude, self.remember, self.message],
+                         layout=widgets.Layout(display="none"))
+
+    def show(self, me, found_by: str) -> None:
+        """Show the addresses a mailbox import used and how they were found."""
+        self.used = tuple(me)
+        how = FOUND_BY.get(found_by, found_by)
+        self.found.value = ("<p>" + escape(
+            f"Your own address{'es' * (len(me) > 1)}, found as {how}: is that right? Correct "
+            "them if not (comma-separated), add any domain or person whose mail should stay "
+            "out (family, shops), and press Remember these. They are used for every mailbox "
+            "import from now on.") + "</p>")
+        self.me.value = ", ".join(me)
+        self.exclude.value = ", ".join(self.store.mail_options()["exclude"])
+        self.message.value = ""
+        self.layout.display = None
+
+    def save(self) -> None:
+        """Remember the addresses (replacing those before) and the exclusions."""
+        from netlearn.importers.mail_headers import is_address
+
+        me = _split(self.me.value)
+        wrong = [text for text in me if not is_address(text)]
+        if not me or wrong:
+            self.message.value = problem(f"{wrong[0]!r} is not an e-mail address." if wrong
+                                         else "Give at least one address of yours.")
+            return
+        exclude = _split(self.exclude.value)
+        self.store.remember_mail_options(me, exclude, replace=True)
+        again = (" Import the mailbox again to read it with them: what was stored stays, "
+                 "and only what is new is added." if tuple(me) != self.used or exclude else "")
+        self.message.value = ok(f"Remembered: {', '.join(me)}"
+                                + (f"; leaving out {', '.join(exclude)}" if exclude else "")
+                                + "." + again)
+
+
+def _split(text: str) -> list[str]:
+    return list(dict.fromkeys(part.strip().lower().strip("<>") for part in
+                              re.split(r"[,;\s]+", text) if part.strip()))
 
 
 def import_widget(store=None, environ=None) -> ImportWidget:

@@ -9,6 +9,7 @@ import pytest
 
 from netlearn.importers import ics, read
 from netlearn.plumbing.errors import InputError
+from tests.helpers import learner_time_zone
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TODAY = date(2026, 2, 1)
@@ -16,7 +17,8 @@ TODAY = date(2026, 2, 1)
 
 @pytest.fixture(scope="module")
 def calendar():
-    return ics.read_ics(FIX / "calendar.ics", today=TODAY)
+    with learner_time_zone("Europe/Berlin"):  # a learner in Berlin, as the events are
+        return ics.read_ics(FIX / "calendar.ics", today=TODAY)
 
 
 def test_events_titles_days_and_refs(calendar):
@@ -54,7 +56,7 @@ def test_attendees_become_contacts_and_interactions(calendar):
     got = sorted((i.when, i.channel, i.contact_key) for i in calendar.interactions)
     assert got == [
         (datetime(2025, 10, 15, 18, 0), "video", "ics:bo@example.org"),  # zoom link
-        (datetime(2025, 12, 10, 16, 0), "video", "ics:zed@example.net"),  # meet URL
+        (datetime(2025, 12, 10, 17, 0), "video", "ics:zed@example.net"),  # 16:00 UTC
         (datetime(2026, 1, 5, 8, 30), "in_person", "ics:ada@example.com"),
         (datetime(2026, 1, 13, 9, 0), "in_person", "ics:ada@example.com"),
         (datetime(2026, 1, 26, 8, 30), "in_person", "ics:ada@example.com"),

@@ -25,19 +25,23 @@ def test_import_prints_addresses_left_out_mail_and_counts(home, tmp_path, capsys
     assert "(the same content was imported on 20" in capsys.readouterr().out
 
 
-def test_me_and_exclude_change_what_is_read_and_are_not_taken_for_a_repeat(home, tmp_path,
-                                                                        capsys):
+def test_me_and_exclude_are_remembered_and_change_what_is_read(home, tmp_path, capsys):
     (path,) = make_mailboxes.takeout(tmp_path)
     assert main(["import", "mbox", str(path), "--exclude", "example.net"]) == 0
     assert contacts(home) == ["ada@example.com", "eve@example.com"]
-    assert main(["import", "mbox", str(path)]) == 0  # without the exclusion: read again
-    out, err = capsys.readouterr()
-    assert "the same content" not in out
-    assert contacts(home) == ["ada@example.com", "bo@example.net", "eve@example.com"]
+    # the exclusion is remembered: the same file with the same options is a repeat
+    assert main(["import", "mbox", str(path)]) == 0
+    assert "(the same content was imported on 20" in capsys.readouterr().out
+    assert contacts(home) == ["ada@example.com", "eve@example.com"]
+    # other addresses are another reading, not a repeat; the exclusion still holds
     assert main(["import", "mbox", str(path), "--me", "ada@example.com",
                  "--me", "SAM.learner@example.org"]) == 0
-    assert "your addresses: ada@example.com, sam.learner@example.org (as given)" in \
-        capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "the same content" not in out
+    assert "your addresses: ada@example.com, sam.learner@example.org (as given)" in err
+    store_module._stores.pop(home, None)
+    assert store_module.Store(home).mail_options() == {
+        "me": ["ada@example.com", "sam.learner@example.org"], "exclude": ["example.net"]}
 
 
 def test_a_bad_me_or_options_for_another_kind_are_one_line(home, tmp_path, capsys):

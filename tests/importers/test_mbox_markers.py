@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
@@ -21,6 +22,7 @@ MARKERS = {
     "attachment name": "ZQX-FILENAME-6E07",
     "base64 attachment": "ZQX-BASE64-A1C9",
 }
+NOW = datetime(2026, 1, 7, tzinfo=timezone.utc)
 PDF = b"%PDF-1.4 " + MARKERS["base64 attachment"].encode() * 20
 
 
@@ -86,3 +88,43 @@ def test_no_subject_body_or_attachment_text_is_kept_exported_or_summarised(home,
     assert not [name for name, marker in MARKERS.items() if marker.encode() in text]
     assert imported.notes and not [note for note in imported.notes
                                    if any(marker in note for marker in MARKERS.values())]
+
+
+def test_an_upload_through_the_widget_leaves_no_copy_nor_marker(home, tmp_path):
+    from netlearn.widgets.upload import import_widget
+
+    data = marked_mailbox(tmp_path / "marked.mbox").read_bytes()
+    store = store_module.Store(home)
+    widget = import_widget(store=store, environ={})
+    widget.upload.value = ({"name": "marked.mbox", "type": "", "size": len(data),
+                            "content": memoryview(data), "last_modified": NOW},)
+    assert widget.kind.value == "mbox"
+    assert widget.run_import().added == 2 + 3
+    # a broken upload (cut in its first header) is deleted too
+    widget.upload.value = ({"name": "Inbox", "type": "", "size": 207, "last_modified": NOW,
+                            "content": memoryview(b"From x\n" + b"A" * 200)},)
+    widget.kind.value = "mbox"
+    assert widget.run_import() is None
+    store.close()
+    assert list((home / "uploads").iterdir()) == []
+    assert found_markers(home) == {}
+
+
+def test_a_copy_left_by_a_killed_kernel_is_deleted_at_the_next_start(home, tmp_path):
+    import subprocess
+    import sys
+
+    from netlearn.store.uploads import FOLDER_PREFIX, OWNER_FILE, uploads_dir
+
+    store_module.Store(home).close()
+    # a kernel killed while it read an upload: its folder stays, its process is gone
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    left = uploads_dir(home) / f"{FOLDER_PREFIX}killed"
+    left.mkdir()
+    (left / OWNER_FILE).write_text(gone.stdout.strip(), encoding="ascii")
+    marked_mailbox(left / "Inbox")
+    assert found_markers(home)  # not vacuous: the markers are there before the start
+    store_module.Store(home).close()  # the next start
+    assert list((home / "uploads").iterdir()) == []
+    assert found_markers(home) == {}

@@ -57,6 +57,7 @@ from netlearn.network.metrics.giving import (
     recent_conversations,
 )
 from netlearn.network.metrics.online import (
+    APART_FROM_SHARE,
     IN_PERSON_CHANNELS,
     LINKEDIN_CHANNELS,
     OnlineMix,
@@ -85,6 +86,7 @@ from netlearn.network.metrics.upkeep import (
     CadenceOverdue,
     CloseSuggestion,
     DormantTie,
+    MailInTouch,
     Recency,
     ReconnectCandidate,
     cadence_overdue,
@@ -92,6 +94,7 @@ from netlearn.network.metrics.upkeep import (
     close_in_touch,
     dormant_reconnected,
     gone_cold,
+    mail_in_touch,
     recency,
     reconnect_candidates,
     reconnect_pool,
@@ -99,6 +102,7 @@ from netlearn.network.metrics.upkeep import (
 )
 
 __all__ = [
+    "APART_FROM_SHARE",
     "COLD_DAYS",
     "DATE_ONLY_MEETING_TIME",
     "DORMANT_DAYS",
@@ -119,6 +123,7 @@ __all__ = [
     "DormantTie",
     "FollowUp",
     "GiveAsk",
+    "MailInTouch",
     "MonthCount",
     "NotFollowedUp",
     "OnlineMix",
@@ -142,6 +147,7 @@ __all__ = [
     "gone_cold",
     "in_person_also_online",
     "interaction_times",
+    "mail_in_touch",
     "invitation_note_share",
     "naive_datetime",
     "never_followed_up",

@@ -66,12 +66,15 @@ class OverdueCommitment:
 
 @dataclass(slots=True)
 class NotFollowedUp:
-    """A new connection the learner never wrote to after connecting."""
+    """A person the learner first met, or connected with, and never wrote to afterwards."""
 
     contact_key: str
     name: str
     company: str
-    connected: date
+    #: The day of the first meeting, or of connecting.
+    day: date
+    #: ``"met"`` or ``"connected"``: which clock :attr:`day` started.
+    how: str = "connected"
 
 
 # --------------------------------------------------------------------------- the shared rule
@@ -149,6 +152,35 @@ def _follows_a_meeting(item: Interaction) -> bool:
     return item.purpose != "meet"
 
 
+def _first_meetings(net: Network, today: date, days: int):
+    """Yield ``(key, contact, timeline, first meeting)`` for each new contact (see
+    :func:`follow_up`)."""
+    timelines = network_timelines(net, today)
+    start, now = window(today, days)
+    met_keys = {item.contact_key for item in net.interactions if item.purpose == "meet"}
+    for key, contact in contacts_by_key(net.contacts).items():
+        if contact.met_on is None and key not in met_keys:
+            continue  # never met: nothing to follow up
+        timeline = timelines.get(key)
+        met = _meeting_moment(contact, timeline)
+        if met is not None and start <= met < now:
+            yield key, contact, timeline, met
+
+
+def _meeting_follow_up(net: Network, today: date,
+                       days: int) -> tuple[FollowUp, list[NotFollowedUp]]:
+    """:func:`follow_up`, and the people it counts as never followed up, from one pass."""
+    now = window(today, days)[1]
+    meetings = []
+    missed = []
+    for key, contact, timeline, met in _first_meetings(net, today, days):
+        first = _first_outgoing_after(timeline, met, _follows_a_meeting)
+        meetings.append((met, None if first is None else first - met))
+        if first is None and met + _WEEK <= now:
+            missed.append(NotFollowedUp(key, contact.name, contact.company, met.date(), "met"))
+    return _tally(meetings, now), missed
+
+
 def follow_up(net: Network, today: date, days: int = 365) -> FollowUp:
     """How quickly the learner followed up with people they met.
 
@@ -157,10 +189,15 @@ def follow_up(net: Network, today: date, days: int = 365) -> FollowUp:
     - *meeting*: a contact's earliest interaction with purpose ``"meet"``; if it
       has none but ``met_on`` is set, 12:00 on ``met_on``. A *new contact* is
       one whose meeting falls on one of the ``days`` calendar days ending with
-      ``today`` (people met long before are not new).
+      ``today`` (people met long before are not new). Only that *first* meeting
+      starts the clock: a later one, such as the next occurrence of a recurring
+      calendar event with the same people, neither starts it again nor counts
+      as a follow-up.
     - *follow-up*: the first interaction with the same contact that is
       outgoing (``direction == "out"``), has a purpose other than ``"meet"``
-      and is strictly later than the meeting; its *latency* is the time between.
+      and is strictly later than the meeting (an e-mail to them, a message, a
+      call); its *latency* is the time between. Imported meetings and e-mails
+      are both on the learner's clock, so the latency is right across time zones.
     - ``within_48h``: followed up with latency ≤ 48 hours, out of new contacts
       whose 48 hours have passed by the end of ``today`` or who were already
       followed up within them (so people met yesterday do not count against
@@ -185,20 +222,7 @@ def follow_up(net: Network, today: date, days: int = 365) -> FollowUp:
         Counts, the two shares, the median and every latency in hours (for a
         histogram), in the order of ``net.contacts``.
     """
-    timelines = network_timelines(net, today)
-    start, now = window(today, days)
-    met_keys = {item.contact_key for item in net.interactions if item.purpose == "meet"}
-    meetings = []
-    for key, contact in contacts_by_key(net.contacts).items():
-        if contact.met_on is None and key not in met_keys:
-            continue  # never met: nothing to follow up
-        timeline = timelines.get(key)
-        met = _meeting_moment(contact, timeline)
-        if met is None or not start <= met < now:
-            continue
-        first = _first_outgoing_after(timeline, met, _follows_a_meeting)
-        meetings.append((met, None if first is None else first - met))
-    return _tally(meetings, now)
+    return _meeting_follow_up(net, today, days)[0]
 
 
 def overdue_commitments(net: Network, today: date) -> list[OverdueCommitment]:
@@ -269,11 +293,11 @@ def _connection_follow_up(net: Network, today: date,
             continue
         started.append((moment, None))
         if moment + _WEEK <= now:
-            missed.append(NotFollowedUp(key, contact.name, contact.company, day))
+            missed.append(NotFollowedUp(key, contact.name, contact.company, day, "connected"))
     result = _tally(started, now)
     # One whole for both shares, so that they can be compared directly.
     result.within_48h = Share(result.within_48h.part, result.within_7d.whole)
-    missed.sort(key=lambda m: (m.connected, m.name), reverse=True)
+    missed.sort(key=lambda m: (m.day, m.name), reverse=True)
     return result, missed
 
 
@@ -311,8 +335,13 @@ def connection_follow_up(net: Network, today: date, days: int = 365) -> FollowUp
 
 
 def never_followed_up(net: Network, today: date, days: int = 365) -> list[NotFollowedUp]:
-    """New connections never written to within 7 days, newest first (see
-    :func:`connection_follow_up` for the definitions).
+    """People first met, or connected with, and never written to, newest first.
+
+    Definitions: the new contacts of :func:`follow_up` that it counts as never
+    followed up (first met 7 or more days ago, no outgoing message, call or e-mail
+    since), then the new connections of :func:`connection_follow_up` never written
+    to within 7 days. A person both met and connected with is judged by the
+    meeting alone, and listed once.
 
     Parameters
     ----------
@@ -323,5 +352,11 @@ def never_followed_up(net: Network, today: date, days: int = 365) -> list[NotFol
     Returns
     -------
     list of NotFollowedUp
+        Sorted by :attr:`NotFollowedUp.day`, newest first, then by name (Z to A).
     """
-    return _connection_follow_up(net, today, days)[1]
+    met = _meeting_follow_up(net, today, days)[1]
+    first_met = {key for key, *_ in _first_meetings(net, today, days)}
+    missed = met + [item for item in _connection_follow_up(net, today, days)[1]
+                    if item.contact_key not in first_met]
+    missed.sort(key=lambda m: (m.day, m.name), reverse=True)
+    return missed

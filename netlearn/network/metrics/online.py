@@ -19,6 +19,7 @@ from netlearn.network.metrics.common import (
 from netlearn.network.records import CHANNELS, ONLINE_CHANNELS, Interaction, Network
 
 __all__ = [
+    "APART_FROM_SHARE",
     "IN_PERSON_CHANNELS",
     "LINKEDIN_CHANNELS",
     "OnlineMix",
@@ -31,6 +32,10 @@ __all__ = [
 ]
 
 IN_PERSON_CHANNELS = frozenset({"in_person", "event"})
+#: Channels counted apart from the online share: notebook 04 asks how much of the
+#: learner's networking happens online, and e-mail, where most people do everything
+#: (and where an imported mailbox brings hundreds of messages), would swamp it.
+APART_FROM_SHARE = frozenset({"email"})
 LINKEDIN_CHANNELS = frozenset({"linkedin_message", "linkedin_invitation"})
 #: An imported LinkedIn activity's ``source_ref`` starts with its kind: "share:…" is a post.
 _PARTICIPATION_PREFIXES = {"share": "post", "comment": "comment", "reaction": "reaction"}
@@ -46,6 +51,8 @@ class OnlineMix:
     share: float | None
     by_channel: dict[str, int]
     days: int
+    #: E-mail in the same days, counted apart (not in ``total``).
+    email: int = 0
 
 
 @dataclass(slots=True)
@@ -62,10 +69,11 @@ def online_mix(net: Network, today: date, days: int = 365) -> OnlineMix:
     """How much of the learner's networking happens online.
 
     Definition: over all interactions (both directions) on one of the ``days``
-    calendar days ending with ``today``, ``share = online / total`` where an
-    interaction is online if its channel is one of email, linkedin_message,
-    linkedin_invitation, forum, post or video (``Interaction.online``);
-    everything else (in_person, event, call) is ``offline``.
+    calendar days ending with ``today``, except e-mail (:data:`APART_FROM_SHARE`,
+    counted apart as ``email``), ``share = online / total`` where an interaction
+    is online if its channel is one of linkedin_message, linkedin_invitation,
+    forum, post or video; everything else (in_person, event, call) is
+    ``offline``.
 
     Parameters
     ----------
@@ -79,17 +87,20 @@ def online_mix(net: Network, today: date, days: int = 365) -> OnlineMix:
     Returns
     -------
     OnlineMix
-        ``total``, ``online``, ``offline``, ``share`` (None with no
-        interactions) and ``by_channel`` (count per channel, every known
-        channel present, unknown channel names appended).
+        ``total`` (e-mail left out), ``online``, ``offline``, ``share`` (None
+        with no interactions but e-mail), ``by_channel`` (count per channel, every
+        known channel present, e-mail too, unknown channel names appended) and
+        ``email``.
     """
     start, end = window(today, days)
     by_channel = dict.fromkeys(CHANNELS, 0)
     for item in net.interactions:
         if start <= naive_datetime(item.when) < end:
             by_channel[item.channel] = by_channel.get(item.channel, 0) + 1
-    total = sum(by_channel.values())
-    online = sum(count for channel, count in by_channel.items() if channel in ONLINE_CHANNELS)
+    email = sum(count for channel, count in by_channel.items() if channel in APART_FROM_SHARE)
+    total = sum(by_channel.values()) - email
+    online = sum(count for channel, count in by_channel.items()
+                 if channel in ONLINE_CHANNELS and channel not in APART_FROM_SHARE)
     return OnlineMix(
         total=total,
         online=online,
@@ -97,6 +108,7 @@ def online_mix(net: Network, today: date, days: int = 365) -> OnlineMix:
         share=online / total if total else None,
         by_channel=by_channel,
         days=days,
+        email=email,
     )
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from netlearn.network.metrics.common import (
     Share,
     contacts_by_key,
+    naive_datetime,
     network_timelines,
     window,
 )
@@ -19,6 +20,7 @@ from netlearn.network.records import Network
 __all__ = [
     "COLD_DAYS",
     "DORMANT_DAYS",
+    "MailInTouch",
     "INNER_CADENCE_DAYS",
     "INNER_LAYER",
     "OUTER_CADENCE_DAYS",
@@ -35,6 +37,7 @@ __all__ = [
     "close_in_touch",
     "dormant_reconnected",
     "gone_cold",
+    "mail_in_touch",
     "reconnect_candidates",
     "reconnect_pool",
     "recency",
@@ -444,3 +447,37 @@ def close_in_touch(net: Network, today: date, days: int = COLD_DAYS) -> Share:
         if timeline is not None and (today - timeline.last.date()).days <= days:
             part += 1
     return Share(part, len(keys))
+
+
+@dataclass(slots=True)
+class MailInTouch:
+    """Result of :func:`mail_in_touch`."""
+
+    messages: int
+    people: int
+    last: date | None
+
+
+def mail_in_touch(net: Network, today: date, days: int = 365) -> MailInTouch:
+    """How much of keeping in touch was e-mail (which :func:`recency` counts like any contact).
+
+    Definition: e-mail interactions (channel ``email``, both directions) with a contact
+    on one of the ``days`` calendar days ending with ``today``; ``people`` counts the
+    contacts they were with; ``last`` is the date of the latest (None without any).
+
+    Parameters
+    ----------
+    net : Network
+    today : date
+    days : int, default 365
+
+    Returns
+    -------
+    MailInTouch
+    """
+    start, end = window(today, days)
+    whens = [(item.contact_key, naive_datetime(item.when)) for item in net.interactions
+             if item.channel == "email" and item.contact_key]
+    whens = [(key, when) for key, when in whens if start <= when < end]
+    return MailInTouch(len(whens), len({key for key, _ in whens}),
+                       max(when for _, when in whens).date() if whens else None)

@@ -98,7 +98,8 @@ class TriageList(NetlearnBox):
 
 
 class FollowUpGaps(NetlearnBox):
-    """Notebook 03: new connections never written to, each with "add a follow-up commitment".
+    """Notebook 03: people first met or connected with and never written to, each with
+    "add a follow-up commitment".
 
     Attributes
     ----------
@@ -128,12 +129,11 @@ class FollowUpGaps(NetlearnBox):
             self.buttons.append(add)
             where = f" ({escape(item.company)})" if item.company else ""
             lines.append(hbox([html(
-                f"<b>{escape(item.name)}</b>{where} — connected {item.connected:%d %b %Y}"),
+                f"<b>{escape(item.name)}</b>{where} — {item.how} {item.day:%d %b %Y}"),
                 add]))
         if not lines:
-            lines = [html(note("Everyone you connected with in the last year got a "
-                               "message within a week — or there are no new "
-                               "connections yet."))]
+            lines = [html(note("Everyone you met or connected with in the last year got a "
+                               "message within a week — or there is no one new yet."))]
         self.set_body([*lines, self.message])
 
     def add(self, item, contact_id, clicked=None) -> None:
