@@ -108,9 +108,9 @@ class CoreTaskWidget(NetlearnBox):
         self.ticks = {point["id"]: self._tick(point, point["id"] in saved.ticks)
                       for point in self.task["checklist"]}
         self.compare_box = vbox([
-            html(f"<h4>A model answer</h4>{_html.box(_html.markdown(self.task['model_answer']))}"
+            html(f"<h3>A model answer</h3>{_html.box(_html.markdown(self.task['model_answer']))}"
                  "<p class='netlearn-muted'>One good answer among many: yours can differ and "
-                 "be as good.</p><h4>Tick what your draft does</h4>"),
+                 "be as good.</p><h3>Tick what your draft does</h3>"),
             *self.ticks.values()], layout=widgets.Layout(display="none"))
         self.save_button = button("Save my draft", "Save your draft and ticks on this computer",
                                   "netlearn-save", icon="save")
