@@ -48,7 +48,7 @@ def test_an_item_cannot_be_both_a_pre_question_and_a_reserve_item(tmp_path):
     problems = [str(p) for p in check(tmp_path / "content")]
     assert len(problems) == 1 and course
     assert problems[0].startswith(f"{path}:")
-    assert "'t2-p2' is marked both pretest and reserve" in problems[0]
+    assert "'t2-p2' is marked both reserve and pretest" in problems[0]
 
 
 def test_the_schema_refuses_a_pretest_that_is_not_a_boolean(tmp_path):
