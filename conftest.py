@@ -1,7 +1,7 @@
 """Test session set-up: learner data goes to a temporary NETLEARN_HOME, never the repo.
 
 Also gives nbval something to compare: committed notebooks carry no outputs, so the
-expected output of each `# NBVAL_CHECK_OUTPUT` cell is injected from
+expected output of each cell tagged `nbval-check-output` is injected from
 course-src/expected/<stem>.json (written by tools/record_expected_outputs.py).
 """
 
@@ -15,7 +15,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent
 EXPECTED = REPO / "course-src" / "expected"
-MARKER = "# NBVAL_CHECK_OUTPUT"
 
 
 def pytest_addoption(parser):
@@ -37,23 +36,21 @@ def _course_notebook(path: Path) -> bool:
     return path.suffix == ".ipynb" and path.parent == REPO / "notebooks"
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
+    """Collect each course notebook once, as a CheckedNotebook, in place of nbval's own copy.
+
+    nbval's hook collects every notebook; replacing its collector here (rather than dropping its
+    items after collection) keeps pytest's "selected" count equal to what runs.
+    """
+    collectors = yield
     opt = parent.config.option
     if not (getattr(opt, "nbval", False) or getattr(opt, "nbval_lax", False)):
-        return None
+        return collectors
     if not _course_notebook(file_path):
-        return None
-    return _checked_notebook_class().from_parent(parent, path=file_path)
-
-
-def pytest_collection_modifyitems(config, items):
-    # nbval's own hook collects the course notebooks too; keep only our checked copies.
-    checked = _checked_notebook_class()
-    items[:] = [item for item in items
-                if not (_course_notebook(Path(str(item.fspath)))
-                        and type(item.parent).__name__ == "IPyNbFile"
-                        and not isinstance(item.parent, checked))]
+        return collectors
+    kept = [c for c in collectors if type(c).__name__ != "IPyNbFile"]
+    return [*kept, _checked_notebook_class().from_parent(parent, path=file_path)]
 
 
 _CLASS = []
@@ -65,6 +62,8 @@ def _checked_notebook_class():
     from nbformat import from_dict
     from nbval.plugin import IPyNbFile
 
+    from netlearn.facilitator.notebook_builder import CHECK_OUTPUT
+
     class CheckedNotebook(IPyNbFile):
         """A course notebook whose checked cells get their recorded expected output."""
 
@@ -74,7 +73,7 @@ def _checked_notebook_class():
             expected = (json.loads(expected_path.read_text(encoding="utf-8"))
                         if expected_path.exists() else {})
             for cell in self.nb.cells:
-                if cell.cell_type != "code" or not cell.source.lstrip().startswith(MARKER):
+                if cell.cell_type != "code" or CHECK_OUTPUT not in cell.metadata.get("tags", []):
                     continue
                 record = expected.get(cell.get("id"))
                 digest = hashlib.sha256(cell.source.encode("utf-8")).hexdigest()[:16]

@@ -1,16 +1,33 @@
-"""Benchmarks: each measure as a ratio against a floor measured in the same run (medians).
+"""Benchmarks on the learner's path, each measure against a floor measured in the same run
+or, where the target is an absolute one, against that budget (medians of interleaved runs).
 
-Usage: python bench/run.py [--only import,linkedin,metrics,callback,ics,nbval,browser] [--repeat N]
-                           [--scale 1.0] [--home DIR]
-       python bench/run.py --only metrics --home DIR  (metrics over an imported NETLEARN_HOME,
-                                                       no import)
+Usage: python bench/run.py [--only import,metrics,lines,...] [--repeat N] [--size full|small]
+                           [--baseline REV]
        python bench/run.py --only hub,serverimport [--learners 1,5,10]
-       (hub needs pip install -e '.[hub]' and npm; serverimport: rfc3987_syntax's import cost)
+       python bench/run.py --only hubsizing [--burst 10]
+       (hub and hubsizing need pip install -e '.[hub]' and npm; serverimport: rfc3987_syntax's
+       import cost)
 
-The machine is shared and noisy, so every figure is a median of repeated runs and
-every target is a ratio to a floor measured now, on this machine, not a wall-clock
-number (except where the issue states an absolute bound: metrics and charts ≤ 1 s,
-callback ≤ 20 ms, browser click ≤ 150 ms).
+--only picks measures (comma-separated; the default is every one but hub, hubsizing and
+serverimport):
+  import    a LinkedIn export imported in a Jupyter kernel the way the upload widget does it,
+            vs pandas read_csv + to_sql of the same files in a kernel too; the typical export
+            (3k connections, 20k messages, complete archive) ≤ 1.3×, the 200k one ≤ 1.5×
+  metrics   my_network() and every metric the notebooks call, in a new kernel over the
+            imported export: ≤ 0.5 s (typical), ≤ 3 s (200k)
+  lines     the package's line count (netlearn/**/*.py), now vs --baseline
+  startup   import netlearn and show the first quiz, in a new process
+  callback  the quiz's "Check answer" click
+  ics       reading a calendar with a pathological repeat rule
+  nbval     the whole course under nbval
+  browser   click-to-feedback in a real JupyterLab
+  hub       learners on a local JupyterHub; serverimport: jupyter_server's import cost
+  hubsizing every notebook's memory and CPU on a local JupyterHub, own data too, and the
+            start-up burst of --burst learners at once (bench/hub_sizing.py)
+--size small runs the same shapes 10 to 50 times smaller: a smoke test, not a measure.
+
+Targets are reported, not asserted: a figure over its target shows OVER, and the exit status
+is non-zero only on an error. Time only on a machine nobody else is using.
 """
 
 from __future__ import annotations
@@ -27,26 +44,40 @@ import textwrap
 import time
 from pathlib import Path
 
+from learner_path import EXPORTS, bench_learner_path
+
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 ROWS: list[tuple] = []
+HEADER = ("measure", "value", "floor", "ratio", "target", "")
+MEASURES = ("import", "metrics", "lines", "startup", "callback", "ics", "nbval", "browser",
+            "hub", "serverimport", "hubsizing")
+DEFAULT = "import,metrics,lines,startup,callback,ics,nbval,browser"
+BASELINE = "635bca5"  # the last commit before the package moved into rooms
+
+
+def _shown(value, unit) -> str:
+    return f"{value:,.0f} {unit}" if abs(value) >= 1000 else f"{value:.3g} {unit}"
 
 
 def report(name, value, floor, unit, target, kind="ratio"):
-    """Record one row: value vs floor (ratio) or value vs an absolute bound."""
-    if kind == "info":  # a reference point, not a target
-        ratio = value / floor if floor else float("inf")
-        ROWS.append((name, f"{value:.3g} {unit}", f"{floor:.3g} {unit}", f"{ratio:.2f}×",
-                     "—", "info"))
+    """Record one row and print it.
+
+    ``kind`` "ratio": value / floor against ``target`` (×); "abs": value against the
+    absolute ``target`` (in ``unit``; no floor); "info": no target, only the ratio to
+    ``floor`` when there is one (``floor`` None: none).
+    """
+    no_floor = floor is None or kind == "abs"
+    shown_floor = "—" if no_floor else _shown(floor, unit)
+    ratio = value / floor if floor else float("inf")
+    shown_ratio = "—" if no_floor else f"{ratio:.2f}×"
+    if kind == "info":
+        target_text, verdict = "—", "info"
     elif kind == "ratio":
-        ratio = value / floor if floor else float("inf")
-        ok = ratio <= target
-        ROWS.append((name, f"{value:.3g} {unit}", f"{floor:.3g} {unit}", f"{ratio:.2f}×",
-                     f"≤ {target}×", "ok" if ok else "OVER"))
+        target_text, verdict = f"≤ {target}×", "ok" if ratio <= target else "OVER"
     else:
-        ok = value <= target
-        ROWS.append((name, f"{value:.3g} {unit}", "—", "—", f"≤ {target} {unit}",
-                     "ok" if ok else "OVER"))
+        target_text, verdict = f"≤ {target} {unit}", "ok" if value <= target else "OVER"
+    ROWS.append((name, _shown(value, unit), shown_floor, shown_ratio, target_text, verdict))
     print(f"  {ROWS[-1]}", flush=True)
 
 
@@ -59,52 +90,38 @@ def run_child(code: str, env=None, args=()) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def peak_memory(code: str, env=None, args=()) -> float:
-    """Run Python code in a fresh process and return the peak, in MB, of the memory it
-    and any process it forks hold together: their proportional set sizes (shared pages
-    split between the processes sharing them) summed, sampled every 5 ms.
+# -- the package's size ------------------------------------------------------------------
 
-    A process's own peak RSS (``ru_maxrss``) leaves out a child it forks; RSS summed over
-    processes counts the pages they share twice. Not timed: sampling costs CPU.
-    """
-    process = subprocess.Popen([PY, "-c", code, *args], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},
-                               cwd=REPO)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, sum(map(_pss_kb, _process_tree(process.pid))))
-        time.sleep(0.005)
-    if process.returncode != 0:
-        raise RuntimeError("child failed")
-    return peak / 1024
+def _git(*args) -> str:
+    result = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"git {' '.join(args)}: {result.stderr.strip()}")
+    return result.stdout
 
 
-def _process_tree(pid: int) -> list[int]:
-    found = [pid]
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as handle:
-                for child in handle.read().split():
-                    found += _process_tree(int(child))
-    except OSError:  # it has just exited
-        pass
-    return found
+def package_lines(revision: str | None = None) -> tuple[int, int]:
+    """Return (files, lines) of netlearn/**/*.py: as checked out now, or at ``revision``."""
+    if revision is None:
+        texts = [path.read_text(encoding="utf-8")
+                 for path in sorted((REPO / "netlearn").rglob("*.py"))]
+    else:
+        names = _git("ls-tree", "-r", "--name-only", revision, "--", "netlearn").splitlines()
+        texts = [_git("show", f"{revision}:{name}") for name in names if name.endswith(".py")]
+    return len(texts), sum(len(text.splitlines()) for text in texts)
 
 
-def _pss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
-            for line in handle:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:  # it has just exited
-        pass
-    return 0
+def bench_lines(baseline: str):
+    """The package's line count now against the same count at ``baseline``."""
+    files, lines = package_lines()
+    old_files, old_lines = package_lines(baseline)
+    print(f"  netlearn/**/*.py: {files} files now, {old_files} at {baseline}", flush=True)
+    report(f"lines of netlearn/**/*.py: now vs at {baseline}", lines, old_lines, "lines", None,
+           kind="info")
 
 
-# -- import time ------------------------------------------------------------------------
+# -- new learner: import netlearn and the first quiz ---------------------------------------
 
-def bench_import(repeat):
+def bench_startup(repeat):
     """`import netlearn` (and rendering the first quiz) vs `import ipywidgets` alone."""
 
     def importtime(module):
@@ -140,295 +157,6 @@ def bench_import(repeat):
     report("new learner: import netlearn + first quiz vs ipywidgets + a bare form", quiz, bare,
            "s", 3.0)
 
-
-# -- LinkedIn import at scale -----------------------------------------------------------
-
-# The floor (issue 13): what a user would do by hand to keep the data. pandas reads the
-# three CSVs as strings, parses their dates, keeps the columns an importer needs (no
-# message bodies; an invitation's note only as "has one") and writes them to a new SQLite
-# file with DataFrame.to_sql in one transaction. (Issue 4's "pandas reads the CSVs" floor
-# is retired: it asked for less work than an importer must do.)
-PANDAS_KEEP = textwrap.dedent("""
-    import json, os, resource, sqlite3, sys, tempfile, time
-    from pathlib import Path
-    start = time.perf_counter()
-    import pandas as pd
-
-    class OneTransaction(sqlite3.Connection):
-        # pandas commits after each to_sql; the floor commits once, at the end
-        def commit(self):
-            pass
-
-    folder = Path(sys.argv[1])
-    read = dict(dtype=str, keep_default_na=False)
-    connections = pd.read_csv(folder / "Connections.csv", skiprows=3, usecols=[
-        "First Name", "Last Name", "URL", "Email Address", "Company", "Position",
-        "Connected On"], **read)
-    connections["Connected On"] = pd.to_datetime(connections["Connected On"],
-                                                 format="%d %b %Y", errors="coerce")
-    messages = pd.read_csv(folder / "messages.csv", usecols=[
-        "CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS",
-        "DATE", "FOLDER"], **read)
-    messages["DATE"] = pd.to_datetime(messages["DATE"], format="%Y-%m-%d %H:%M:%S UTC",
-                                      errors="coerce")
-    invitations = pd.read_csv(folder / "Invitations.csv", usecols=[
-        "From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl",
-        "inviteeProfileUrl"], **read)
-    invitations["Sent At"] = pd.to_datetime(invitations["Sent At"],
-                                            format="%m/%d/%y, %I:%M %p", errors="coerce")
-    invitations["Message"] = invitations["Message"] != ""
-    rows = len(connections) + len(messages) + len(invitations)
-    with tempfile.TemporaryDirectory() as tmp:
-        conn = sqlite3.connect(os.path.join(tmp, "floor.db"), factory=OneTransaction)
-        conn.execute("BEGIN")
-        for name, frame in (("connections", connections), ("messages", messages),
-                            ("invitations", invitations)):
-            frame.to_sql(name, conn, index=False)
-        sqlite3.Connection.commit(conn)
-        conn.close()
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"s": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
-                      "rss": usage.ru_maxrss, "rows": rows}))
-""")
-
-NETLEARN_IMPORT = textwrap.dedent("""
-    import json, resource, sys, time
-    start = time.perf_counter()
-    from netlearn.cli import main
-    status = main(["import", "linkedin", sys.argv[1]])
-    assert status == 0
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    # a big messages.csv is partly parsed by a forked child: its CPU counts too
-    child = resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"s": time.perf_counter() - start,
-                      "cpu": usage.ru_utime + usage.ru_stime + child.ru_utime + child.ru_stime,
-                      "rss": usage.ru_maxrss, "child_rss": child.ru_maxrss}))
-""")
-
-# What any design with the stdlib csv module and a SQLite row per message must do at
-# least: parse the three files, keep three fields a message, insert them and commit.
-LOWER_BOUND = textwrap.dedent("""
-    import csv, json, os, resource, sqlite3, sys, tempfile, time
-    start = time.perf_counter()
-    folder = sys.argv[1]
-
-    def rows(name, preamble=0):
-        handle = open(os.path.join(folder, name), newline="", encoding="utf-8-sig")
-        reader = csv.reader(handle, strict=True)
-        for _ in range(preamble + 1):
-            next(reader)
-        return reader
-
-    for name, preamble in (("Connections.csv", 3), ("Invitations.csv", 0)):
-        for row in rows(name, preamble):
-            pass
-    kept = [(row[0], row[6], row[3]) for row in rows("messages.csv")]
-    with tempfile.TemporaryDirectory() as tmp:
-        conn = sqlite3.connect(os.path.join(tmp, "bound.db"), isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT)")
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("INSERT INTO t (a, b, c) VALUES (?, ?, ?)", kept)
-        conn.execute("COMMIT")
-        conn.close()
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"s": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
-                      "rss": usage.ru_maxrss}))
-""")
-
-
-def next_export(export: Path, target: Path) -> Path:
-    """Copy an export and add one message: what next month's download looks like to the
-    importer (new bytes, so every row is compared with the store)."""
-    import csv
-    import shutil
-
-    shutil.copytree(export, target)
-    with open(target / "messages.csv", newline="", encoding="utf-8") as handle:
-        header = next(csv.reader(handle))
-    values = {"CONVERSATION ID": "2-bench-next-month", "FROM": "Nova Newcomer",
-              "SENDER PROFILE URL": "https://www.linkedin.com/in/example-nova-newcomer",
-              "TO": "Jordan Example",
-              "RECIPIENT PROFILE URLS": "https://www.linkedin.com/in/example-jordan-self",
-              "DATE": "2026-11-20 09:30:00 UTC", "CONTENT": "Hi Jordan, good to meet you",
-              "FOLDER": "INBOX"}
-    with open(target / "messages.csv", "a", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerow([values.get(name, "") for name in header])
-    return target
-
-
-def bench_linkedin(repeat, scale, workdir):
-    """Import a 30k/200k/5k LinkedIn export vs pandas keeping the same data in SQLite."""
-    export = workdir / "linkedin"
-    subprocess.run([PY, str(REPO / "bench" / "make_linkedin_export.py"), str(export),
-                    "--connections", str(int(30000 * scale)),
-                    "--messages", str(int(200000 * scale)),
-                    "--invitations", str(int(5000 * scale)), "--seed", "1"],
-                   check=True, cwd=REPO, stdout=subprocess.DEVNULL)
-    changed = next_export(export, workdir / "linkedin-next")
-    # the complete export: the same three files plus the activity files at the issue's scale
-    complete = workdir / "linkedin-complete"
-    subprocess.run([PY, str(REPO / "bench" / "make_linkedin_export.py"), str(complete),
-                    "--connections", str(int(30000 * scale)),
-                    "--messages", str(int(200000 * scale)),
-                    "--invitations", str(int(5000 * scale)), "--seed", "1", "--complete"],
-                   check=True, cwd=REPO, stdout=subprocess.DEVNULL)
-    runs: dict[str, list[dict]] = {k: [] for k in ("floor", "first", "same", "next", "bound",
-                                                   "complete")}
-    for i in range(repeat):
-        runs["floor"].append(run_child(PANDAS_KEEP, args=(str(export),)))
-        home = {"NETLEARN_HOME": str(workdir / f"home-{i}")}
-        runs["first"].append(run_child(NETLEARN_IMPORT, env=home, args=(str(export),)))
-        runs["same"].append(run_child(NETLEARN_IMPORT, env=home, args=(str(export),)))
-        runs["next"].append(run_child(NETLEARN_IMPORT, env=home, args=(str(changed),)))
-        runs["bound"].append(run_child(LOWER_BOUND, args=(str(export),)))
-        runs["complete"].append(run_child(NETLEARN_IMPORT, env={
-            "NETLEARN_HOME": str(workdir / f"home-complete-{i}")}, args=(str(complete),)))
-
-    # peak memory, in runs of their own (sampling it costs CPU): the import forks a child
-    # to parse part of a big messages.csv, so the two processes' memory is added up
-    memory: dict[str, list[float]] = {"floor": [], "first": [], "next": []}
-    for i in range(repeat):
-        memory["floor"].append(peak_memory(PANDAS_KEEP, args=(str(export),)))
-        home = {"NETLEARN_HOME": str(workdir / f"home-memory-{i}")}
-        memory["first"].append(peak_memory(NETLEARN_IMPORT, env=home, args=(str(export),)))
-        memory["next"].append(peak_memory(NETLEARN_IMPORT, env=home, args=(str(changed),)))
-
-    def med(kind, key):
-        return statistics.median(item[key] for item in runs[kind])
-
-    floor_s, floor_mb = med("floor", "s"), med("floor", "rss") / 1024
-    floor_pss = statistics.median(memory["floor"])
-    floor = "pandas → to_sql"
-    for kind, label in (("first", "LinkedIn import"),
-                        ("same", "LinkedIn re-import, same files (known by digest)"),
-                        ("next", "LinkedIn import of next month's export (+1 message)")):
-        report(f"{label}: time vs {floor}", med(kind, "s"), floor_s, "s", 1.0)
-        if kind in memory:
-            report(f"{label}: peak memory, with its child (PSS) vs {floor}",
-                   statistics.median(memory[kind]), floor_pss, "MB", 1.0)
-            report(f"{label}: peak RSS of the main process alone vs {floor}",
-                   med(kind, "rss") / 1024, floor_mb, "MB", None, kind="info")
-            report(f"{label}: peak RSS of the child alone vs {floor}",
-                   med(kind, "child_rss") / 1024, floor_mb, "MB", None, kind="info")
-        else:
-            report(f"{label}: peak RSS vs {floor}", med(kind, "rss") / 1024, floor_mb, "MB",
-                   1.0)
-    # CPU seconds hardly depend on what else the shared machine runs: a steadier view
-    report(f"LinkedIn import: CPU time (with its child's) vs {floor}", med("first", "cpu"),
-           med("floor", "cpu"), "s", None, kind="info")
-    report(f"lower bound (csv module + 3-column row per message): time vs {floor}",
-           med("bound", "s"), floor_s, "s", None, kind="info")
-    # "no more than the Basic import plus its extra rows": the Basic import's time per
-    # row, times the complete export's rows
-    basic_rows, all_rows = _data_rows(export), _data_rows(complete)
-    print(f"  complete export: {all_rows} rows ({all_rows - basic_rows} more than Basic)")
-    report("complete LinkedIn import vs Basic import scaled by rows", med("complete", "s"),
-           med("first", "s") * all_rows / basic_rows, "s", 1.0)
-    return workdir / "home-complete-0"
-
-
-def _data_rows(folder: Path) -> int:
-    """Data rows (records, not header or preamble) in an export folder's CSVs."""
-    import csv
-
-    total = 0
-    for path in folder.glob("*.csv"):
-        with open(path, newline="", encoding="utf-8") as handle:
-            total += sum(1 for _ in csv.reader(handle)) - (5 if path.name == "Connections.csv"
-                                                          else 1)
-    return total
-
-
-# -- metrics and charts ----------------------------------------------------------------
-
-METRICS_AND_CHARTS = textwrap.dedent("""
-    import inspect, json, resource, statistics, sys, time
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from netlearn import charts
-    from netlearn.network import metrics
-    from netlearn.store import Store
-    net = Store(sys.argv[1]).load_network()
-    today = net.today()
-    out = {"contacts": len(net.contacts), "interactions": len(net.interactions)}
-
-    def call(fn):
-        params = inspect.signature(fn).parameters
-        args = [net] + ([today] if "today" in params else [])
-        return fn(*args)
-
-    names = [n for n in ("preparation_rate", "give_ask_ratio", "follow_up",
-             "overdue_commitments", "online_mix", "in_person_also_online",
-             "invitation_note_share", "recency", "gone_cold", "cadence_overdue",
-             "dormant_reconnected", "reconnect_candidates", "summary_counts",
-             "connection_follow_up", "never_followed_up", "participation_by_month",
-             "suggest_close_contacts", "close_in_touch", "recent_conversations")
-             if hasattr(metrics, n)]
-    def cpu():
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        return usage.ru_utime + usage.ru_stime
-
-    times = []  # the first pass is what a notebook pays, once; later ones reuse the index
-    for _ in range(3):
-        start, cpu_start = time.perf_counter(), cpu()
-        for name in names:
-            call(getattr(metrics, name))
-        times.append(time.perf_counter() - start)
-        if len(times) == 1:
-            out["metrics_first_cpu"] = cpu() - cpu_start
-    out["metrics_first"] = times[0]
-    out["metrics_warm"] = statistics.median(times[1:])
-    out["metrics_count"] = len(names)
-    chart_names = [n for n in ("activity_timeline", "follow_up_latency", "give_vs_ask",
-                   "channel_mix", "network_recency", "connections_growth", "event_preparation")
-                   if hasattr(charts, n)]
-    worst = 0.0
-    for name in chart_names:
-        samples = []
-        for _ in range(3):
-            fig, ax = plt.subplots()
-            start = time.perf_counter()
-            params = inspect.signature(getattr(charts, name)).parameters
-            extra = {"today": today} if "today" in params else {}
-            getattr(charts, name)(net, ax=ax, **extra)
-            fig.canvas.draw()
-            samples.append(time.perf_counter() - start)
-            plt.close(fig)
-        out["chart_" + name] = statistics.median(samples)
-        worst = max(worst, statistics.median(samples))
-    out["chart_worst"] = worst
-    print(json.dumps(out))
-""")
-
-
-def bench_metrics(home, repeat):
-    """All metrics (≤ 1 s) and each chart (≤ 1 s, drawn) over the imported large export.
-
-    Each of ``repeat`` (at least 3) fresh processes loads the network and times its first
-    pass over every metric (what a learner's notebook pays: the index is built then),
-    then two more (warm: the index is reused); figures are medians over the processes.
-    """
-    outs = [run_child(METRICS_AND_CHARTS, args=(str(home),)) for _ in range(max(repeat, 3))]
-    first = outs[0]
-    print(f"  network: {first['contacts']} contacts, {first['interactions']} interactions")
-
-    def med(key):
-        return statistics.median(out[key] for out in outs)
-
-    count = first["metrics_count"]
-    report(f"all {count} metrics at scale, first pass after loading (median of {len(outs)} "
-           "processes)", med("metrics_first"), 0, "s", 1.0, kind="abs")
-    report(f"all {count} metrics at scale, warm pass vs first pass", med("metrics_warm"),
-           med("metrics_first"), "s", None, kind="info")
-    # CPU seconds hardly depend on what else the shared machine runs: a steadier view
-    report(f"all {count} metrics at scale, first pass: CPU vs wall-clock time",
-           med("metrics_first_cpu"), med("metrics_first"), "s", None, kind="info")
-    for key in first:
-        if key.startswith("chart_") and key != "chart_worst":
-            report(f"chart {key[6:]} at scale (drawn)", med(key), 0, "s", 1.0, kind="abs")
 
 
 # -- widget callback ---------------------------------------------------------------------
@@ -660,58 +388,73 @@ def bench_server_import(repeat):
         p[0] for p in pairs), statistics.median(p[1] for p in pairs), "s", 0, kind="info")
 
 
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="import,linkedin,metrics,callback,ics,nbval,browser")
+    parser.add_argument("--only", default=DEFAULT,
+                        help=f"comma-separated measures among {', '.join(MEASURES)}")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="scale of the LinkedIn export (1.0 = 30k/200k/5k)")
-    parser.add_argument("--home", type=Path, default=None,
-                        help="benchmark metrics on this NETLEARN_HOME (already imported) "
-                             "instead of the one the linkedin bench imports")
+    parser.add_argument("--size", choices=sorted(EXPORTS), default="full",
+                        help="full: the typical and the 200k export; small: a smoke run")
+    parser.add_argument("--baseline", default=BASELINE,
+                        help=f"git revision the line count is compared with ({BASELINE})")
     parser.add_argument("--learners", default="1,5,10",
                         help="learner counts for --only hub (default 1,5,10)")
+    parser.add_argument("--burst", type=int, default=10,
+                        help="learners starting at once for --only hubsizing (default 10)")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
-    with tempfile.TemporaryDirectory(prefix="netlearn-bench-") as tmp:
-        workdir = Path(tmp)
-        if "import" in only:
-            print("import time …", flush=True)
-            bench_import(max(args.repeat, 5))
-        home = args.home
-        if "linkedin" in only or ("metrics" in only and home is None):
-            print("LinkedIn import at scale …", flush=True)
-            imported = bench_linkedin(args.repeat, args.scale, workdir)
-            home = home or imported
-        if "metrics" in only and home is not None:
-            print("metrics and charts …", flush=True)
-            bench_metrics(home, args.repeat)
-        if "callback" in only:
-            print("widget callback …", flush=True)
-            bench_callback()
-        if "ics" in only:
-            print("calendar rules …", flush=True)
-            bench_ics(args.repeat, workdir)
-        if "nbval" in only:
-            print("notebooks under nbval …", flush=True)
-            bench_nbval(args.repeat, workdir)
-        if "browser" in only:
-            print("browser …", flush=True)
-            bench_browser()
-        if "serverimport" in only:
-            print("jupyter_server import cost …", flush=True)
-            bench_server_import(max(args.repeat, 5))
-        if "hub" in only:
-            print("learners on a JupyterHub …", flush=True)
-            bench_hub([int(n) for n in args.learners.split(",")], args.repeat)
+    if only - set(MEASURES):
+        parser.error(f"unknown measure {', '.join(sorted(only - set(MEASURES)))}; "
+                     f"choose among {', '.join(MEASURES)}")
+    try:
+        with tempfile.TemporaryDirectory(prefix="netlearn-bench-") as tmp:
+            run_measures(only, args, Path(tmp))
+    except RuntimeError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 1
     width = [max(len(str(row[i])) for row in ROWS + [HEADER]) for i in range(len(HEADER))]
     print()
     for row in [HEADER, *ROWS]:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(row, width, strict=True)))
-    return 0 if all(row[-1] in ("ok", "info") for row in ROWS) else 1
+    return 0
 
 
-HEADER = ("measure", "value", "floor", "ratio", "target", "")
+def run_measures(only: set, args, workdir: Path) -> None:
+    """Run the measures in ``only``, each printing its rows as they come."""
+    if only & {"import", "metrics"}:
+        print("the learner's path, in Jupyter kernels …", flush=True)
+        bench_learner_path(EXPORTS[args.size], args.repeat, workdir, only, report)
+    if "lines" in only:
+        print("the package's size …", flush=True)
+        bench_lines(args.baseline)
+    if "startup" in only:
+        print("import netlearn and the first quiz …", flush=True)
+        bench_startup(max(args.repeat, 5))
+    if "callback" in only:
+        print("widget callback …", flush=True)
+        bench_callback()
+    if "ics" in only:
+        print("calendar rules …", flush=True)
+        bench_ics(args.repeat, workdir)
+    if "nbval" in only:
+        print("notebooks under nbval …", flush=True)
+        bench_nbval(args.repeat, workdir)
+    if "browser" in only:
+        print("browser …", flush=True)
+        bench_browser()
+    if "serverimport" in only:
+        print("jupyter_server import cost …", flush=True)
+        bench_server_import(max(args.repeat, 5))
+    if "hub" in only:
+        print("learners on a JupyterHub …", flush=True)
+        bench_hub([int(n) for n in args.learners.split(",")], args.repeat)
+    if "hubsizing" in only:
+        from hub_sizing import bench_hub_sizing
+
+        print("every notebook and the start-up burst on a JupyterHub …", flush=True)
+        bench_hub_sizing(report, args.burst, workdir)
+
 
 if __name__ == "__main__":
     sys.exit(main())

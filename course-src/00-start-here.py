@@ -15,10 +15,11 @@
 # Seen that way, networking isn't a talent you either have or don't. It's a handful of habits — most
 # of them quiet ones, like preparing, listening and following up — and habits can be learned. In one
 # study, an online networking training for 491 unemployed job seekers raised how much they
-# networked, their confidence in doing it and the quality of the jobs they found, and it helped less
-# extraverted people most (Wanberg et al., 2020, *Personnel Psychology*). It also goes with career
-# success: networking behaviour predicted both salary level and salary growth over three years (Wolff
-# & Moser, 2009, *Journal of Applied Psychology* — a study that followed people, not an experiment).
+# networked and their confidence in doing it, most for less extraverted people; the quality of the
+# jobs they found improved only indirectly, through that confidence (Wanberg et al., 2020,
+# *Personnel Psychology*). It also goes with career success: among employees followed over three
+# years, networking behaviour predicted both salary level and salary growth (Wolff & Moser, 2009,
+# *Journal of Applied Psychology* — a study that followed people, not an experiment).
 #
 # The course is for you whether you're a student, changing careers, new to a country's working
 # culture, returning after a break, or would simply rather stay at home than go to a mixer. And it's
@@ -103,21 +104,11 @@ netlearn.hosting_notice()
 
 # %% [markdown]
 # **Take your data with you.** Notebook 06 has a button to download your action plan, reminders and
-# data. From a terminal, this exports everything — contacts, interactions, events, answers, ratings
-# and reflections — as CSV files:
+# data — contacts, interactions, events, answers, ratings and reflections — as files you can keep.
 #
-# ```
-# netlearn export ~/netlearn-backup
-# ```
-#
-# **Delete it all.** When you've finished, or if you change your mind, one command deletes every
-# file the course has stored about you:
-#
-# ```
-# netlearn forget --yes
-# ```
-#
-# (In a notebook, start a cell with `!` to run a terminal command: `!netlearn export ~/netlearn-backup`.)
+# **Delete it all.** When you've finished, or if you change your mind, the **Delete my data** button
+# at the end of notebook 06 deletes every file the course has stored about you. It offers you a
+# backup first, and deletes only once you confirm.
 #
 # **Coming back from another session?** If you downloaded a backup last time (notebook 06), restore
 # it here. Restoring adds its records to yours, never twice; a backup that disagrees with what is
@@ -125,16 +116,26 @@ netlearn.hosting_notice()
 
 # %%
 netlearn.backup_widget()
-#
+
+# %% [markdown]
 # **In a workshop**, your facilitator never sees your data. At the end, notebook 06 lets you
 # download an anonymised summary — numbers only, no names and no notes — which you can choose to
 # hand in.
 
 # %% [markdown]
+# **May the course measure your time?** Only if you agree, it notes when you save something in each
+# notebook, so that you can see about how many minutes each one took you. You're asked once; change
+# your answer here or in notebook 06 at any time.
+
+# %%
+netlearn.time_consent()
+
+# %% [markdown]
 # ## Where are you starting from? {core}
 #
 # Below are short statements about networking habits, a few for each of the five mistakes. Rate
-# each one from 1 (*not at all like me*) to 5 (*very much like me*). It takes about five minutes.
+# each one from 1 (*not at all like me*) to 5 (*very much like me*). It takes the minutes shown under
+# the heading above.
 #
 # Rate what you actually do, not what you'd like to do. A low rating isn't a failure; it shows where
 # the course can help most. Only you see these ratings, and you'll rate the same statements again in
@@ -161,9 +162,13 @@ netlearn.self_assessment(None, "before")
 #
 # **Option 2: import your own data.** The import tool below reads:
 #
-# - **your LinkedIn data export** — on LinkedIn, ask for a copy of your data (connections, messages
-#   and invitations). LinkedIn e-mails you when the file is ready, which can take a while, so request
-#   it now and carry on with Sam in the meantime. Upload the zip file as it is;
+# - **your LinkedIn data export** — on LinkedIn, go to **Settings & Privacy → Data privacy → Get a
+#   copy of your data**. To start today, tick just *Connections*, *Messages* and *Invitations*:
+#   LinkedIn e-mails those within minutes, and most charts work with them. Then ask for the
+#   complete archive (*Download larger data archive*), which arrives within about a day: 01's
+#   events, 02's endorsements and 04's participation chart need it. Carry on with Sam while you
+#   wait, and import each zip file as it is when it comes — importing adds only what is new;
+#   <!-- task: 2 min, ask LinkedIn for your data -->
 # - **a vCard file** (`.vcf`) exported from your phone's or e-mail program's address book;
 # - **a calendar file** (`.ics`) with the events and meetings you want to count;
 # - **a CSV file** in the course's template, if you keep contacts in a spreadsheet.
@@ -216,8 +221,8 @@ netlearn.reflection("00-start-here")
 #
 # - **Networking means building relationships in which people help each other.** It is not selling
 #   yourself, and it is not a talent you either have or don't.
-# - **It can be learned.** A networking training helped job seekers network more, with more
-#   confidence and better results — less extraverted people most of all (Wanberg et al., 2020).
+# - **It can be learned.** A networking training helped unemployed job seekers network more and with
+#   more confidence — less extraverted people most of all (Wanberg et al., 2020).
 # - **It goes with career success.** Networking behaviour predicted salary level and growth over
 #   three years (Wolff & Moser, 2009).
 # - **The course takes five common mistakes, one notebook each**, and ends with a 30-day plan of your

@@ -66,14 +66,15 @@ netlearn.self_assessment("01-preparation", "check")
 # made in advance, when the moment comes you don't have to find the idea and the courage at once.
 #
 # **Networking can be learned — especially if you're not naturally outgoing.** An online networking
-# training for 491 unemployed job seekers raised how much they networked, their confidence in doing
-# it and the quality of the jobs they found. It helped less extraverted people most (Wanberg et al.,
-# 2020, *Personnel Psychology*).
+# training for 491 unemployed job seekers raised how much they networked and their confidence in
+# doing it, most for less extraverted people; the quality of the jobs they found improved only
+# indirectly, through that confidence (Wanberg et al., 2020, *Personnel Psychology*).
 #
 # **The contacts who matter are often not close ones.** In Granovetter's survey of 282 professional,
-# technical and managerial workers, more than half had found their job through a personal contact,
-# and most of those contacts were people they saw only occasionally or rarely (Granovetter, 1974,
-# *Getting a Job*; the weak-ties argument is in Granovetter, 1973, *American Journal of Sociology*).
+# technical and managerial workers, more than half had found their job through a personal contact;
+# of 54 of them interviewed, most had seen that contact only occasionally or rarely (Granovetter,
+# 1974, *Getting a Job*; the weak-ties argument is in Granovetter, 1973, *American Journal of
+# Sociology*).
 # The study says nothing about events; that events are a good place to meet such contacts is our
 # practice guidance.
 #
@@ -91,8 +92,7 @@ netlearn.self_assessment("01-preparation", "check")
 # prepared*, *questions prepared* and *follow-up time blocked*. The next cell counts how often Sam
 # ticked all five, and how often each item on its own.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -149,7 +149,7 @@ if mine_prep.events:
     print(f"Fully prepared (all five items): {mine_prep.fully_prepared} ({mine_prep.rate:.0%})")
     print(f"Checklist items ticked, on average: {mine_prep.mean_items:.1f} of 5")
 if mine_waiting:
-    print(f"{len(mine_waiting)} imported past events are waiting for a one-minute retro below"
+    print(f"{len(mine_waiting)} imported past events are waiting for a one-minute look back below"
           " (not counted until you answer).")
 if not mine_prep.events and not mine_waiting:
     print("Events attended so far: 0. Log one in the next cells, then run this cell again.")
@@ -160,9 +160,13 @@ from netlearn import charts
 netlearn.show_chart(charts.event_preparation, mine, today=mine.today())
 
 # %% [markdown]
-# Events you imported (LinkedIn's Events.csv or a calendar) arrive without a checklist. For each one
-# that is over, take a minute: what did you do beforehand? Upcoming ones get the preparation
-# checklist. Save, then run the two cells above again.
+# Your chart needs events. From LinkedIn they come only in the complete archive (its `Events.csv`,
+# e-mailed within about a day; the quick download of a few files has none); a calendar file (`.ics`,
+# notebook 00) or an event you log below counts at once.
+#
+# Events you imported arrive without a checklist. For each one that is over, take a minute: what did
+# you do beforehand? Upcoming ones get the preparation checklist. Save, then run the two cells above
+# again.
 
 # %%
 netlearn.event_retro()
@@ -171,6 +175,7 @@ netlearn.event_retro()
 # No events of your own yet? Log the last one you went to — a meetup, a conference, a careers fair,
 # a big meeting with other teams — ticking honestly what you did beforehand. Then run the two cells
 # above again. One event is enough to start.
+# <!-- task: 1 min, run the two cells above again and look at your own chart -->
 
 # %%
 netlearn.log_event()
@@ -185,6 +190,7 @@ netlearn.log_event()
 # %% [markdown]
 # ### 1. Decide what you want from the event
 # <!-- tip: prep-tip-goals -->
+# <!-- task: 1.5 min, pick a real event and decide a goal you can check -->
 #
 # Before each event, decide what you want from it — specifically enough that on the way home you
 # can say whether it happened. "Network more" fails that test. So does "get a job": that isn't
@@ -208,6 +214,7 @@ netlearn.log_event()
 # %% [markdown]
 # ### 2. Find out who will be there — and why you'd like to meet them
 # <!-- tip: prep-tip-research -->
+# <!-- task: 5 min, look at the event page and pick two or three people, a reason for each -->
 #
 # Find out who is likely to be there, pick two or three people you would like to meet, and note one
 # reason for each. Good places to look:
@@ -228,6 +235,7 @@ netlearn.log_event()
 # %% [markdown]
 # ### 3. Prepare a short introduction and a few talking points
 # <!-- tip: prep-tip-talking-points -->
+# <!-- task: 2 min, two or three talking points for the people you picked -->
 #
 # "So, what do you do?" is the one question you can count on. A good answer is short — around 30–60
 # seconds is common practice guidance, not a research finding — and does three things:
@@ -271,11 +279,12 @@ netlearn.pitch_builder()
 # ### Put it together for your next event
 #
 # The checklist below brings the habits together for one real event — plus one more item, blocking
-# time afterwards to follow up (notebook 03 explains why). It's saved to your networking log, so once
-# the event has passed it shows up in your own chart above.
+# time afterwards to follow up (notebook 03 explains why). Give the event's name and date, untick
+# *I went* (you haven't been yet), tick what you've done so far and save: it goes into your
+# networking log, so once the event has passed it shows up in your own chart above.
 
 # %%
-netlearn.event_checklist()
+netlearn.log_event()
 
 # %% [markdown]
 # ## Branching scenario {core}
@@ -292,8 +301,9 @@ netlearn.scenario("01-preparation")
 #
 # Short questions on goals, research, introductions and if–then plans. Some have one best answer,
 # some several; some ask you to rate responses to a tricky situation, where more than one can be
-# reasonable. Every choice gets feedback, you can try again as often as you like, and your results
-# appear in the course map in notebook 06.
+# reasonable. Every choice gets feedback. Your first answer to each question is the one that counts;
+# after it, try again as often as you like, as practice. Your results appear in the course map in
+# notebook 06.
 
 # %%
 netlearn.quiz("01-preparation")
@@ -314,7 +324,7 @@ netlearn.reflection("01-preparation")
 # ## Key points {core}
 #
 # - **Preparation is a habit, not a personality trait.** Fifteen minutes before an event is often
-#   enough.
+#   enough (practice guidance).
 # - **Set a goal you can check** — "two real conversations with people working on X", not "network
 #   more". Keep it within your control.
 # - **Research gives you reasons to talk to people** — a talk you liked, a project you share — which

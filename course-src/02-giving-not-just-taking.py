@@ -38,9 +38,10 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # - **Only getting in touch when you want something** (notebook 05 is about this one).
 # - **Keeping a ledger** — helping only people who have helped you, or soon might.
 #
-# One-sided networking works badly for you, too. People who feel used give a polite, minimal
-# response. And while you wait to make your pitch, you miss what the other person is telling you —
-# including the problems you could help with, which are the best openings a relationship can have.
+# One-sided networking works badly for you, too. People who feel used tend to give a polite, minimal
+# response (practice guidance). And while you wait to make your pitch, you miss what the other person
+# is telling you — including the problems you could help with, which are the best openings a
+# relationship can have.
 #
 # If the word "networking" makes you wince, this is probably the version you're picturing.
 # Networking as mutual help — finding out what people are working on and being useful to each other
@@ -66,16 +67,35 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # limits — saying yes to every coffee, CV review and "quick favour" until your own work slips. As
 # you'll see in the research, that doesn't end well either. The goal here is *deliberate* giving:
 # chosen, bounded and sustainable.
+#
+# ### Asking plainly is not the mistake
+#
+# The mistake is a relationship made only of requests, not the request itself. When you need
+# something — advice, an introduction, work — a plain ask is kinder than a hidden one. How to make
+# one (practice guidance, not a research finding):
+#
+# - **Say what you're looking for in one sentence**: "I'm looking for my next role in user
+#   research, ideally in health." People can only think of you for a lead if they know.
+# - **Ask for what the relationship can carry.** Someone you met once can tell you how their team
+#   hires or whom to talk to. Someone who knows your work can vouch for it: asking a former manager
+#   for a referral is fair.
+# - **Don't disguise it.** A "catch-up" with the real request saved for the end, or a favour done to
+#   warm someone up first, is usually noticed, and costs more trust than the ask would have.
+# - **Make it easy to say no**, and take an interest in them too.
+#
+# Saying it is not the same as asking a stranger for a job. "Is your company hiring?" in the first
+# minute puts someone on the spot; "I'm looking for my next role in logistics — what brings you
+# here?" does not.
 
 # %% [markdown]
 # ## What the research says {core}
 #
-# **Exchanging help goes with doing well.** Francis Flynn studied engineers at work and how often
-# they exchanged favours with colleagues. Those who exchanged favours frequently were more
-# productive and had higher status (Flynn, 2003, *Academy of Management Journal*). Note the word
-# *exchanged*: help flowing both ways over time, not giving alone or taking alone. It was a study of
-# people at work, not an experiment, so it shows that exchange and success go together rather than
-# proving that one causes the other.
+# **Generosity went with status — but not always with output.** Francis Flynn studied engineers at
+# work and how they exchanged favours with colleagues. Those who gave more help than they received
+# had higher status. Those who exchanged favours often were more productive, while those who gave
+# generously but exchanged rarely were less productive (Flynn, 2003, *Academy of Management
+# Journal*). It was a study of people at work, not an experiment, so it shows what goes together
+# rather than what causes what.
 #
 # **Givers end up at both extremes.** In *Give and Take* (Grant, 2013, Viking), Adam Grant draws
 # together research on "givers" (who help without expecting an equal return), "takers" (who try to
@@ -85,7 +105,9 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # their own work, while the givers who thrive choose where and how they give — is the book's argument
 # rather than a tested finding.
 #
-# Together, these findings give this notebook its shape: be generous, and be deliberate about it.
+# So Flynn shows generosity going with standing, and a limit (rare, one-sided giving went with less
+# output); Grant shows givers at both extremes, and argues why. Together they give this notebook its
+# shape: be generous, and be deliberate about it.
 #
 # **Practice guidance, not research:** keeping favours small (a five-minute link rather than a
 # weekend project), checking with both people before making an introduction, and making requests
@@ -103,8 +125,7 @@ netlearn.self_assessment("02-giving-not-just-taking", "check")
 # feedback) and **ask** (requesting advice, a referral, a favour). The next cell counts both over
 # the last 90 days, and then compares the first and second halves of the year.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -151,8 +172,9 @@ netlearn.show_chart(charts.give_vs_ask, net, today=today)
 # first line of output tells you which you're looking at.
 #
 # Gives and asks come from what you logged with a purpose of *give* or *ask*, from the
-# endorsements and recommendations you gave (if you imported LinkedIn's complete export), and from
-# the conversations you tag in the triage list below the chart.
+# endorsements you gave (only in LinkedIn's complete archive, e-mailed within about a day) and the
+# recommendations you wrote, and from the conversations you tag in the list of recent conversations
+# below the chart (from LinkedIn's messages, in the quick download of a few files too).
 
 # %%
 from netlearn import metrics
@@ -186,6 +208,7 @@ netlearn.show_chart(charts.give_vs_ask, mine, today=mine.today())
 # Your recent LinkedIn conversations are listed below: who, when and how many messages — never what
 # was written. For each, click whether you were mainly giving, asking, both, or neither. The tags
 # count as gives and asks: run the two cells above again to see them.
+# <!-- task: 1 min, run the two cells above again and look at your chart -->
 
 # %%
 netlearn.triage_list()
@@ -220,8 +243,8 @@ netlearn.log_interaction()
 # Listen especially for problems mentioned in passing: "our new tool isn't catching on", "I'm
 # hiring for the first time", "I've just moved here". Those throwaway lines are invitations.
 #
-# If you're a quieter person, this is your strength. People remember who was genuinely interested in
-# them long after they've forgotten who was impressive.
+# If you're a quieter person, this is your strength. People tend to remember who was genuinely
+# interested in them longer than who was impressive (practice guidance, not a research finding).
 
 # %% [markdown]
 # ### 2. Offer something concrete
@@ -258,6 +281,7 @@ netlearn.log_interaction()
 
 # %% [markdown]
 # ### Plan your next three gives
+# <!-- task: 3 min, think of three people, and plan the second and third gives -->
 #
 # The give-first planner turns this into action. Think of three people — someone you met recently,
 # someone you admire, someone you've lost touch with — and what each is working on. Pick them from
@@ -277,8 +301,8 @@ netlearn.give_planner()
 #
 # A few short questions on listening, offering, asking and setting limits. Some have one best
 # answer, some have several, and some ask you to rate responses to a tricky situation, where more
-# than one can be reasonable. Every choice gets feedback, and you can try again as often as you
-# like.
+# than one can be reasonable. Every choice gets feedback. Your first answer to each question is the
+# one that counts; after it, try again as often as you like, as practice.
 
 # %%
 netlearn.quiz("02-giving-not-just-taking")
@@ -298,12 +322,12 @@ netlearn.reflection("02-giving-not-just-taking")
 # %% [markdown]
 # ## Key points {core}
 #
-# - **Networking is a two-way street.** People remember whether you were interested and useful, not
-#   how polished your introduction was.
+# - **Networking is a two-way street.** People tend to remember whether you were interested and
+#   useful more than how polished your introduction was (practice guidance).
 # - **Everyone has something to give** — students and career changers included. An article, an
 #   introduction, careful feedback or your full attention all count.
-# - **Exchanging help goes with doing well.** Engineers who exchanged favours frequently were more
-#   productive and had higher status (Flynn, 2003) — a correlation, and about help flowing both ways.
+# - **Generosity went with status.** Engineers who gave more help than they got had higher status,
+#   but generous, infrequent exchange went with lower productivity (Flynn, 2003) — a correlation.
 # - **Giving without limits may backfire.** Givers are over-represented among both the best and the
 #   worst performers (Grant, 2013); the book argues that limits make the difference, so choose where
 #   and how much you give.

@@ -33,10 +33,10 @@ netlearn.self_assessment("03-following-up", "check")
 #   template, and then not doing it.
 #
 # The other person can't see your good intentions, only what arrives. Silence after a warm
-# conversation reads as a lack of interest. A broken small promise reads as unreliability — and
-# small promises are often the only evidence people have of what you're like to work with. Meanwhile
-# the person who could have mentioned you for a role next year doesn't, because they've forgotten
-# your name.
+# conversation can read as a lack of interest, and a broken small promise as unreliability — small
+# promises are often the only evidence people have of what you're like to work with (practice
+# guidance, not a research finding). Meanwhile the person who could have mentioned you for a role
+# next year doesn't, because they've forgotten your name.
 #
 # ### Why people don't follow up
 #
@@ -47,8 +47,8 @@ netlearn.self_assessment("03-following-up", "check")
 # - **"I don't know what to say."** A blank message box is easy to put off.
 # - **"It's too late now."** The delay itself becomes the reason not to write.
 #
-# If any of these sound familiar, the research below is for you: most of these worries are much
-# bigger in the sender's head than in the recipient's.
+# If any of these sound familiar, the research below is for you: in studies of reaching out and of
+# thank-you letters, senders expected a cooler reception than they got.
 
 # %% [markdown]
 # ## What the research says {core}
@@ -58,14 +58,14 @@ netlearn.self_assessment("03-following-up", "check")
 # other person appreciated it — and the gap was larger for weaker ties, such as acquaintances (Liu,
 # Rim, Min & Min, 2023, *Journal of Personality and Social Psychology*). The studies weren't about
 # follow-ups after events, but the worry they measured is the same one: that your message will be
-# unwelcome. On average, it isn't.
+# unwelcome. On average, in those studies, it wasn't.
 #
-# **Thanks lands better than it feels to send.** People who wrote letters of gratitude
-# underestimated how positive the recipients would feel and overestimated how awkward the recipients
-# would feel (Kumar & Epley, 2018, *Psychological Science*).
+# **Thanks lands better than it feels to send.** People who wrote letters of gratitude to someone who
+# had mattered to them underestimated how positive the recipients would feel and overestimated how
+# awkward the recipients would feel (Kumar & Epley, 2018, *Psychological Science*).
 #
-# Together: the follow-up you hesitate over is more welcome than you think, and a specific thank-you
-# is one of the best ways to open it.
+# Neither was a study of follow-ups, so take them as a pointer, not proof: the follow-up you hesitate
+# over is probably more welcome than you think, and a specific thank-you is a good way to open it.
 #
 # **What about timing?** You'll often hear "follow up within 24–48 hours". That is **practice
 # guidance** from career advisers, not a research finding; we know of no peer-reviewed study of
@@ -86,8 +86,7 @@ netlearn.self_assessment("03-following-up", "check")
 # afterwards, and measures the time in between. It then counts how many got a follow-up within 48
 # hours (practice guidance, as above), within a week, or never.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -133,7 +132,9 @@ netlearn.show_chart(charts.follow_up_latency, net, today=today)
 # With people you met (a contact with a "met on" date, or an interaction logged as a meeting) the
 # clock starts at the meeting. With a LinkedIn import alone, it starts when you connected — the
 # invitation accepted — and stops at your first message. Both shares below count the same people:
-# those whose first week is over, plus anyone you already wrote to.
+# those whose first week is over, plus anyone you already wrote to. From LinkedIn, the chart needs
+# *Connections* and *Messages*: both come in the quick download of a few files (within minutes) as
+# well as in the complete archive.
 
 # %%
 from netlearn import metrics
@@ -223,6 +224,7 @@ netlearn.follow_up_gaps()
 #
 # The drafter never sends anything; copy your message into your email or messaging app. Not sending
 # it today? Press *Remind me to send it* and it's saved as a commitment due in two days.
+# <!-- task: 1 min, copy the message into your e-mail and send it -->
 
 # %%
 netlearn.followup_drafter()
@@ -260,12 +262,14 @@ for item in overdue:
 # recommendation — that each take minutes, and that the other person remembers anyway. If it's your
 # own list, pick the oldest item and deal with it today: deliver it, or send a line saying when you
 # will. Made a promise that isn't on the list? Log it below with a due date.
+# <!-- task: 2 min, deliver your oldest overdue promise, or write when you will -->
 
 # %%
 netlearn.log_commitment()
 
 # %% [markdown]
 # ### Put reminders in your calendar
+# <!-- task: 1.5 min, import reminders.ics into your calendar -->
 #
 # Good intentions fade; calendar entries don't. The course can turn your own networking log (never
 # the sample) into reminders for any calendar app that imports `.ics` files: a **follow-up**
@@ -276,7 +280,7 @@ netlearn.log_commitment()
 # Click the button below. It writes your data as CSV files, together with `reminders.ics`, and
 # gives you links to download them — import `reminders.ics` into your calendar. Reminders keep the
 # same ID from one export to the next, so many calendar apps update them instead of adding
-# duplicates. (From a terminal, `netlearn export DIR` does the same.)
+# duplicates.
 
 # %%
 netlearn.export_widget()
@@ -298,7 +302,8 @@ netlearn.scenario("03-following-up")
 # A few short questions on writing follow-ups, timing, keeping commitments and handling the awkward
 # cases — the late follow-up, the message that gets no reply. Some have one best answer, some have
 # several, and some ask you to rate responses to a tricky situation, where more than one can be
-# reasonable. Every choice gets feedback, and you can try again as often as you like.
+# reasonable. Every choice gets feedback. Your first answer to each question is the one that counts;
+# after it, try again as often as you like, as practice.
 
 # %%
 netlearn.quiz("03-following-up")
@@ -322,15 +327,17 @@ netlearn.reflection("03-following-up")
 #   relationship.
 # - **Personal beats polished.** One specific detail from your conversation does more than a perfect
 #   template.
-# - **The awkwardness is mostly in your head.** People underestimate how much others appreciate
-#   being contacted, especially weaker ties (Liu et al., 2023), and how positively a thank-you is
-#   received (Kumar & Epley, 2018).
+# - **Reaching out is often more welcome than it feels.** People underestimated how much others
+#   appreciated being contacted out of the blue, especially weaker ties (Liu et al., 2023), and
+#   writers of thank-you letters to people who had mattered to them underestimated how positively
+#   they were received (Kumar & Epley, 2018).
 # - **Soon is good; late is fine.** Following up within a day or two, while the conversation is
 #   fresh, is common practice guidance — not a research finding. A late follow-up is still far
 #   better than none.
-# - **Keep every promise, however small — or don't make it.** Reliability is what people remember.
+# - **Keep every promise, however small — or don't make it.** Reliability is what people remember
+#   (practice guidance).
 # - **No reply is not a rejection.** One friendly nudge after a week or two is reasonable; after
-#   that, let it rest.
+#   that, let it rest (practice guidance).
 #
 # **Next:** many of the people you follow up with will become online connections. Notebook 04 is
 # about using online platforms on purpose — to reach people, not just to collect them.

@@ -38,10 +38,9 @@ netlearn.self_assessment("04-online-networking", "check")
 #
 # ### Why it costs you
 #
-# Online is where many of your *weak ties* live: former colleagues, people you met once at a
-# conference, friends of friends. As you'll see in a moment, those ties bring a surprising share of
-# new information and opportunities. Ignoring the places where they gather means hearing less,
-# later.
+# Online is where many of your *weak ties* live: former colleagues, people you see a few times a
+# year, friends of friends. As you'll see in a moment, ties like these can bring new information and
+# opportunities. Ignoring the places where they gather means hearing less, later.
 #
 # It also limits you to people you can physically reach. If you live far from your industry's hubs,
 # work unusual hours, have caring responsibilities or find crowded rooms exhausting, online is where
@@ -58,37 +57,40 @@ netlearn.self_assessment("04-online-networking", "check")
 # %% [markdown]
 # ## What the research says {core}
 #
-# **Weak ties carry new information.** In a classic survey of 282 professional, technical and
-# managerial workers, 56 % had found their job through a personal contact. Most of those contacts
-# were people they saw only occasionally (about 56 %) or rarely (about 28 %); only about 17 % were
-# people they saw often (Granovetter, 1974, *Getting a Job*). The argument behind it — close friends
-# mostly know what you know, acquaintances hear about other things — is set out in Granovetter
-# (1973, *American Journal of Sociology*).
+# **Job leads often come through weaker ties.** In a classic survey of 282 professional, technical
+# and managerial workers, 56 % had found their job through a personal contact. Of 54 of them who
+# were interviewed, most had seen that contact only occasionally — more than once a year but less
+# than twice a week (about 56 %) — or rarely (about 28 %); only about 17 % saw them often
+# (Granovetter, 1974, *Getting a Job*). The argument behind it — close friends mostly know what you
+# know, acquaintances hear about other things — is set out in Granovetter (1973, *American Journal
+# of Sociology*).
 #
 # **It holds up in a huge experiment — on LinkedIn.** Researchers analysed randomised experiments in
 # LinkedIn's "People You May Know" feature: more than 20 million people over five years, about 2
-# billion new ties and 600,000 new jobs. *Moderately* weak ties — measured by mutual connections —
-# increased job mobility the most; the strongest and the very weakest ties helped less, an inverted U.
-# Weak ties mattered more in digital industries (Rajkumar et al., 2022, *Science*). The ties studied
-# were the platform's own suggestions to connect. Because the recommendations were randomised, this is
-# strong evidence that weak ties help *cause* job moves, not just go along with them.
+# billion new ties and 600,000 new jobs. Measured by mutual connections, *moderately* weak ties
+# increased job mobility the most, an inverted U; measured by how much people interacted, the
+# weakest ties helped most. Weak ties mattered more in more digital industries, strong ties in less
+# digital ones (Rajkumar et al., 2022, *Science*). The ties were the platform's own suggestions, not
+# ones people chose, and the outcome was moving to the new contact's company. Because the
+# suggestions were randomised, this is strong evidence that weak ties help *cause* such moves.
 #
-# **Online widens your reach, not your inner circle.** Online friend networks have about the same
-# core structure as offline ones; social media doesn't enlarge the small group we're truly close to
-# (Dunbar, 2016, *Royal Society Open Science*; Pollet, Roberts & Dunbar, 2011, *Cyberpsychology,
-# Behavior and Social Networking*). Online is excellent for finding people, staying visible and
-# keeping weak ties warm; closeness still takes time and real conversations.
+# **Online doesn't enlarge your inner circle.** In two UK surveys, online friend networks had about
+# the same size and core structure as offline ones (Dunbar, 2016, *Royal Society Open Science*); in a
+# study of 117 adults, using social media did not go with larger or closer offline networks (Pollet,
+# Roberts & Dunbar, 2011, *Cyberpsychology, Behavior and Social Networking*). That online is good
+# for finding people, staying visible and keeping weak ties warm is practice guidance, not these
+# findings; closeness still takes time and real conversations.
 #
-# **For important requests, get closer to face to face.** In one set of experiments, requests made
-# face to face were about 34 times more effective than the same requests by email (Roghanizad &
-# Bohns, 2017, *Journal of Experimental Social Psychology*). They were simple requests to strangers,
-# so don't treat the number as a general rule — but the direction is clear. Phone calls were not
-# tested. Our advice (practice guidance): use online contact to become familiar; for the ask that
-# matters, ask in person if you can.
+# **Face to face beat email for simple requests to strangers.** In one set of experiments, such
+# requests made face to face were about 34 times more effective than the same requests by email
+# (Roghanizad & Bohns, 2017, *Journal of Experimental Social Psychology*), so don't treat the number
+# as a general rule. Phone calls were not tested. Our advice (practice guidance): use online contact
+# to become familiar; for the ask that matters, ask in person if you can.
 #
 # **You can learn this.** An online networking training for 491 unemployed job seekers raised how
-# much they networked, their confidence and the quality of their re-employment — most of all for
-# less extraverted people (Wanberg et al., 2020, *Personnel Psychology*).
+# much they networked and their confidence in doing it, most of all for less extraverted people;
+# the quality of their re-employment improved only indirectly, through that confidence (Wanberg et
+# al., 2020, *Personnel Psychology*).
 #
 # **Practice guidance, not research:** how often to post and how long a connection note should be.
 # A few thoughtful contributions a month in the right place is plenty; you don't need to post daily.
@@ -104,8 +106,7 @@ netlearn.self_assessment("04-online-networking", "check")
 # online, how many of the people Sam met in person are also connected online, and how often Sam's
 # invitations to connect came with a personal note.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -149,6 +150,11 @@ netlearn.show_chart(charts.channel_mix, net, today=today, days=365)
 # nothing yet, it gives you Sam's sample again, clearly labelled, so the cells always work. The
 # first line of output tells you which you're looking at. (You can import your LinkedIn data in the
 # Practice section below, then come back and run these cells again.)
+#
+# Which LinkedIn files each chart needs: the channel mix, your *Messages* and *Invitations*; the
+# participation chart, your posts, comments and reactions, which come only in the complete archive
+# (e-mailed within about a day); the growth of your connections further down, *Connections*.
+# <!-- task: 2 min, after importing, run these cells again and look at your charts -->
 
 # %%
 from netlearn import metrics
@@ -175,7 +181,7 @@ print(f"Posts, comments and reactions in the last 12 months: "
       f"{sum(m.posts for m in mine_part)}, {sum(m.comments for m in mine_part)},"
       f" {sum(m.reactions for m in mine_part)}"
       + ("" if any(m.posts or m.comments or m.reactions for m in mine_part)
-         else " (LinkedIn's complete export holds them; the Basic one does not)."))
+         else " (they come only in LinkedIn's complete archive, not in the quick download)."))
 
 # %%
 from netlearn import charts
@@ -200,10 +206,20 @@ netlearn.show_chart(charts.participation, mine, today=mine.today())
 # %% [markdown]
 # ### 1. Bring in your LinkedIn data (optional)
 #
-# If you use LinkedIn, you can download your own data — connections (with the dates you connected),
-# messages and invitations — and import it here. On LinkedIn, go to **Settings & Privacy → Data
-# privacy → Get a copy of your data**, choose at least *Connections*, *Messages* and *Invitations*,
-# and wait for the email saying your file is ready. Then choose the `.zip` file below.
+# If you use LinkedIn, you can download your own data and import it here. On LinkedIn, go to
+# **Settings & Privacy → Data privacy → Get a copy of your data**. It offers two downloads:
+#
+# - **a few files you pick**, e-mailed within minutes. Tick *Connections*, *Messages* and
+#   *Invitations*: enough for the channel mix above, the growth of your connections below, and
+#   notebooks 03 and 05;
+# - **the complete archive** (*Download larger data archive*), e-mailed within about a day. Only it
+#   has your posts, comments and reactions (the participation chart above), your events (notebook
+#   01) and your endorsements (notebook 02).
+#
+# Asked for them in notebook 00? They're in your e-mail. If not, ask for the few files now, import
+# them, and then ask for the complete archive; importing it when it arrives adds only what is new.
+# Choose the `.zip` file below.
+# <!-- task: 2 min, ask LinkedIn for your data, or download what you asked for in notebook 00 -->
 #
 # The file is read on this computer and saved only in your own course data; nothing is sent
 # anywhere. Not on LinkedIn, or would rather not? Contacts (vCard) and calendar (iCalendar) files
@@ -241,6 +257,7 @@ netlearn.show_chart(charts.connections_growth, mine)
 #
 # If you fix only one thing, make it the headline: it follows you into every search result, comment
 # and invitation. Changing careers? Say where you're heading, not only where you've been.
+# <!-- task: 3 min, fix one thing on your profile, then tick it off -->
 
 # %%
 netlearn.profile_audit()
@@ -282,9 +299,10 @@ netlearn.profile_audit()
 # no idea who you are, and many ignore such requests.
 #
 # Two or three sentences are enough: what you appreciated or have in common, and — if anything — a
-# small, optional next step. And remember the inverted U: in the LinkedIn experiments, the ties that
-# helped most with job moves shared a moderate number of mutual connections — not the people who
-# share most of your contacts, and not those who share almost none.
+# small, optional next step. The LinkedIn experiments tested the platform's suggestions, not
+# requests you choose, so they are only a pointer here: by mutual connections, ties sharing a
+# moderate number helped most with job moves; by how much people interacted, the weakest did.
+# Either way, people outside your close circle are worth a note (practice guidance).
 #
 # The next cell shows how many of the invitations in your data carried a personal note.
 
@@ -306,6 +324,7 @@ else:
 # to connect with this week, write the note now, and send it. The drafter below builds a first
 # version from three short answers and checks how personal it is, as the follow-up drafter in
 # notebook 03 does; LinkedIn allows 300 characters.
+# <!-- task: 1.5 min, send the note on LinkedIn -->
 
 # %%
 netlearn.connection_note_drafter()
@@ -316,7 +335,8 @@ netlearn.connection_note_drafter()
 # A few short questions on profiles, taking part in online communities, reaching new people and
 # knowing when to move offline. Some have one best answer, some have several, and some ask you to
 # rate responses to a tricky situation, where more than one can be reasonable. Every choice gets
-# feedback, and you can try again as often as you like.
+# feedback. Your first answer to each question is the one that counts; after it, try again as often
+# as you like, as practice.
 
 # %%
 netlearn.quiz("04-online-networking")
@@ -336,21 +356,22 @@ netlearn.reflection("04-online-networking")
 # %% [markdown]
 # ## Key points {core}
 #
-# - **Online platforms are where many of your weak ties live — and weak ties matter.** In
-#   Granovetter's classic survey, most people who found a job through a contact saw that contact only
-#   occasionally or rarely (Granovetter, 1974).
-# - **Moderately weak ties help most.** In randomised experiments on LinkedIn's suggestions with over
-#   20 million people, moderately weak ties — a moderate number of mutual connections — did most for
-#   job mobility (Rajkumar et al., 2022).
-# - **Online networking widens your reach, not your inner circle.** Online networks have about the
-#   same core structure as offline ones (Dunbar, 2016).
+# - **Online platforms are where many of your weak ties live — and weak ties matter.** Of 54
+#   professional workers Granovetter interviewed who found a job through a contact, most saw that
+#   contact only occasionally or rarely (Granovetter, 1974).
+# - **Weak ties helped with job moves.** In randomised experiments on LinkedIn's own suggestions with
+#   over 20 million people, ties with a moderate number of mutual connections did most for moving to
+#   the contact's company; measured by interaction, the weakest ties did (Rajkumar et al., 2022).
+# - **Online networking doesn't enlarge your inner circle.** Online networks have about the same core
+#   structure as offline ones (Dunbar, 2016); that it widens your reach is practice guidance.
 # - **Contribute before you promote.** A helpful answer or a thoughtful comment builds more trust
 #   than a post about yourself.
 # - **You don't need to post every day or become an influencer.** A few thoughtful contributions a
 #   month in the right place is plenty (practice guidance).
-# - **For an important request, ask face to face where you can.** In one set of experiments, asking
-#   strangers face to face was about 34 times more effective than the same request by email
-#   (Roghanizad & Bohns, 2017). Calls were not tested; a call as second best is practice guidance.
+# - **For a request that matters, ask face to face where you can** (practice guidance). In one set
+#   of experiments, simple requests to strangers were about 34 times more effective face to face than
+#   by email (Roghanizad & Bohns, 2017). Calls were not tested; a call as second best is practice
+#   guidance too.
 #
 # **Next:** online or in person, a connection only stays useful if it's kept alive. Notebook 05 is
 # about maintaining relationships — before you need something.

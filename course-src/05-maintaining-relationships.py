@@ -51,35 +51,42 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 # %% [markdown]
 # ## What the research says {core}
 #
-# **Relationships decay without contact.** In an 18-month study, friendships decayed faster than
-# family ties, and more contact slowed the decay (Roberts & Dunbar, 2015, *Human Nature*).
+# **Friendships fade faster than family ties.** Over 18 months, among fewer than 30 young people
+# leaving school, friendships decayed faster than family ties; what slowed the decay was more
+# contact for women and doing things together for men (Roberts & Dunbar, 2015, *Human Nature*).
 # The study did not look at work relationships; our reading is that they are more like friendships
 # than family here, with nothing to hold them together except the contact you keep up.
 #
-# **You can only keep up with so many people.** Humans maintain about 150 meaningful relationships
-# (the estimate is 148, with a wide range of roughly 100 to 230; Dunbar, 1992, *Journal of Human
-# Evolution*). Social groups come in nested layers of roughly 5, 15, 50 and 150 — a handful of the
-# closest, then each layer larger and less intense (Zhou, Sornette, Hill & Dunbar, 2005,
-# *Proceedings of the Royal Society B*). So the question isn't "how do I keep up with everyone?" but
-# "whom do I choose?".
+# **Nobody can keep up with everyone.** The famous figure of about 150 relationships is a
+# prediction, not a count: it was extrapolated from brain size in other primates (148, with a 95 %
+# interval of roughly 100 to 230; Dunbar, 1992, *Journal of Human Evolution*), and a re-analysis
+# found the interval too wide to support any single number (Lindenfors, Wartel & Lind, 2021,
+# *Biology Letters*). Whole personal networks — family and friends, not only work — come in nested
+# layers of roughly 5, 15, 50 and 150: a handful of the closest, then each layer larger and less
+# intense (Zhou, Sornette, Hill & Dunbar, 2005, *Proceedings of the Royal Society B*). Your time is
+# limited whatever the number, so the question isn't "how do I keep up with everyone?" but "whom do
+# I choose?".
 #
 # **Closeness is built from time.** One study estimated that it takes roughly 50 hours together to
-# become casual friends, about 90 hours to become friends and more than 200 to become close friends
-# (Hall, 2019, *Journal of Social and Personal Relationships*). It studied friendship, not work, but
-# the lesson carries over: small, regular contact adds up, and no relationship is built in one
-# coffee.
+# become casual friends, about 90 hours to become friends and more than 200 to become close friends,
+# and hours spent working together counted less than leisure time (Hall, 2019, *Journal of Social
+# and Personal Relationships*). It studied friendship, not work, and says nothing about brief,
+# regular contact; what carries over is that no relationship is built in one coffee.
 #
 # **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken to
 # for three or more years got more novel advice than from their current contacts, just as efficiently
-# (Levin, Walter & Murnighan, 2011, *Organization Science*). One likely reason: old contacts have
-# spent those years learning things you haven't, and you still share enough history to talk easily.
+# (Levin, Walter & Murnighan, 2011, *Organization Science*). One likely reason (our reading): old
+# contacts have spent those years learning things you haven't, and you still share enough history to
+# talk easily.
 #
-# **Worry steers us wrong.** When people choose which dormant tie to contact, worry about
-# reconnecting leads them to pick less valuable ones (Walter, Levin & Murnighan, 2015, *Organization
+# **Our first choice isn't the most useful one.** When executives chose which dormant ties to
+# contact, they preferred those they had been close to, but the more valuable ones were people they
+# had spent less time with, and higher-status ones (Walter, Levin & Murnighan, 2015, *Organization
 # Science*). The finding is about *which* tie people pick, not about whether they reconnect at all.
 #
-# **And it goes with career success.** In a three-year study, networking behaviour predicted both
-# salary level and salary growth (Wolff & Moser, 2009, *Journal of Applied Psychology*).
+# **And it goes with career success.** In a three-year study of employees, networking behaviour
+# predicted both salary level and salary growth (Wolff & Moser, 2009, *Journal of Applied
+# Psychology*).
 #
 # **Practice guidance, not research:** specific rhythms such as "close contacts monthly, the wider
 # network a couple of times a year", and a fixed slot in your week for keeping in touch.
@@ -95,8 +102,7 @@ netlearn.self_assessment("05-maintaining-relationships", "check")
 # many old ties Sam revived this year after three or more years of silence — the kind of dormant tie
 # Levin and colleagues studied.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 from netlearn import metrics
 
 net = netlearn.sample_network()
@@ -128,8 +134,8 @@ netlearn.show_chart(charts.network_recency, net, today=today)
 # short, specific list.
 #
 # The revived ties are the encouraging part. This year Sam got back in touch with several former
-# colleagues after years of silence. Those are exactly the ties Levin and colleagues found to be a
-# rich source of fresh advice — and the reconnect list in the practice below is how Sam found them.
+# colleagues after years of silence — the kind of tie that gave the executives Levin and colleagues
+# studied fresh advice — and the reconnect list in the practice below is how Sam found them.
 
 # %% [markdown]
 # ## Now you try {optional}
@@ -140,7 +146,9 @@ netlearn.show_chart(charts.network_recency, net, today=today)
 #
 # The "gone cold" count looks at contacts you've marked as close. If you haven't marked any yet, it
 # uses the close contacts your data suggests (the most and most recent contact over the last year;
-# you can confirm them in the practice below).
+# you can confirm them in the practice below). From LinkedIn, the chart needs *Connections* and
+# *Messages*: both come in the quick download of a few files (within minutes) as well as in the
+# complete archive.
 
 # %%
 from netlearn import metrics
@@ -179,9 +187,11 @@ netlearn.show_chart(charts.network_recency, mine, today=mine.today())
 
 # %% [markdown]
 # ### 1. Decide who matters most
+# <!-- task: 3 min, sketch your layers on paper or in your head -->
 #
-# Using the layers from the research as a rough guide, sketch your professional network on paper or
-# in your head:
+# The layers in the research describe whole personal networks, family included; borrowing them for
+# your professional network is our practice guidance. As a rough guide, sketch it on paper or in your
+# head:
 #
 # - **about 5** people you'd call for advice on a big decision;
 # - **about 15** you'd like to talk to properly every month or two;
@@ -221,8 +231,8 @@ netlearn.show_chart(charts.network_recency, mine, today=mine.today())
 # Good intentions don't survive a busy quarter; systems do. Give each person you want to stay close
 # to a *cadence* — every 30, 60 or 90 days, say. The editor below lists your own contacts, each with
 # a cadence and a *close* tick box (use *Find* to look someone up, then *Save changes*). The course
-# tracks who is overdue, and `netlearn export` puts keep-in-touch reminders in your calendar
-# (notebook 03; notebook 06 has a button). It works on your own records only — if it's empty, import
+# tracks who is overdue, and the export button puts keep-in-touch reminders in your calendar
+# (notebooks 03 and 06). It works on your own records only — if it's empty, import
 # your contacts or log a few people first (notebook 00).
 #
 # Start small: five to ten people. A cadence you keep beats an ambitious one you abandon. To start,
@@ -262,13 +272,16 @@ for entry in lapsed:
 # %% [markdown]
 # ### 4. Wake up a dormant tie
 #
-# Finally, the step the research makes a strong case for. The list below suggests people you were
-# once in regular contact with but haven't been for a long time, with the reason each was picked and
-# a low-pressure first line that asks for nothing.
-#
-# Remember the hesitancy finding: when choosing whom to contact, worry pushes people towards the less
-# valuable dormant ties. So ask yourself which of these people you'd learn the most from, and write
-# to that person. Keep it short and honest; you don't need to explain the silence.
+# Finally, reconnecting. The list below suggests people you really were in touch with (at least
+# twice) but not for three months or more, with the reason each was picked and a low-pressure first
+# line that asks for nothing. It follows the research on dormant ties: people quiet for three years
+# or more come first (executives got more novel advice from such ties), then people you were in touch
+# with only a few times, because people tend to pick the dormant ties they were closest to, though
+# those they had spent less time with, and higher-status ones, were worth more (Walter, Levin &
+# Murnighan, 2015). Status is not in your data: ask yourself which of these people you'd learn the
+# most from, and write to that person. Keep it short and honest; you don't need to explain the
+# silence.
+# <!-- task: 2 min, write to that person -->
 
 # %%
 netlearn.reconnect_list()
@@ -279,7 +292,8 @@ netlearn.reconnect_list()
 # A few short questions on choosing whom to keep in touch with, finding reasons to get in touch,
 # building a rhythm and reconnecting after a long silence. Some have one best answer, some have
 # several, and some ask you to rate responses to a tricky situation, where more than one can be
-# reasonable. Every choice gets feedback, and you can try again as often as you like.
+# reasonable. Every choice gets feedback. Your first answer to each question is the one that counts;
+# after it, try again as often as you like, as practice.
 
 # %%
 netlearn.quiz("05-maintaining-relationships")
@@ -300,19 +314,22 @@ netlearn.reflection("05-maintaining-relationships")
 # %% [markdown]
 # ## Key points {core}
 #
-# - **Relationships fade without contact.** In an 18-month study, friendships decayed faster than
-#   family ties, and more contact slowed the decay (Roberts & Dunbar, 2015).
-# - **You can't keep up with everyone — so choose deliberately.** People maintain about 150
-#   meaningful relationships (Dunbar, 1992), in layers of roughly 5, 15, 50 and 150 (Zhou et al.,
-#   2005).
+# - **Friendships fade faster than family ties.** Over 18 months, among fewer than 30 school leavers,
+#   more contact slowed the decay for women, doing things together for men (Roberts & Dunbar, 2015).
+# - **You can't keep up with everyone — so choose deliberately.** The figure of 150 is a prediction
+#   from primate brains, too uncertain for any single number (Dunbar, 1992; Lindenfors et al., 2021);
+#   whole personal networks, family included, come in layers of roughly 5, 15, 50 and 150 (Zhou et
+#   al., 2005).
 # - **Closeness takes time.** Roughly 50 hours together to become casual friends, 90 to become
-#   friends and over 200 to become close friends (Hall, 2019). Small, regular contact adds up.
+#   friends and over 200 to become close friends, with hours at work counting for less (Hall, 2019).
+#   No relationship is built in one coffee.
 # - **Reach out before you need something.** Someone who only appears when they want help comes
 #   across as opportunistic, even if they don't mean to (practice guidance).
 # - **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken
 #   to for three or more years got more novel advice, just as efficiently, as from current contacts
-#   (Levin, Walter & Murnighan, 2011). When choosing whom to contact, worry leads people to pick less
-#   valuable dormant ties (Walter, Levin & Murnighan, 2015).
+#   (Levin, Walter & Murnighan, 2011). When choosing whom to contact, they preferred ties they had
+#   been close to, though those they had spent less time with, and higher-status ones, were worth
+#   more (Walter, Levin & Murnighan, 2015).
 # - **A simple system beats good intentions.** A fortnightly slot and a few if–then cues keep
 #   relationships alive with little effort (practice guidance; if–then plans: Gollwitzer & Sheeran,
 #   2006).

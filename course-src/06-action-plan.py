@@ -43,9 +43,10 @@ netlearn.show_chart(charts.self_assessment_change, netlearn.self_assessment_mean
 # %% [markdown]
 # ## Your quiz results {optional}
 #
-# The course map shows how far you got in each notebook and how you did in its quiz. If a score
-# surprises you, the key points at the end of that notebook make a two-minute refresher, and you can
-# retake any quiz as often as you like.
+# The course map shows how far you got in each notebook and how you did in its quiz on the first
+# try, with what you reached after retries beside it. If a score surprises you, the key points at the
+# end of that notebook make a two-minute refresher; retaking a quiz is good practice, and the first
+# try still counts.
 
 # %%
 netlearn.course_overview()
@@ -54,39 +55,21 @@ netlearn.course_overview()
 # ## Your numbers today {optional}
 #
 # Each of the five habits leaves a trace in your network that you can count. Here is one number for
-# each, side by side, on your own data if you have any (or on Sam's sample if not — the first line
-# says which). This is your baseline: run the cell again in a week or a month, and the numbers will
-# show you whether your plan is working.
+# each, on your own data if you have any (or on Sam's sample if not — the first line says which).
+# Two have a direction: more events fully prepared, fewer close contacts gone quiet. The other three
+# describe how you network, and no value of them is right: gives and asks are not a score
+# (notebook 02), 48 hours is a habit, not a finding (notebook 03), and there is no right online
+# share (notebook 04). Read them against what you mean to do. Run the cell again in a week or a
+# month to see what has moved.
 
 # %%
 from netlearn import metrics
+from netlearn.keep.numbers_today import habit_numbers_text
 
 mine = netlearn.my_network()
 today = mine.today()
 print(f"Using: {mine.label}\n")
-
-
-def percent(share, missing="no data yet"):
-    return missing if share is None else f"{share:.0%}"
-
-
-prep = metrics.preparation_rate(mine, today)
-give = metrics.give_ask_ratio(mine, today)
-follow = metrics.follow_up(mine, today)
-if not follow.within_48h.whole:  # no meetings logged: from connecting on LinkedIn, as in 03
-    follow = metrics.connection_follow_up(mine, today)
-online = metrics.online_mix(mine, today)
-close = metrics.close_in_touch(mine, today, days=90)  # marked close, else 05's suggestions
-
-rows = [
-    ("01 Preparation", "events fully prepared", percent(prep.rate, "no events yet")),
-    ("02 Giving", f"gives and asks, last {give.days} days", f"{give.gives} gives, {give.asks} asks"),
-    ("03 Follow-up", "new contacts followed up within 48 h", percent(follow.within_48h.share)),
-    ("04 Online", f"contact moments online, last {online.days} days", percent(online.share)),
-    ("05 Maintaining", "close contacts quiet for 90+ days", str(close.whole - close.part)),
-]
-for mistake, measure, value in rows:
-    print(f"{mistake:<16}{measure:<40}{value}")
+print(habit_numbers_text(mine, today))
 
 # %% [markdown]
 # ## Your commitments {core}
@@ -127,6 +110,7 @@ else:
 #
 # Log each action below with a due date. Each one becomes a reminder in the calendar file you can
 # download at the end of this notebook.
+# <!-- task: 4.5 min, choose three actions and log the second and third -->
 
 # %%
 netlearn.log_commitment()
@@ -183,6 +167,7 @@ netlearn.checkin_date()
 
 # %% [markdown]
 # ## Take your plan with you {core}
+# <!-- task: 1.5 min, import reminders.ics into your calendar -->
 #
 # The button below writes your data into a new folder on this computer and offers each file for
 # download:
@@ -194,7 +179,6 @@ netlearn.checkin_date()
 # - **CSV files** — everything you logged, one table per file, for a spreadsheet or a backup.
 #
 # On Binder, download them now: the session, and everything in it, disappears when you close it.
-# (From a terminal, `netlearn export DIR` writes the same CSV files into a folder you choose.)
 
 # %%
 netlearn.export_widget()
@@ -206,7 +190,6 @@ netlearn.export_widget()
 # a session — on Binder, before you close the tab — and restore it at the start of the next one,
 # here or in notebook 00, on any computer. Restoring adds the backup's records to yours and never
 # duplicates them. The backup holds your contacts' names, so keep it somewhere private.
-# (From a terminal: `netlearn export --archive backup.zip` and `netlearn restore backup.zip`.)
 
 # %%
 netlearn.backup_widget()
@@ -238,7 +221,7 @@ netlearn.summary_widget()
 # - **Come back to a notebook whenever a situation calls for it** — notebook 01 before a big event,
 #   notebook 05 when you realise you've lost touch with people.
 # - **When you're done with the data**, export what you want to keep and delete the rest with
-#   `netlearn forget --yes`.
+#   **Delete my data**, at the end of this notebook.
 #
 # Networking isn't a project you finish. It's a way of working with people: prepare a little, be
 # generous, follow up, use the online tools on purpose, and stay in touch before you need anything.
@@ -255,5 +238,24 @@ netlearn.summary_widget()
 # - **Build in a review.** A quick weekly look at your log shows what's working and what to adjust.
 # - **Expect some messages to go unanswered.** That's normal, not a verdict on you.
 # - **Networking is ongoing.** Come back to any notebook whenever a new situation calls for it.
+
+# %% [markdown]
+# ## Your data {optional}
+#
+# **Time you spent.** If you agreed in notebook 00 to have your time measured, the cell below shows
+# about how many minutes you spent in each notebook. You can change your answer there at any time;
+# choosing No deletes the minutes recorded.
+
+# %%
+netlearn.time_consent()
+
+# %% [markdown]
+# **Delete my data.** When you've finished with the course, or if you change your mind, the button
+# below deletes everything the course has stored about you. It lists what it deletes and what it
+# leaves, offers you a backup first, and deletes only once you tick that you understand it cannot be
+# undone.
+
+# %%
+netlearn.delete_data_widget()
 
 # %% [markdown] netlearn:navigation

@@ -17,8 +17,7 @@
 import netlearn
 %matplotlib inline
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 print(netlearn.checkin_status())
 
 # %% [markdown]
@@ -78,8 +77,9 @@ netlearn.reflection("07-check-in")
 # %% [markdown]
 # ## Key points {core}
 #
-# - **Recalling beats rereading.** Recalling something from memory helped people keep it longer than
-#   reading it again, even though rereading felt better at the time (Roediger & Karpicke, 2006).
+# - **Recalling beats rereading.** Students who recalled a passage from memory kept it longer than
+#   those who reread it, though rereading did better on a test straight away (Roediger & Karpicke,
+#   2006).
 # - **Space it out.** Separate sessions helped later recall more than one long session (Cepeda et
 #   al., 2006). This check-in was your second session.
 # - **A miss is still useful.** Read the feedback and come back to it next month.

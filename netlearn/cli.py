@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
 from netlearn.plumbing.errors import NetlearnError
 
-IMPORT_KINDS = ("linkedin", "vcard", "ics", "csv")
+IMPORT_KINDS = ("linkedin", "vcard", "ics", "mbox", "csv")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import your networking data")
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("path", help="file, folder or zip to import")
+    imp.add_argument("--me", action="append", default=[], metavar="ADDRESS",
+                     help="mbox: one of your own e-mail addresses (repeat for each); "
+                          "default: found from your sent mail")
+    imp.add_argument("--exclude", action="append", default=[], metavar="DOMAIN_OR_ADDRESS",
+                     help="mbox: leave out the mail of this domain or address (repeatable)")
 
     export = sub.add_parser("export", help="export your data (CSV, reminders, action plan)")
     group = export.add_mutually_exclusive_group(required=True)
@@ -52,17 +58,36 @@ def build_parser() -> argparse.ArgumentParser:
                              "only counts are written (default: 5)")
 
     links = sub.add_parser("links", help="print Binder and JupyterHub links for a workshop")
-    links.add_argument("--repo", required=True, help="e.g. https://github.com/you/netlearn")
-    links.add_argument("--hub", help="JupyterHub URL, for an nbgitpuller link")
-    links.add_argument("--branch", default="main")
+    links.add_argument("--repo", required=True, metavar="URL",
+                       help="the course repository, e.g. https://github.com/you/netlearn "
+                            "(file:///path for a repository on the hub's own disk)")
+    links.add_argument("--hub", metavar="URL",
+                       help="JupyterHub URL, e.g. https://hub.example.org: also print an "
+                            "nbgitpuller link, which pulls --branch")
+    links.add_argument("--branch", default="main", metavar="BRANCH",
+                       help="the branch learners get (default: main). To pin a term on a hub, "
+                            "a branch made at a release tag and never pushed to, e.g. term-1")
     links.add_argument("--ref", metavar="TAG",
-                       help="a release tag (e.g. v0.2.0) to pin the course to for a term; "
-                            "overrides --branch")
+                       help="Binder only: a release tag (e.g. v0.2.0) to pin the Binder link "
+                            "to; the hub link still pulls --branch, because nbgitpuller fails "
+                            "on a tag's second pull")
 
-    agenda = sub.add_parser("agenda", help="print a timed workshop agenda")
-    agenda.add_argument("--minutes", type=int, help="session length (default: whole course)")
-    agenda.add_argument("--topics", nargs="+", metavar="ID", help="topic ids to include")
-    agenda.add_argument("--markdown", action="store_true", help="Markdown for handouts")
+    agenda = sub.add_parser(
+        "agenda", help="print a timed workshop agenda",
+        description="A timed agenda from course.yaml. No topic gets less than its core minutes; "
+                    "what a session cannot hold is listed as self-study, in order. A 10-minute "
+                    "break goes between two topics so that no stretch between breaks runs "
+                    "longer than 70 minutes. Exit status 1 when even the start and the action "
+                    "plan do not fit.")
+    agenda.add_argument("--minutes", type=int, metavar="N",
+                        help="session length in minutes: the start, the action plan and as "
+                             "many topics as fit at their core (default: the chosen topics "
+                             "at their full length)")
+    agenda.add_argument("--topics", nargs="+", metavar="ID",
+                        help="topic ids to include, e.g. 00-start-here 03-following-up "
+                             "06-action-plan (default: every topic but the check-in)")
+    agenda.add_argument("--markdown", action="store_true",
+                        help="a Markdown table for a handout")
 
     content = sub.add_parser("content", help="work with course content")
     content_sub = content.add_subparsers(dest="content_command", required=True)
@@ -138,9 +163,14 @@ def _import(args) -> int:
     from netlearn.store import get_store
     from netlearn.terminal_progress import TerminalProgress
 
+    options = {"me": args.me, "exclude": args.exclude} if args.kind == "mbox" else {}
+    if args.kind != "mbox" and (args.me or args.exclude):
+        print("netlearn: --me and --exclude are for mailboxes (netlearn import mbox PATH)",
+              file=sys.stderr)
+        return 1
     store = get_store()  # fail early on an unusable NETLEARN_HOME
     with TerminalProgress(f"reading {Path(args.path).name}") as progress:
-        imported = import_file(store, args.kind, args.path, progress=progress)
+        imported = import_file(store, args.kind, args.path, progress=progress, **options)
     skipped = imported.skipped
     for note in imported.notes:
         print(note, file=sys.stderr)
@@ -204,15 +234,17 @@ def _cohort(args) -> int:
 def _links(args) -> int:
     from netlearn.facilitator.links import binder_link, nbgitpuller_link
 
-    ref = args.ref or args.branch
+    # Every link is made, and so every argument checked, before anything is printed.
+    lines = []
     if not (args.hub and args.repo.strip().startswith("file:")):  # Binder needs a public URL
-        print(f"Binder:     {binder_link(args.repo, ref)}")
+        lines.append(f"Binder:     {binder_link(args.repo, args.ref or args.branch)}")
     if args.hub:
-        print(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, ref)}")
-        if args.ref:
-            print("(nbgitpuller 1.3 clones a tag on the first click but fails on the next one: "
-                  "for a hub, give --ref a branch made at the tag and never pushed to, e.g. "
-                  f"git branch term-1 {args.ref} && git push origin term-1)")
+        lines.append(f"JupyterHub: {nbgitpuller_link(args.hub, args.repo, args.branch)}")
+    print("\n".join(lines))
+    if args.hub and args.branch == "main":
+        print("netlearn: note: the hub link follows main, which changes under your learners; for "
+              "a term, make a branch at a release tag and pass it with --branch (git branch "
+              "term-1 v0.2.0 && git push origin term-1)", file=sys.stderr)
     return 0
 
 
@@ -227,7 +259,11 @@ def _agenda(args) -> int:
 
 def _content(args) -> int:
     if args.content_command == "notebook":
-        from netlearn.facilitator.notebook_builder import FACILITATOR_GUIDE, new_topic_notebook
+        from netlearn.facilitator.notebook_builder import (
+            CONTENTS_PAGE,
+            FACILITATOR_GUIDE,
+            new_topic_notebook,
+        )
         from netlearn.plumbing.paths import override_content_dir
         from netlearn.teaching.content import course
 
@@ -235,13 +271,17 @@ def _content(args) -> int:
         where = args.content or override_content_dir() or "YOUR-CONTENT-DIR"
         print(f"wrote {path}; check it with: netlearn check {where} --notebooks {path.parent}")
         print(f"wrote {path.parent / FACILITATOR_GUIDE} (the facilitator notes of every topic)")
+        print(f"wrote {path.parent / CONTENTS_PAGE} (the course table its Contents link opens)")
         print(f"run it with: NETLEARN_CONTENT={where} jupyter lab {path}")
         return 0
     from netlearn.facilitator.content_copy import copy_content
 
     target = copy_content(args.dir)
-    print(f"copied the course content to {target}; edit it, then run: netlearn check {target}")
-    print(f"use it with: NETLEARN_CONTENT={target} jupyter lab")
+    quoted = shlex.quote(str(target))
+    print(f"copied the course content to {target}; edit it, then run: netlearn check {quoted}")
+    start = Path("notebooks") / "00-start-here.ipynb"
+    opens = f" {start}" if start.is_file() else ""
+    print(f"preview it from the course folder with: NETLEARN_CONTENT={quoted} jupyter lab{opens}")
     return 0
 
 

@@ -19,8 +19,18 @@ def _jupyter_server_extension_points():
 
 
 def _load_jupyter_server_extension(serverapp) -> None:
-    """Register the pre-save hook and raise the websocket message limit (never lower it)."""
+    """Register the pre-save hook, raise the websocket message limit (never lower it), and
+    make relative ``NETLEARN_CONTENT``/``NETLEARN_HOME`` absolute for the kernels."""
+    import os
+    from pathlib import Path
+
     from netlearn.notebook_privacy import pre_save_hook
+    from netlearn.plumbing.paths import absolute_from
+
+    # A kernel runs in its notebook's folder, so `NETLEARN_CONTENT=my-course jupyter lab`
+    # would look for notebooks/my-course; the server still runs where the command was typed.
+    for name, value in absolute_from(Path(os.getcwd())).items():
+        serverapp.log.info("netlearn: %s is %s", name, value)
 
     serverapp.contents_manager.register_pre_save_hook(pre_save_hook)
     settings = serverapp.web_app.settings

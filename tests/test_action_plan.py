@@ -101,6 +101,8 @@ def test_plan_reports_ratings_quiz_and_reflections(course, store, net):
     store.save_self_assessment("01-preparation", "p-s2", "before", 3)
     store.save_answer("01-preparation", "p-q1", "b", 1, 1, True)
     store.save_answer("01-preparation", "p-q2", ["a"], 0.5, 1, False)
+    store.save_answer("01-preparation", "p-q3", "b", 0, 1, False)  # wrong, then right
+    store.save_answer("01-preparation", "p-q3", "a", 1, 1, True)
     store.save_reflection("01-preparation", "p-r1", "Prepare questions.\n\nArrive early.")
     store.save_reflection("06-action-plan", "plan-r1", "Two follow-ups a week.")
     text = action_plan_markdown(course, store, net, TODAY)
@@ -109,7 +111,7 @@ def test_plan_reports_ratings_quiz_and_reflections(course, store, net):
     assert "Average: 2.5 → 4.0" in prep
     assert "| I set a goal. | 2 | 4 |" in prep
     assert "| I research people. | 3 | — |" in prep
-    assert "**Quiz:** 1.5 of 2 points (75 %) on 2 of 3 questions" in prep
+    assert "**Quiz:** Right on the first try: 1 of 3; after retries: 2 of 3" in prep
     assert "*What would you change?*" in prep
     assert "> Prepare questions.\n>\n> Arrive early." in prep
     assert "Events you attended fully prepared (all 5 checklist items): 0 of 1 (0 %)" in prep

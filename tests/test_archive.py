@@ -156,20 +156,72 @@ def test_archive_of_an_older_schema_is_restored(backup, tmp_path):
     target.close()
 
 
-def drop_column(manifest, members, table, column) -> None:
-    """Rewrite one table of an archive without ``column``, as an older schema wrote it."""
+def rewrite_csv(manifest, members, table, change) -> None:
+    """Rewrite one table of an archive (``change`` gets and returns its rows, header first)."""
     import csv
     import io
 
     name = f"{table}.csv"
-    rows = list(csv.reader(io.StringIO(members[name].decode(), newline="")))
-    keep = [i for i, name_ in enumerate(rows[0]) if name_ != column]
+    rows = change(list(csv.reader(io.StringIO(members[name].decode(), newline=""))))
     out = io.StringIO(newline="")
-    csv.writer(out).writerows([[row[i] for i in keep] for row in rows])
+    csv.writer(out).writerows(rows)
     members[name] = out.getvalue().encode()
     entry = manifest["tables"][table]
-    entry["columns"] = [rows[0][i] for i in keep]
+    entry["columns"] = rows[0]
+    entry["rows"] = len(rows) - 1
     entry["sha256"] = hashlib.sha256(members[name]).hexdigest()
+
+
+def drop_column(manifest, members, table, column) -> None:
+    """Rewrite one table of an archive without ``column``, as an older schema wrote it."""
+    def without(rows):
+        keep = [i for i, name in enumerate(rows[0]) if name != column]
+        return [[row[i] for i in keep] for row in rows]
+
+    rewrite_csv(manifest, members, table, without)
+
+
+def with_repeated_interaction(rows):
+    """The rows of interactions.csv with the first one again, under a new id, noted otherwise.
+
+    The repeat comes first in the file; its id is the highest, so it is the later row.
+    """
+    header, first = rows[0], rows[1]
+    at = {name: i for i, name in enumerate(header)}
+    repeat = list(first)
+    repeat[at["id"]] = str(max(int(row[at["id"]]) for row in rows[1:]) + 1)
+    repeat[at["note"]] = "stored twice by schema 5"
+    return [header, repeat, *rows[1:]]
+
+
+def test_a_schema_5_backup_that_holds_an_interaction_twice_restores(backup, tmp_path):
+    """Schemas 2 to 5 did not hold interactions unique; their backups may repeat one."""
+    source, path = backup
+
+    def as_schema_5(manifest, members):
+        manifest["schema_version"] = 5
+        rewrite_csv(manifest, members, "interactions", with_repeated_interaction)
+
+    rewrite_manifest(path, as_schema_5)
+    target = Store(tmp_path / "target")
+    result = restore_archive(target, path)
+    assert result.added["interactions"] == source.counts()["interactions"]
+    assert everything(target) == everything(source)  # the earliest row, as migration 6 keeps
+    again = restore_archive(target, path)
+    assert again.total_added == 0
+    assert restore_archive(source, path).total_added == 0
+    target.close()
+
+
+def test_a_current_backup_that_holds_an_interaction_twice_is_refused(backup, tmp_path):
+    _, path = backup
+    rewrite_manifest(path, lambda manifest, members: rewrite_csv(
+        manifest, members, "interactions", with_repeated_interaction))
+    target = Store(tmp_path / "target")
+    with pytest.raises(InputError, match="same record twice"):
+        restore_archive(target, path)
+    assert target.counts()["contacts"] == 0
+    target.close()
 
 
 def test_a_schema_4_backup_restores_with_commitment_kinds(tmp_path):

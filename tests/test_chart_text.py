@@ -187,8 +187,8 @@ def cohort_frame():
 def test_quiz_scores_medians(cohort_frame):
     text = chart_text.plot_quiz_scores(cohort_frame)
     assert text.rows == (("01-prep", 3, "80 %", "50 %", "100 %"),)
-    assert text.alt == ("Box plot of quiz scores for 1 topic, one dot per learner: median "
-                        "scores run from 80 % (01-prep) to 80 % (01-prep).")
+    assert text.alt == ("Box plot of first-try quiz scores for 1 topic, one dot per learner: "
+                        "median scores run from 80 % (01-prep) to 80 % (01-prep).")
 
 
 def test_before_after_and_participation():

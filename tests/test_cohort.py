@@ -18,6 +18,7 @@ from netlearn.facilitator.cohort import (
     load_summaries,
     participation,
     run_cohort,
+    topic_overview,
     validate_summary,
 )
 from netlearn.keep.summary import VERSION, content_fingerprint
@@ -266,12 +267,13 @@ def test_empty_charts_say_why_in_cohort_words(plt):
     cohort_charts.plot_participation(participation(empty), n_learners=0, ax=axes[2])
     assert [ax.texts[0].get_text() for ax in axes] == [
         "No learner rated themselves both before and after",
-        "No quiz answers in these summaries", cohort_charts.NO_SUMMARIES]
+        "No first-try quiz scores in these summaries", cohort_charts.NO_SUMMARIES]
     plt.close(fig)
 
 
-def versioned_summary(number: int, q1_version: str, q1_right: bool) -> dict:
-    """A format-2 summary: 01-preparation's quiz with per-item versions and answers."""
+def versioned_summary(number: int, q1_version: str, q1_right: bool, fmt: int = 3) -> dict:
+    """A summary whose 01-preparation quiz has per-item versions and answers: format 3
+    (first attempts, with choices and the result after retries) or format 2 (latest)."""
     summary = fake_summary(number)
     quiz = summary["topics"]["01-preparation"]["quiz"]
     quiz["item_versions"] = {"q1": q1_version, "q2": "b" * 16}
@@ -279,7 +281,19 @@ def versioned_summary(number: int, q1_version: str, q1_right: bool) -> dict:
         "q1": {"version": q1_version, "score": float(q1_right), "max": 1.0,
                "correct": q1_right},
         "q2": {"version": "b" * 16, "score": 0.5, "max": 1.0, "correct": False}}
-    summary["version"] = 2
+    summary["version"] = fmt
+    if fmt >= 3:
+        for entry in summary["topics"].values():
+            if "quiz" in entry:
+                entry["quiz"].update(scoring="first attempt", after_retries={
+                    "score": 0.0, "max": 0.0, "answered": 0, "correct": 0})
+        quiz.update(item_keys={"q1": {"a": False, "b": True},
+                               "q2": {"a": True, "b": False, "c": True}},
+                    after_retries={"score": 2.0, "max": 2.0, "answered": 2, "correct": 2})
+        quiz["answers"]["q1"].update(chosen=["b"] if q1_right else ["a"], attempts=2,
+                                     after_retries={"score": 1.0, "correct": True})
+        quiz["answers"]["q2"].update(chosen=["a"], attempts=1,
+                                     after_retries={"score": 0.5, "correct": False})
     return summary
 
 
@@ -306,6 +320,7 @@ def test_answers_to_different_versions_of_an_item_are_never_pooled(tmp_path, cap
     assert "01-preparation: item q1: answers to 2 versions, reported separately" in report
     lines = (tmp_path / "out" / "items.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(ITEM_COLUMNS) and len(lines) == 1 + 3
+    assert all(line.startswith("first attempt,") for line in lines[1:])
 
 
 def test_malformed_item_versions_are_refused():
@@ -364,3 +379,138 @@ def test_writing_cohort_charts_leaves_the_kernel_backend_alone(tmp_path, learner
     write_outputs([fake_summary(i) for i in range(1, 6)], tmp_path / "out")
     assert (tmp_path / "out" / "before_after.png").stat().st_size > 0
     assert matplotlib.get_backend() == learner_backend
+
+
+def test_older_latest_attempt_scores_are_shown_apart_never_pooled(tmp_path, capsys):
+    new = [versioned_summary(i, "1" * 16, i % 2 == 0) for i in range(1, 6)]  # first attempts
+    old = [versioned_summary(i, "0" * 16, True, fmt=2) for i in range(6, 9)]  # latest
+    frame = aggregate(new + old)
+    prep = frame[frame["topic"] == "01-preparation"].set_index("learner")
+    newer, older = f"{2:032x}", f"{6:032x}"
+    assert prep.loc[newer, "quiz_scoring"] == "first attempt"
+    assert prep.loc[newer, "quiz_percent"] == 75.0  # q1 right, q2 half: 1.5 of 2
+    assert pd_isna(prep.loc[newer, "older_latest_percent"])
+    assert prep.loc[newer, "quiz_correct_after_retries"] == 1  # q1 after retries; q2 not
+    assert prep.loc[older, "quiz_scoring"] == "latest attempt"
+    assert pd_isna(prep.loc[older, "quiz_percent"]) and pd_isna(prep.loc[older, "quiz_score"])
+    assert prep.loc[older, "older_latest_percent"] == 75.0
+    assert prep.loc[older, "quiz_answered"] == 2  # its own versions, not the newer ones'
+    table = topic_overview(frame)
+    assert table.loc["01-preparation", "quiz_learners"] == 5
+    assert table.loc["01-preparation", "quiz_first_try_mean_percent"] == round(
+        (25 + 75 + 25 + 75 + 25) / 5, 1)  # learners 2 and 4 right on q1
+    assert table.loc["01-preparation", "older_latest_learners"] == 3
+    assert table.loc["01-preparation", "older_latest_mean_percent"] == 75.0
+    items = item_table(new + old)
+    assert set(items["scoring"]) == {"first attempt", "latest attempt"}
+    assert bool(items[(items["scoring"] == "latest attempt") & (items["item"] == "q1")]
+                ["current"].iloc[0])  # current among the older summaries' own versions
+    files = [write(tmp_path / f"s{i}.json", s) for i, s in enumerate(new + old)]
+    assert run_cohort(files, tmp_path / "out") == 0
+    out = capsys.readouterr().out
+    assert "3 of them are older summaries holding latest-attempt quiz scores: reported apart" \
+        in out
+    assert "Item analysis of first attempts (5 learner(s)" in out
+    assert "answers to 2 versions" not in out  # old and new versions are not one item's split
+
+
+def pd_isna(value) -> bool:
+    return value != value or value is None
+
+
+def test_only_first_attempt_scores_reach_the_quiz_chart(plt):
+    old = [versioned_summary(i, "0" * 16, True, fmt=2) for i in range(1, 6)]
+    ax = cohort_charts.plot_quiz_scores(aggregate(old))
+    assert "No first-try quiz scores" in ax.texts[0].get_text()
+    plt.close(ax.figure)
+    ax = cohort_charts.plot_quiz_scores(aggregate([versioned_summary(1, "1" * 16, True)]))
+    assert ax.get_title() == "First-try quiz scores per topic"
+    plt.close(ax.figure)
+
+
+def test_wrong_then_right_is_not_right_on_the_first_try_in_netlearn_cohort(tmp_path, capsys):
+    from datetime import date
+
+    from netlearn.keep.summary import build_summary
+    from netlearn.store import Store
+    from netlearn.teaching.grading import item_version
+
+    course = load_course()
+    prep = course.topic("01-preparation")
+    question = next(q for q in prep.questions if q["type"] == "single")
+    right = next(c["id"] for c in question["choices"] if c["correct"])
+    wrong = next(c["id"] for c in question["choices"] if not c["correct"])
+    files = []
+    for number in range(5):
+        store = Store(tmp_path / f"home-{number}")
+        try:
+            if number == 0:  # wrong, then right
+                store.save_answer(prep.id, question["id"], wrong, 0, 1, False,
+                                  version=item_version(question))
+            store.save_answer(prep.id, question["id"], right, 1, 1, True,
+                              version=item_version(question))
+            summary = build_summary(store, course, date(2025, 3, 14))
+        finally:
+            store.close()
+        files.append(write(tmp_path / f"learner-{number}.json", summary))
+    first_id = json.loads(files[0].read_text())["summary_id"]
+    assert run_cohort(files, tmp_path / "out") == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if f" {question['id']} " in line)
+    assert f"{wrong} 1" in row and f"{right}* 4" in row and " 0.80 " in row  # p = 4/5
+    frame = aggregate(load_summaries(files)[0])
+    mine = frame[(frame["learner"] == first_id) & (frame["topic"] == prep.id)].iloc[0]
+    assert (mine["quiz_answered"], mine["quiz_correct"]) == (1, 0)  # not right on the first try
+    assert mine["quiz_correct_after_retries"] == 1  # right after retries, shown apart
+
+
+def test_measured_minutes_are_a_median_from_five_learners_beside_the_stated(tmp_path, capsys):
+    from netlearn.facilitator.cohort import minutes_table, minutes_text
+
+    summaries = [fake_summary(i) for i in range(1, 7)]
+    for summary, minutes in zip(summaries, (30, 45, 40, 60, 35, None), strict=True):
+        summary["version"] = 3
+        for entry in summary["topics"].values():
+            entry["stated_minutes"] = 35
+            if "quiz" in entry:
+                entry["quiz"].update(scoring="first attempt", after_retries={
+                    "score": 0, "max": 0, "answered": 0, "correct": 0})
+        if minutes is not None:  # this learner agreed to have minutes measured
+            summary["topics"]["01-preparation"]["measured_minutes"] = minutes
+    summaries[0]["topics"]["02-giving"]["measured_minutes"] = 20  # one learner only
+    assert all(validate_summary(s) is None for s in summaries)
+    table = minutes_table(summaries).set_index("topic")
+    assert table.loc["01-preparation", "median_measured_minutes"] == 40  # 30 35 40 45 60
+    assert table.loc["01-preparation", "learners_measured"] == 5
+    assert table.loc["01-preparation", "stated_minutes"] == 35
+    assert pd_isna(table.loc["02-giving", "median_measured_minutes"])  # one is too few
+    text = minutes_text(minutes_table(summaries))
+    assert "a lower bound: the kernel sees clicks, not reading" in text
+    assert "01-preparation: median 40 (5 measured, stated 35)" in text
+    assert "02-giving: too few learners, not shown (1 measured, stated 35)" in text
+    assert "20" not in text.split("02-giving")[1]
+    assert minutes_text(minutes_table([fake_summary(1)])) == ""
+    files = [write(tmp_path / f"s{i}.json", s) for i, s in enumerate(summaries)]
+    assert run_cohort(files, tmp_path / "out") == 0
+    assert "01-preparation: median 40" in capsys.readouterr().out
+    assert "measured" not in (tmp_path / "out" / "cohort.csv").read_text().split("\n")[0]
+
+
+def test_format_three_refuses_text_where_option_ids_belong():
+    summary = versioned_summary(1, "1" * 16, True)
+    assert validate_summary(summary) is None
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["quiz"]["answers"]["q1"]["chosen"] = ["I met Zelda"]
+    assert "quiz answers are malformed" in validate_summary(broken)
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["quiz"]["answers"]["q1"]["chosen"] = {"a": "great"}
+    assert "quiz answers are malformed" in validate_summary(broken)
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["quiz"]["item_keys"]["q1"] = {"a": "Zelda"}
+    assert "item keys are malformed" in validate_summary(broken)
+    broken = copy.deepcopy(summary)
+    del broken["topics"]["01-preparation"]["quiz"]["scoring"]
+    assert "scoring" in validate_summary(broken)
+    broken = copy.deepcopy(summary)
+    broken["topics"]["01-preparation"]["measured_minutes"] = "about an hour"
+    assert "measured_minutes" in validate_summary(broken)

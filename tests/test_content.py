@@ -108,6 +108,23 @@ def test_default_content_is_valid():
     assert [str(p) for p in check()] == []
 
 
+def test_a_pretest_item_is_neither_in_the_quiz_nor_a_reserve(content):
+    item = ("  - id: t1-p1\n    type: single\n    pretest: true\n"
+            "    prompt: Before you read on.\n    objectives: [t1-obj]\n"
+            "    choices:\n      - {id: a, text: Yes, correct: true, feedback: Right.}\n"
+            "      - {id: b, text: No, correct: false, feedback: Wrong.}\n")
+    pretest = QUESTIONS.replace("  - id: t1-q2", item + "  - id: t1-q2")
+    write(content, "t1-topic/questions.yaml", pretest)
+    topic = load_course(content).topic("t1-topic")
+    assert [q["id"] for q in topic.questions] == ["t1-q1", "t1-q2"]
+    assert [q["id"] for q in topic.pretest_questions] == ["t1-p1"]
+    assert topic.reserve_questions == []
+    assert topic.question("t1-p1")["prompt"] == "Before you read on."
+    write(content, "t1-topic/questions.yaml",
+          pretest.replace("pretest: true", "pretest: true\n    reserve: true"))
+    assert "marked both reserve and pretest" in only_problem(content)
+
+
 @pytest.mark.parametrize(
     ("relative", "text", "line", "words"),
     [

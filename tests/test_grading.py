@@ -358,11 +358,14 @@ def test_option_order_keeps_the_written_order_where_asked_or_for_judgement():
     assert grading.display_letters(3) == ["a", "b", "c"]
 
 
-def test_item_version_changes_with_options_and_key_only():
+def test_item_version_changes_with_stem_options_and_key_only():
     base = grading.item_version(_item())
     assert len(base) == 16
-    assert grading.item_version(_item(prompt="Other?", explanation="E.")) == base
-    rewrapped = _item()
+    assert grading.item_version(_item(explanation="E.")) == base
+    feedback = _item()
+    feedback["choices"][0]["feedback"] = "Other feedback."
+    assert grading.item_version(feedback) == base
+    rewrapped = _item(prompt="P?\n ")
     rewrapped["choices"][0]["text"] = "Text\n  a."
     assert grading.item_version(rewrapped) == base
     reordered = _item()
@@ -372,7 +375,23 @@ def test_item_version_changes_with_options_and_key_only():
     rekeyed["choices"][0]["correct"] = True
     reworded = _item()
     reworded["choices"][3]["text"] = "Other text."
-    assert len({base, grading.item_version(rekeyed), grading.item_version(reworded)}) == 3
+    restemmed = _item(prompt="A rewritten stem?")
+    judgement = {"id": "j", "type": "judgement", "prompt": "Rate.", "situation": "S.",
+                 "responses": [{"id": "a", "text": "A", "rating": "best", "rationale": "."}]}
+    resituated = {**judgement, "situation": "Another situation."}
+    versions = {base, grading.item_version(rekeyed), grading.item_version(reworded),
+                grading.item_version(restemmed), grading.item_version(judgement),
+                grading.item_version(resituated)}
+    assert len(versions) == 6
+
+
+def test_the_first_scheme_ignored_the_stem():
+    assert grading.legacy_item_version(_item(prompt="A rewritten stem?")) == \
+        grading.legacy_item_version(_item())
+    assert grading.legacy_item_version(_item()) != grading.item_version(_item())
+    rekeyed = _item()
+    rekeyed["choices"][0]["correct"] = True
+    assert grading.legacy_item_version(rekeyed) != grading.legacy_item_version(_item())
 
 
 def test_regrade_scores_only_answers_to_the_current_version():
@@ -386,6 +405,34 @@ def test_regrade_scores_only_answers_to_the_current_version():
     assert grading.regrade(item, {"answer": "b", "version": ""}, [now, "1" * 16]).correct
 
 
+def test_a_stem_rewrite_makes_earlier_answers_an_earlier_version():
+    old, new = _item(prompt="Old stem?"), _item(prompt="New stem?")
+    saved = {"answer": "b", "version": grading.item_version(old)}
+    assert grading.regrade(old, saved).correct
+    assert grading.regrade(new, saved, [grading.item_version(old)]) is None
+
+
+def test_first_scheme_answers_count_while_the_item_is_unchanged():
+    item = _item()
+    legacy, now = grading.legacy_item_version(item), grading.item_version(item)
+    saved = {"answer": "b", "version": legacy}
+    same = {legacy: now}
+    assert grading.regrade(item, saved, [legacy, now], same).correct
+    # The history maps the first-scheme version to the content it was: a later stem
+    # rewrite keeps the options and key (so the same first-scheme digest), yet the answer
+    # was given to the old stem and is never scored against the new one.
+    rewritten = _item(prompt="A new stem?")
+    assert grading.regrade(rewritten, saved, [legacy, now], same) is None
+    # Unversioned answers count as the first recorded version, mapped the same way.
+    assert grading.regrade(item, {"answer": "b", "version": ""}, [legacy, now], same).correct
+    # A version the history does not know (a facilitator's own item): the options and
+    # key still giving it is the best evidence there is.
+    assert grading.regrade(item, saved).correct
+    assert grading.regrade(item, {"answer": "b", "version": "0" * 16}) is None
+    # A known earlier first-scheme version without a mapping stays an earlier version.
+    assert grading.regrade(item, saved, [legacy, "1" * 16], {}) is None
+
+
 def test_current_results_splits_current_and_earlier_answers():
     one, two = _item(), {**_item(), "id": "q2"}
     latest = {"q1": {"answer": "c", "version": grading.item_version(one), "correct": True},
@@ -393,3 +440,59 @@ def test_current_results_splits_current_and_earlier_answers():
     results, earlier = grading.current_results([one, two, {**_item(), "id": "q3"}], latest)
     assert list(results) == ["q1"] and not results["q1"].correct  # re-graded, not the flag
     assert earlier == ["q2"]
+
+
+# -- first attempts ------------------------------------------------------------------
+
+
+def _attempt(answer, at, version=None, item="q1", cleared=False):
+    return {"item_id": item, "answer": answer, "created_at": f"2025-03-14T10:{at}+00:00",
+            "version": grading.item_version(_item()) if version is None else version,
+            "cleared": cleared}
+
+
+def test_the_first_attempt_is_scored_and_retries_are_apart():
+    item = _item()
+    attempts = [_attempt("a", "00:00"), _attempt("b", "01:00")]
+    first = grading.first_tries([item], attempts)["q1"]
+    assert not first.result.correct and first.answer == "a" and first.attempts == 2
+    outcome = grading.quiz_outcome([item], {"q1": attempts[-1]}, attempts)
+    assert (outcome.right_first, outcome.right_after_retries) == (0, 1)
+    assert outcome.line() == "right on the first try: 0 of 1; after retries: 1 of 1"
+
+
+def test_a_reset_keeps_the_first_attempt():
+    item = _item()
+    attempts = [_attempt("a", "00:00", cleared=True), _attempt("b", "01:00", cleared=True),
+                _attempt("b", "05:00")]  # reset after two tries, then answered again
+    assert grading.first_tries([item], attempts)["q1"].answer == "a"
+    after_reset = grading.quiz_outcome([item], {}, attempts[:2])  # nothing answered since
+    assert (after_reset.right_first, after_reset.right_after_retries) == (0, 0)
+    assert after_reset.first["q1"].attempts == 2
+
+
+def test_after_an_item_change_the_first_answer_to_the_new_version_counts():
+    old, new = _item(prompt="Old stem?"), _item(prompt="New stem?")
+    attempts = [_attempt("b", "00:00", version=grading.item_version(old)),
+                _attempt("a", "02:00", version=grading.item_version(new)),
+                _attempt("b", "03:00", version=grading.item_version(new))]
+    first = grading.first_tries([new], attempts, {"q1": [grading.item_version(old)]})["q1"]
+    assert first.answer == "a" and not first.result.correct and first.attempts == 2
+    assert grading.first_tries([old], attempts)["q1"].answer == "b"  # the old version's own
+
+
+def test_after_a_restored_backup_the_earliest_attempt_counts_whichever_store_it_came_from():
+    item = _item()
+    here = [_attempt("b", "30:00")]
+    restored = [_attempt("a", "05:00"), _attempt("b", "06:00")]  # merged in after, made before
+    first = grading.first_tries([item], here + restored)["q1"]
+    assert first.answer == "a" and first.attempts == 3
+    same_second = [_attempt("c", "05:00"), _attempt("a", "05:00")]
+    assert grading.first_tries([item], same_second)["q1"].answer == "c"  # stored order
+
+
+def test_an_attempt_that_no_longer_fits_is_never_the_first_try():
+    item = _item()
+    attempts = [_attempt("z", "00:00"), _attempt("b", "01:00")]
+    assert grading.first_tries([item], attempts)["q1"].answer == "b"
+    assert grading.first_tries([item], [_attempt("b", "00:00", item="q2")]) == {}

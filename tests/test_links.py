@@ -128,3 +128,36 @@ def test_cli_links_for_a_local_repository_prints_only_the_hub_link(capsys):
                      "--hub", "http://127.0.0.1:8000"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].startswith("JupyterHub: http://127.0.0.1:8000/hub/user-redirect/")
+
+
+def test_cli_links_checks_every_argument_before_printing(capsys):
+    assert cli.main(["links", "--repo", "https://github.com/you/netlearn",
+                     "--hub", "hub.example.org"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "JupyterHub" in err
+
+
+def test_cli_links_pins_binder_to_a_tag_and_the_hub_to_a_branch(capsys):
+    assert cli.main(["links", "--repo", "https://github.com/you/netlearn", "--ref", "v0.2.0",
+                     "--branch", "term-1", "--hub", "https://hub.example.org"]) == 0
+    out, err = capsys.readouterr()
+    binder, hub = out.splitlines()
+    assert binder.startswith("Binder:     https://mybinder.org/v2/gh/you/netlearn/v0.2.0?")
+    assert dict(parse_qsl(urlsplit(hub.split(" ", 1)[1].strip()).query))["branch"] == "term-1"
+    assert err == ""
+
+
+def test_cli_links_warns_when_a_hub_follows_main(capsys):
+    assert cli.main(["links", "--repo", "https://github.com/you/netlearn",
+                     "--hub", "https://hub.example.org"]) == 0
+    assert "--branch" in capsys.readouterr().err
+
+
+def test_every_links_option_has_help():
+    parser = cli.build_parser()
+    links = next(a for a in parser._subparsers._group_actions[0].choices.items()
+                 if a[0] == "links")[1]
+    for action in links._actions:
+        if action.dest != "help":
+            assert action.help, action.dest

@@ -122,6 +122,25 @@ def test_recent_conversations_and_triage_feed_give_ask():
     assert metrics.apply_triage(net, {}) is net
 
 
+def test_conversations_at_the_same_time_keep_list_order():
+    """Equal times: the first in the list is the earlier; ties between conversations go by
+    id, latest first, and a conversation's person is its first latest message's."""
+    when = datetime(2026, 6, 1, 9)
+    ada, bo = person("Ada", when.date()), person("Bo")
+    items = [
+        Interaction(when, "linkedin_message", "in", contact_key=ada.key, source="linkedin",
+                    source_ref="msg:first|1"),
+        Interaction(when, "linkedin_message", "out", contact_key=bo.key, source="linkedin",
+                    source_ref="msg:first|2"),
+        Interaction(when, "linkedin_invitation", "out", contact_key=ada.key),
+        Interaction(when, "linkedin_message", "out", contact_key=ada.key, source="linkedin",
+                    source_ref="msg:second|1"),
+    ]
+    convs = metrics.recent_conversations(Network([ada, bo], items), TODAY)
+    assert [(c.conversation_id, c.contact_key, c.messages) for c in convs] == [
+        ("second", ada.key, 1), ("first", ada.key, 2)]
+
+
 @pytest.mark.parametrize("tag, gives, asks", [("give", 1, 0), ("ask", 0, 1), ("both", 1, 1),
                                               ("neither", 0, 0)])
 def test_each_triage_tag(tag, gives, asks):

@@ -8,10 +8,13 @@ import nbformat
 import pytest
 
 from netlearn.facilitator.notebook_builder import (
+    CONTENTS_PAGE,
     FACILITATOR_GUIDE,
     BuildError,
     build,
+    contents_page,
     facilitator_guide,
+    navigation_cell,
     new_topic_notebook,
     parse_source,
 )
@@ -61,6 +64,9 @@ def test_a_source_is_read_into_cells_with_their_lines():
     (GOOD.replace("# %% [markdown] netlearn:navigation", "# %% [markdown] netlearn:footer"),
      "x.py:14:", "unknown cell marker"),
     (GOOD.replace("# %%\nimport", "# %% tags=[\"x\"]\nimport"), "x.py:8:", "unknown cell marker"),
+    (GOOD.replace("# %% [markdown]\n# ## Practice",
+                  "# %% [markdown] tags=[\"show-code\"]\n# ## Practice"), "x.py:3:",
+     "unknown cell marker"),
     (GOOD.replace("netlearn:navigation", "netlearn:navigation\n# hi"), "x.py:14:",
      "must be empty"),
     (GOOD + "\n# %%\n\n", "x.py:16:", "empty cell"),
@@ -73,6 +79,16 @@ def test_a_bad_source_is_one_line_naming_file_and_line(text, where, message, tmp
         build(load_course(), source)
     assert str(caught.value).startswith(f"{source}:{where.split(':')[1]}:"), str(caught.value)
     assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_checked_cell_carries_its_marker_as_a_tag_and_stays_open(tmp_path):
+    source = tmp_path / "01-preparation.py"
+    source.write_text(GOOD.replace("# %%\nimport", '# %% tags=["nbval-check-output"]\nimport'),
+                      encoding="utf-8")
+    (code,) = [c for c in nbformat.reads(build(load_course(), source), as_version=4).cells
+               if c.cell_type == "code"]
+    assert code.metadata["tags"] == ["nbval-check-output"] and "jupyter" not in code.metadata
+    assert code.source.splitlines()[0] == "import netlearn"  # nothing for a learner to skip
 
 
 def test_a_source_for_no_topic_is_refused(tmp_path):
@@ -128,6 +144,7 @@ def test_topic_notebook_has_the_course_shape_and_renders_parts_through_netlearn_
     assert section.parts["reading"] == pytest.approx(read_minutes(words))
     assert f"## Key points\n\n*Core · about {shown_minutes(section.minutes)} min*" in text
     assert (tmp_path / FACILITATOR_GUIDE).is_file()
+    assert "](01-preparation.ipynb)" in (tmp_path / CONTENTS_PAGE).read_text(encoding="utf-8")
 
 
 def test_topic_notebook_leaves_out_parts_the_topic_does_not_have(tmp_path):
@@ -190,3 +207,29 @@ def test_the_guide_has_every_topics_notes_in_course_order_and_escapes_titles():
 def test_the_committed_guide_is_in_the_facilitator_folder():
     guide = ROOT / "notebooks" / FACILITATOR_GUIDE
     assert guide.read_text(encoding="utf-8") == facilitator_guide(load_course())
+
+
+# -- navigation ---------------------------------------------------------------------------
+
+
+def test_every_link_of_the_navigation_opens_a_file_inside_the_served_folder():
+    """``jupyter lab notebooks/00-start-here.ipynb`` serves notebooks/: nothing above it opens."""
+    import re
+
+    course = load_course()
+    notebooks = ROOT / "notebooks"
+    for topic in course.topics:
+        links = re.findall(r"\]\(([^)]+)\)", navigation_cell(course, topic))
+        assert f"({CONTENTS_PAGE})" in navigation_cell(course, topic)
+        for link in links:
+            assert "/" not in link and (notebooks / link).is_file(), (topic.id, link)
+
+
+def test_the_contents_page_is_the_course_table_linking_the_notebooks_beside_it():
+    course = load_course()
+    page = (ROOT / "notebooks" / CONTENTS_PAGE).read_text(encoding="utf-8")
+    assert page == contents_page(course)
+    rows = [line for line in page.splitlines() if line.startswith("| 0")]
+    assert len(rows) == len(course.topics)
+    for topic, row in zip(course.topics, rows, strict=True):
+        assert f"]({topic.id}.ipynb)" in row and f"| {topic.minutes} |" in row

@@ -71,13 +71,13 @@ def test_summary_carries_the_course_version(store):
     json.dumps(data)
 
 
-def test_links_to_a_release_tag(capsys):
+def test_links_pin_binder_to_a_release_tag_and_never_give_the_hub_one(capsys):
     assert cli.main(["links", "--repo", "https://github.com/you/netlearn", "--ref", "v0.2.0",
                      "--hub", "https://hub.example.org"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "mybinder.org/v2/gh/you/netlearn/v0.2.0?" in out
-    assert "branch=v0.2.0" in out
-    assert "branch made at the tag" in out  # nbgitpuller fails on a tag's second pull
+    assert "branch=v0.2.0" not in out  # nbgitpuller fails on a tag's second pull
+    assert "branch=main" in out and "--branch" in err  # ... so it says how to pin a branch
 
 
 def test_too_old_python_gets_one_line_naming_the_version_and_where():

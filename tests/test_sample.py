@@ -182,7 +182,7 @@ def test_complete_export_holds_the_activity_files_with_their_date_formats(tmp_pa
 
 def test_bench_generator_writes_the_same_formats(tmp_path):
     spec = importlib.util.spec_from_file_location(
-        "make_linkedin_export", REPO / "bench" / "make_linkedin_export.py")
+        "make_linkedin_export", REPO / "tools" / "make_linkedin_export.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     paths = module.write_export(tmp_path, connections=50, messages=400, invitations=30, seed=2)

@@ -94,11 +94,55 @@ def test_sigkill_mid_import_leaves_all_or_nothing(tmp_path):
     assert store.reflections()[("t", "p")]["text"] == "still works"
 
 
+SAME_ROWS = textwrap.dedent("""
+    import sys
+    from datetime import datetime, timedelta
+    from netlearn.network.records import Batch, Contact, Interaction
+    from netlearn.store import Store
+
+    store = Store(sys.argv[1])
+    parts = range(100) if sys.argv[2] == "forwards" else range(99, -1, -1)
+    start = datetime(2026, 1, 1)
+    added = 0
+    for part in parts:  # 100 small imports: the two processes' transactions interleave
+        contacts = [Contact(f"Person {i}", source="linkedin", source_ref=f"p{i}")
+                    for i in range(2 * part, 2 * part + 2)]
+        items = [Interaction(start + timedelta(minutes=i), "linkedin_message",
+                             contact_key=f"linkedin:p{i // 10}", source="linkedin",
+                             source_ref=f"m{i}") for i in range(20 * part, 20 * part + 20)]
+        added += store.save_batch(Batch("linkedin", "messages.csv", contacts=contacts,
+                                        interactions=items)).added
+    print(added)
+""")
+
+
+def test_two_processes_saving_the_same_rows_at_once_store_each_once(tmp_path):
+    """Nothing but the store's UNIQUE indexes compares refs: each row lands once."""
+    Store(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert [index[2] for index in conn.execute("PRAGMA index_list(interactions)")] == [1]
+    procs = [subprocess.Popen([sys.executable, "-c", SAME_ROWS, str(tmp_path), order],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for order in ("forwards", "backwards")]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+    assert sum(int(out) for out, _err in outputs) == 200 + 2000
+    assert conn.execute("SELECT count(*), count(DISTINCT source_ref) FROM contacts"
+                        ).fetchone() == (200, 200)
+    assert conn.execute("SELECT count(*), count(DISTINCT source_ref) FROM interactions"
+                        ).fetchone() == (2000, 2000)
+    pairs = conn.execute("SELECT i.source_ref, c.source_ref FROM interactions i"
+                         " LEFT JOIN contacts c ON c.id = i.contact_id").fetchall()
+    assert all(contact == f"p{int(ref[1:]) // 10}" for ref, contact in pairs)
+    conn.close()
+
+
 def test_one_export_imported_by_three_processes_at_once_is_stored_once(tmp_path):
-    """Interactions have no UNIQUE index: save_batch's check inside its write
-    transaction is what keeps concurrent imports of one export from doubling it."""
+    """The UNIQUE (source, source_ref) of each table keeps concurrent imports of one
+    export from doubling it."""
     export = tmp_path / "export"
-    subprocess.run([sys.executable, str(REPO / "bench" / "make_linkedin_export.py"),
+    subprocess.run([sys.executable, str(REPO / "tools" / "make_linkedin_export.py"),
                     str(export), "--connections", "400", "--messages", "6000",
                     "--invitations", "100", "--seed", "3"], check=True, timeout=120)
     Store(tmp_path / "alone").close()

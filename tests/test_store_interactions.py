@@ -1,9 +1,11 @@
-"""Storing interactions in bulk: exact round trips, refs kept once, schema migration."""
+"""Storing interactions: exact round trips, refs kept once, ids from SQLite, schema migration."""
 
 import sqlite3
 from datetime import datetime, timedelta
 
-from netlearn.network.records import Batch, Contact, Interaction, InteractionColumns
+import pytest
+
+from netlearn.network.records import Batch, Contact, Interaction
 from netlearn.store import DB_NAME, MIGRATIONS, SCHEMA_VERSION, Store
 from tests.storedb import db_rows
 
@@ -13,6 +15,12 @@ def stored(store):
         "SELECT c.source_ref, i.occurred_at, i.channel, i.direction, i.purpose, i.online,"
         " i.personal_note, i.note, i.source, i.source_ref FROM interactions i"
         " LEFT JOIN contacts c ON c.id = i.contact_id ORDER BY i.source, i.source_ref")]
+
+
+def unique_indexes(conn, table):
+    """The columns of each unique index on ``table``."""
+    return [[col[2] for col in conn.execute(f"PRAGMA index_info({index[1]})")]
+            for index in conn.execute(f"PRAGMA index_list({table})") if index[2]]
 
 
 def expected(items):
@@ -28,7 +36,7 @@ def people(n=3):
     return [Contact(f"Person {i}", source="csv", source_ref=f"p{i}") for i in range(n)]
 
 
-def test_few_plain_groups_round_trip_exactly(store):
+def test_interactions_round_trip_exactly(store):
     start = datetime(2026, 3, 1, 8, 30)
     items = [Interaction(start + timedelta(hours=i), channel, direction, purpose,
                          contact_key=f"csv:p{i % 3}", personal_note=i % 2 == 0,
@@ -42,7 +50,7 @@ def test_few_plain_groups_round_trip_exactly(store):
     assert len(created) == 1 and created.pop().startswith("20")
 
 
-def test_quotes_and_many_groups_are_bound_not_written_into_sql(store):
+def test_quotes_and_sql_in_values_round_trip(store):
     start = datetime(2026, 4, 1)
     hostile = ["O'Brien said \"hi\"", "'); DROP TABLE interactions; --", "x' OR '1'='1",
                "naïve café ☕", "line\nbreak", ""]
@@ -50,11 +58,11 @@ def test_quotes_and_many_groups_are_bound_not_written_into_sql(store):
                          contact_key="csv:p0", note=hostile[i % len(hostile)], source="csv",
                          source_ref=f"h{i}") for i in range(30)]
     items += [Interaction(start, "forum", "in", "thanks", note=f"group {i}", source="csv",
-                          source_ref=f"g{i}") for i in range(20)]  # > 16 distinct groups
+                          source_ref=f"g{i}") for i in range(20)]
     store.save_batch(Batch("csv", "log.csv", contacts=people(1), interactions=items))
     assert stored(store) == expected(items)
     quoted = [Interaction(start, "email", note="it's", source="csv", source_ref="q1")]
-    store.save_batch(Batch("csv", "q.csv", interactions=quoted))  # one group, not plain
+    store.save_batch(Batch("csv", "q.csv", interactions=quoted))
     assert db_rows(store, "SELECT note FROM interactions WHERE source_ref = 'q1'")[0][0] == "it's"
 
 
@@ -70,22 +78,10 @@ def test_a_ref_twice_in_one_batch_is_stored_once(store):
     assert (again.added, again.present) == (0, 3)
 
 
-def test_columns_and_records_store_the_same_rows(home, tmp_path):
-    items = [Interaction(datetime(2026, 5, 1) + timedelta(minutes=i), "linkedin_message",
-                         "out" if i % 3 else "in", "check_in", contact_key=f"csv:p{i % 3}",
-                         source="linkedin", source_ref=f"m{i}") for i in range(50)]
-    a, b = Store(tmp_path / "a"), Store(tmp_path / "b")
-    a.save_batch(Batch("linkedin", "x", contacts=people(), interactions=items))
-    b.save_batch(Batch("linkedin", "x", contacts=people(),
-                       interactions=InteractionColumns.of(items)))
-    assert stored(a) == stored(b) == expected(items)
-
-
 def test_refs_are_filled_in_without_changing_the_batch(store):
-    cols = InteractionColumns.of([Interaction(datetime(2026, 1, 1), "email"),
-                                  Interaction(datetime(2026, 1, 2), "email")])
-    assert store.save_batch(Batch("manual", "form", interactions=cols)).added == 2
-    assert cols.columns["source_ref"] == ["", ""]
+    items = [Interaction(datetime(2026, 1, 1), "email"), Interaction(datetime(2026, 1, 2), "email")]
+    assert store.save_batch(Batch("manual", "form", interactions=items)).added == 2
+    assert [item.source_ref for item in items] == ["", ""]
     refs = [r[0] for r in db_rows(store, "SELECT source_ref FROM interactions")]
     assert len(set(refs)) == 2 and all(refs)
 
@@ -108,7 +104,7 @@ def test_version_1_database_migrates_keeping_rows_and_ids(home):
     store = Store(home)
     raw = sqlite3.connect(home / DB_NAME)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert raw.execute("PRAGMA index_list(interactions)").fetchall() == []
+    assert unique_indexes(raw, "interactions") == [["source", "source_ref"]]
     assert "digest" in [col[1] for col in raw.execute("PRAGMA table_info(imports)")]
     assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -122,34 +118,74 @@ def test_version_1_database_migrates_keeping_rows_and_ids(home):
     store.close()
 
 
-def test_runs_of_shared_values_round_trip_plain_or_not(store):
-    when = datetime(2026, 6, 1, 12)
-    items = InteractionColumns.of([Interaction(when, "call", "in", "give", contact_key="csv:p1",
-                                               source="csv", source_ref="c1")])
-    for note, refs in (("", ["a1", "a2"]), ("Tom's 'note'", ["b1", "b2"])):
-        items.extend(InteractionColumns.build(
-            [when, when + timedelta(days=1)], ["csv:p0", "csv:p2"], ["out", "in"], refs,
-            channel="linkedin_message", purpose="check_in", source="csv", note=note,
-            personal_note=True))
-    items.extend([Interaction(when, "post", note="x", source="csv", source_ref="z9")])
-    assert len(list(items.run_bounds())) == 4
-    result = store.save_batch(Batch("csv", "log.csv", contacts=people(), interactions=items))
-    assert result.added == 3 + 6
-    assert stored(store) == expected(list(items))
+def test_a_new_store_holds_each_interaction_ref_once(store):
+    raw = sqlite3.connect(store.path)
+    assert unique_indexes(raw, "interactions") == [["source", "source_ref"]]
+    row = ("2026-01-01T09:00:00", "email", "out", "ask", 1, "csv", "r1", "then")
+    insert = ("INSERT INTO interactions (occurred_at, channel, direction, purpose, online,"
+              " source, source_ref, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    raw.execute(insert, row)
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        raw.execute(insert, row)
+    raw.close()
 
 
-def test_next_import_is_compared_with_the_store_a_chunk_at_a_time(store, monkeypatch):
-    from netlearn.store import bulk
+def schema_5_database(home) -> sqlite3.Connection:
+    """A database as the release with schema 5 wrote it (interactions not unique)."""
+    home.mkdir(parents=True)
+    conn = sqlite3.connect(home / DB_NAME)
+    for script in MIGRATIONS[:5]:
+        conn.executescript(script)
+    conn.execute("PRAGMA user_version = 5")
+    return conn
 
-    real = bulk._stored_ref_chunks
-    sizes = []
 
-    def small_chunks(conn, source, size=20_000):
-        for chunk in real(conn, source, size=3):
-            sizes.append(len(chunk))
-            yield chunk
+def test_a_schema_5_database_keeps_the_earliest_of_each_interaction(home):
+    conn = schema_5_database(home)
+    conn.execute("INSERT INTO contacts (id, name, source, source_ref, created_at)"
+                 " VALUES (1, 'Ada', 'linkedin', 'ada', 'then')")
+    conn.executemany(
+        "INSERT INTO interactions (id, contact_id, occurred_at, channel, direction, purpose,"
+        " online, note, source, source_ref, created_at) VALUES (?, 1, '2025-01-01T09:00:00',"
+        " 'email', 'out', 'check_in', 1, ?, ?, ?, 'then')",
+        [(3, "first", "linkedin", "m1"), (4, "", "linkedin", "m2"), (5, "again", "linkedin", "m1"),
+         (7, "third", "linkedin", "m1"), (8, "other source", "csv", "m1"),
+         (9, "later", "linkedin", "m2")])
+    # rows pointing at interactions, as a table of a later schema might: one names the
+    # column, one the table alone (its primary key); a lost pointer would cascade or fail
+    conn.executescript("""
+        CREATE TABLE interaction_tags (
+            interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL);
+        CREATE TABLE replies (id INTEGER PRIMARY KEY, reply_to INTEGER REFERENCES interactions);
+        INSERT INTO interaction_tags VALUES (3, 'a'), (5, 'b'), (7, 'c'), (9, 'd'), (8, 'e');
+        INSERT INTO replies VALUES (1, 5), (2, 4), (3, NULL);
+    """)
+    conn.commit()
+    conn.close()
 
-    monkeypatch.setattr(bulk, "_stored_ref_chunks", small_chunks)
+    store = Store(home)
+    raw = sqlite3.connect(home / DB_NAME)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("SELECT id, source, source_ref, note FROM interactions ORDER BY id"
+                       ).fetchall() == [(3, "linkedin", "m1", "first"), (4, "linkedin", "m2", ""),
+                                        (8, "csv", "m1", "other source")]
+    assert sorted(raw.execute("SELECT interaction_id, tag FROM interaction_tags")) == [
+        (3, "a"), (3, "b"), (3, "c"), (4, "d"), (8, "e")]
+    assert raw.execute("SELECT id, reply_to FROM replies ORDER BY id").fetchall() == [
+        (1, 3), (2, 4), (3, None)]
+    assert unique_indexes(raw, "interactions") == [["source", "source_ref"]]
+    assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    raw.close()
+    again = [Interaction(datetime(2025, 1, 1, 9), "email", source="linkedin", source_ref=ref)
+             for ref in ("m1", "m2", "m3")]
+    result = store.save_batch(Batch("linkedin", "x", interactions=again))
+    assert (result.added, result.present) == (1, 2)
+    store.close()
+
+
+def test_next_import_adds_only_what_is_new(store):
     when = datetime(2026, 2, 1)
     refs = [f"m{i}" for i in range(8)] + ["has\x1fseparator", "last"]
     first = [Interaction(when + timedelta(hours=i), "email", source="csv", source_ref=ref)
@@ -157,9 +193,7 @@ def test_next_import_is_compared_with_the_store_a_chunk_at_a_time(store, monkeyp
     store.save_batch(Batch("csv", "a.csv", interactions=first[::2]))  # 5 stored
     store.save_batch(Batch("other", "x", interactions=[
         Interaction(when, "call", source="other", source_ref="m1")]))  # not the same source
-    sizes.clear()
     result = store.save_batch(Batch("csv", "b.csv", interactions=first + first[1:2]))
-    assert sizes == [3, 2]  # the 5 stored refs, read 3 then 2
     assert (result.added, result.present) == (5, 6)  # the odd ones; m1 once
     stored_refs = [r[0] for r in db_rows(store, "SELECT source_ref FROM interactions"
                                                 " WHERE source = 'csv' ORDER BY source_ref")]
@@ -196,31 +230,26 @@ def _foreign_keys_on(store):
 
 
 def test_a_row_with_its_own_contact_id_is_still_checked(store):
-    import pytest
-
-    from netlearn.store import StoreError, bulk
+    from netlearn.store import StoreError
 
     bad = Batch("manual", "form", interactions=[
         Interaction(datetime(2026, 1, 1), "call", contact_id=999, source_ref="x")])
-    assert not bulk.references_resolved(bad)
     with pytest.raises(StoreError, match="FOREIGN KEY"):
         store.save_batch(bad)
     assert db_rows(store, "SELECT count(*) FROM interactions")[0][0] == 0
     assert _foreign_keys_on(store)
 
 
-def test_an_import_batch_leaves_only_valid_references_and_the_check_on(store, monkeypatch):
-    import pytest
-
+def test_an_import_keeps_foreign_keys_checked_and_is_all_or_nothing(store, monkeypatch):
     from netlearn.store import StoreError, bulk
 
     store.save_batch(Batch("csv", "a.csv", contacts=people(2)))
     when = datetime(2026, 1, 1)
-    items = InteractionColumns.build(
-        [when] * 4, ["csv:p0", "csv:p1", "csv:p2", "csv:nobody"], ["out"] * 4,
-        ["a", "b", "c", "d"], channel="email", purpose="ask", source="csv")
+    items = [Interaction(when, "email", "out", "ask", contact_key=key, source="csv",
+                         source_ref=ref)
+             for key, ref in zip(["csv:p0", "csv:p1", "csv:p2", "csv:nobody"], "abcd",
+                                 strict=True)]
     batch = Batch("csv", "b.csv", contacts=people(3), interactions=items)
-    assert bulk.references_resolved(batch)
     assert store.save_batch(batch).added == 1 + 4
     assert db_rows(store, "PRAGMA foreign_key_check") == []
     linked = db_rows(store, "SELECT c.source_ref FROM interactions i"
@@ -231,9 +260,11 @@ def test_an_import_batch_leaves_only_valid_references_and_the_check_on(store, mo
     def broken(*args):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(bulk, "insert_interactions", broken)
-    more = Batch("csv", "c.csv", interactions=InteractionColumns.build(
-        [when], [""], ["in"], ["e"], channel="email", purpose="ask", source="csv"))
+    monkeypatch.setattr(bulk, "save_events", broken)
+    more = Batch("csv", "c.csv", contacts=[Contact("New", source="csv", source_ref="new")],
+                 interactions=[Interaction(when, "email", "in", "ask", source="csv",
+                                           source_ref="e")])
     with pytest.raises(StoreError):
         store.save_batch(more)
-    assert _foreign_keys_on(store)  # turned back on after a failed save too
+    assert store.counts() == {"contacts": 3, "interactions": 4, "events": 0, "commitments": 0}
+    assert _foreign_keys_on(store)

@@ -67,3 +67,34 @@ def test_interaction_event_and_commitment_reads(store):
 
 def test_no_caller_can_send_sql(store):
     assert not hasattr(store, "query")
+
+
+def test_quiz_attempts_come_in_the_order_made_reset_and_restored_ones_included(
+        store, tmp_path, monkeypatch):
+    """A restored backup's attempts take their place by the time they were made, so the
+    first try is the earliest stored for the item, whichever store it came from."""
+    from netlearn.store import Store, database
+    from netlearn.teaching.grading import first_tries, item_version
+
+    item = {"id": "q1", "type": "single", "prompt": "P?", "choices": [
+        {"id": c, "text": c, "correct": c == "b", "feedback": "."} for c in "abc"]}
+    version = item_version(item)
+    other = Store(tmp_path / "other-home")  # the learner's earlier session, backed up
+    try:
+        monkeypatch.setattr(database, "utc_now", lambda: "2025-03-01T09:00:00+00:00")
+        other.save_answer("t", "q1", "a", 0, 1, False, version=version)
+        _, tables = other.snapshot()
+    finally:
+        other.close()
+    monkeypatch.setattr(database, "utc_now", lambda: "2025-03-02T09:00:00+00:00")
+    store.save_answer("t", "q1", "b", 1, 1, True, version=version)  # here, a day later
+    store.reset_answers("t")
+    store.save_answer("t", "q1", "c", 0, 1, False, version=version)
+    store.restore_tables({"answers": tables["answers"]})
+    attempts = store.quiz_attempts("t")
+    assert [(a["answer"], a["cleared"]) for a in attempts] == [("a", False), ("b", True),
+                                                               ("c", False)]
+    assert set(attempts[0]) == {"item_id", "answer", "score", "max_score", "correct",
+                                "version", "created_at", "cleared"}
+    assert first_tries([item], attempts)["q1"].answer == "a"  # the restored, earliest one
+    assert store.quiz_attempts("t", kind="scenario") == [] and store.quiz_attempts("u") == []

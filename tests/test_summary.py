@@ -70,8 +70,8 @@ def filled(store, course):
     first, second = prep.questions[:2]
     right = next(c["id"] for c in first["choices"] if c["correct"])
     one_right = [next(c["id"] for c in second["choices"] if c["correct"])]
-    store.save_answer(prep.id, first["id"], "x", 0, 1, False)
-    store.save_answer(prep.id, first["id"], right, 1, 1, True,  # the latest attempt counts
+    store.save_answer(prep.id, first["id"], "x", 0, 1, False)  # to the release before
+    store.save_answer(prep.id, first["id"], right, 1, 1, True,  # the first at this version
                       version=item_version(first))
     store.save_answer(prep.id, second["id"], one_right, 0.5, 1, False,
                       version=item_version(second))
@@ -99,7 +99,7 @@ def test_summary_only_has_known_keys_and_numbers(filled, course):
     summary = build_summary(filled, course, TODAY)
     assert set(summary) == {"format", "version", "summary_id", "exported_on", "course",
                             "topics", "activity"}
-    assert summary["format"] == "netlearn-summary" and summary["version"] == VERSION == 2
+    assert summary["format"] == "netlearn-summary" and summary["version"] == VERSION == 3
     assert uuid.UUID(summary["summary_id"]).version == 4
     assert summary["exported_on"] == "2025-03-14"
     assert summary["course"] == {"title": course.title, "content_version": course.version,
@@ -124,17 +124,21 @@ def test_summary_only_has_known_keys_and_numbers(filled, course):
 
     allowed = {course.title, summary["summary_id"], summary["exported_on"], "netlearn-summary",
                content_fingerprint(course), course_version(), "intro", "mistake", "plan",
-               "good", "mixed",
-               "poor", "done", "started", "not started"}
+               "check-in", "good", "mixed", "best", "acceptable",
+               "poor", "done", "started", "not started", "first attempt"}
     allowed |= {t.id for t in course.topics}
     allowed |= {s["id"] for t in course.topics for s in t.scenarios}
     allowed |= {q["id"] for t in course.topics for q in t.questions}  # course ids
     allowed |= {item_version(q) for t in course.topics for q in t.questions}  # digests
+    allowed |= {o["id"] for t in course.topics for q in t.questions  # canonical option ids
+                for o in q.get("choices") or q.get("responses")}
     keys = set()
     for topic in summary["topics"].values():
-        keys |= set(topic) | set(topic.get("quiz", {})) | set(topic.get("self_assessment", {}))
-        for answer in topic.get("quiz", {}).get("answers", {}).values():
-            keys |= set(answer)
+        quiz = topic.get("quiz", {})
+        keys |= set(topic) | set(quiz) | set(topic.get("self_assessment", {}))
+        keys |= set(quiz.get("after_retries", {})) | set(topic.get("retrieval", {}))
+        for answer in quiz.get("answers", {}).values():
+            keys |= set(answer) | set(answer.get("after_retries") or {})
         for scenario in topic.get("scenarios", {}).values():
             keys |= set(scenario)
     allowed |= keys | set(summary["course"]) | set(summary["activity"]) | set(summary)
@@ -152,17 +156,87 @@ def test_summary_numbers(filled, course):
     first, second = prep.questions[:2]
     partial = round(1 / sum(c["correct"] for c in second["choices"]), 3)
     quiz = topic["quiz"]
-    assert {k: quiz[k] for k in ("score", "max", "answered", "correct", "items")} == {
-        "score": round(1 + partial, 3), "max": 2.0, "answered": 2, "correct": 1,
-        "items": len(prep.questions)}
+    assert {k: quiz[k] for k in ("scoring", "score", "max", "answered", "correct", "items")} == {
+        "scoring": "first attempt", "score": round(1 + partial, 3), "max": 2.0, "answered": 2,
+        "correct": 1, "items": len(prep.questions)}
+    assert quiz["after_retries"] == {"score": round(1 + partial, 3), "max": 2.0,
+                                     "answered": 2, "correct": 1}
     assert quiz["item_versions"] == {q["id"]: item_version(q) for q in prep.questions}
+    right = next(c["id"] for c in first["choices"] if c["correct"])
+    assert quiz["item_keys"][first["id"]] == {c["id"]: c["correct"] for c in first["choices"]}
     assert quiz["answers"] == {
-        first["id"]: {"version": item_version(first), "score": 1.0, "max": 1.0,
-                      "correct": True},
-        second["id"]: {"version": item_version(second), "score": partial, "max": 1.0,
-                       "correct": False}}
+        first["id"]: {"version": item_version(first), "chosen": [right], "score": 1.0,
+                      "max": 1.0, "correct": True, "attempts": 1,
+                      "after_retries": {"score": 1.0, "correct": True}},
+        second["id"]: {"version": item_version(second), "chosen": [right_of(second)[0]],
+                       "score": partial, "max": 1.0, "correct": False, "attempts": 1,
+                       "after_retries": {"score": partial, "correct": False}}}
     assert topic["reflections_written"] == len(course.topic("01-preparation").prompts)
     assert topic["status"] == "started" and topic["completed"] is False
+    assert topic["stated_minutes"] == prep.minutes
+    assert "measured_minutes" not in topic  # nobody agreed to have minutes measured
+
+
+def right_of(question):
+    return [c["id"] for c in question["choices"] if c["correct"]]
+
+
+def test_wrong_then_right_is_not_right_on_the_first_try_in_the_summary(store, course):
+    prep = course.topic("01-preparation")
+    question = next(q for q in prep.questions if q["type"] == "single")
+    wrong = next(c["id"] for c in question["choices"] if not c["correct"])
+    for answer, right in ((wrong, False), (right_of(question)[0], True)):
+        store.save_answer(prep.id, question["id"], answer, float(right), 1, right,
+                          version=item_version(question))
+    quiz = build_summary(store, course, TODAY)["topics"][prep.id]["quiz"]
+    assert (quiz["answered"], quiz["correct"], quiz["score"]) == (1, 0, 0.0)
+    assert quiz["after_retries"]["correct"] == 1
+    assert quiz["answers"][question["id"]] == {
+        "version": item_version(question), "chosen": [wrong], "score": 0.0, "max": 1.0,
+        "correct": False, "attempts": 2, "after_retries": {"score": 1.0, "correct": True}}
+    store.reset_answers(prep.id)  # a reset clears the practice, not the first try
+    quiz = build_summary(store, course, TODAY)["topics"][prep.id]["quiz"]
+    assert (quiz["answered"], quiz["correct"]) == (1, 0)
+    assert quiz["after_retries"]["answered"] == 0
+    assert quiz["answers"][question["id"]]["after_retries"] is None
+
+
+def test_judgement_choices_are_ratings_of_the_items_own_responses(store, course):
+    topic, question = next((t, q) for t in course.topics for q in t.questions
+                           if q["type"] == "judgement")
+    ratings = {r["id"]: "best" for r in question["responses"]}
+    store.save_answer(topic.id, question["id"], ratings, 0.5, 1, False,
+                      version=item_version(question))
+    quiz = build_summary(store, course, TODAY)["topics"][topic.id]["quiz"]
+    assert quiz["answers"][question["id"]]["chosen"] == ratings
+    assert quiz["item_keys"][question["id"]] == {r["id"]: r["rating"]
+                                                 for r in question["responses"]}
+
+
+def test_measured_minutes_only_when_given_and_rounded_to_five(store, course):
+    summary = build_summary(store, course, TODAY,
+                            measured_minutes={"01-preparation": 43, "02-giving-not-just-taking": 2,
+                                              "05-maintaining-relationships": 12.5,
+                                              "no-such-topic": 30, "03-following-up": "long",
+                                              "04-online-networking": -5,
+                                              "06-action-plan": float("inf")})
+    minutes = {t: e.get("measured_minutes") for t, e in summary["topics"].items()}
+    assert minutes["01-preparation"] == 45 and minutes["02-giving-not-just-taking"] == 0
+    assert minutes["05-maintaining-relationships"] == 15
+    assert "no-such-topic" not in summary["topics"]
+    assert "measured_minutes" not in summary["topics"]["03-following-up"]
+    assert "measured_minutes" not in summary["topics"]["04-online-networking"]
+    assert "measured_minutes" not in summary["topics"]["06-action-plan"]
+
+
+def test_measured_minutes_come_from_the_store_when_it_records_them(store, course, monkeypatch):
+    monkeypatch.setattr(type(store), "measured_minutes", lambda self: {"01-preparation": 61},
+                        raising=False)
+    topics = build_summary(store, course, TODAY)["topics"]
+    assert topics["01-preparation"]["measured_minutes"] == 60
+    monkeypatch.setattr(type(store), "measured_minutes", lambda self: None)  # no consent
+    assert all("measured_minutes" not in e
+               for e in build_summary(store, course, TODAY)["topics"].values())
 
 
 def test_an_answer_to_an_earlier_version_is_reported_apart_not_scored(store, course):
@@ -173,7 +247,8 @@ def test_an_answer_to_an_earlier_version_is_reported_apart_not_scored(store, cou
     quiz = build_summary(store, course, TODAY)["topics"][prep.id]["quiz"]
     assert (quiz["score"], quiz["answered"], quiz["correct"]) == (0, 0, 0)
     assert quiz["answers"] == {first["id"]: {"version": "0123456789abcdef", "score": 1.0,
-                                             "max": 1.0, "correct": True}}
+                                             "max": 1.0, "correct": True, "attempts": 1,
+                                             "after_retries": None}}
     assert quiz["item_versions"][first["id"]] != "0123456789abcdef"
 
 
@@ -272,11 +347,12 @@ def test_summary_includes_the_check_in_phase_and_retrieval_counts(store, course)
         store.save_self_assessment("01-preparation", statement["id"], "check-in", 3)
     store.save_answer("07-check-in", "prep-q1", "a", 0, 1, False)
     store.save_answer("07-check-in", "follow-q1", "c", 1, 1, True)
+    store.save_answer("07-check-in", "prep-q1", "b", 1, 1, True)  # a retry: practice
     summary = build_summary(store, course, TODAY)
     rating = summary["topics"]["01-preparation"]["self_assessment"]
     assert rating["check-in"] == 3 and rating["rated_check-in"] == len(statements)
     assert rating["after"] == 4
     checkin = summary["topics"]["07-check-in"]
     assert checkin["kind"] == "check-in"
-    assert checkin["retrieval"] == {"answered": 2, "correct": 1}
+    assert checkin["retrieval"] == {"answered": 2, "correct": 1, "correct_after_retries": 2}
     assert "quiz" not in checkin

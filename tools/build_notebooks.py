@@ -2,8 +2,9 @@
 
 A thin command line over netlearn.facilitator.notebook_builder (the builder that
 `netlearn content notebook` uses too). It also writes the facilitator guide
-(notebooks/facilitator/facilitator-guide.ipynb), the README's course table and the
-content-validation manifest.
+(notebooks/facilitator/facilitator-guide.ipynb), the course's contents page
+(notebooks/contents.md), the README's course table, the agenda tables of
+docs/facilitator-guide.md and the content-validation manifest.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC_DIR = ROOT / "course-src"
 OUT_DIR = ROOT / "notebooks"
 README = ROOT / "README.md"
+GUIDE = ROOT / "docs" / "facilitator-guide.md"
 
 
 def main(argv=None) -> int:
@@ -31,6 +33,7 @@ def main(argv=None) -> int:
     import nbformat
 
     from netlearn.facilitator import notebook_builder as builder
+    from netlearn.facilitator.agenda_tables import with_agenda_tables
     from netlearn.plumbing.errors import ContentError, NetlearnError
     from netlearn.teaching.content import MANIFEST, default_validation_manifest, load_course
 
@@ -61,10 +64,16 @@ def main(argv=None) -> int:
                 problems.append(f"{orphan.relative_to(ROOT)} has no source"
                                 f" {SRC_DIR.name}/{orphan.stem}.py")
         outputs[OUT_DIR / builder.FACILITATOR_GUIDE] = builder.facilitator_guide(course)
+        outputs[OUT_DIR / builder.CONTENTS_PAGE] = builder.contents_page(course)
         if README.is_file():
             readme = builder.with_course_table(README.read_text(encoding="utf-8"), course)
             if readme is not None:
                 outputs[README] = readme
+        if GUIDE.is_file():
+            try:
+                outputs[GUIDE] = with_agenda_tables(GUIDE.read_text(encoding="utf-8"), course)
+            except NetlearnError as exc:
+                problems.append(f"{GUIDE.relative_to(ROOT)}: {exc}")
         outputs[ROOT / "netlearn" / "content" / "schema" / MANIFEST] = \
             default_validation_manifest()
 

@@ -1,8 +1,12 @@
 """Write deterministic demo learner summaries to netlearn/data/demo-summaries/ for the dashboard.
 
 Each fake learner works through the course in a throw-away store (self-ratings, graded quiz
-answers, scenario walks, a small networking log) and is exported with the real
-``netlearn.keep.summary.build_summary``, so the files always have the current format. Re-run after
+answers with retries after a wrong first try, scenario walks, a small networking log, and
+for some of them measured minutes they agreed to share) and is exported with the real
+``netlearn.keep.summary.build_summary``, so the files have the current format. The last
+``--older`` learners are written as an earlier netlearn wrote them (summary format 2:
+latest-attempt quiz scores, item versions of the first scheme), so that the dashboard and
+``netlearn cohort`` show old and new summaries side by side, never pooled. Re-run after
 changing topics or questions (the content fingerprint changes):
 
     python tools/make_demo_summaries.py
@@ -22,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "netlearn" / "data" / "demo-summaries"
 SEED = 20240521
 EXPORTED = date(2025, 3, 14)
+OLDER = 3  # learners whose summaries an earlier netlearn wrote (format 2)
+CONSENT = 0.6  # share of learners who agree to have their minutes measured and shared
 
 
 def _answer(question: dict, rng: random.Random, skill: float):
@@ -125,11 +131,16 @@ def make_learner(course, rng: random.Random, home: Path, today: date) -> dict:
             for question in topic.questions:
                 if rng.random() > 0.85 + 0.15 * engagement:
                     continue
-                answer = _answer(question, rng, skill)
-                result = grade(question, answer)  # summaries re-grade stored answers
-                store.save_answer(topic.id, question["id"], answer, result.score,
-                                  result.max_score, result.correct,
-                                  version=item_version(question))
+                practice = skill
+                for _ in range(4):  # a first try, then retries while wrong, as practice
+                    answer = _answer(question, rng, practice)
+                    result = grade(question, answer)  # summaries re-grade stored answers
+                    store.save_answer(topic.id, question["id"], answer, result.score,
+                                      result.max_score, result.correct,
+                                      version=item_version(question))
+                    if result.correct or rng.random() > 0.7:
+                        break
+                    practice = min(0.98, practice + 0.3)  # the feedback helps
             for scenario in topic.scenarios:
                 path, points = _walk(scenario, rng, skill)
                 outcome = scenario["nodes"][path[-1]].get("outcome")
@@ -141,11 +152,41 @@ def make_learner(course, rng: random.Random, home: Path, today: date) -> dict:
                 if rng.random() < 0.6 + 0.4 * engagement:
                     store.save_reflection(topic.id, prompt["id"], "demo reflection")
         store.save_batch(_activity(rng, today, engagement), kind="demo")
-        summary = build_summary(store, course, today)
+        minutes = None
+        if rng.random() < CONSENT:  # measured from the first to the last interaction
+            minutes = {t.id: t.minutes * rng.uniform(0.55, 1.3) for t in taken}
+        summary = build_summary(store, course, today, measured_minutes=minutes)
     finally:
         store.close()
     summary["summary_id"] = uuid.UUID(int=rng.getrandbits(128), version=4).hex
     return summary
+
+
+def as_format_2(summary: dict, course) -> dict:
+    """Return ``summary`` as netlearn wrote it before format 3: latest-attempt quiz scores,
+    item versions of the first scheme, no choices, keys or minutes."""
+    from netlearn.teaching.grading import legacy_item_version
+
+    older = {**summary, "version": 2, "topics": {}}
+    for topic in course.topics:
+        entry = dict(summary["topics"][topic.id])
+        entry.pop("stated_minutes", None)
+        entry.pop("measured_minutes", None)
+        if "retrieval" in entry:
+            entry["retrieval"] = {"answered": entry["retrieval"]["answered"],
+                                  "correct": entry["retrieval"]["correct_after_retries"]}
+        if "quiz" in entry:
+            quiz = entry["quiz"]
+            legacy = {q["id"]: legacy_item_version(q) for q in topic.questions}
+            latest = {item: {"version": legacy[item], "score": a["after_retries"]["score"],
+                             "max": a["max"], "correct": a["after_retries"]["correct"]}
+                      for item, a in quiz["answers"].items() if a.get("after_retries")}
+            entry["quiz"] = {**{k: quiz["after_retries"][k]
+                                for k in ("score", "max", "answered", "correct")},
+                             "items": quiz["items"], "item_versions": legacy,
+                             "answers": latest}
+        older["topics"][topic.id] = entry
+    return older
 
 
 def main(argv=None) -> int:
@@ -153,6 +194,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(OUT_DIR), help="directory to (re)write")
     parser.add_argument("--count", type=int, default=25)
+    parser.add_argument("--older", type=int, default=OLDER,
+                        help="how many of them to write as summary format 2 (the last ones)")
     parser.add_argument("--content", help="content directory (default: NETLEARN_CONTENT)")
     args = parser.parse_args(argv)
 
@@ -169,9 +212,11 @@ def main(argv=None) -> int:
         for number in range(1, args.count + 1):
             today = EXPORTED + timedelta(days=rng.choice((0, 0, 0, 1, 2)))
             summary = make_learner(course, rng, Path(scratch) / f"learner-{number}", today)
+            if number > args.count - args.older:
+                summary = as_format_2(summary, course)
             target = out / f"learner-{number:02d}.json"
             target.write_text(summary_json(summary), encoding="utf-8")
-    print(f"wrote {args.count} demo summaries to {out}")
+    print(f"wrote {args.count} demo summaries to {out} ({min(args.older, args.count)} in format 2)")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Record the outputs nbval compares for `# NBVAL_CHECK_OUTPUT` cells, outside the notebooks.
+"""Record the outputs nbval compares for cells tagged `nbval-check-output`, outside the notebooks.
 
 Committed notebooks carry no outputs, and nbval does not compare cells that were never
 run, so the expected output of every checked cell lives in course-src/expected/<stem>.json
@@ -17,10 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from netlearn.facilitator.notebook_builder import CHECK_OUTPUT
+
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
 EXPECTED = REPO / "course-src" / "expected"
-MARKER = "# NBVAL_CHECK_OUTPUT"
 
 
 def source_digest(source: str) -> str:
@@ -30,7 +31,7 @@ def source_digest(source: str) -> str:
 
 def is_checked(cell) -> bool:
     """Return True for a code cell nbval compares."""
-    return cell.cell_type == "code" and cell.source.lstrip().startswith(MARKER)
+    return cell.cell_type == "code" and CHECK_OUTPUT in cell.metadata.get("tags", [])
 
 
 def record(path: Path) -> Path | None:

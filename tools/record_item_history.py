@@ -23,7 +23,8 @@ def main() -> int:
     from netlearn.teaching.item_history import HISTORY_PATH, history_json, load_history, recorded
 
     course = _default_course()
-    questions = [q for t in course.topics for q in (*t.questions, *t.reserve_questions)]
+    questions = [q for t in course.topics
+                 for q in (*t.questions, *t.reserve_questions, *t.pretest_questions)]
     history = recorded(load_history(), questions)
     HISTORY_PATH.write_text(history_json(history), encoding="utf-8")
     print(f"wrote {HISTORY_PATH.relative_to(ROOT)}: {len(history)} items")

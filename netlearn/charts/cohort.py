@@ -78,12 +78,16 @@ def plot_before_after(table, *, today=None, ax=None):
 
 
 def plot_quiz_scores(frame, *, today=None, ax=None):
-    """Draw the distribution of quiz scores per topic (box plot with every learner as a dot).
+    """Draw the distribution of first-try quiz scores per topic (box plot, every learner a dot).
+
+    Only first-attempt scores are drawn: older summaries' latest-attempt scores are in
+    other columns of the frame and never pooled with them.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        From :func:`netlearn.facilitator.cohort.aggregate` (uses ``topic`` and ``quiz_percent``).
+        From :func:`netlearn.facilitator.cohort.aggregate` (uses ``topic`` and ``quiz_percent``,
+        the first-attempt score).
     today : date, optional
         Not used (a cohort table carries no dates); accepted like every chart's.
     ax : matplotlib.axes.Axes, optional
@@ -93,12 +97,14 @@ def plot_quiz_scores(frame, *, today=None, ax=None):
     matplotlib.axes.Axes
     """
     ax = _axes(ax)
-    title = "Quiz scores per topic"
-    xlabel, ylabel = "Topic (learners who answered)", "Score (% of points on items answered)"
+    title = "First-try quiz scores per topic"
+    xlabel = "Topic (learners who answered)"
+    ylabel = "First-try score (% of points on items answered)"
     scored = frame.dropna(subset=["quiz_percent"])
     topics = [t for t in dict.fromkeys(scored["topic"].astype(str))]
     if not topics:
-        return _empty(ax, title, xlabel, ylabel, message="No quiz answers in these summaries")
+        return _empty(ax, title, xlabel, ylabel,
+                      message="No first-try quiz scores in these summaries")
     data = [scored.loc[scored["topic"].astype(str) == t, "quiz_percent"].tolist() for t in topics]
     boxes = ax.boxplot(data, positions=range(len(topics)), widths=0.5, patch_artist=True,
                        showfliers=False, medianprops={"color": OKABE_ITO["vermillion"],

@@ -437,12 +437,12 @@ def plot_quiz_scores(frame, *, today=None) -> ChartText:
     ChartText
         The range of median scores across topics; one row per topic.
     """
-    caption = "Quiz scores per topic (% of points on items answered)"
+    caption = "First-try quiz scores per topic (% of points on items answered)"
     headers = ("Topic", "Learners who answered", "Median", "Lowest", "Highest")
     scored = frame.dropna(subset=["quiz_percent"])
     topics = list(dict.fromkeys(scored["topic"].astype(str)))
     if not topics:
-        return _empty("Box plot", "quiz scores per topic", caption, headers,
+        return _empty("Box plot", "first-try quiz scores per topic", caption, headers,
                       "no quiz answers in these summaries")
     rows = []
     for topic in topics:
@@ -453,8 +453,8 @@ def plot_quiz_scores(frame, *, today=None) -> ChartText:
                      f"{values[-1]:.0f} %"))
     low = min(rows, key=lambda row: float(row[2][:-2]))
     high = max(rows, key=lambda row: float(row[2][:-2]))
-    alt = (f"Box plot of quiz scores for {_plural(len(rows), 'topic')}, one dot per learner: "
-           f"median scores run from {low[2]} ({low[0]}) to {high[2]} ({high[0]}).")
+    alt = (f"Box plot of first-try quiz scores for {_plural(len(rows), 'topic')}, one dot per "
+           f"learner: median scores run from {low[2]} ({low[0]}) to {high[2]} ({high[0]}).")
     return ChartText(alt, caption, headers, tuple(rows))
 
 

@@ -1,20 +1,36 @@
-"""Plan a timed workshop agenda from course.yaml: welcome, topics, breaks, wrap-up."""
+"""Plan a timed workshop agenda from course.yaml: welcome, topics, breaks, wrap-up, self-study.
+
+The rules a facilitator can rely on:
+
+- **No topic below its core.** A topic gets at least its core minutes (course.yaml
+  ``core_minutes``; all of it when none is stated) and at most its full ``minutes``.
+- **What does not fit becomes self-study.** When a session cannot hold every chosen topic's
+  core, it keeps the start (``kind: intro``) and the action plan (``kind: plan``) and as many
+  of the other topics, in course order, as fit at their core; the rest are listed, in order
+  and with their minutes, for learners to do on their own afterwards. When even the start and
+  the action plan do not fit, planning fails with that advice.
+- **A break about every hour.** A 10-minute break goes between two topics so that no stretch
+  between breaks (counting the welcome and the wrap-up) runs longer than 70 minutes, with as
+  few breaks as that takes; only a topic that is longer than that on its own makes a longer
+  stretch.
+- **Spare minutes** go to the topics' optional sections first, then up to 10 to questions in
+  the wrap-up; what is left is said, never padded.
+"""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from netlearn.plumbing.errors import NetlearnError
 
 WELCOME_MINUTES = 5
 WRAP_UP_MINUTES = 5
 BREAK_MINUTES = 10
-BREAK_EVERY = 60  # minutes of session between breaks (roughly)
-BREAK_SLACK = 15  # no break in a session that runs at most BREAK_EVERY + BREAK_SLACK minutes
-MIN_TOPIC_MINUTES = 10
-ROUND_TO = 5  # scaled topic lengths are multiples of 5 minutes where the budget allows
-MAX_SPARE_WRAP_UP = 10  # spare minutes up to this go to questions at the end; more, to the topics
+LONGEST_STRETCH = 70  # minutes between two breaks (or the start or the end) at most
+MAX_QUESTIONS = 10  # spare minutes for questions in the wrap-up, once the topics are whole
+ROUND_TO = 5  # optional minutes are shared out in steps of 5 where the figures allow
+ANCHOR_KINDS = ("intro", "plan")  # kept in every session: where learners start, what they take
 
 
 @dataclass(frozen=True)
@@ -55,84 +71,108 @@ class Slot:
 
     @property
     def shortened(self) -> bool:
-        """True when a topic was scaled down to fit the session."""
+        """True when a topic keeps only part of its optional sections."""
         return self.kind == "topic" and self.minutes < self.full_minutes
 
     @property
     def core_only(self) -> bool:
-        """True when a shortened topic keeps only its core sections (or less)."""
-        return self.shortened and self.minutes <= self.core_minutes
+        """True when a shortened topic keeps its core sections alone."""
+        return self.shortened and self.minutes == self.core_minutes
+
+
+@dataclass(frozen=True)
+class SelfStudy:
+    """A topic left out of the session, for learners to work through on their own."""
+
+    topic_id: str
+    title: str
+    minutes: int
+    core_minutes: int
+
+
+@dataclass(frozen=True)
+class Agenda(Sequence):
+    """A planned session: its slots in time order, and what is left for afterwards.
+
+    It is a sequence of :class:`Slot` (``for slot in agenda``, ``agenda[-1]``).
+
+    Attributes
+    ----------
+    slots : tuple of Slot
+        In time order, the first starting at minute 0.
+    session_minutes : int or None
+        The length asked for (None: the chosen topics at their full length).
+    self_study : tuple of SelfStudy
+        Topics that did not fit, in course order.
+    check_in : SelfStudy or None
+        The course's check-in when the session ends with the action plan and leaves it out:
+        a session of its own two to four weeks later.
+    """
+
+    slots: tuple[Slot, ...]
+    session_minutes: int | None = None
+    self_study: tuple[SelfStudy, ...] = field(default_factory=tuple)
+    check_in: SelfStudy | None = None
+
+    def __getitem__(self, index):
+        return self.slots[index]
+
+    def __len__(self) -> int:
+        return len(self.slots)
 
     @property
-    def extended(self) -> bool:
-        """True when a topic was given more time than course.yaml plans."""
-        return self.kind == "topic" and self.minutes > self.full_minutes
+    def total(self) -> int:
+        """Minutes from the welcome to the end of the wrap-up."""
+        return self.slots[-1].end if self.slots else 0
+
+    @property
+    def free_minutes(self) -> int:
+        """Minutes of the session the plan leaves unused (0 without a session length)."""
+        return max((self.session_minutes or 0) - self.total, 0)
+
+    @property
+    def optional_later(self) -> list[Slot]:
+        """The shortened topics, whose remaining optional sections learners do later."""
+        return [slot for slot in self.slots if slot.shortened]
 
 
-def breaks_for(session_minutes: int) -> int:
-    """Return how many 10-minute breaks a session of this length gets (one per ~60 minutes)."""
-    if session_minutes <= BREAK_EVERY + BREAK_SLACK:
-        return 0
-    return math.ceil((session_minutes - BREAK_SLACK) / BREAK_EVERY) - 1
-
-
-def plan_agenda(course, minutes: int | None = None, topics=None) -> list[Slot]:
-    """Plan a timed agenda for a workshop session.
-
-    A 5-minute welcome, the chosen topics in course order, a 10-minute break
-    after about every 60 minutes (always between two topics) and a 5-minute
-    wrap-up. When ``minutes`` is shorter than the topics need, the optional
-    sections go first: each topic keeps its core sections (course.yaml
-    ``core_minutes``) plus a share of its optional minutes in proportion. When
-    even the core sections do not fit, each topic's core is scaled down in
-    proportion, to no less than 10 minutes.
-    Spare minutes go to the wrap-up (questions), up to 10; beyond that the
-    topics are lengthened in proportion (more time for discussion).
+def plan_agenda(course, minutes: int | None = None, topics=None) -> Agenda:
+    """Plan a timed agenda for a workshop session, by the rules in this module's docstring.
 
     Parameters
     ----------
     course : netlearn.teaching.content.Course
-        The course (its topics' ``minutes`` come from course.yaml).
+        The course (its topics' ``minutes`` and ``core_minutes`` come from course.yaml).
     minutes : int, optional
-        Length of the session; default: whatever the chosen topics need.
+        Length of the session; default: the chosen topics at their full length.
     topics : list of str, optional
-        Topic ids to include; default: every topic but a check-in (a session of
-        its own, weeks later; name it to plan it). Course order is kept.
+        Topic ids to include; default: every topic but a check-in (a session of its own,
+        weeks later; name it to plan it). Course order is kept.
 
     Returns
     -------
-    list of Slot
-        In time order, the first starting at minute 0.
+    Agenda
+        The slots, and the topics left for self-study.
 
     Raises
     ------
     NetlearnError
-        For an unknown topic id (listing the valid ones), or when the topics
-        do not fit in ``minutes`` even at 10 minutes each (naming those that
-        do not fit and suggesting sessions).
+        For an unknown topic id (listing the valid ones), a length that is not positive,
+        or a session too short for even the start's and the action plan's core sections
+        (saying how long the shortest session is, and how to run the course as self-study).
     """
     chosen = _choose(course, topics)
-    needed = [t.minutes for t in chosen]
+    check_in = _check_in(course, chosen)
     if minutes is None:
-        n_breaks = _fixed_point_breaks(WELCOME_MINUTES + WRAP_UP_MINUTES + sum(needed))
-        n_breaks = min(n_breaks, len(chosen) - 1)
-        lengths = list(needed)
-        spare = 0
-    else:
-        minutes = int(minutes)
-        if minutes <= 0:
-            raise NetlearnError(f"a session needs a positive number of minutes, not {minutes}")
-        n_breaks = min(breaks_for(minutes), len(chosen) - 1)
-        budget = minutes - WELCOME_MINUTES - WRAP_UP_MINUTES - BREAK_MINUTES * n_breaks
-        if budget < MIN_TOPIC_MINUTES * len(chosen):
-            raise NetlearnError(_does_not_fit(chosen, minutes))
-        if budget >= sum(needed):
-            spare = min(budget - sum(needed), MAX_SPARE_WRAP_UP)
-            lengths = scale_minutes(needed, budget - spare, MIN_TOPIC_MINUTES, ROUND_TO)
-        else:
-            lengths = shortened_minutes(chosen, budget)
-            spare = 0
-    return _lay_out(chosen, lengths, n_breaks, spare)
+        lengths = [t.minutes for t in chosen]
+        return _agenda(chosen, lengths, WRAP_UP_MINUTES, None, (), check_in)
+    minutes = int(minutes)
+    if minutes <= 0:
+        raise NetlearnError(f"a session needs a positive number of minutes, not {minutes}")
+    kept = _kept(chosen, minutes)
+    lengths, wrap_up = _filled(kept, minutes)
+    left_out = tuple(_self_study(t) for t in chosen if t not in kept)
+    return _agenda(kept, lengths, wrap_up, minutes, left_out, check_in)
 
 
 def core_of(topic) -> int:
@@ -141,27 +181,50 @@ def core_of(topic) -> int:
     return min(core, topic.minutes)
 
 
-def shortened_minutes(chosen, budget: int) -> list[int]:
-    """Lengths for topics that do not fit whole: optional sections give way first.
+def session_length(lengths: list[int], wrap_up: int = WRAP_UP_MINUTES) -> int:
+    """Minutes a session takes for these topic lengths: welcome, topics, breaks, wrap-up."""
+    if not lengths:
+        return WELCOME_MINUTES + wrap_up
+    breaks = len(break_positions(lengths, wrap_up))
+    return WELCOME_MINUTES + sum(lengths) + BREAK_MINUTES * breaks + wrap_up
+
+
+def break_positions(lengths: list[int], wrap_up: int = WRAP_UP_MINUTES) -> list[int]:
+    """Return the indexes of the topics after which a break goes.
+
+    As few breaks as keep every stretch (the welcome and the first topics, the topics
+    between two breaks, the last topics and the wrap-up) within ``LONGEST_STRETCH``
+    minutes, placed so that the longest stretch is as short as it can be. A topic longer
+    than that on its own makes the one longer stretch it cannot avoid.
 
     Parameters
     ----------
-    chosen : list of Topic
-    budget : int
-        Minutes for all of them, less than their full lengths.
+    lengths : list of int
+        The topics' minutes, in agenda order.
+    wrap_up : int
+        The wrap-up's minutes (part of the last stretch).
 
     Returns
     -------
     list of int
-        Each topic's core minutes plus a proportional share of the optional ones
-        when the cores fit; else the cores scaled down (none below 10 minutes).
+        Topic indexes, ascending; never the last topic.
     """
-    core = [core_of(t) for t in chosen]
-    if budget < sum(core):
-        return scale_minutes(core, budget, MIN_TOPIC_MINUTES, ROUND_TO)
-    optional = [t.minutes - c for t, c in zip(chosen, core, strict=True)]
-    extra = scale_minutes(optional, budget - sum(core), 0, ROUND_TO)
-    return [c + e for c, e in zip(core, extra, strict=True)]
+    count = len(lengths)
+    if count == 0:
+        return []
+    spans = [length + (WELCOME_MINUTES if i == 0 else 0) + (wrap_up if i == count - 1 else 0)
+             for i, length in enumerate(lengths)]
+    # best[j]: (minutes over the limit, stretches, longest stretch, breaks) for topics [0, j)
+    best: list[tuple | None] = [(0, 0, 0, ())] + [None] * count
+    for end in range(1, count + 1):
+        for start in range(end):
+            before = best[start]
+            stretch = sum(spans[start:end])
+            candidate = (before[0] + max(stretch - LONGEST_STRETCH, 0), before[1] + 1,
+                         max(before[2], stretch), before[3] + ((start - 1,) if start else ()))
+            if best[end] is None or candidate[:3] < best[end][:3]:
+                best[end] = candidate
+    return list(best[count][3])
 
 
 def _choose(course, topics):
@@ -180,164 +243,136 @@ def _choose(course, topics):
     return [t for t in course.topics if t.id in wanted]
 
 
-def _fixed_point_breaks(base: int) -> int:
-    n_breaks = 0
-    for _ in range(10):
-        following = breaks_for(base + BREAK_MINUTES * n_breaks)
-        if following == n_breaks:
-            break
-        n_breaks = following
-    return n_breaks
+def _check_in(course, chosen):
+    if not any(t.kind == "plan" for t in chosen):
+        return None
+    later = [t for t in course.topics if t.kind == "check-in" and t not in chosen]
+    return _self_study(later[0]) if later else None
 
 
-def scale_minutes(needed: list[int], budget: int, floor: int, step: int = 1) -> list[int]:
-    """Scale lengths in proportion so they sum to ``budget``, none below ``floor``.
+def _kept(chosen, minutes: int) -> list:
+    """The topics a session of ``minutes`` holds at their core: all, or anchors and what fits."""
+    if session_length([core_of(t) for t in chosen]) <= minutes:
+        return list(chosen)
+    kept = [t for t in chosen if t.kind in ANCHOR_KINDS]
+    if session_length([core_of(t) for t in kept]) > minutes:
+        raise NetlearnError(_too_short(chosen, kept, minutes))
+    for topic in chosen:
+        trial = [t for t in chosen if t in kept or t is topic]  # in course order
+        if topic not in kept and session_length([core_of(t) for t in trial]) <= minutes:
+            kept = trial
+    if not kept:  # no start or plan chosen, and not one topic's core fits
+        raise NetlearnError(_too_short(chosen, kept, minutes))
+    return kept
 
-    Parameters
-    ----------
-    needed : list of int
-        The full lengths.
-    budget : int
-        The total to hit exactly (at least ``floor * len(needed)``).
-    floor : int
-        The least any one length may become.
-    step : int
-        Round every length to a multiple of this when ``budget`` and ``floor``
-        are multiples of it (5 gives agendas that start on the quarter hour).
 
-    Returns
-    -------
-    list of int
-        Whole minutes summing to ``budget``.
+def _filled(kept, minutes: int) -> tuple[list[int], int]:
+    """Topic lengths and wrap-up for ``kept`` in ``minutes``: optional sections, then questions.
+
+    The topics get as many optional minutes as fit with their breaks, the wrap-up as many
+    of the rest as fit without another break (up to ``MAX_QUESTIONS``), and no stretch
+    runs further past the limit than the cores alone make it.
     """
-    if budget % step or floor % step:
-        step = 1
-    units, floor_units = budget // step, floor // step
-    fixed: dict[int, int] = {}
-    while True:
-        free = [i for i in range(len(needed)) if i not in fixed]
-        remaining = units - sum(fixed.values())
-        total = sum(needed[i] for i in free)
-        shares = {i: needed[i] * remaining / total for i in free}
-        low = [i for i in free if shares[i] < floor_units]
-        if not low:
+    cores = [core_of(t) for t in kept]
+    optional = [t.minutes - c for t, c in zip(kept, cores, strict=True)]
+    limit = _overrun(cores, WRAP_UP_MINUTES)
+
+    def fits(lengths, wrap_up):
+        return (session_length(lengths, wrap_up) <= minutes
+                and _overrun(lengths, wrap_up) <= limit)
+
+    most = min(minutes - session_length(cores), sum(optional))
+    tries = [x for x in range(most, -1, -1) if x % ROUND_TO == 0] + list(range(most, -1, -1))
+    lengths = next(candidate for candidate in (
+        [c + s for c, s in zip(cores, _shares(optional, spare), strict=True)]
+        for spare in tries) if fits(candidate, WRAP_UP_MINUTES))
+    breaks = len(break_positions(lengths, WRAP_UP_MINUTES))
+    wrap_up = next(w for w in range(WRAP_UP_MINUTES + MAX_QUESTIONS, WRAP_UP_MINUTES - 1, -1)
+                   if w == WRAP_UP_MINUTES or fits(lengths, w)
+                   and len(break_positions(lengths, w)) == breaks)  # no break for questions
+    return lengths, wrap_up
+
+
+def _shares(weights: list[int], total: int) -> list[int]:
+    """Share ``total`` minutes in proportion to ``weights``, none above its weight."""
+    if total <= 0 or not any(weights):
+        return [0] * len(weights)
+    step = ROUND_TO if total % ROUND_TO == 0 and all(w % ROUND_TO == 0 for w in weights) else 1
+    raw = [w * total / sum(weights) for w in weights]
+    whole = [int(r // step) * step for r in raw]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (-(raw[i] - whole[i]), i))
+    left = total - sum(whole)
+    for i in by_remainder:
+        if left < step:
             break
-        for i in low:
-            fixed[i] = floor_units
-    whole = {i: math.floor(share) for i, share in shares.items()}
-    left = remaining - sum(whole.values())
-    by_remainder = sorted(free, key=lambda i: (-(shares[i] - whole[i]), i))
-    for i in by_remainder[:left]:
-        whole[i] += 1
-    whole.update(fixed)
-    return [whole[i] * step for i in range(len(needed))]
+        if whole[i] + step <= weights[i]:
+            whole[i] += step
+            left -= step
+    return whole
 
 
-def _does_not_fit(chosen, minutes: int) -> str:
-    fits = 0
-    for count in range(len(chosen), 0, -1):
-        n_breaks = min(breaks_for(minutes), count - 1)
-        budget = minutes - WELCOME_MINUTES - WRAP_UP_MINUTES - BREAK_MINUTES * n_breaks
-        if budget >= MIN_TOPIC_MINUTES * count:
-            fits = count
-            break
-    message = (f"{len(chosen)} topics do not fit in a {minutes}-minute session, even at "
-               f"{MIN_TOPIC_MINUTES} minutes each with welcome, wrap-up and breaks; ")
-    if not fits:
-        return message + f"plan a session of at least {_least_minutes(1)} minutes"
-    sessions = suggest_sessions(chosen, minutes)
-    return (message
-            + (f"only the first {fits} fit" if fits > 1 else "only the first fits")
-            + f" ({', '.join(t.id for t in chosen[:fits])}); "
-            + f"these do not: {', '.join(t.id for t in chosen[fits:])}; to keep the planned "
-            + f"timings, split the course into {len(sessions)} sessions of {minutes} minutes ("
-            + " | ".join(" ".join(s) for s in sessions)
-            + ") or choose fewer topics with --topics")
+def _overrun(lengths: list[int], wrap_up: int) -> int:
+    """Minutes by which the stretches of the best break layout run past the limit, in all."""
+    positions = break_positions(lengths, wrap_up)
+    stretches = _stretches(lengths, wrap_up, positions)
+    return sum(max(s - LONGEST_STRETCH, 0) for s in stretches)
 
 
-def _least_minutes(count: int) -> int:
-    return WELCOME_MINUTES + WRAP_UP_MINUTES + MIN_TOPIC_MINUTES * count
+def _stretches(lengths: list[int], wrap_up: int, positions: list[int]) -> list[int]:
+    stretches, current = [], WELCOME_MINUTES
+    for index, length in enumerate(lengths):
+        current += length
+        if index in positions:
+            stretches.append(current)
+            current = 0
+    stretches.append(current + wrap_up)
+    return stretches
 
 
-def suggest_sessions(topics, minutes: int) -> list[list[str]]:
-    """Group topics, in order, into sessions of ``minutes`` that keep their planned lengths.
-
-    A topic longer than one session on its own gets a session of its own (and is
-    shortened there).
-
-    Parameters
-    ----------
-    topics : list of Topic
-        In course order.
-    minutes : int
-        Length of each session.
-
-    Returns
-    -------
-    list of list of str
-        Topic ids per session.
-    """
-    sessions: list[list] = []
-    current: list = []
-    for topic in topics:
-        trial = current + [topic]
-        n_breaks = min(breaks_for(minutes), len(trial) - 1)
-        budget = minutes - WELCOME_MINUTES - WRAP_UP_MINUTES - BREAK_MINUTES * n_breaks
-        if current and sum(t.minutes for t in trial) > budget:
-            sessions.append(current)
-            current = [topic]
-        else:
-            current = trial
-    if current:
-        sessions.append(current)
-    return [[t.id for t in session] for session in sessions]
+def _self_study(topic) -> SelfStudy:
+    return SelfStudy(topic.id, topic.title, topic.minutes, core_of(topic))
 
 
-def _lay_out(chosen, lengths: list[int], n_breaks: int, spare: int) -> list[Slot]:
-    after = _break_positions(lengths, n_breaks)
+def _too_short(chosen, anchors, minutes: int) -> str:
+    needed = anchors or [min(chosen, key=core_of)]
+    least = session_length([core_of(t) for t in needed])
+    which = " and ".join(f"{t.id}'s core ({core_of(t)} min)" for t in needed)
+    names = "the start and the action plan" if len(anchors) > 1 else (
+        "their core sections" if anchors else "one topic's core")
+    order = ", ".join(t.id for t in chosen)
+    full, core = sum(t.minutes for t in chosen), sum(core_of(t) for t in chosen)
+    return (f"a {minutes}-minute session cannot hold even {names}: {which}, with the welcome, "
+            f"wrap-up and breaks, take {least} minutes; plan at least {least} minutes, or give "
+            f"learners the notebooks as self-study in this order: {order} (about {full} "
+            f"minutes, {core} for the core sections alone)")
+
+
+def _agenda(kept, lengths, wrap_up, minutes, left_out, check_in) -> Agenda:
+    after = set(break_positions(lengths, wrap_up))
     slots = [Slot(0, WELCOME_MINUTES, "Welcome", "intro")]
     clock = WELCOME_MINUTES
-    for index, (topic, length) in enumerate(zip(chosen, lengths, strict=True)):
+    for index, (topic, length) in enumerate(zip(kept, lengths, strict=True)):
         slots.append(Slot(clock, length, topic.title, "topic", topic.id, topic.minutes,
                           core_of(topic)))
         clock += length
         if index in after:
             slots.append(Slot(clock, BREAK_MINUTES, "Break", "break"))
             clock += BREAK_MINUTES
-    title = "Wrap-up and questions" if spare else "Wrap-up"
-    slots.append(Slot(clock, WRAP_UP_MINUTES + spare, title, "wrap-up"))
-    return slots
-
-
-def _break_positions(lengths: list[int], n_breaks: int) -> set[int]:
-    """Return the indexes of the topics after which a break goes (closest to every 60 minutes)."""
-    chosen: list[int] = []
-    last = len(lengths) - 2  # never after the last topic
-    for k in range(1, n_breaks + 1):
-        target = BREAK_EVERY * k
-        first = chosen[-1] + 1 if chosen else 0
-        latest = last - (n_breaks - k)
-        best = None
-        for j in range(first, latest + 1):
-            end = WELCOME_MINUTES + sum(lengths[: j + 1]) + BREAK_MINUTES * (k - 1)
-            distance = abs(end - target)
-            if best is None or distance < best[0]:
-                best = (distance, j)
-        if best is not None:
-            chosen.append(best[1])
-    return set(chosen)
+    title = "Wrap-up and questions" if wrap_up > WRAP_UP_MINUTES else "Wrap-up"
+    slots.append(Slot(clock, wrap_up, title, "wrap-up"))
+    return Agenda(tuple(slots), minutes, left_out, check_in)
 
 
 def _clock(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
-def format_agenda(agenda: list[Slot], markdown: bool = False) -> str:
+def format_agenda(agenda: Agenda, markdown: bool = False) -> str:
     """Return an agenda as plain text lines or as a Markdown table for handouts.
 
     Parameters
     ----------
-    agenda : list of Slot
+    agenda : Agenda
         From :func:`plan_agenda`.
     markdown : bool
         A Markdown table (Time, Minutes, Activity, Notebook) instead of lines
@@ -346,50 +381,87 @@ def format_agenda(agenda: list[Slot], markdown: bool = False) -> str:
     Returns
     -------
     str
-        The agenda, ending with its total length (no trailing newline).
+        The agenda and its total length, then what learners do afterwards on their own
+        (no trailing newline).
     """
-    total = agenda[-1].end if agenda else 0
-    shortened = [s for s in agenda if s.shortened]
-    if markdown:
-        lines = ["| Time | Minutes | Activity | Notebook |", "|---|---:|---|---|"]
-        for slot in agenda:
-            what = _md(slot.title)
-            if slot.kind == "break":
-                what = f"*{what}*"
-            if slot.shortened or slot.extended:
-                change = "shortened" if slot.shortened else "extended"
-                what += f" ({change} from {slot.full_minutes}{_core_note(slot)})"
-            notebook = f"`{slot.topic_id}.ipynb`" if slot.topic_id else ""
-            lines.append(f"| {_clock(slot.start)}–{_clock(slot.end)} | {slot.minutes} | "
-                         f"{what} | {notebook} |")
-        lines.append("")
-        lines.append(f"Total: {total} minutes.")
-        if shortened:
-            lines.append("Shortened topics: run the sections marked *Core* in the notebook "
-                         "(every section's heading says Core or Optional, with its minutes); "
-                         "learners do the optional ones afterwards.")
-        return "\n".join(lines)
+    lines = _table(agenda) if markdown else _lines(agenda)
+    total = f"Total: {agenda.total} minutes"
+    if agenda.free_minutes:
+        why = ("no topic left out fits in them at its core" if agenda.self_study
+               else "every topic is whole; add one with --topics, or end early")
+        total += f" ({agenda.free_minutes} of the {agenda.session_minutes} are free: {why})"
+    lines.append(total + ("." if markdown else ""))
+    if markdown and agenda.optional_later:
+        lines.append("Shortened topics: run the sections marked *Core* in the notebook "
+                     "(every section's heading says Core or Optional, with its minutes); "
+                     "learners do the optional ones afterwards.")
+    lines += _afterwards(agenda, markdown)
+    return "\n".join(lines)
+
+
+def _table(agenda: Agenda) -> list[str]:
+    lines = ["| Time | Minutes | Activity | Notebook |", "|---|---:|---|---|"]
+    for slot in agenda:
+        what = _md(slot.title)
+        if slot.kind == "break":
+            what = f"*{what}*"
+        if slot.shortened:
+            what += f" ({_core_note(slot)})"
+        notebook = f"`{slot.topic_id}.ipynb`" if slot.topic_id else ""
+        lines.append(f"| {_clock(slot.start)}–{_clock(slot.end)} | {slot.minutes} | "
+                     f"{what} | {notebook} |")
+    lines.append("")
+    return lines
+
+
+def _lines(agenda: Agenda) -> list[str]:
     lines = []
     for slot in agenda:
         line = f"{_clock(slot.start)}–{_clock(slot.end)}  {slot.title}"
         if slot.topic_id:
             line += f"  [{slot.topic_id}]"
-        if slot.shortened or slot.extended:
-            change = "shortened" if slot.shortened else "extended"
-            line += f"  ({change} from {slot.full_minutes} min{_core_note(slot)})"
+        if slot.shortened:
+            line += f"  ({_core_note(slot)})"
         lines.append(line)
-    lines.append(f"Total: {total} minutes")
-    return "\n".join(lines)
+    return lines
 
 
 def _core_note(slot: Slot) -> str:
-    if not slot.shortened or slot.core_minutes >= slot.full_minutes:
-        return ""
-    if slot.minutes == slot.core_minutes:
-        return "; core sections only"
-    if slot.minutes < slot.core_minutes:
-        return f"; core sections only, {slot.core_minutes} min in full"
-    return "; core sections and some optional ones"
+    if slot.core_only:
+        return f"core sections only; {slot.full_minutes} min in full"
+    return f"core and some optional sections; {slot.full_minutes} min in full"
+
+
+def _afterwards(agenda: Agenda, markdown: bool) -> list[str]:
+    """What learners do on their own: topics left out, optional sections, the check-in."""
+
+    def notebook(topic_id: str) -> str:
+        return f"`{topic_id}.ipynb`" if markdown else topic_id
+
+    lines: list[str] = []
+    if agenda.self_study:
+        full = sum(t.minutes for t in agenda.self_study)
+        core = sum(t.core_minutes for t in agenda.self_study)
+        lines += ["", f"Self-study after the session, in this order (about {full} minutes, "
+                      f"{core} for the core sections alone; answers are saved as learners go):"]
+        for number, topic in enumerate(agenda.self_study, start=1):
+            length = f"{topic.minutes} min"
+            if topic.core_minutes < topic.minutes:
+                length += f", core {topic.core_minutes}"
+            lines.append(f"{'' if markdown else '  '}{number}. {notebook(topic.topic_id)}, "
+                         f"{_md(topic.title)} ({length})")
+    if agenda.optional_later:
+        parts = [f"{notebook(s.topic_id)} ({s.full_minutes - s.minutes} min)"
+                 for s in agenda.optional_later]
+        lead = "Then" if agenda.self_study else "After the session"
+        lines += ["", f"{lead}, the optional sections of {', '.join(parts)}."]
+    if agenda.check_in is not None:
+        topic = agenda.check_in
+        command = f"netlearn agenda --topics {topic.topic_id}"
+        lines += ["", f"Two to four weeks later: the check-in, {notebook(topic.topic_id)} "
+                      f"({topic.minutes} min), a short session of its own "
+                      f"({'`' + command + '`' if markdown else command})."]
+    return lines
 
 
 def _md(text: str) -> str:

@@ -10,25 +10,44 @@ from datetime import date
 from pathlib import Path
 
 from netlearn.charts.cohort_tables import before_after, participation
-from netlearn.keep.summary import FORMAT, OUTCOMES, PHASES, VERSION
+from netlearn.facilitator.item_analysis import (
+    MIN_DISCRIMINATION,
+    analysis_text,
+    item_analysis,
+    option_table,
+    reference_versions,
+)
+from netlearn.keep.summary import FIRST_ATTEMPT, FORMAT, OUTCOMES, PHASES, VERSION
 
 MAX_SUMMARY_BYTES = 2_000_000
 STATUSES = ("done", "started", "not started")
 _ID = re.compile(r"^[0-9a-fA-F-]{8,64}$")
 _VERSION = re.compile(r"^[0-9a-f]{0,64}$")  # an item's content version ('' when unknown)
+_OPTION = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")  # a canonical option id, as the schema has it
+RATINGS = ("best", "acceptable", "poor")
+LATEST_ATTEMPT = "latest attempt"  # how summaries before format 3 scored a quiz
 
 COLUMNS = [
     "learner", "exported_on", "topic", "kind",
     "self_before", "self_check", "self_after",
     "self_checkin",
-    "quiz_score", "quiz_max", "quiz_percent", "quiz_answered", "quiz_correct", "quiz_items",
+    "quiz_scoring",
+    "quiz_score", "quiz_max", "quiz_percent", "quiz_answered", "quiz_correct",
+    "quiz_correct_after_retries", "older_latest_percent", "older_latest_correct", "quiz_items",
     "scenarios_played", "scenario_good", "scenario_mixed", "scenario_poor",
     "scenario_points", "scenario_max_points", "reflections_written", "started", "completed",
 ]
-ITEM_COLUMNS = ["topic", "item", "version", "current", "learners", "correct", "mean_percent"]
+ITEM_COLUMNS = ["scoring", "topic", "item", "version", "current", "learners", "correct",
+                "mean_percent"]
+MINUTES_COLUMNS = ["topic", "stated_minutes", "learners_measured", "median_measured_minutes"]
+#: Fewest learners for per-topic and per-question results (``netlearn cohort --min-learners``):
+#: in a smaller group one learner's answers could be inferred, so only counts are written.
+MIN_LEARNERS = 5
+MIN_LEARNERS_FOR_MINUTES = 5  # a median of measured minutes from at least this many learners
 COUNT_COLUMNS = {
-    "quiz_answered", "quiz_correct", "quiz_items", "scenarios_played", "scenario_good",
-    "scenario_mixed", "scenario_poor", "reflections_written",
+    "quiz_answered", "quiz_correct", "quiz_correct_after_retries", "older_latest_correct",
+    "quiz_items", "scenarios_played", "scenario_good", "scenario_mixed", "scenario_poor",
+    "reflections_written",
 }
 
 
@@ -170,7 +189,7 @@ def validate_summary(data) -> str | None:
     if not isinstance(topics, dict):
         return "is a malformed summary: no topics"
     for topic_id, entry in topics.items():
-        problem = _topic_problem(entry)
+        problem = _topic_problem(entry, version)
         if problem:
             return f"is a malformed summary: topic {str(topic_id)[:60]!r}: {problem}"
     activity = data.get("activity", {})
@@ -179,7 +198,7 @@ def validate_summary(data) -> str | None:
     return None
 
 
-def _topic_problem(entry) -> str | None:
+def _topic_problem(entry, version: int) -> str | None:
     if not isinstance(entry, dict):
         return "not an object"
     rating = entry.get("self_assessment")
@@ -188,20 +207,16 @@ def _topic_problem(entry) -> str | None:
             return "self_assessment is not numbers"
     quiz = entry.get("quiz")
     if quiz is not None:
-        if not isinstance(quiz, dict) or not all(
-                _number(quiz.get(k), False) for k in ("score", "max", "answered", "items")):
-            return "quiz is not numbers"
-        versions = quiz.get("item_versions", {})
-        if not isinstance(versions, dict) or not all(
-                isinstance(v, str) and _VERSION.match(v) for v in versions.values()):
-            return "quiz item versions are malformed"
-        answers = quiz.get("answers", {})
-        if not isinstance(answers, dict) or not all(
-                isinstance(a, dict) and isinstance(a.get("version"), str)
-                and _VERSION.match(a["version"]) and _number(a.get("score"), False)
-                and _number(a.get("max"), False) and isinstance(a.get("correct"), bool)
-                for a in answers.values()):
-            return "quiz answers are malformed"
+        problem = _quiz_problem(quiz, version)
+        if problem:
+            return problem
+    for key in ("stated_minutes", "measured_minutes"):
+        if key in entry and not (_number(entry[key], False) and entry[key] >= 0):
+            return f"{key} is not a number of minutes"
+    retrieval = entry.get("retrieval")
+    if retrieval is not None and (not isinstance(retrieval, dict) or not all(
+            _number(v, False) for v in retrieval.values())):
+        return "retrieval is not counts"
     scenarios = entry.get("scenarios")
     if scenarios is not None:
         if not isinstance(scenarios, dict) or not all(isinstance(s, dict)
@@ -221,11 +236,77 @@ def _topic_problem(entry) -> str | None:
     return None
 
 
+def _quiz_problem(quiz, version: int) -> str | None:
+    if not isinstance(quiz, dict) or not all(
+            _number(quiz.get(k), False) for k in ("score", "max", "answered", "items")):
+        return "quiz is not numbers"
+    if version >= 3:
+        if quiz.get("scoring") != FIRST_ATTEMPT:
+            return f"quiz scoring is not {FIRST_ATTEMPT!r}"
+        after = quiz.get("after_retries")
+        if not isinstance(after, dict) or not all(
+                _number(after.get(k), False) for k in ("score", "max", "answered", "correct")):
+            return "quiz after_retries is not numbers"
+        keys = quiz.get("item_keys", {})
+        if not isinstance(keys, dict) or not all(_key(k) for k in keys.values()):
+            return "quiz item keys are malformed"
+    versions = quiz.get("item_versions", {})
+    if not isinstance(versions, dict) or not all(
+            isinstance(v, str) and _VERSION.match(v) for v in versions.values()):
+        return "quiz item versions are malformed"
+    answers = quiz.get("answers", {})
+    if not isinstance(answers, dict) or not all(
+            isinstance(a, dict) and isinstance(a.get("version"), str)
+            and _VERSION.match(a["version"]) and _number(a.get("score"), False)
+            and _number(a.get("max"), False) and isinstance(a.get("correct"), bool)
+            and (version < 3 or _answer_v3(a))
+            for a in answers.values()):
+        return "quiz answers are malformed"
+    return None
+
+
+def _choice(value) -> bool:
+    """Canonical option ids (a list) or response id -> rating: never anything else."""
+    if isinstance(value, list):
+        return len(value) <= 60 and all(isinstance(v, str) and _OPTION.match(v) for v in value)
+    if isinstance(value, dict):
+        return len(value) <= 60 and all(isinstance(k, str) and _OPTION.match(k) and v in RATINGS
+                                        for k, v in value.items())
+    return False
+
+
+def _key(value) -> bool:
+    """Option id -> correct (true or false), or response id -> the course's rating."""
+    return (isinstance(value, dict) and len(value) <= 60 and all(
+        isinstance(k, str) and _OPTION.match(k) and (isinstance(v, bool) or v in RATINGS)
+        for k, v in value.items()))
+
+
+def _answer_v3(answer: dict) -> bool:
+    after = answer.get("after_retries")
+    return (("chosen" not in answer or _choice(answer["chosen"]))
+            and _number(answer.get("attempts"), False)
+            and (after is None or (isinstance(after, dict) and _number(after.get("score"), False)
+                                   and isinstance(after.get("correct"), bool))))
+
+
+def scoring(summary: dict) -> str:
+    """Return how a summary's quiz scores were made: :data:`~netlearn.keep.summary.FIRST_ATTEMPT`
+    (format 3 on) or :data:`LATEST_ATTEMPT` (older summaries, never pooled with the first)."""
+    return FIRST_ATTEMPT if summary.get("version", 0) >= 3 else LATEST_ATTEMPT
+
+
 # -- aggregating -----------------------------------------------------------------------
 
 
 def aggregate(summaries):
     """Return one row per learner per topic.
+
+    Quiz columns never pool first attempts with latest attempts: ``quiz_score``,
+    ``quiz_max``, ``quiz_percent`` and ``quiz_correct`` are first-attempt results (format 3
+    on) and ``quiz_correct_after_retries`` their result after retries; an older summary's
+    latest-attempt results go to ``older_latest_percent`` and ``older_latest_correct``
+    instead, its first-attempt columns empty. ``quiz_scoring`` says which.
 
     Parameters
     ----------
@@ -240,15 +321,18 @@ def aggregate(summaries):
     """
     import pandas as pd
 
-    reference = reference_versions(summaries)
+    references = _references(summaries)
     rows = []
     for summary in summaries:
+        reference = references[scoring(summary)]
         for topic_id, entry in summary["topics"].items():
             rows.append(_row(summary, topic_id, _versioned(topic_id, entry, reference)))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     order = list(dict.fromkeys(frame["topic"]))
     frame["topic"] = pd.Categorical(frame["topic"], categories=order, ordered=True)
     for column in COLUMNS[4:-2]:
+        if column == "quiz_scoring":
+            continue
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
         if column in COUNT_COLUMNS:
             frame[column] = frame[column].round().astype("Int64")
@@ -257,19 +341,12 @@ def aggregate(summaries):
     return frame
 
 
-def reference_versions(summaries) -> dict:
-    """Return (topic, item) -> the item's content version most summaries were made with.
-
-    Ties go to the version seen first. Quiz totals in :func:`aggregate` count only
-    answers to this version; :func:`item_table` reports every version apart.
-    """
-    counts: dict[tuple, Counter] = {}
-    for summary in summaries:
-        for topic_id, entry in summary["topics"].items():
-            versions = (entry.get("quiz") or {}).get("item_versions") or {}
-            for item, version in versions.items():
-                counts.setdefault((str(topic_id), str(item)), Counter())[version] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
+def _references(summaries) -> dict:
+    """Scoring -> (topic, item) -> reference version, each over the summaries scored so:
+    older summaries carry versions of their own scheme and must not lose their answers to
+    the newer summaries' versions."""
+    return {way: reference_versions([s for s in summaries if scoring(s) == way])
+            for way in (FIRST_ATTEMPT, LATEST_ATTEMPT)}
 
 
 def _versioned(topic_id, entry: dict, reference: dict) -> dict:
@@ -283,11 +360,17 @@ def _versioned(topic_id, entry: dict, reference: dict) -> dict:
     totals = {"score": round(sum(a["score"] for a in kept), 3),
               "max": round(sum(a["max"] for a in kept), 3), "answered": len(kept),
               "correct": sum(1 for a in kept if a["correct"])}
+    if "after_retries" in quiz:
+        retried = [a for a in kept if a.get("after_retries")]
+        totals["after_retries"] = {
+            "score": round(sum(a["after_retries"]["score"] for a in retried), 3),
+            "max": round(sum(a["max"] for a in retried), 3), "answered": len(retried),
+            "correct": sum(1 for a in retried if a["after_retries"]["correct"])}
     return {**entry, "quiz": {**quiz, **totals}}
 
 
 def item_table(summaries):
-    """Return one row per quiz item per content version: answers to versions never pool.
+    """Return one row per quiz item per content version and scoring: nothing pools.
 
     Parameters
     ----------
@@ -297,29 +380,36 @@ def item_table(summaries):
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`ITEM_COLUMNS`: ``current`` is true for the version most
-        summaries were made with; ``learners`` answered that version, ``correct`` of
-        them answered it correctly, ``mean_percent`` is their mean score.
+        Columns :data:`ITEM_COLUMNS`: ``scoring`` is ``"first attempt"`` (format 3 on) or
+        ``"latest attempt"`` (older summaries); ``current`` is true for the version most
+        summaries of that scoring were made with; ``learners`` answered that version,
+        ``correct`` of them answered it correctly, ``mean_percent`` is their mean score.
     """
     import pandas as pd
 
-    reference = reference_versions(summaries)
+    references = _references(summaries)
     groups: dict[tuple, list] = {}
     for summary in summaries:
+        way = scoring(summary)
         for topic_id, entry in summary["topics"].items():
             for item, answer in ((entry.get("quiz") or {}).get("answers") or {}).items():
-                key = (str(topic_id), str(item), answer["version"])
+                key = (way, str(topic_id), str(item), answer["version"])
                 groups.setdefault(key, []).append(answer)
     rows = []
-    for (topic_id, item, version), answers in groups.items():
+    for (way, topic_id, item, version), answers in groups.items():
         percents = [100 * a["score"] / a["max"] for a in answers if a["max"]]
         rows.append({
-            "topic": topic_id, "item": item, "version": version,
-            "current": reference.get((topic_id, item), version) == version,
+            "scoring": way, "topic": topic_id, "item": item, "version": version,
+            "current": references[way].get((topic_id, item), version) == version,
             "learners": len(answers), "correct": sum(1 for a in answers if a["correct"]),
             "mean_percent": round(sum(percents) / len(percents), 1) if percents else None,
         })
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
+
+
+def first_attempt_summaries(summaries) -> list[dict]:
+    """Return the summaries whose quiz scores are first attempts (format 3 on)."""
+    return [s for s in summaries if scoring(s) == FIRST_ATTEMPT]
 
 
 def split_items(summaries) -> list[str]:
@@ -328,10 +418,11 @@ def split_items(summaries) -> list[str]:
     for summary in summaries:
         for topic_id, entry in summary["topics"].items():
             for item, answer in ((entry.get("quiz") or {}).get("answers") or {}).items():
-                seen.setdefault((str(topic_id), str(item)), set()).add(answer["version"])
+                seen.setdefault((scoring(summary), str(topic_id), str(item)),
+                                set()).add(answer["version"])
     return [f"{topic}: item {item}: answers to {len(versions)} versions, reported separately"
             " in items.csv; quiz totals count only the current one"
-            for (topic, item), versions in seen.items() if len(versions) > 1]
+            for (_way, topic, item), versions in seen.items() if len(versions) > 1]
 
 
 def _row(summary: dict, topic_id: str, entry: dict) -> dict:
@@ -342,6 +433,9 @@ def _row(summary: dict, topic_id: str, entry: dict) -> dict:
     outcomes = Counter(s.get("outcome") for s in played)
     answered = quiz.get("answered")
     maximum = quiz.get("max")
+    percent = round(100 * quiz["score"] / maximum, 1) if answered and maximum else None
+    first = scoring(summary) == FIRST_ATTEMPT
+    after = quiz.get("after_retries") or {}
     return {
         "learner": summary["summary_id"],
         "exported_on": summary["exported_on"],
@@ -351,11 +445,15 @@ def _row(summary: dict, topic_id: str, entry: dict) -> dict:
         "self_check": rating.get("check"),
         "self_after": rating.get("after"),
         "self_checkin": rating.get("check-in"),
-        "quiz_score": quiz.get("score") if answered else None,
-        "quiz_max": maximum if answered else None,
-        "quiz_percent": round(100 * quiz["score"] / maximum, 1) if answered and maximum else None,
+        "quiz_scoring": scoring(summary) if quiz else None,
+        "quiz_score": quiz.get("score") if answered and first else None,
+        "quiz_max": maximum if answered and first else None,
+        "quiz_percent": percent if first else None,
         "quiz_answered": answered,
-        "quiz_correct": quiz.get("correct"),
+        "quiz_correct": quiz.get("correct") if first else None,
+        "quiz_correct_after_retries": after.get("correct") if first and quiz else None,
+        "older_latest_percent": None if first else percent,
+        "older_latest_correct": None if first else quiz.get("correct"),
         "quiz_items": quiz.get("items"),
         "scenarios_played": len(played) if scenarios else None,
         "scenario_good": outcomes["good"] if scenarios else None,
@@ -394,9 +492,73 @@ def activity_table(summaries):
     return pd.DataFrame(rows)
 
 
+def minutes_table(summaries, min_learners: int = MIN_LEARNERS_FOR_MINUTES):
+    """Return, per topic, its stated minutes and the median measured minutes.
+
+    Measured minutes come only from learners who agreed to carry them in their summary
+    (format 3 on). They are a lower bound: the kernel sees the learner's clicks, not their
+    reading, so time spent reading after the last interaction is not counted.
+
+    Parameters
+    ----------
+    summaries : list of dict
+    min_learners : int
+        Fewest learners with measured minutes for a topic's median; below it the median
+        is left empty, so that no one's minutes can be inferred.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`MINUTES_COLUMNS`, one row per topic in course order: the stated
+        minutes most summaries carry, how many learners' minutes were measured and their
+        median (NaN below ``min_learners``).
+    """
+    import pandas as pd
+
+    stated: dict[str, Counter] = {}
+    measured: dict[str, list] = {}
+    for summary in summaries:
+        for topic_id, entry in summary["topics"].items():
+            stated.setdefault(str(topic_id), Counter())
+            measured.setdefault(str(topic_id), [])
+            if "stated_minutes" in entry:
+                stated[str(topic_id)][entry["stated_minutes"]] += 1
+            if "measured_minutes" in entry:
+                measured[str(topic_id)].append(entry["measured_minutes"])
+    rows = []
+    for topic_id, counts in stated.items():
+        values = sorted(measured[topic_id])
+        median = float("nan")
+        if values and len(values) >= min_learners:
+            middle = len(values) // 2
+            median = (values[middle] if len(values) % 2
+                      else (values[middle - 1] + values[middle]) / 2)
+        rows.append({"topic": topic_id,
+                     "stated_minutes": counts.most_common(1)[0][0] if counts else None,
+                     "learners_measured": len(values), "median_measured_minutes": median})
+    return pd.DataFrame(rows, columns=MINUTES_COLUMNS)
+
+
+def minutes_text(table) -> str:
+    """Return the measured-minutes lines ``netlearn cohort`` prints (empty when none)."""
+    if not len(table) or table["learners_measured"].sum() == 0:
+        return ""
+    lines = ["Measured minutes per notebook (median of learners who agreed to have them"
+             " measured; a lower bound: the kernel sees clicks, not reading):"]
+    for row in table.itertuples(index=False):
+        if not row.learners_measured:
+            continue
+        median = ("too few learners, not shown" if row.median_measured_minutes
+                  != row.median_measured_minutes else f"median {row.median_measured_minutes:g}")
+        stated = "" if row.stated_minutes is None else f", stated {row.stated_minutes:g}"
+        lines.append(f"  {row.topic}: {median} ({row.learners_measured} measured{stated})")
+    return "\n".join(lines)
+
+
 def topic_overview(frame):
-    """Return one row per topic: learners who started and completed it, mean quiz score,
-    mean self-rating before and after (over learners who gave both) and how many did.
+    """Return one row per topic: learners who started and completed it, mean first-attempt
+    quiz score, mean self-rating before and after (over learners who gave both) and how
+    many did; older summaries' latest-attempt quiz scores in columns of their own.
 
     Parameters
     ----------
@@ -417,9 +579,14 @@ def topic_overview(frame):
     table = pd.DataFrame({
         "started": counts["started"],
         "completed": counts["completed"],
-        "quiz_mean_percent": quiz["mean"].round(1),
+        "quiz_first_try_mean_percent": quiz["mean"].round(1),
         "quiz_learners": quiz["count"].astype(int),
     })
+    older = frame.groupby("topic", observed=False)["older_latest_percent"].agg(["mean", "count"])
+    older.index = older.index.astype(str)
+    if older["count"].sum() > 0:  # shown once some summary holds latest-attempt scores
+        table["older_latest_mean_percent"] = older["mean"].round(1)
+        table["older_latest_learners"] = older["count"].astype(int)
     table["self_before"] = ratings["before"].round(2)
     table["self_after"] = ratings["after"].round(2)
     table["self_n"] = ratings["n"]
@@ -499,9 +666,6 @@ def save_uploads(uploads, directory) -> tuple[list[Path], list[str]]:
 # -- the whole run ---------------------------------------------------------------------
 
 
-#: Fewest learners for per-topic and per-question results (``netlearn cohort --min-learners``):
-#: in a smaller group one learner's answers could be inferred, so only counts are written.
-MIN_LEARNERS = 5
 
 
 def enough_learners(summaries, min_learners: int = MIN_LEARNERS) -> bool:
@@ -564,9 +728,12 @@ def _figure():
     return fig, fig.subplots()
 
 
-def write_outputs(summaries, out_dir) -> list[Path]:
-    """Write cohort.csv, activity.csv, items.csv and the three charts for usable summaries.
+def write_outputs(summaries, out_dir, min_learners: int = MIN_LEARNERS) -> list[Path]:
+    """Write the cohort's tables and the three charts for usable summaries.
 
+    cohort.csv, activity.csv, items.csv, item_analysis.csv, options.csv and minutes.csv
+    (:func:`item_analysis`, :func:`option_table` and :func:`minutes_table`, over
+    first-attempt summaries), before_after.png, quiz_scores.png and participation.png.
     Callers check the group size first (:data:`MIN_LEARNERS`, :func:`run_cohort`).
 
     Parameters
@@ -574,6 +741,8 @@ def write_outputs(summaries, out_dir) -> list[Path]:
     summaries : list of dict
     out_dir : path-like
         Created when missing.
+    min_learners : int
+        Fewest learners for an item's p and option counts, and a notebook's median minutes.
 
     Returns
     -------
@@ -585,9 +754,13 @@ def write_outputs(summaries, out_dir) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     frame = aggregate(summaries)
+    first = first_attempt_summaries(summaries)
     written = [_write_csv(frame, out / "cohort.csv"),
                _write_csv(activity_table(summaries), out / "activity.csv"),
-               _write_csv(item_table(summaries), out / "items.csv")]
+               _write_csv(item_table(summaries), out / "items.csv"),
+               _write_csv(analysis(first, min_learners), out / "item_analysis.csv"),
+               _write_csv(option_table(first, min_learners), out / "options.csv"),
+               _write_csv(minutes_table(summaries, min_learners), out / "minutes.csv")]
     n = len(summaries)
     charts = (
         ("before_after.png",
@@ -607,6 +780,13 @@ def write_outputs(summaries, out_dir) -> list[Path]:
     return written
 
 
+def analysis(summaries, min_learners: int = MIN_LEARNERS):
+    """The item analysis (:func:`netlearn.facilitator.item_analysis.item_analysis`) with the
+    group's minimum: p and option counts from ``min_learners``, the discrimination index
+    from 20 (or ``min_learners``, if more)."""
+    return item_analysis(summaries, min_learners, max(MIN_DISCRIMINATION, min_learners))
+
+
 def _write_csv(frame, target: Path) -> Path:
     partial = target.with_name(target.name + ".part")
     frame.to_csv(partial, index=False)
@@ -615,12 +795,20 @@ def _write_csv(frame, target: Path) -> Path:
 
 
 def report(summaries, problems) -> str:
-    """Return the short text report: learners, topics completed, skipped files with reasons."""
+    """Return the short text report: learners, how their quizzes were scored, items answered
+    in more than one version, skipped files with reasons."""
     lines = [f"{len(summaries)} learner summar{'y' if len(summaries) == 1 else 'ies'} used"]
     if summaries:
         days = sorted(s["exported_on"] for s in summaries)
         span = days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
         lines[0] += f" (exported {span})"
+    older = len(summaries) - len(first_attempt_summaries(summaries))
+    if older:
+        lines.append(
+            f"{older} of them {'is' if older == 1 else 'are'} older summar"
+            f"{'y' if older == 1 else 'ies'} holding latest-attempt quiz scores: reported apart"
+            " (older_latest_* in cohort.csv, scoring in items.csv), never pooled with"
+            " first-attempt scores, and left out of the item analysis")
     split = split_items(summaries)
     if split:
         lines.append(f"{len(split)} quiz item(s) answered in more than one version:")
@@ -640,7 +828,9 @@ def run_cohort(files, out_dir, min_learners: int = MIN_LEARNERS) -> int:
         Summary files (or directories of them).
     out_dir : path-like
         Where cohort.csv, activity.csv, items.csv (per quiz item and version),
-        before_after.png, quiz_scores.png and participation.png go.
+        item_analysis.csv, options.csv, minutes.csv, before_after.png, quiz_scores.png and
+        participation.png go (:func:`write_outputs`). The item analysis and the measured
+        minutes are printed too.
     min_learners : int
         With fewer usable summaries, only per-topic counts are written
         (:func:`write_counts_only`), so that no learner's answers can be inferred.
@@ -662,7 +852,26 @@ def run_cohort(files, out_dir, min_learners: int = MIN_LEARNERS) -> int:
         print(f"fewer than {min_learners} learners: only counts were written, no scores or "
               "ratings, so that no one's answers can be inferred (--min-learners changes this)")
     else:
-        written = write_outputs(summaries, out_dir)
+        written = write_outputs(summaries, out_dir, min_learners)
+        print(analysis_report(summaries, min_learners))
+        minutes = minutes_text(minutes_table(summaries, min_learners))
+        if minutes:
+            print(minutes)
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def analysis_report(summaries, min_learners: int = MIN_LEARNERS) -> str:
+    """Return the printed item analysis: a heading saying what it counts, and the table."""
+    first = first_attempt_summaries(summaries)
+    if not first:
+        return ("Item analysis: no summary scores quizzes on first attempts yet (older"
+                " summaries hold latest attempts), so there is none")
+    table = analysis(first, min_learners)
+    heading = (f"Item analysis of first attempts ({len(first)} learner(s); p = share right on"
+               f" the first try, from {min_learners} learners; D = point-biserial"
+               f" discrimination against the rest score, from"
+               f" {max(MIN_DISCRIMINATION, min_learners)}; a judgement item's responses are"
+               " counted as rated best/acceptable/poor):")
+    return heading + "\n" + analysis_text(table)

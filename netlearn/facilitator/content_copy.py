@@ -16,7 +16,7 @@ COPY_README = """\
 Edit the YAML files here; never any Python. Then:
 
     netlearn check {dir}                      # validate (file and line of every problem)
-    NETLEARN_CONTENT={dir} jupyter lab        # run the course with your content
+    NETLEARN_CONTENT='{dir}' jupyter lab      # run the course with your content
 
 How the layers work: a file here replaces the default file of the same relative
 path; a file you delete here falls back to the default. To add a topic, list it
@@ -47,7 +47,9 @@ def copy_content(directory) -> Path:
     NetlearnError
         When ``directory`` exists and is not an empty directory (naming it).
     """
-    target = Path(directory).expanduser()
+    # Absolute, so the printed command works from any folder and in a kernel (which runs
+    # in the notebook's folder, not where the command was typed).
+    target = Path(directory).expanduser().resolve()
     if target.exists():
         if not target.is_dir():
             raise NetlearnError("exists and is not a directory; choose a new directory",

@@ -18,8 +18,12 @@ JUPYTEXT_LAYOUT = ("lines_to_next_cell", "lines_to_end_of_cell_marker")
 SECTION_RE = re.compile(r"^## (?P<title>.+?) \{(?P<kind>core|optional)\}$")
 SECTION_MARK = "*{kind} · about {minutes} min*"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-#: A code cell with this comment stays open (it teaches something through its code).
-SHOW_CODE = "# netlearn: show-code"
+#: Cell tags a source may set on a code cell (``# %% tags=["..."]``), kept in the cell's
+#: metadata where the learner never reads them. A worked example's output is compared by
+#: nbval (CHECK_OUTPUT); both tags keep the cell's code open, as it teaches through its code.
+CHECK_OUTPUT = "nbval-check-output"
+SHOW_CODE = "show-code"
+CELL_TAGS = (CHECK_OUTPUT, SHOW_CODE)
 #: Where the facilitator guide goes, relative to a notebooks folder.
 FACILITATOR_GUIDE = Path("facilitator") / "facilitator-guide.ipynb"
 
@@ -42,12 +46,15 @@ class SourceCell:
         ``"header"``, ``"questions"`` or ``"navigation"`` for a generated cell.
     line : int
         The 1-based line of the cell's ``# %%`` marker.
+    tags : tuple of str
+        A code cell's tags from its marker (:data:`CELL_TAGS`).
     """
 
     kind: str
     source: str
     placeholder: str | None
     line: int
+    tags: tuple = ()
 
 
 # -- reading a percent-format source ---------------------------------------------------
@@ -68,8 +75,8 @@ def read_source(path) -> list[SourceCell]:
     Raises
     ------
     BuildError
-        For text before the first ``# %%`` marker, an unknown marker, an empty cell,
-        or text in a generated (placeholder) cell; naming the file and line.
+        For text before the first ``# %%`` marker, an unknown marker or tag, an empty
+        cell, or text in a generated (placeholder) cell; naming the file and line.
     """
     path = Path(path)
     return parse_source(path.read_text(encoding="utf-8"), path)
@@ -94,7 +101,12 @@ def parse_source(text: str, path) -> list[SourceCell]:
         metadata = {key: value for key, value in cell.metadata.items()
                     if key not in JUPYTEXT_LAYOUT}
         title = metadata.pop("title", None)
+        tags = metadata.pop("tags", [])
         placeholder = None
+        if tags and (cell.cell_type != "code" or not isinstance(tags, list)
+                     or not set(tags) <= set(CELL_TAGS)):
+            raise BuildError(f"unknown cell marker {lines[line - 1]!r} (code cell tags:"
+                             f" {', '.join(CELL_TAGS)})", path, line)
         if cell.cell_type not in ("markdown", "code") or metadata or (
                 title is not None and (cell.cell_type != "markdown"
                                        or title.removeprefix("netlearn:") not in PLACEHOLDERS
@@ -111,7 +123,7 @@ def parse_source(text: str, path) -> list[SourceCell]:
                              path, line)
         if not placeholder and not source.strip():
             raise BuildError("empty cell", path, line)
-        cells.append(SourceCell(cell.cell_type, source, placeholder, line))
+        cells.append(SourceCell(cell.cell_type, source, placeholder, line, tuple(tags)))
     return cells
 
 
@@ -193,6 +205,11 @@ def questions_cell(topic) -> str:
     return "\n".join(lines)
 
 
+#: The course table beside the notebooks: the README is outside the folder that
+#: ``jupyter lab notebooks/00-start-here.ipynb`` serves, so a link to it opens nothing.
+CONTENTS_PAGE = "contents.md"
+
+
 def navigation_cell(course, topic) -> str:
     """Return the previous · Contents · next links."""
     ids = [t.id for t in course.topics]
@@ -201,11 +218,23 @@ def navigation_cell(course, topic) -> str:
     if index > 0:
         before = course.topics[index - 1]
         parts.append(f"[← {link_text(before)}]({before.id}.ipynb)")
-    parts.append("[Contents](../README.md)")
+    parts.append(f"[Contents]({CONTENTS_PAGE})")
     if index + 1 < len(ids):
         after = course.topics[index + 1]
         parts.append(f"[{link_text(after)} →]({after.id}.ipynb)")
     return " · ".join(parts)
+
+
+def contents_page(course) -> str:
+    """Return ``notebooks/contents.md``: the course table, linking to the notebooks beside it.
+
+    JupyterLab opens a Markdown file linked from a notebook as a rendered preview, so its
+    links open the notebooks.
+    """
+    return (f"# {md(course.title)}: contents\n\n"
+            + course_table(course, folder="")
+            + "\n\nEvery notebook ends with links to the one before, the one after and this"
+            " page.\n")
 
 
 # -- core and optional sections -----------------------------------------------------------
@@ -237,20 +266,23 @@ def mark_sections(cell: SourceCell, source) -> str:
 
 
 def state_section_minutes(cells, topic, course) -> None:
-    """Write each section's estimated minutes into its marker line (netlearn.teaching.timing)."""
-    from netlearn.teaching.timing import estimate_sections, shown_minutes
+    """Write each section's minutes into its marker line (netlearn.teaching.timing).
 
-    sections = [s for s in estimate_sections(cells, topic, course) if s.heading]
-    marks = iter(sections)
+    The labels are :func:`netlearn.teaching.timing.stated_sections`: rounded up, the
+    preamble counted in the first, so that they add up to the notebook's time.
+    """
+    from netlearn.teaching.timing import stated_sections
+
+    marks = iter(stated_sections(cells, topic, course))
     for cell in cells:
         if cell.cell_type != "markdown" or cell.get("id") in PLACEHOLDERS:
             continue
         out = []
         for line in cell.source.splitlines():
             if line in ("*Core · about 0 min*", "*Optional · about 0 min*"):
-                section = next(marks)
+                section, minutes = next(marks)
                 kind = "Core" if section.core else "Optional"
-                line = SECTION_MARK.format(kind=kind, minutes=shown_minutes(section.minutes))
+                line = SECTION_MARK.format(kind=kind, minutes=minutes)
             out.append(line)
         cell.source = "\n".join(out)
 
@@ -258,18 +290,14 @@ def state_section_minutes(cells, topic, course) -> None:
 # -- the notebook ----------------------------------------------------------------------
 
 
-def teaches_through_code(source: str) -> bool:
-    """True for the code cells a learner should read: each notebook's worked example
-    (the cell whose output is checked) and any cell marked with :data:`SHOW_CODE`."""
-    return "# NBVAL_CHECK_OUTPUT" in source or SHOW_CODE in source
-
-
-def _code_cell(source: str, cell_id: str):
+def _code_cell(source: str, cell_id: str, tags=()):
     import nbformat
 
     cell = nbformat.v4.new_code_cell(source)
     cell.id = cell_id
-    if not teaches_through_code(source):
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    else:
         # collapsed in JupyterLab: a learner runs it without having to read it
         cell.metadata["jupyter"] = {"source_hidden": True}
     return cell
@@ -313,7 +341,7 @@ def build_cells(course, topic, cells: list[SourceCell], source=None) -> str:
     str
         nbformat 4.5 JSON, without outputs: generated header, quiz copy and
         navigation filled in, section minutes stated, code cells collapsed except
-        those that teach through their code.
+        those tagged (a worked example, or code shown on purpose).
     """
     import nbformat
 
@@ -332,7 +360,7 @@ def build_cells(course, topic, cells: list[SourceCell], source=None) -> str:
             new = nbformat.v4.new_markdown_cell(mark_sections(cell, source))
             new.id = f"cell-{index:02d}"
         else:
-            new = _code_cell(cell.source, f"cell-{index:02d}")
+            new = _code_cell(cell.source, f"cell-{index:02d}", cell.tags)
         built.append(new)
     state_section_minutes(built, topic, course)
     return _notebook_text(built)
@@ -364,7 +392,8 @@ def topic_source(topic) -> str:
     sections.append(("Key points {core}", "", f"netlearn.topic_key_points({tid})"))
     if topic.scenarios:
         sections.append(("Branching scenario {optional}",
-                         "Choose what you would do and see where it leads.",
+                         "Choose what you would do and see where it leads; then start"
+                         " again and try a path you would not normally take.",
                          f"netlearn.scenario({tid})"))
     if topic.questions:
         sections.append(("Quiz {core}", "Check your understanding. You can change an answer"
@@ -418,8 +447,9 @@ def new_topic_notebook(topic_id: str, notebooks_dir, course=None, *, overwrite=F
     """Write the notebook for a topic a facilitator added in YAML, and the facilitator guide.
 
     The notebook has the course notebooks' shape (header, sections with their minutes,
-    collapsed code, quiz copy, navigation). ``facilitator/facilitator-guide.ipynb`` in
-    ``notebooks_dir`` is rewritten too, so that it holds the new topic's notes.
+    collapsed code, quiz copy, navigation). ``facilitator/facilitator-guide.ipynb`` and
+    ``contents.md`` in ``notebooks_dir`` are rewritten too, so that they hold the new
+    topic's notes and its row of the course table.
 
     Parameters
     ----------
@@ -456,6 +486,7 @@ def new_topic_notebook(topic_id: str, notebooks_dir, course=None, *, overwrite=F
     text = build_cells(course, topic, parse_source(topic_source(topic), "<generated>"))
     write_atomically(target, text)
     write_atomically(folder / FACILITATOR_GUIDE, facilitator_guide(course))
+    write_atomically(folder / CONTENTS_PAGE, contents_page(course))
     return target
 
 
@@ -477,12 +508,15 @@ TABLE_START = "<!-- course-table:start -->"
 TABLE_END = "<!-- course-table:end -->"
 
 
-def course_table(course) -> str:
-    """Return the README's Markdown table of the course's notebooks and their minutes."""
+def course_table(course, folder: str = "notebooks/") -> str:
+    """Return the README's Markdown table of the course's notebooks and their minutes.
+
+    ``folder`` is the notebooks' path from the page the table is on.
+    """
     rows = ["| # | Notebook | The mistake | Key question | Minutes | Core only |",
             "|---|---|---|---|---|---|"]
     for topic in course.topics:
-        cells = [number_of(topic), f"[{md(topic.title)}](notebooks/{topic.id}.ipynb)",
+        cells = [number_of(topic), f"[{md(topic.title)}]({folder}{topic.id}.ipynb)",
                  md(topic.mistake) or "—", md(topic.key_question), str(topic.minutes),
                  str(topic.core_minutes or topic.minutes)]
         rows.append("| " + " | ".join(c.replace("|", r"\|") for c in cells) + " |")
@@ -490,9 +524,11 @@ def course_table(course) -> str:
     core = sum(t.core_minutes or t.minutes for t in course.topics)
     rows += ["", f"About {course.minutes} minutes in all ({hours} h {minutes:02d} min),"
                  " spread over as many sessions as you like; about"
-                 f" {core} minutes for the core sections alone. The times count reading at"
-                 f" about {course.reading_words_per_minute} words a minute, every quiz item,"
-                 " reflection, scenario and practice tool (netlearn/teaching/timing.py)."]
+                 f" {core} minutes for the core sections alone. The times count everything a"
+                 f" notebook asks: reading at about {course.reading_words_per_minute} words a"
+                 " minute, every quiz item and its feedback, writing, scenarios, charts, the"
+                 " practice tools and the tasks the prose sets (docs/timing.md). They leave out"
+                 " waiting for a LinkedIn export."]
     return "\n".join(rows)
 
 

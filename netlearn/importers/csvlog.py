@@ -5,17 +5,9 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 
-from netlearn.importers import (
-    Progress,
-    ProgressFn,
-    Reader,
-    clip,
-    file_source,
-    find_header,
-    numbered,
-    parse_csv,
-)
+from netlearn.importers.csv_files import Reader, find_header, numbered, parse_csv
 from netlearn.importers.dates import parse_iso
+from netlearn.importers.sources import Progress, ProgressFn, clip, file_source
 from netlearn.network.records import (
     CHANNELS,
     DIRECTIONS,
@@ -114,7 +106,7 @@ def _recognise(cells: list[str]) -> str | None:
     names = set(cells)
     if {"date", "channel"} <= names and ("name" in names or "email" in names):
         return "csv"
-    from netlearn.importers.linkedin import detect_kind as linkedin_kind
+    from netlearn.importers.linkedin.files import detect_kind as linkedin_kind
 
     kind = linkedin_kind(cells)  # a LinkedIn file is named as one, not "wrong header"
     return f"linkedin:{kind}" if kind else None

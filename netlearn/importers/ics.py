@@ -6,7 +6,7 @@ import hashlib
 import re
 from datetime import date, datetime, timedelta
 
-from netlearn.importers import Progress, ProgressFn, clip, file_source, read_text
+from netlearn.importers.sources import Progress, ProgressFn, clip, file_source, read_text
 from netlearn.network.records import Batch, Contact, Event, Interaction, Skipped
 from netlearn.plumbing.clock import resolve_today
 from netlearn.plumbing.errors import InputError

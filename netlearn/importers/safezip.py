@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from netlearn.plumbing.errors import InputError
 
+NOT_A_ZIP = "is not a zip file (it does not start like one); download it again"
 #: Refuse an archive whose members declare more than this in total (uncompressed).
 MAX_TOTAL_BYTES = 1 << 30  # 1 GiB
 #: Refuse an archive with more members than this.
@@ -32,6 +33,9 @@ class SafeZip:
     ----------
     path : str or os.PathLike
         The zip file.
+    max_total : int, optional
+        The budget in bytes instead of ``MAX_TOTAL_BYTES`` (a mail export is larger than
+        any other export: Google Takeout writes zips of up to 50 GB).
 
     Raises
     ------
@@ -39,8 +43,9 @@ class SafeZip:
         Not a zip, unreadable, or one of the checks above failed.
     """
 
-    def __init__(self, path):
+    def __init__(self, path, max_total: int | None = None):
         self.label = os.fspath(path)
+        self._max_total = max_total
         try:
             self._zip = zipfile.ZipFile(self.label)
         except FileNotFoundError:
@@ -48,7 +53,9 @@ class SafeZip:
         except PermissionError as exc:
             raise InputError(f"cannot be opened ({exc.strerror})", path=self.label) from None
         except Exception:  # zipfile raises BadZipFile, NotImplementedError, struct.error …
-            raise InputError("is not a readable zip file", path=self.label) from None
+            raise InputError(NOT_A_ZIP if not is_zip(self.label) else
+                             "is a damaged or incomplete zip file; download it again",
+                             path=self.label) from None
         try:
             self.members = self._check(self._zip.infolist())
         except BaseException:
@@ -69,10 +76,15 @@ class SafeZip:
                     and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
                 raise InputError(f"member {info.filename[:80]!r} is compressed more than "
                                  f"{MAX_RATIO}:1 (a zip bomb?); refusing it", path=self.label)
-        if total > MAX_TOTAL_BYTES:
-            raise InputError(f"would unpack to more than {MAX_TOTAL_BYTES >> 30} GiB; refusing it",
+        if total > self.budget:
+            raise InputError(f"would unpack to more than {self.budget >> 30} GiB; refusing it",
                              path=self.label)
         return infos
+
+    @property
+    def budget(self) -> int:
+        """How many bytes the archive may unpack to, in all."""
+        return MAX_TOTAL_BYTES if self._max_total is None else self._max_total
 
     def find(self, name: str) -> zipfile.ZipInfo | None:
         """Return the member called ``name`` (any case, any folder), shallowest first.
@@ -139,53 +151,27 @@ class SafeZip:
 
     def _count(self, n: int, label: str) -> None:
         self._read_total += n
-        if self._read_total > MAX_TOTAL_BYTES:
-            raise InputError(f"unpacks to more than {MAX_TOTAL_BYTES >> 30} GiB; refusing it",
+        if self._read_total > self.budget:
+            raise InputError(f"unpacks to more than {self.budget >> 30} GiB; refusing it",
                              path=label)
 
 
-def open_zip(path) -> SafeZip:
+def open_zip(path, max_total: int | None = None) -> SafeZip:
     """Open a zip archive safely; see :class:`SafeZip`.
 
     Parameters
     ----------
     path : str or os.PathLike
         The zip file.
+    max_total : int, optional
+        The archive's budget in bytes (default ``MAX_TOTAL_BYTES``).
 
     Returns
     -------
     SafeZip
         Use it as a context manager.
     """
-    return SafeZip(path)
-
-
-def open_member_alone(path, filename: str) -> BinaryIO:
-    """Open one member through an archive handle of its own, closed with the stream.
-
-    For a forked child process (see :mod:`netlearn.importers.two_cores`): streams from
-    one :class:`SafeZip` share a file position, which the parent's reads would move.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        The zip file, already checked by :func:`open_zip` in this process or its parent.
-    filename : str
-        The member's name in the archive.
-
-    Returns
-    -------
-    binary stream
-    """
-    archive = SafeZip(path)
-    try:
-        info = next(i for i in archive.members if i.filename == filename)
-        stream = archive.open(info)
-    except BaseException:
-        archive.close()
-        raise
-    stream._closes_archive = True
-    return stream
+    return SafeZip(path, max_total)
 
 
 def is_zip(path) -> bool:
@@ -206,6 +192,28 @@ def is_zip(path) -> bool:
     except OSError:
         return False
     return head in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def refuse_false_zip(path) -> None:
+    """Refuse a file named ``.zip`` whose content is not a zip archive.
+
+    Without this, an importer reads it by its content and calls it "not a text file"
+    or "not a LinkedIn export", which sends a learner looking in the wrong place: such a
+    file is almost always a download that failed or was saved under the wrong name.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file given to an importer (folders and other names pass).
+
+    Raises
+    ------
+    InputError
+        The name ends in ``.zip`` and the file does not start like a zip archive.
+    """
+    label = os.fspath(path)
+    if label.lower().endswith(".zip") and os.path.isfile(label) and not is_zip(label):
+        raise InputError(NOT_A_ZIP, path=label)
 
 
 def is_safe_name(name: str) -> bool:
@@ -246,7 +254,6 @@ class _Bounded(io.BufferedIOBase):
         self._owner = owner
         self._left = declared
         self._label = label
-        self._closes_archive = False  # see open_member_alone
 
     def readable(self) -> bool:
         return True
@@ -273,7 +280,5 @@ class _Bounded(io.BufferedIOBase):
     def close(self) -> None:
         try:
             self._raw.close()
-            if self._closes_archive:
-                self._owner.close()
         finally:
             super().close()

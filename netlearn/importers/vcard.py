@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from netlearn.importers import Progress, ProgressFn, clip, file_source, read_text
+from netlearn.importers.sources import Progress, ProgressFn, clip, file_source, read_text
 from netlearn.network.records import Batch, Contact, Skipped
 from netlearn.plumbing.errors import InputError
 

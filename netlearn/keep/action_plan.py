@@ -54,12 +54,16 @@ def _percent(share) -> str:
 
 
 def _prep(net: Network, today: date) -> tuple[str, list[str]]:
-    from netlearn.network.metrics import preparation_rate
+    from netlearn.network.metrics import awaiting_retro, preparation_rate
 
     prep = preparation_rate(net, today)
+    waiting = awaiting_retro(net, today)
     if prep.events:
         metric = (f"Events you attended fully prepared (all {len(EVENT_CHECKLIST)} checklist "
                   f"items): {prep.fully_prepared} of {prep.events} ({_percent(prep.rate)})")
+    elif waiting:
+        metric = (f"Events you attended fully prepared: {len(waiting)} imported "
+                  f"event{'' if len(waiting) == 1 else 's'} to look back on first (notebook 01)")
     else:
         metric = "Events you attended fully prepared: no attended events logged yet"
     actions = []
@@ -259,21 +263,21 @@ def _topics(course):
 
 
 def _quiz_line(store, topic) -> str:
-    from netlearn.teaching.grading import current_results, quiz_score
+    from netlearn.teaching.grading import quiz_outcome, quiz_score
     from netlearn.teaching.item_history import load_history
 
     answers = store.last_answers(topic.id)
-    ids = [q["id"] for q in topic.questions]
-    if ids:  # re-graded against the current items, as the quiz shows them
-        latest = list(current_results(topic.questions, answers, load_history())[0].values())
-    else:
-        latest = list(answers.values())
+    attempts = store.quiz_attempts(topic.id)
+    if not attempts:
+        return "not taken yet"
+    if topic.questions:  # first tries and retries apart, as the quiz and course map say
+        return quiz_outcome(topic.questions, answers, attempts, load_history()).words()
+    latest = list(answers.values())
     if not latest:
         return "not taken yet"
     score, total = quiz_score(latest)
     percent = f" ({100 * score / total:.0f} %)" if total else ""
-    return (f"{score:g} of {total:g} points{percent} on {len(latest)} of "
-            f"{len(ids) or len(latest)} questions")
+    return f"{score:g} of {total:g} points{percent} on {len(latest)} questions"
 
 
 def _mean(values) -> str:

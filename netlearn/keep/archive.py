@@ -114,7 +114,8 @@ def read_archive(path, table_columns: dict, schema_version: int) -> dict:
     not a zip, unsafe member names or a zip bomb (:mod:`netlearn.importers.safezip`),
     another or a newer format, a newer schema, unknown tables or columns, a CSV whose
     bytes or row count differ from the manifest (damaged, truncated or edited), values of
-    the wrong type, duplicate ids or keys, and references to rows the archive lacks.
+    the wrong type, duplicate ids or keys (but for a key its schema let a table repeat:
+    ``store.REPEATED_KEYS_BEFORE``), and references to rows the archive lacks.
 
     Parameters
     ----------
@@ -141,7 +142,8 @@ def read_archive(path, table_columns: dict, schema_version: int) -> dict:
             if table not in table_columns:
                 raise InputError(f"holds an unknown table {table[:40]!r}; refusing it",
                                  path=label)
-            tables[table] = _read_table(archive, label, table, entry, table_columns[table])
+            tables[table] = _read_table(archive, label, table, entry, table_columns[table],
+                                        manifest["schema_version"])
     _check_references(tables, label)
     return tables
 
@@ -182,7 +184,8 @@ def _check_versions(manifest: dict, label: str, schema_version: int) -> None:
             "update the course first (see the README), then restore", path=label)
 
 
-def _read_table(archive, label, table, entry, columns_here) -> tuple[list[str], list[tuple]]:
+def _read_table(archive, label, table, entry, columns_here,
+                schema: int) -> tuple[list[str], list[tuple]]:
     name = entry.get("file")
     info = archive.find(name) if isinstance(name, str) else None
     if info is None or info.filename != name or name != f"{table}.csv":
@@ -225,10 +228,11 @@ def _read_table(archive, label, table, entry, columns_here) -> tuple[list[str], 
         if len(set(ids)) != len(ids):
             raise InputError("holds the same id twice; refusing the whole archive",
                              path=member)
-    from netlearn.store import RESTORE_KEYS
+    from netlearn.store import REPEATED_KEYS_BEFORE, RESTORE_KEYS
 
     keys = RESTORE_KEYS.get(table)
-    if keys and all(k in header for k in keys):
+    # an older schema let some tables hold a key twice: the restore keeps the earliest row
+    if keys and all(k in header for k in keys) and schema >= REPEATED_KEYS_BEFORE.get(table, 0):
         seen = set(zip(*(typed[header.index(k)] for k in keys), strict=True))
         if len(seen) != len(rows):
             raise InputError("holds the same record twice; refusing the whole archive",

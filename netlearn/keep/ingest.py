@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import sys
+import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 
 from netlearn.network.records import Skipped
@@ -22,7 +24,7 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported:
+def import_file(store, kind: str, path, progress=None, on_save=None, **options) -> Imported:
     """Read ``path`` as ``kind`` and store its records in one transaction.
 
     When content with the same :func:`~netlearn.importers.content_digest`
@@ -40,6 +42,9 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
         ``progress(done, total)`` while the file is read.
     on_save : callable, optional
         Called with no argument once reading is done and saving starts.
+    **options
+        Passed to the reader (``"mbox"``: ``me`` and ``exclude``); they are part of the
+        digest, since the same mailbox read with other addresses gives other records.
 
     Returns
     -------
@@ -52,39 +57,30 @@ def import_file(store, kind: str, path, progress=None, on_save=None) -> Imported
     """
     from netlearn import importers
 
-    if store.has_imported(kind):
-        digest = importers.content_digest(kind, path)
-        earlier = store.earlier_import(kind, digest)
-        if earlier is not None:
-            when, counts = earlier
-            return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
-        batch = importers.read(kind, path, progress=progress)
-    else:  # no digest can match yet: hash the file on a second thread while it is read
-        batch, digest = _read_and_digest(importers, kind, path, progress)
+    digest = _with_options(_content_digest(importers, kind, path), options)
+    earlier = store.earlier_import(kind, digest)
+    if earlier is not None:
+        when, counts = earlier
+        return Imported(store.log_repeat_import(kind, path, digest, counts), same_as=when)
+    batch = importers.read(kind, path, progress=progress, **options)
     if on_save is not None:
         on_save()
-    with importers.paused_gc():  # the batch's records are all alive: nothing to collect
-        result = store.save_batch(batch, kind=kind, digest=digest)
+    result = store.save_batch(batch, kind=kind, digest=digest)
     return Imported(result, batch.skipped, files=batch.files, notes=batch.notes)
 
 
-def _read_and_digest(importers, kind: str, path, progress):
-    """Read ``path`` and compute its content digest at the same time.
+def _content_digest(importers, kind: str, path) -> str | None:
+    """The file's content digest; None for several paths (the parts of a mail export)."""
+    if not isinstance(path, (str, os.PathLike)):
+        return None
+    return importers.content_digest(kind, path)
 
-    Hashing and file reads release the GIL, so on a first import (nothing to compare
-    the digest with) a 50 MB export is hashed on another core while it is parsed.
-    """
-    from concurrent.futures import ThreadPoolExecutor
 
-    interval = sys.getswitchinterval()
-    # the hashing thread needs the GIL briefly between 1 MB chunks; by default it waits
-    # up to 5 ms for the busy parser each time and finishes after the read (measured: 1.06 s
-    # for 0.15 s of hashing). A 0.5 ms interval lets it finish well before.
-    sys.setswitchinterval(min(interval, 0.0005))
-    try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(importers.content_digest, kind, path)
-            batch = importers.read(kind, path, progress=progress)
-            return batch, pending.result()
-    finally:
-        sys.setswitchinterval(interval)
+def _with_options(digest: str | None, options: dict) -> str | None:
+    """The content digest of a file read with reader options: another for other options."""
+    chosen = {key: sorted(map(str, value)) if isinstance(value, (list, tuple, set)) else value
+              for key, value in sorted(options.items()) if value}
+    if digest is None or not chosen:
+        return digest
+    return hashlib.sha256(f"{digest} {json.dumps(chosen, default=str)}".encode()).hexdigest()
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import uuid
 from datetime import date, datetime
@@ -13,7 +14,13 @@ from netlearn.plumbing.clock import resolve_today
 from netlearn.plumbing.errors import NetlearnError
 
 FORMAT = "netlearn-summary"
-VERSION = 2  # 2: each quiz carries item content versions and per-item answers
+#: 2: each quiz carries item content versions and per-item answers (latest attempts).
+#: 3: quiz scores are first attempts (``"scoring": "first attempt"``), with the result after
+#: retries apart, each item's key and first-attempt chosen options; each topic carries its
+#: stated minutes and, only with the learner's consent, its measured minutes.
+VERSION = 3
+FIRST_ATTEMPT = "first attempt"  # the quiz's "scoring" from format 3 on
+MINUTES_STEP = 5  # measured minutes are carried rounded to this
 PHASES = ("before", "check", "after", "check-in")  # check-in: notebook 07, weeks later
 OUTCOMES = ("good", "mixed", "poor")
 
@@ -43,20 +50,24 @@ def default_name(today: date) -> str:
     return f"netlearn-summary-{today.isoformat()}.json"
 
 
-def build_summary(store, course, today) -> dict:
+def build_summary(store, course, today, measured_minutes=None) -> dict:
     """Build the anonymised summary of one learner's progress.
 
     It holds only: format name and version, course title, content version and
-    fingerprint, a random summary id, the day of export, per topic the mean
-    self-rating before / in the topic / after / at the check-in, quiz score, maximum, items
-    answered and correct (answers re-graded against the current items; an answer
-    to an earlier version of an item is not counted), each quiz item's content
-    version and, per answered item, the version answered with its score
-    (so a cohort never pools versions), scenario outcomes and points, how many reflections
-    were written (not what), the topic's status as the learner's progress bar
-    shows it ("done", "started", "not started"), and the plain
-    counts behind each metric of the learner's own networking activity. No
-    names, e-mail addresses, URLs, free text or times finer than a day.
+    fingerprint, a random summary id, the day of export, and per topic: the mean
+    self-rating before / in the topic / after / at the check-in; the quiz scored on first
+    attempts (points, maximum, items answered and correct; answers re-graded against the
+    current items, an answer to an earlier version of an item not counted) with the result
+    after retries apart; each quiz item's content version and key (the correct option ids,
+    or the course's rating of each response) and, per answered item, the version answered,
+    the options chosen on the first attempt (canonical option ids or ratings, never
+    text), its score, how many attempts and the result after retries (so a cohort never
+    pools versions or attempts); scenario outcomes and points, how many reflections were
+    written (not what), the topic's status as the learner's progress bar shows it ("done",
+    "started", "not started"), its stated minutes and, only if the learner agreed to it,
+    the minutes measured in it; and the plain counts behind each metric of the learner's
+    own networking activity. No names, e-mail addresses, URLs, free text or times finer
+    than a day.
 
     Parameters
     ----------
@@ -66,11 +77,18 @@ def build_summary(store, course, today) -> dict:
         The course the learner took (ids not in it are left out).
     today : datetime.date
         The day of export.
+    measured_minutes : mapping, optional
+        Topic id -> minutes measured in that notebook, **only for a learner who agreed**
+        to have them carried in the summary. Default: ``store.measured_minutes()`` when
+        the store has that method (it returns None, or an empty mapping, without the
+        learner's consent), else none. Values are rounded to
+        :data:`MINUTES_STEP` minutes; ids of topics not in the course, and values that
+        are not a number of minutes, are left out.
 
     Returns
     -------
     dict
-        JSON-serialisable; see ``docs/facilitator-guide.md`` for the fields.
+        JSON-serialisable; see ``docs/privacy.md`` for the fields.
     """
     from netlearn.network.metrics import summary_counts
     from netlearn.plumbing.version import course_version
@@ -78,11 +96,14 @@ def build_summary(store, course, today) -> dict:
 
     if isinstance(today, datetime):
         today = today.date()
+    minutes = _measured(store, measured_minutes)
     data = progress.ProgressData(store)  # the learner's own "done" is the facilitator's
     reflections = data.reflections
     topics = {}
     for topic in course.topics:
-        entry = {"kind": topic.kind}
+        entry = {"kind": topic.kind, "stated_minutes": int(topic.minutes)}
+        if topic.id in minutes:
+            entry["measured_minutes"] = minutes[topic.id]
         if topic.statements:
             entry["self_assessment"] = _self_assessment(topic, data)
         if topic.questions:
@@ -90,7 +111,7 @@ def build_summary(store, course, today) -> dict:
         if topic.scenarios:
             entry["scenarios"] = _scenarios(topic, data.answers(topic.id, "scenario"))
         if topic.kind == "check-in":
-            entry["retrieval"] = _retrieval(data.answers(topic.id))
+            entry["retrieval"] = _retrieval(data.attempts(topic.id), data.answers(topic.id))
         prompt_ids = {p["id"] for p in topic.prompts}
         entry["reflections_written"] = sum(
             1 for (t, prompt), row in reflections.items()
@@ -117,6 +138,23 @@ def build_summary(store, course, today) -> dict:
     }
 
 
+def _measured(store, given) -> dict[str, int]:
+    """Topic id -> measured minutes rounded to :data:`MINUTES_STEP` (empty without consent)."""
+    if given is None:
+        reader = getattr(store, "measured_minutes", None)
+        given = reader() if callable(reader) else None
+    if not given:
+        return {}
+    rounded = {}
+    for topic_id, value in dict(given).items():
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value) or value < 0):
+            continue  # not a number of minutes
+        # half up (12.5 -> 15), not Python's round-half-to-even
+        rounded[str(topic_id)] = MINUTES_STEP * math.floor(value / MINUTES_STEP + 0.5)
+    return rounded
+
+
 def _self_assessment(topic, data) -> dict:
     result = {"statements": len(topic.statements)}
     for phase in PHASES:
@@ -126,41 +164,63 @@ def _self_assessment(topic, data) -> dict:
     return result
 
 
-def _retrieval(answers) -> dict:
-    """The check-in quiz (its items vary per learner): how many answered and right."""
-    return {"answered": len(answers), "correct": sum(1 for a in answers.values()
-                                                     if a.get("correct"))}
+def _retrieval(attempts, latest) -> dict:
+    """The check-in quiz (its items vary per learner): items answered, right on the first
+    try (the earliest stored attempt at each, as for every quiz) and right after retries."""
+    first: dict[str, bool] = {}
+    for attempt in attempts:  # in the order made
+        first.setdefault(str(attempt["item_id"]), bool(attempt["correct"]))
+    return {"answered": len(first), "correct": sum(first.values()),
+            "correct_after_retries": sum(1 for a in latest.values() if a.get("correct"))}
 
 
 def _quiz(topic, data) -> dict:
-    from netlearn.teaching.grading import item_version
+    from netlearn.teaching.grading import answered_version, chosen_options, item_key, item_version
     from netlearn.teaching.item_history import load_history
 
-    results, _earlier = data.quiz_results(topic)
-    stored = data.answers(topic.id)
+    outcome = data.quiz_outcome(topic)
     history = load_history()
     versions = {q["id"]: item_version(q) for q in topic.questions}
     answers = {}
-    for qid, version in versions.items():
-        if qid in results:
-            result = results[qid]
-            answers[qid] = {"version": version, "score": round(result.score, 3),
-                            "max": round(result.max_score, 3), "correct": result.correct}
-        elif qid in stored:  # answered an earlier version: reported as that version
-            saved = stored[qid]
-            past = history.get(qid) or [""]
-            answers[qid] = {"version": str(saved.get("version") or past[0]),
-                            "score": round(float(saved["score"]), 3),
-                            "max": round(float(saved["max_score"]), 3),
-                            "correct": bool(saved["correct"])}
-    current = list(results.values())
+    for question in topic.questions:
+        qid = question["id"]
+        first = outcome.first.get(qid)
+        if first is not None:
+            after = outcome.latest.get(qid)
+            answers[qid] = {
+                "version": versions[qid],
+                "chosen": chosen_options(question, first.answer),
+                "score": round(first.result.score, 3), "max": round(first.result.max_score, 3),
+                "correct": first.result.correct, "attempts": first.attempts,
+                "after_retries": None if after is None else {
+                    "score": round(after.score, 3), "correct": after.correct}}
+            continue
+        # Answered only in an earlier version: its first attempt at the version last
+        # answered, reported as that version (its options may differ: no choices carried).
+        past, same = history.get(qid, ()), history.same_content.get(qid)
+        earlier = [(version, a) for a in data.attempts(topic.id) if a["item_id"] == qid
+                   if (version := answered_version(question, a, past, same)) != versions[qid]]
+        if earlier:
+            version = earlier[-1][0]
+            tries = [a for v, a in earlier if v == version]
+            answers[qid] = {"version": version, "score": round(float(tries[0]["score"]), 3),
+                            "max": round(float(tries[0]["max_score"]), 3),
+                            "correct": bool(tries[0]["correct"]), "attempts": len(tries),
+                            "after_retries": None}
+    firsts = [t.result for t in outcome.first.values()]
+    latest = list(outcome.latest.values())
     return {
-        "score": round(sum(r.score for r in current), 3),
-        "max": round(sum(r.max_score for r in current), 3),
-        "answered": len(current),
-        "correct": sum(1 for r in current if r.correct),
+        "scoring": FIRST_ATTEMPT,
+        "score": round(sum(r.score for r in firsts), 3),
+        "max": round(sum(r.max_score for r in firsts), 3),
+        "answered": len(firsts),
+        "correct": outcome.right_first,
+        "after_retries": {"score": round(sum(r.score for r in latest), 3),
+                          "max": round(sum(r.max_score for r in latest), 3),
+                          "answered": len(latest), "correct": outcome.right_after_retries},
         "items": len(versions),
         "item_versions": versions,
+        "item_keys": {q["id"]: item_key(q) for q in topic.questions},
         "answers": answers,
     }
 

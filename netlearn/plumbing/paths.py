@@ -30,9 +30,43 @@ def default_content_dir() -> Path:
 
 
 def override_content_dir() -> Path | None:
-    """Return the facilitator's content directory from ``NETLEARN_CONTENT``, if set."""
+    """Return the facilitator's content directory from ``NETLEARN_CONTENT``, if set.
+
+    A relative path means relative to where the command was typed. A notebook's kernel
+    runs in the notebook's folder, not there, so a relative path that does not exist
+    from the working directory is looked up from the shell's ``PWD`` (which the server
+    and its kernels inherit); the server extension makes it absolute before any kernel
+    starts (:func:`absolute_from`), which also covers shells without ``PWD``.
+    """
     configured = os.environ.get(CONTENT_ENV, "").strip()
-    return Path(configured).expanduser() if configured else None
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    typed_in = os.environ.get("PWD", "").strip()
+    if not path.is_absolute() and not path.exists() and typed_in:
+        candidate = Path(typed_in) / path
+        if candidate.exists():
+            return candidate
+    return path
+
+
+def absolute_from(base: Path, names=(CONTENT_ENV, HOME_ENV)) -> dict[str, str]:
+    """Make relative ``NETLEARN_CONTENT`` and ``NETLEARN_HOME`` absolute against ``base``.
+
+    Called by the Jupyter server extension in the server's process, whose working
+    directory is where ``jupyter lab`` was typed; kernels inherit the changed environment.
+
+    Returns
+    -------
+    dict
+        Variable -> its new value, for each variable changed.
+    """
+    changed = {}
+    for name in names:
+        value = os.environ.get(name, "").strip()
+        if value and not Path(value).expanduser().is_absolute():
+            changed[name] = os.environ[name] = str((base / Path(value).expanduser()).resolve())
+    return changed
 
 
 _facilitator_override: list[bool] = []

@@ -13,10 +13,11 @@ from netlearn.store.database import (
 from netlearn.store.export import EXPORT_TABLES
 from netlearn.store.forget import HOME_DIRECTORIES, forget
 from netlearn.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from netlearn.store.restore import RESTORE_KEYS, RestoreConflict
+from netlearn.store.restore import REPEATED_KEYS_BEFORE, RESTORE_KEYS, RestoreConflict
 
 __all__ = [
     "BUSY_TIMEOUT_S", "DB_NAME", "EXPORT_TABLES", "HOME_DIRECTORIES", "MIGRATIONS",
-    "OPTION_SEED_KEY", "RESTORE_KEYS", "SCHEMA_VERSION", "ImportResult", "RestoreConflict",
-    "Store", "StoreError", "forget", "get_store", "new_ref", "utc_now",
+    "OPTION_SEED_KEY", "REPEATED_KEYS_BEFORE", "RESTORE_KEYS", "SCHEMA_VERSION",
+    "ImportResult", "RestoreConflict", "Store", "StoreError", "forget", "get_store", "new_ref",
+    "utc_now",
 ]

@@ -24,6 +24,11 @@ BUSY_TIMEOUT_S = 60.0
 PAGE_SIZE = 16384  # bytes, for a database created now (an older one keeps its own)
 WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
 OPTION_SEED_KEY = "option_seed"  # settings key of the learner's quiz-option shuffling seed
+TIME_CONSENT_KEY = "time_consent"  # settings key: may the course measure time per notebook?
+#: The notebook that asks for each self-assessment phase but "check" (asked in the mistake's
+#: own notebook): notebook 00 rates every mistake "before", 06 "after", 07 at the check-in.
+RATING_NOTEBOOKS = {"before": "00-start-here", "after": "06-action-plan",
+                    "check-in": "07-check-in"}
 
 
 class Store(Reads):
@@ -49,6 +54,7 @@ class Store(Reads):
         self.home = Path(home) if home is not None else data_home()
         self.path = self.home / DB_NAME
         self._lock = threading.RLock()
+        self._last_topic = None  # the notebook of the last save that named one (_note_activity)
         self._conn = self._connect()
 
     # -- opening -----------------------------------------------------------------
@@ -72,8 +78,8 @@ class Store(Reads):
                 check_same_thread=False,
             )
             conn.execute("PRAGMA foreign_keys = ON")
-            # a new database only (before its first page is written): 16 KB pages made a
-            # 200,000-message import's writes and its WAL checkpoint ~0.1 s faster than 4 KB
+            # a new database only (before its first page is written): an import writes
+            # many rows at once, and bigger pages mean fewer of them to write and checkpoint
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode = WAL")
             # checkpoint after ~4 MB of WAL whatever the page size (SQLite's default is
@@ -81,8 +87,8 @@ class Store(Reads):
             (page_size,) = conn.execute("PRAGMA page_size").fetchone()
             conn.execute(f"PRAGMA wal_autocheckpoint = {max(1, WAL_CHECKPOINT_BYTES // page_size)}")
             conn.execute("PRAGMA synchronous = NORMAL")
-            # 8 MB: interactions carry no index (migration 2), so a bigger cache only held a
-            # big import's written pages in memory (64 MB cost a 200k-message import 37 MB RSS)
+            # 8 MB: room for the pages an import writes and the indexes it checks, without
+            # holding much of a learner's database in a notebook kernel's memory
             conn.execute("PRAGMA cache_size = -8192")
             self._migrate(conn)
         except sqlite3.Error as exc:
@@ -188,6 +194,7 @@ class Store(Reads):
         item's content version when it was answered (``''`` where unknown).
         """
         with self.transaction() as conn:
+            self._note_activity(conn, topic)
             cursor = conn.execute(
                 "INSERT INTO answers (topic, item_id, kind, answer, score, max_score, correct,"
                 " created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -223,6 +230,7 @@ class Store(Reads):
     def reset_answers(self, topic, kind="quiz") -> int:
         """Mark a topic's attempts as reset (kept for history); return how many."""
         with self.transaction() as conn:
+            self._note_activity(conn, topic)
             return conn.execute(
                 "UPDATE answers SET cleared = 1 WHERE topic = ? AND kind = ? AND cleared = 0",
                 (topic, kind),
@@ -236,6 +244,7 @@ class Store(Reads):
         if not 1 <= int(value) <= 5:
             raise ValueError("a rating is between 1 and 5")
         with self.transaction() as conn:
+            self._note_activity(conn, RATING_NOTEBOOKS.get(phase, topic))
             conn.execute(
                 "INSERT INTO self_assessments (topic, statement_id, phase, value, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -258,6 +267,7 @@ class Store(Reads):
         """Store (or replace) the learner's reflection on a prompt."""
         now = utc_now()
         with self.transaction() as conn:
+            self._note_activity(conn, topic)
             conn.execute(
                 "INSERT INTO reflections (topic, prompt_id, text, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (topic, prompt_id)"
@@ -274,6 +284,7 @@ class Store(Reads):
     def save_pitch(self, text, words, seconds, rubric) -> int:
         """Store a version of the learner's elevator pitch; return its id."""
         with self.transaction() as conn:
+            self._note_activity(conn)
             return conn.execute(
                 "INSERT INTO pitches (text, words, seconds, rubric, created_at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -288,12 +299,11 @@ class Store(Reads):
 
     def set_setting(self, key, value) -> None:
         """Store a small learner setting (e.g. which data the charts use)."""
+        if key == TIME_CONSENT_KEY:  # a No must delete the moments: see set_time_consent
+            raise ValueError("the time consent is set with set_time_consent")
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value)),
-            )
+            self._note_activity(conn)
+            _write_setting(conn, key, value)
 
     def setting(self, key, default=None):
         """Return a stored setting, or ``default``."""
@@ -320,22 +330,11 @@ class Store(Reads):
     def save_batch(self, batch, kind=None, digest=None) -> ImportResult:
         """Store an import batch in one transaction; re-importing adds nothing.
 
-        See :func:`netlearn.store.bulk.save_batch`, which does the work. When every
-        contact the batch points at is one the save itself finds or inserts
-        (:func:`netlearn.store.bulk.references_resolved`: an importer's batch), SQLite's
-        foreign-key check of each row is left out (a seventh of a 200,000-message
-        import's time), and turned back on after the transaction, whatever happens.
+        See :func:`netlearn.store.bulk.save_batch`, which does the work.
         """
-        with self._lock:
-            unchecked = bulk.references_resolved(batch)
-            if unchecked:  # only outside a transaction: inside one the pragma does nothing
-                self._conn.execute("PRAGMA foreign_keys = OFF")
-            try:
-                with self.transaction() as conn:
-                    return bulk.save_batch(conn, batch, kind, digest)
-            finally:
-                if unchecked:
-                    self._conn.execute("PRAGMA foreign_keys = ON")
+        with self.transaction() as conn:
+            self._note_activity(conn)
+            return bulk.save_batch(conn, batch, kind, digest)
 
     def has_imported(self, kind) -> bool:
         """Return True when anything was imported as ``kind`` before (logged in imports)."""
@@ -387,6 +386,7 @@ class Store(Reads):
         """
         result = ImportResult(0, earlier.added + earlier.present, earlier.skipped)
         with self.transaction() as conn:
+            self._note_activity(conn)
             bulk.log_import(conn, kind, path, utc_now(), result, digest)
         return result
 
@@ -402,12 +402,14 @@ class Store(Reads):
         assignments = ", ".join(f"{name} = ?" for name in fields)
         values = [iso(v) if not isinstance(v, bool) else int(v) for v in fields.values()]
         with self.transaction() as conn:
+            self._note_activity(conn)
             conn.execute(f"UPDATE contacts SET {assignments} WHERE id = ?",
                          (*values, contact_id))
 
     def set_commitment_done(self, commitment_id, done=True) -> None:
         """Mark a commitment done (or open again)."""
         with self.transaction() as conn:
+            self._note_activity(conn)
             conn.execute("UPDATE commitments SET done = ?, done_at = ? WHERE id = ?",
                          (int(done), utc_now() if done else None, commitment_id))
 
@@ -417,6 +419,7 @@ class Store(Reads):
             raise ValueError(f"unknown commitment state {state!r}")
         now = utc_now()
         with self.transaction() as conn:
+            self._note_activity(conn)
             conn.execute(
                 "UPDATE commitments SET done = ?, done_at = ?, dropped_at = ? WHERE id = ?",
                 (int(state == "done"), now if state == "done" else None,
@@ -442,6 +445,7 @@ class Store(Reads):
         assignments = ", ".join(f"{name} = ?" for name in checklist)
         values = [int(v) if isinstance(v, bool) else iso(v) for v in checklist.values()]
         with self.transaction() as conn:
+            self._note_activity(conn)
             conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", (*values, event_id))
 
     def counts(self) -> dict[str, int]:
@@ -589,6 +593,79 @@ class Store(Reads):
         """
         with self.transaction() as conn:
             return merge_tables(conn, tables)
+
+    # -- measured time, only with the learner's consent ---------------------------------
+    def time_consent(self) -> bool | None:
+        """Return whether the learner lets the course measure their time per notebook.
+
+        Returns
+        -------
+        bool or None
+            None until they answer (nothing is measured then either).
+        """
+        value = self.setting(TIME_CONSENT_KEY)
+        return None if value is None else bool(value)
+
+    def set_time_consent(self, agree: bool) -> int:
+        """Store the learner's answer; a No deletes every moment noted so far, at once.
+
+        Parameters
+        ----------
+        agree : bool
+
+        Returns
+        -------
+        int
+            How many noted moments were deleted (0 after a Yes).
+        """
+        with self.transaction() as conn:
+            _write_setting(conn, TIME_CONSENT_KEY, bool(agree))
+            if agree:
+                return 0
+            return conn.execute("DELETE FROM notebook_activity").rowcount
+
+    def measured_minutes(self) -> dict[str, int]:
+        """Return topic id -> minutes measured in that notebook; empty without consent.
+
+        The minutes between the learner's first and last save in each notebook, long gaps
+        capped and rounded (:func:`netlearn.plumbing.measured_time.notebook_minutes`): a
+        lower bound, since reading without a save is not seen.
+        """
+        from netlearn.plumbing.measured_time import measured_minutes
+
+        moments: dict[str, list[str]] = {}
+        for row in self._query(
+                "SELECT topic, at FROM notebook_activity WHERE EXISTS (SELECT 1 FROM settings"
+                " WHERE key = ? AND value = 'true') ORDER BY topic, at", (TIME_CONSENT_KEY,)):
+            moments.setdefault(row["topic"], []).append(row["at"])
+        return measured_minutes(moments)
+
+    def _note_activity(self, conn, topic=None) -> None:
+        """Note, in the caller's write transaction, that the learner saved something now.
+
+        Only while they agree (:meth:`time_consent`): the answer is read in the same
+        statement, so a kernel that missed a withdrawal made in another notes nothing. A
+        save that names no notebook (a log entry, a pitch, a checklist) counts for the
+        notebook of this store's last save that named one: Jupyter gives each open
+        notebook its own kernel, and so its own store, so that is the notebook in use.
+        Before any such save in this kernel, it is not noted.
+        """
+        if topic is None:
+            topic = self._last_topic
+        else:
+            self._last_topic = topic
+        if topic is None:
+            return
+        conn.execute(
+            "INSERT OR IGNORE INTO notebook_activity (topic, at) SELECT ?, ? WHERE EXISTS"
+            " (SELECT 1 FROM settings WHERE key = ? AND value = 'true')",
+            (topic, utc_now(), TIME_CONSENT_KEY))
+
+
+def _write_setting(conn, key, value) -> None:
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (key, json.dumps(value)))
 
 
 _stores: dict[Path, Store] = {}

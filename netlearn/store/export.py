@@ -9,6 +9,7 @@ from pathlib import Path
 EXPORT_TABLES = (
     "contacts", "interactions", "events", "event_attendees", "commitments",
     "answers", "self_assessments", "reflections", "pitches", "imports", "settings",
+    "notebook_activity",
 )
 
 

@@ -8,9 +8,9 @@ from netlearn.plumbing.paths import data_home
 from netlearn.store.common import DB_NAME
 from netlearn.store.database import _stores
 
-# What netlearn writes under NETLEARN_HOME besides the database: exports, uploads being
-# imported, summaries a facilitator handed in, and the content-validation cache.
-HOME_DIRECTORIES = ("exports", "uploads", "cohort-uploads", "cache")
+# What netlearn writes under NETLEARN_HOME besides the database: exports, backups, uploads
+# being imported, summaries a facilitator handed in, and the content-validation cache.
+HOME_DIRECTORIES = ("exports", "backups", "uploads", "cohort-uploads", "cache")
 
 
 def forget(home=None) -> list[Path]:

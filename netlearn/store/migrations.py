@@ -6,14 +6,55 @@ import sqlite3
 
 from netlearn.plumbing.errors import StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 #: How schema 4 and earlier marked a commitment's kind: by how its text began (the give
 #: planner wrote "Give: …"; the follow-up drafter and the never-followed-up list wrote
 #: "Send follow-up: …"). Frozen: migration 5 and the restore of older backups read it.
 LEGACY_KIND_PREFIXES = (("give", "Give: "), ("follow-up", "Send follow-up: "))
 
-# Migrations: MIGRATIONS[n] upgrades a database from user_version n to n + 1.
+
+def _unique_interaction_refs(conn: sqlite3.Connection) -> None:
+    """5 -> 6: interactions are unique on ``(source, source_ref)`` again.
+
+    Schema 2 to 5 had no such constraint, so a database may hold an interaction twice.
+    The earliest row (lowest id) of each ``(source, source_ref)`` stays; whatever points
+    at a later one (any column whose foreign key names ``interactions``) is moved to the
+    earliest, and the later ones are deleted. Then a unique index holds the pair.
+    """
+    later = conn.execute(
+        "SELECT i.id, first.id FROM interactions i JOIN (SELECT source, source_ref, min(id)"
+        " AS id FROM interactions GROUP BY source, source_ref HAVING count(*) > 1) first"
+        " ON i.source = first.source AND i.source_ref = first.source_ref"
+        " WHERE i.id != first.id").fetchall()
+    if later:
+        for table, column in _columns_referencing(conn, "interactions"):
+            conn.executemany(f'UPDATE "{table}" SET "{column}" = ? WHERE "{column}" = ?',
+                             [(first, duplicate) for duplicate, first in later])
+        conn.executemany("DELETE FROM interactions WHERE id = ?",
+                         [(duplicate,) for duplicate, _ in later])
+    conn.execute("CREATE UNIQUE INDEX interactions_source_ref"
+                 " ON interactions(source, source_ref)")
+
+
+def _columns_referencing(conn: sqlite3.Connection, target: str) -> list[tuple[str, str]]:
+    """Every (table, column) whose foreign key points at the id of ``target``'s rows.
+
+    Names come from the database's own schema, so they may be written into SQL text.
+    """
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    found = []
+    for table in tables:
+        for key in conn.execute('SELECT "table", "from", "to" FROM pragma_foreign_key_list(?)',
+                                (table,)):
+            if key[0] == target and key[2] in (None, "id"):
+                found.append((table, key[1]))
+    return found
+
+
+# Migrations: MIGRATIONS[n] upgrades a database from user_version n to n + 1: a script of
+# SQL statements, or a function of the connection where the step needs to look first.
 MIGRATIONS = [
     """
     CREATE TABLE answers (
@@ -137,10 +178,9 @@ MIGRATIONS = [
     );
     """,
     # 2: imports remember a digest of the file, so the same content is not read twice;
-    # interactions lose their two indexes. Nothing queried by contact, and
-    # UNIQUE (source, source_ref) only repeated what save_batch already ensures inside
-    # its write transaction (it reads the stored refs first). Keeping both up to date
-    # was nearly half the save time of a 200,000-message LinkedIn import.
+    # interactions lose their two indexes (nothing queried by contact). Dropping
+    # UNIQUE (source, source_ref) with them left idempotent imports to the import code
+    # alone; migration 6 brings it back.
     """
     CREATE TABLE interactions_v2 (
         id INTEGER PRIMARY KEY,
@@ -198,6 +238,18 @@ MIGRATIONS = [
         f"UPDATE commitments SET kind = '{kind}'"
         f" WHERE substr(text, 1, {len(prefix)}) = '{prefix}';"
         for kind, prefix in LEGACY_KIND_PREFIXES),
+    # 5 -> 6: idempotent imports rest on the schema again, not on the import code alone.
+    _unique_interaction_refs,
+    # 6 -> 7: when the learner saved something in each notebook (topic id, UTC time), noted
+    # only while they agree to have their time measured (Store.measured_minutes). Two saves
+    # in the same second are one moment, hence the UNIQUE.
+    """
+    CREATE TABLE notebook_activity (
+        topic TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (topic, at)
+    );
+    """,
 ]
 
 
@@ -223,8 +275,11 @@ def migrate(conn: sqlite3.Connection, path) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        for step in range(version, SCHEMA_VERSION):
-            for statement in MIGRATIONS[step].split(";"):
+        for step in MIGRATIONS[version:]:
+            if callable(step):
+                step(conn)
+                continue
+            for statement in step.split(";"):
                 if statement.strip():
                     conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

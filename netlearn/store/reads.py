@@ -6,6 +6,8 @@ back as dicts of column -> value (dates as ISO text, flags as 0/1, as stored).
 
 from __future__ import annotations
 
+import json
+
 
 class Reads:
     """Named reads of the learner's activity, mixed into :class:`~netlearn.store.Store`.
@@ -112,3 +114,34 @@ class Reads:
             sql += " LIMIT ?"
             params += (limit,)
         return self._dicts(sql, params)
+
+    # -- quiz attempts -----------------------------------------------------------
+    def quiz_attempts(self, topic, kind: str = "quiz") -> list[dict]:
+        """Return every stored attempt of a topic, those cleared by a reset included.
+
+        What :func:`netlearn.teaching.grading.first_tries` reads to find each item's first
+        attempt: in the order made (``created_at``, then the order stored), so an attempt
+        restored from a backup takes its place by the time it was made.
+
+        Returns
+        -------
+        list of dict
+            ``item_id``, ``answer`` (parsed JSON: canonical option ids), ``score``,
+            ``max_score``, ``correct`` (bool), ``version``, ``created_at`` and ``cleared``
+            (bool).
+        """
+        rows = self._query(
+            "SELECT item_id, answer, score, max_score, correct, version, created_at, cleared"
+            " FROM answers WHERE topic = ? AND kind = ? ORDER BY created_at, id",
+            (topic, kind))
+        attempts = []
+        for row in rows:
+            attempt = dict(row)
+            try:
+                attempt["answer"] = json.loads(attempt["answer"])
+            except ValueError:  # not written by save_answer: never a valid answer
+                attempt["answer"] = None
+            attempt["correct"] = bool(attempt["correct"])
+            attempt["cleared"] = bool(attempt["cleared"])
+            attempts.append(attempt)
+        return attempts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from operator import itemgetter
 
 from netlearn.plumbing.errors import StoreError
 from netlearn.store.migrations import legacy_kind
@@ -23,6 +24,9 @@ RESTORE_KEYS = {
     "imports": ("kind", "file_name", "imported_at"),
     "settings": ("key",),
 }
+#: Tables whose key a backup written before a schema version may hold twice: interactions
+#: were not unique on (source, source_ref) from schema 2 until migration 6.
+REPEATED_KEYS_BEFORE = {"interactions": 6}
 #: Tables other rows point to are restored first (their ids are mapped).
 _RESTORE_FIRST = {"contacts": 0, "events": 1}
 _MAPPED = {"contacts": "contact_id", "events": "event_id"}
@@ -37,7 +41,8 @@ class RestoreConflict(StoreError):
         super().__init__(
             f"{len(conflicts)} record(s) differ between the backup and your records "
             f"({shown}); nothing was restored. Keep your records as they are, or delete them "
-            "first (netlearn forget --yes) and restore again to get the backup's")
+            "first (Delete my data in notebook 06, or netlearn forget --yes) and restore "
+            "again to get the backup's")
         self.conflicts = conflicts
 
 
@@ -51,6 +56,9 @@ def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str
 
     Rows are compared as tuples (a stored row read back equals its archived copy), and
     value by value (NULL and '' alike, 1 and 1.0 alike) only when the tuples differ.
+    Rows are taken in id order; a row with the key of an earlier row of the backup (see
+    :data:`REPEATED_KEYS_BEFORE`) follows that one, as migration 6 does in a database:
+    it is not written, and ids that pointed at it point at the earlier row's.
     """
     key_columns = RESTORE_KEYS.get(table) or tuple(c for c in columns if c != "id")
     compare = [c for c in columns if c not in ("id", "created_at")]
@@ -59,6 +67,8 @@ def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str
     compare_at = [at[c] for c in compare]
     mapped = [(at[c], maps[c]) for c in columns if c in maps]
     id_at = at.get("id")
+    if id_at is not None:
+        rows = sorted(rows, key=itemgetter(id_at))
     existing = {}
     query = (f"SELECT {'id' if 'id' in columns else 'rowid'}, {', '.join(key_columns)}, "
              f"{', '.join(compare)} FROM {table}")
@@ -71,6 +81,7 @@ def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str
     insert_at = [i for i, c in enumerate(columns) if c != "id"]
     sql = (f"INSERT INTO {table} ({', '.join(columns[i] for i in insert_at)}) "
            f"VALUES ({', '.join('?' * len(insert_at))})")
+    in_backup = {}  # key -> id here of the backup's rows merged so far
     for row in rows:
         if mapped:
             row = list(row)
@@ -78,9 +89,11 @@ def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str
                 if row[i] is not None:
                     row[i] = ids.get(row[i])
         key = tuple([row[i] for i in key_at])
-        found = existing.get(key)
-        if found is not None:
-            stored_id, stored = found
+        if key in in_backup:
+            present += 1
+            new_id = in_backup[key]
+        elif key in existing:
+            stored_id, stored = existing[key]
             values = tuple([row[i] for i in compare_at])
             if values != stored:
                 differ = [c for c, a, b in zip(compare, stored, values, strict=True)
@@ -96,8 +109,8 @@ def _restore_table(conn, table, columns, rows, maps) -> tuple[int, int, list[str
             new_id = stored_id
         else:
             new_id = conn.execute(sql, [row[i] for i in insert_at]).lastrowid
-            existing[key] = (new_id, tuple([row[i] for i in compare_at]))
             added += 1
+        in_backup[key] = new_id
         if own_map is not None and id_at is not None:
             own_map[row[id_at]] = new_id
     return added, present, conflicts
@@ -109,8 +122,20 @@ def _with_legacy_kinds(columns, rows):
     return [*columns, "kind"], [(*row, legacy_kind(row[at])) for row in rows]
 
 
+def _check_names(conn, tables: dict) -> None:
+    """Refuse a table or column this store lacks: only the schema's own names go into SQL."""
+    for table, (columns, _rows) in tables.items():
+        known = {name for (name,) in conn.execute(
+            "SELECT name FROM pragma_table_info(?)", (table,))}
+        unknown = [c for c in columns if c not in known] if known else [table]
+        if unknown:
+            raise StoreError(f"the backup names {unknown[0][:40]!r}, which this store does "
+                             "not have; nothing was restored")
+
+
 def merge_tables(conn, tables: dict[str, tuple[list[str], list[tuple]]]) -> dict:
     """Merge a backup's rows in the caller's write transaction (see ``Store.restore_tables``)."""
+    _check_names(conn, tables)
     order = sorted(tables, key=lambda t: (_RESTORE_FIRST.get(t, 9), t))
     maps = {"contact_id": {}, "event_id": {}}
     added, present, conflicts = {}, 0, []

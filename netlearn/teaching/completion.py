@@ -13,6 +13,7 @@ class Step:
     unit: str
     done: int
     total: int
+    detail: str = ""  # e.g. the quiz's first-try line, said after the count
 
     @property
     def complete(self) -> bool:
@@ -21,9 +22,11 @@ class Step:
 
     @property
     def text(self) -> str:
-        """E.g. ``"◐ Quiz: 3 of 8 questions answered"`` (a symbol and words, not colour)."""
+        """E.g. ``"◐ Quiz: 3 of 8 questions answered"`` (a symbol and words, not colour),
+        then the detail after " · " when there is one."""
         mark = "✓" if self.complete else ("◐" if self.done else "○")
-        return f"{mark} {self.name}: {self.done} of {self.total} {self.unit}"
+        text = f"{mark} {self.name}: {self.done} of {self.total} {self.unit}"
+        return f"{text} · {self.detail}" if self.detail else text
 
 
 class ProgressData:
@@ -34,7 +37,8 @@ class ProgressData:
         self.ratings = store.self_assessments()
         self.reflections = store.reflections()
         self._answers: dict[tuple[str, str], dict] = {}
-        self._results: dict[str, tuple[dict, list]] = {}
+        self._attempts: dict[str, list] = {}
+        self._outcomes: dict = {}
 
     def answers(self, topic_id: str, kind: str = "quiz") -> dict:
         """Return the latest attempts of a topic (cached)."""
@@ -43,19 +47,37 @@ class ProgressData:
             self._answers[key] = self.store.last_answers(topic_id, kind=kind)
         return self._answers[key]
 
+    def attempts(self, topic_id: str) -> list:
+        """Return every stored quiz attempt of a topic, reset ones included (cached)."""
+        if topic_id not in self._attempts:
+            self._attempts[topic_id] = self.store.quiz_attempts(topic_id)
+        return self._attempts[topic_id]
+
+    def quiz_outcome(self, topic):
+        """Return a topic's quiz as the course reports it (cached): first attempts, and the
+        answers after retries re-graded against the current items.
+
+        Returns
+        -------
+        netlearn.teaching.grading.QuizOutcome
+        """
+        if topic.id not in self._outcomes:
+            from netlearn.teaching.grading import quiz_outcome
+            from netlearn.teaching.item_history import load_history
+
+            self._outcomes[topic.id] = quiz_outcome(
+                topic.questions, self.answers(topic.id), self.attempts(topic.id),
+                load_history())
+        return self._outcomes[topic.id]
+
     def quiz_results(self, topic) -> tuple[dict, list]:
-        """Return a topic's answers re-graded against its current items (cached).
+        """Return a topic's latest answers re-graded against its current items (cached).
 
         As :func:`netlearn.teaching.grading.current_results`: item id -> Result for answers to
         the current version, and the ids answered only in an earlier version.
         """
-        if topic.id not in self._results:
-            from netlearn.teaching.grading import current_results
-            from netlearn.teaching.item_history import load_history
-
-            self._results[topic.id] = current_results(topic.questions, self.answers(topic.id),
-                                                      load_history())
-        return self._results[topic.id]
+        outcome = self.quiz_outcome(topic)
+        return outcome.latest, outcome.earlier
 
     def rated(self, topics, phase: str) -> tuple[int, int]:
         """Return (statements rated in ``phase``, statements) over ``topics``."""
@@ -82,15 +104,17 @@ def topic_steps(topic, course, data: ProgressData) -> list[Step]:
     Returns
     -------
     list of Step
-        Quiz questions answered, self-assessment statements rated (the topic's
+        Quiz questions answered (with how many were right on the first try and after
+        retries), self-assessment statements rated (the topic's
         own "check" for a mistake, "before" for the intro and "after" for the plan,
         both over all mistake topics), reflections saved, scenarios finished.
     """
     steps = []
     if topic.questions:
-        results, _earlier = data.quiz_results(topic)  # an earlier version's answer is not done
-        done = len(results)
-        steps.append(Step("Quiz", "questions answered", done, len(topic.questions)))
+        outcome = data.quiz_outcome(topic)  # an earlier version's answer is not done
+        detail = outcome.line() if outcome.first else ""
+        steps.append(Step("Quiz", "questions answered", len(outcome.latest),
+                          len(topic.questions), detail))
     if topic.kind == "mistake":
         name, phase, topics = "Self-check", "check", [topic]
     elif topic.kind == "check-in":

@@ -40,14 +40,15 @@ class Topic:
     key_points: list = field(default_factory=list)
     questions: list = field(default_factory=list)
     reserve_questions: list = field(default_factory=list)
+    pretest_questions: list = field(default_factory=list)  # asked before the teaching, never scored
     statements: list = field(default_factory=list)
     prompts: list = field(default_factory=list)
     scenarios: list = field(default_factory=list)
     facilitator: dict = field(default_factory=dict)
 
     def question(self, question_id: str) -> dict:
-        """Return the question with this id (a quiz item or one held for the check-in)."""
-        for question in [*self.questions, *self.reserve_questions]:
+        """Return the question with this id (a quiz item, a reserve item or a pre-question)."""
+        for question in [*self.questions, *self.reserve_questions, *self.pretest_questions]:
             if question["id"] == question_id:
                 return question
         raise KeyError(question_id)
@@ -233,14 +234,10 @@ def _schema(name: str):
     return jsonschema.Draft202012Validator(json.loads(_schema_text(name)))
 
 
-def _cache_file(name: str) -> Path:
+def _validated_cache() -> Path:
     from netlearn.plumbing.paths import data_home
 
-    return data_home() / "cache" / name
-
-
-def _validated_cache() -> Path:
-    return _cache_file("validated-content.json")
+    return data_home() / "cache" / "validated-content.json"
 
 
 def _write_cache(path: Path, value) -> None:
@@ -285,66 +282,6 @@ def default_validation_manifest() -> str:
 def _remember_valid(keys: set) -> None:
     """Record documents that passed their schema (best effort: a cache, not learner data)."""
     _write_cache(_validated_cache(), sorted(_known_valid() | keys)[-2000:])
-
-
-#: Bump when read_yaml would turn the same bytes into different data or line numbers.
-PARSE_VERSION = 1
-
-
-def _parsed_cache_path() -> Path:
-    return _cache_file("parsed-content.json")
-
-
-def _read_parsed_cache() -> dict:
-    """Parsed documents of earlier kernels: digest -> [data, [[*keys, line], ...]].
-
-    Parsing the course's 37 YAML files costs about half a second in every kernel; JSON
-    reads the same data in milliseconds. Keyed by the file's bytes, so a changed file is
-    parsed (and checked) again. A cache, not learner data: unreadable means empty.
-    """
-    try:
-        cached = json.loads(_parsed_cache_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(cached, dict) or cached.get("version") != PARSE_VERSION:
-        return {}
-    documents = cached.get("documents")
-    return documents if isinstance(documents, dict) else {}
-
-
-def _cached_document(path: Path, parsed: dict) -> Document | None:
-    """The document at ``path`` from the parse cache, or None when it is not there."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    digest = hashlib.sha256(raw).hexdigest()
-    entry = parsed.get(digest)
-    if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)):
-        return None
-    data, rows = entry
-    lines = {tuple(row[:-1]): row[-1] for row in rows}
-    return Document(path, data, lines, digest)
-
-
-def _cacheable(value) -> bool:
-    """True when JSON gives ``value`` back unchanged (string keys, plain values)."""
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _cacheable(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(map(_cacheable, value))
-    return value is None or isinstance(value, (str, int, float, bool))
-
-
-def _remember_parsed(parsed: dict, documents: list[Document]) -> None:
-    """Add newly parsed documents to the parse cache (best effort, written whole)."""
-    fresh = {doc.digest: [doc.data, [[*keys, line] for keys, line in doc.lines.items()]]
-             for doc in documents if doc.digest not in parsed and _cacheable(doc.data)}
-    if not fresh:
-        return
-    kept = dict(list(parsed.items())[-500:])  # older content versions fall out
-    _write_cache(_parsed_cache_path(), {"version": PARSE_VERSION,
-                                        "documents": {**kept, **fresh}})
 
 
 def _validation_key(doc: Document, schema_name: str) -> str:
@@ -503,8 +440,6 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
     sources: dict[str, Path] = {}
     known_valid = _known_valid() if use_cache else None
     newly_valid: set = set()
-    parsed = _read_parsed_cache() if use_cache else None
-    newly_parsed: list[Document] = []
 
     def load(relative, schema_name):
         path = layers.find(relative)
@@ -512,10 +447,7 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
             return None
         sources[relative] = path
         try:
-            doc = _cached_document(path, parsed) if parsed is not None else None
-            if doc is None:
-                doc = read_yaml(path)
-                newly_parsed.append(doc)
+            doc = read_yaml(path)
             validate(doc, schema_name, known_valid)
         except ContentError as exc:
             problems.append(exc)
@@ -589,8 +521,6 @@ def _load(content_dir, check_notebooks, use_cache=False, override=True, warnings
         return None, problems
     if use_cache and not newly_valid <= known_valid:
         _remember_valid(newly_valid)
-    if use_cache and newly_parsed:
-        _remember_parsed(parsed, newly_parsed)
     return Course(
         title=course_data["title"], version=course_data["version"],
         words_per_minute=course_data.get("words_per_minute", 130), topics=topics,
@@ -615,8 +545,10 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
     if "questions.yaml" in docs:
         doc = docs["questions.yaml"]
         every = doc.data["questions"]
-        topic.questions = [q for q in every if not q.get("reserve", False)]
+        topic.questions = [q for q in every
+                           if not q.get("reserve", False) and not q.get("pretest", False)]
         topic.reserve_questions = [q for q in every if q.get("reserve", False)]
+        topic.pretest_questions = [q for q in every if q.get("pretest", False)]
         # without a valid topic.yaml, reference checks would only repeat that problem
         _check_questions(topic, doc, unique, problems, check_refs="topic.yaml" in docs)
     if "self-assessment.yaml" in docs:
@@ -636,7 +568,20 @@ def _fill_topic(topic: Topic, docs: dict, unique, problems: list) -> None:
             unique(doc, scenario["id"], "scenarios", i, "id")
             problems.extend(scenario_problems(scenario, doc, ("scenarios", i)))
     if "facilitator.yaml" in docs:
-        topic.facilitator = docs["facilitator.yaml"].data
+        doc = docs["facilitator.yaml"]
+        topic.facilitator = doc.data
+        problems.extend(_note_problems(doc, [*topic.questions, *topic.reserve_questions]))
+
+
+def _note_problems(doc: Document, questions: list) -> list[ContentError]:
+    """Facilitator-note answers naming options their item does not have (errors, not cues)."""
+    from netlearn.teaching.item_quality import note_problems
+
+    notes = str(doc.data.get("notes") or "")
+    block = 1 if "\n" in notes else 0  # a block scalar's text starts on the next line
+    return [ContentError(finding.message, path=doc.path,
+                         line=doc.line("notes") + block + notes[:finding.at].count("\n"))
+            for finding in note_problems(notes, questions)]
 
 
 def _check_questions(topic: Topic, doc: Document, unique, problems: list,
@@ -647,6 +592,10 @@ def _check_questions(topic: Topic, doc: Document, unique, problems: list,
     exercised = {t: 0 for t in tip_ids}
     for i, question in enumerate(doc.data["questions"]):
         unique(doc, question["id"], "questions", i, "id")
+        if question.get("reserve", False) and question.get("pretest", False):
+            problems.append(doc.error(
+                f"question {question['id']!r} is marked both reserve and pretest; a"
+                f" pre-question is neither in the quiz nor a reserve", "questions", i, "pretest"))
         options = question.get("choices") or question.get("responses") or []
         option_key = "choices" if "choices" in question else "responses"
         seen = set()

@@ -222,9 +222,10 @@ def reconnect_opener(name: str, days_since: int | None, close: bool = False,
                      company: str = "", last: date | None = None) -> str:
     """Suggest a low-pressure first line for reconnecting with a quiet or dormant tie.
 
-    Walter, Levin & Murnighan (2015) found that worry about reconnecting leads
-    people to pick the less valuable dormant ties; a first line that asks for
-    nothing makes the valuable ones easier to contact.
+    Walter, Levin & Murnighan (2015) found that people prefer to reconnect with the
+    dormant ties they were closest to, though those they had spent less time with
+    were worth more; a first line that asks for nothing makes those less familiar
+    ties easier to contact.
 
     Parameters
     ----------

@@ -1,4 +1,30 @@
-"""Pure grading functions: a learner's answer and the course content in, a score out."""
+"""Pure grading functions: a learner's answer and the course content in, a score out.
+
+Which attempt counts
+--------------------
+Every attempt at a quiz item is stored (:meth:`netlearn.store.Store.save_answer`) with the
+item's content version (:func:`item_version`: its type, stem and options with their key) and
+the time it was made. The **first attempt** at an item is what the course scores and reports
+(the quiz's score line, the course map, notebook 06, the summary and ``netlearn cohort``):
+it shows what the learner knew when they met the question. Later attempts are practice,
+reported apart as the result "after retries": the latest attempt not cleared by a reset.
+
+The first attempt at an item is the earliest stored attempt, by the time it was made, at the
+item's *current* content version:
+
+- **After a quiz reset** it stays the first attempt. A reset clears the answers on screen and
+  the "after retries" result so the learner can practise afresh; the cleared attempts are
+  kept, and having seen the feedback cannot be undone.
+- **After an item change** (a new content version: its stem, options or key changed), the
+  first attempt is the first answer to the new version. Answers to an earlier version are
+  kept and shown as such, and never scored.
+- **After a restored backup** (:mod:`netlearn.keep.archive`), attempts keep the times they
+  were made, so the first is the earliest stored for that item version, whichever store it
+  came from. Attempts made in the same second keep the order they were stored in.
+
+An attempt stored without a version (store schema 2 and earlier) counts as given to the
+item's first recorded default version (:mod:`netlearn.teaching.item_history`).
+"""
 
 from __future__ import annotations
 
@@ -475,14 +501,18 @@ def display_letters(count: int) -> list[str]:
 
 
 def item_version(question: Mapping) -> str:
-    """Return the content version of a quiz item: a digest of its options and key.
+    """Return the content version of a quiz item: a digest of its stem, options and key.
 
-    The digest covers the item's type and, for each option, its id, its text (with
-    runs of whitespace made one space, so re-wrapping the YAML changes nothing) and its
-    key (``correct`` or ``rating``). Options are taken in id order, so reordering them
-    in the file keeps the version; the prompt and feedback are not part of it. Past
-    default versions are recorded in ``netlearn/data/item-history.json``: keep this
-    function stable, or that history stops matching.
+    The digest covers the item's type, its stem (the prompt, and a judgement item's
+    situation) and, for each option, its id, its text and its key (``correct`` or
+    ``rating``). Text is compared with runs of whitespace made one space, so re-wrapping
+    the YAML changes nothing; options are taken in id order, so reordering them in the
+    file keeps the version; feedback, rationales and the explanation are not part of it.
+    An item whose stem or key changes therefore gets a new version, and answers to the old
+    one are never scored against it. Past default versions are recorded in
+    ``netlearn/data/item-history.json``: keep this function stable, or that history stops
+    matching (versions of the first scheme, :func:`legacy_item_version`, are mapped to
+    this one there).
 
     Parameters
     ----------
@@ -494,16 +524,113 @@ def item_version(question: Mapping) -> str:
     str
         16 hexadecimal digits.
     """
+    stem = [_plain(question.get("prompt")), _plain(question.get("situation"))]
+    return _digest([question.get("type"), stem, _option_shape(question)])
+
+
+def legacy_item_version(question: Mapping) -> str:
+    """Return an item's content version as netlearn computed it before the stem counted.
+
+    The first scheme digested only the type and the options with their key, so a stem
+    rewrite kept the version. Answers stored then carry such versions; the item history
+    maps each default item's last one to :func:`item_version` of the same content, and
+    :func:`regrade` uses this digest for items the history does not know.
+    """
+    return _digest([question.get("type"), _option_shape(question)])
+
+
+def _option_shape(question: Mapping) -> list:
     options = question.get("choices") or question.get("responses") or []
-    shape = [question.get("type"), sorted(
-        [str(o.get("id")), " ".join(str(o.get("text", "")).split()),
+    return sorted(
+        [str(o.get("id")), _plain(o.get("text", "")),
          o["rating"] if "rating" in o else bool(o.get("correct"))]
-        for o in options)]
+        for o in options)
+
+
+def _plain(text) -> str:
+    return " ".join(str(text or "").split())
+
+
+def _digest(shape) -> str:
     text = json.dumps(shape, ensure_ascii=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
 
 
-def regrade(question: Mapping, saved: Mapping, past_versions=()) -> Result | None:
+def item_key(question: Mapping) -> dict:
+    """Return an item's key by canonical id, in the item's order: choice id -> whether it
+    is correct (single and multiple choice), or response id -> the course's rating."""
+    if question.get("type") == "judgement":
+        return {str(r["id"]): r["rating"] for r in question.get("responses") or []}
+    return {str(c["id"]): bool(c.get("correct")) for c in question.get("choices") or []}
+
+
+def chosen_options(question: Mapping, answer):
+    """Return what an answer chose, in the item's canonical terms and order.
+
+    Parameters
+    ----------
+    question : mapping
+    answer : str, list of str or mapping
+        An answer :func:`grade` accepts for ``question``.
+
+    Returns
+    -------
+    list of str or dict
+        The chosen option ids in the item's order (single and multiple choice), or
+        response id -> rating (judgement). Ids the item does not have are left out, so
+        nothing but the item's own ids and the three ratings can come back.
+    """
+    if question.get("type") == "judgement":
+        ratings = answer if isinstance(answer, Mapping) else {}
+        return {str(r["id"]): ratings[r["id"]] for r in question.get("responses") or []
+                if ratings.get(r["id"]) in RATINGS}
+    picked = {answer} if isinstance(answer, str) else set(answer or ())
+    return [str(c["id"]) for c in question.get("choices") or [] if c["id"] in picked]
+
+
+def answered_version(question: Mapping, saved: Mapping, past_versions=(),
+                     same_content: Mapping | None = None) -> str:
+    """Return the content version a stored answer was given to, in today's scheme.
+
+    Parameters
+    ----------
+    question : mapping
+        The item as the content has it now.
+    saved : mapping
+        A stored attempt with a ``"version"`` (``""`` when stored without one).
+    past_versions : sequence of str
+        The item's past default versions, oldest first
+        (:func:`netlearn.teaching.item_history.load_history`).
+    same_content : mapping, optional
+        First-scheme version -> the same content's :func:`item_version`
+        (``load_history()[...]`` carries it as ``same_content``).
+
+    Returns
+    -------
+    str
+        An answer stored without a version counts as given to the first past version
+        (or, with none known, to the current item). A first-scheme version is mapped to
+        the same content's version where the history records it; one the history does
+        not know counts as the current item's when the current item's options and key
+        still give it (the best evidence there is for a facilitator's own items).
+    """
+    current = item_version(question)
+    stored = str(saved.get("version") or "")
+    if not stored:
+        if not past_versions:
+            return current
+        stored = past_versions[0]
+    same_content = same_content or {}
+    if stored in same_content:
+        return same_content[stored]
+    known = stored in past_versions or stored in same_content.values()
+    if not known and stored == legacy_item_version(question):
+        return current
+    return stored
+
+
+def regrade(question: Mapping, saved: Mapping, past_versions=(), same_content=None
+            ) -> Result | None:
     """Grade a stored answer against the current item, or return None for an earlier version.
 
     Parameters
@@ -513,11 +640,8 @@ def regrade(question: Mapping, saved: Mapping, past_versions=()) -> Result | Non
     saved : mapping
         A stored attempt with ``"answer"`` and ``"version"`` (as
         :meth:`netlearn.store.Store.last_answers` returns it).
-    past_versions : sequence of str
-        The item's past default versions, oldest first. An answer stored before
-        answers carried a version (version ``""``) counts as given to the first of
-        them (the release before); with none known, it is graded as given to the
-        current item.
+    past_versions, same_content
+        As :func:`answered_version`.
 
     Returns
     -------
@@ -525,11 +649,7 @@ def regrade(question: Mapping, saved: Mapping, past_versions=()) -> Result | Non
         None when the answer was given to another version of the item, or no longer
         fits it (an option it names is gone); such an answer is never scored.
     """
-    current = item_version(question)
-    stored = str(saved.get("version") or "")
-    if not stored and past_versions:
-        stored = past_versions[0]
-    if stored and stored != current:
+    if answered_version(question, saved, past_versions, same_content) != item_version(question):
         return None
     try:
         return grade(question, saved.get("answer"))
@@ -539,10 +659,10 @@ def regrade(question: Mapping, saved: Mapping, past_versions=()) -> Result | Non
 
 def current_results(questions: Iterable, latest: Mapping, history: Mapping | None = None
                     ) -> tuple[dict, list]:
-    """Re-grade a topic's stored answers against its current items.
+    """Re-grade a topic's latest stored answers against its current items.
 
-    The one source of every quiz score shown or exported, so that the score line,
-    the feedback and the summary always agree.
+    The result "after retries": what the quiz shows on screen and the course reports
+    beside the first attempt (:func:`quiz_outcome`).
 
     Parameters
     ----------
@@ -551,7 +671,8 @@ def current_results(questions: Iterable, latest: Mapping, history: Mapping | Non
     latest : mapping
         Item id -> stored attempt (:meth:`netlearn.store.Store.last_answers`).
     history : mapping, optional
-        Item id -> past default versions (:func:`netlearn.teaching.item_history.load_history`).
+        Item id -> past default versions (:func:`netlearn.teaching.item_history.load_history`;
+        its ``same_content`` is used when it has one).
 
     Returns
     -------
@@ -561,17 +682,151 @@ def current_results(questions: Iterable, latest: Mapping, history: Mapping | Non
         Ids of items last answered in an earlier version (never scored).
     """
     history = history or {}
+    same = getattr(history, "same_content", {})
     results, earlier = {}, []
     for question in questions:
         saved = latest.get(question["id"])
         if saved is None:
             continue
-        result = regrade(question, saved, history.get(question["id"], ()))
+        result = regrade(question, saved, history.get(question["id"], ()),
+                         same.get(question["id"]))
         if result is None:
             earlier.append(question["id"])
         else:
             results[question["id"]] = result
     return results, earlier
+
+
+@dataclass(frozen=True)
+class FirstTry:
+    """The first attempt at the current version of one item (see the module docstring).
+
+    Attributes
+    ----------
+    result : Result
+        The first attempt, re-graded against the current item.
+    answer : str, list of str or mapping
+        What was chosen: canonical option ids (or response id -> rating).
+    attempts : int
+        Attempts at the current version, those cleared by a reset included.
+    """
+
+    result: Result
+    answer: object
+    attempts: int
+
+
+def first_tries(questions: Iterable, attempts: Iterable, history: Mapping | None = None
+                ) -> dict[str, FirstTry]:
+    """Return the first attempt at the current version of each item (pure).
+
+    Parameters
+    ----------
+    questions : iterable of mapping
+        The topic's quiz items as the content has them now.
+    attempts : iterable of mapping
+        Every stored attempt of the topic, reset ones included, each with ``"item_id"``,
+        ``"answer"``, ``"version"`` and ``"created_at"`` (ISO time), as
+        :meth:`netlearn.store.Store.quiz_attempts` returns them.
+    history : mapping, optional
+        As :func:`current_results`.
+
+    Returns
+    -------
+    dict
+        Item id -> :class:`FirstTry`, for items with an attempt at their current version.
+        The first is the earliest by ``created_at``; attempts made at the same time keep
+        the order they are given in.
+    """
+    history = history or {}
+    same = getattr(history, "same_content", {})
+    by_item: dict[str, list] = {}
+    for index, attempt in enumerate(attempts):
+        by_item.setdefault(str(attempt.get("item_id")), []).append(
+            (str(attempt.get("created_at") or ""), index, attempt))
+    found = {}
+    for question in questions:
+        qid = question["id"]
+        past, aliases = history.get(qid, ()), same.get(qid)
+        current = item_version(question)
+        tries = [a for _, _, a in sorted(by_item.get(qid, []), key=lambda t: t[:2])
+                 if answered_version(question, a, past, aliases) == current]
+        for attempt in tries:
+            result = regrade(question, attempt, past, aliases)
+            if result is not None:  # an answer that no longer fits is never a first try
+                found[qid] = FirstTry(result, attempt.get("answer"), len(tries))
+                break
+    return found
+
+
+@dataclass(frozen=True)
+class QuizOutcome:
+    """A topic's quiz as the course reports it: first attempts, and the result after retries.
+
+    Attributes
+    ----------
+    items : int
+        Questions in the quiz.
+    first : dict
+        Item id -> :class:`FirstTry` (:func:`first_tries`).
+    latest : dict
+        Item id -> Result of the latest attempt not cleared by a reset, at the current
+        version (:func:`current_results`).
+    earlier : list of str
+        Items last answered in an earlier version (never scored).
+    """
+
+    items: int
+    first: dict
+    latest: dict
+    earlier: list
+
+    @property
+    def right_first(self) -> int:
+        """Items answered correctly on the first try."""
+        return sum(1 for t in self.first.values() if t.result.correct)
+
+    @property
+    def right_after_retries(self) -> int:
+        """Items whose latest (not reset) answer is correct."""
+        return sum(1 for r in self.latest.values() if r.correct)
+
+    def line(self) -> str:
+        """E.g. ``"right on the first try: 5 of 8; after retries: 8 of 8"``."""
+        return (f"right on the first try: {self.right_first} of {self.items}; "
+                f"after retries: {self.right_after_retries} of {self.items}")
+
+    def words(self) -> str:
+        """The quiz's result for the learner: the line, capitalised, and any answers to an
+        earlier version; ``"not yet"`` before any answer."""
+        if not (self.first or self.latest or self.earlier):
+            return "not yet"
+        text = self.line()
+        text = text[0].upper() + text[1:]
+        if self.earlier:
+            text += f"; {_count(len(self.earlier), 'answer')} to an earlier version, not counted"
+        return text
+
+
+def quiz_outcome(questions, latest: Mapping, attempts: Iterable,
+                 history: Mapping | None = None) -> QuizOutcome:
+    """Return a topic's :class:`QuizOutcome` from its stored attempts (pure).
+
+    Parameters
+    ----------
+    questions : sequence of mapping
+        The topic's quiz items as the content has them now.
+    latest : mapping
+        Item id -> latest not-reset attempt (:meth:`netlearn.store.Store.last_answers`).
+    attempts : iterable of mapping
+        Every attempt, reset ones included (:meth:`netlearn.store.Store.quiz_attempts`).
+    history : mapping, optional
+        As :func:`current_results`.
+    """
+    questions = list(questions)
+    results, earlier = current_results(questions, latest, history)
+    return QuizOutcome(len(questions), first_tries(questions, attempts, history), results,
+                       earlier)
 
 
 # -- helpers -------------------------------------------------------------------------

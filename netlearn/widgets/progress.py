@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from netlearn.teaching import grading
 from netlearn.teaching.completion import ProgressData, share_done, status, topic_steps
 from netlearn.widgets import _html
 from netlearn.widgets._common import NetlearnBox, button
@@ -56,7 +55,10 @@ class ProgressBarWidget(NetlearnBox):
 
 
 class CourseOverviewWidget(NetlearnBox):
-    """All topics in a table: status, quiz score, self-assessment before → after.
+    """All topics in a table: status, quiz result, self-assessment before → after.
+
+    The quiz column gives the first try, which is what counts, and the result after
+    retries apart: "Right on the first try: 5 of 8; after retries: 8 of 8".
 
     Attributes
     ----------
@@ -90,19 +92,15 @@ class CourseOverviewWidget(NetlearnBox):
         self.table_html.value = (
             "<table class='netlearn-table'><caption>Your progress through the course"
             "</caption><thead><tr><th scope='col'>Notebook</th><th scope='col'>Status</th>"
-            "<th scope='col'>Quiz</th><th scope='col'>Self-assessment before → after "
+            "<th scope='col'>Quiz (your first try counts)</th>"
+            "<th scope='col'>Self-assessment before → after "
             "(1–5)</th></tr></thead><tbody>" + body + "</tbody></table>")
 
     def _row(self, topic, data: ProgressData) -> dict:
         steps = topic_steps(topic, self.course, data)
         quiz = "—"
         if topic.questions:
-            answered, _earlier = data.quiz_results(topic)  # the scores the quiz shows
-            right = sum(1 for result in answered.values() if result.correct)
-            points, _ = grading.quiz_score(answered.values())
-            points = round(points, 1)
-            quiz = (f"{right} of {len(topic.questions)} correct · {points:g} of "
-                    f"{len(topic.questions)} points") if answered else "not yet"
+            quiz = data.quiz_outcome(topic).words()  # what the quiz's score line says
         assessment = "—"
         if topic.kind == "mistake" and topic.statements:
             before = data.mean_rating(topic, "before")

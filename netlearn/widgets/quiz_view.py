@@ -15,6 +15,9 @@ CHANGED_NOTE = ("<p class='netlearn-muted'>You changed your answer — choose "
                 "<strong>Check answer</strong> to see feedback on it.</p>")
 EARLIER_NOTE = ("<p><strong>You answered an earlier version of this question.</strong> It has"
                 " changed since, so that answer is not scored: answer it again.</p>")
+FIRST_TRY_NOTE = ("<p class='netlearn-muted'><strong>Your first answer to each question is the"
+                  " one that counts:</strong> it shows what you knew. Check again as often as"
+                  " you like: later tries are practice, and your results show them apart.</p>")
 # Option order: single- and multiple-choice options are shuffled per learner
 # (grading.option_order over the learner's seed in the store and the item id), so the
 # keyed answer's position is no cue; letters are given after shuffling, and values stay
@@ -172,10 +175,12 @@ class QuestionView(widgets.VBox):
         self.feedback.value = ""
 
     # -- feedback --------------------------------------------------------------------
-    def show_result(self, result: grading.Result, attempts: int, answer=None) -> None:
-        """Render a graded result with per-option feedback and the explanation."""
+    def show_result(self, result: grading.Result, attempts: int, answer=None,
+                    first: grading.Result | None = None) -> None:
+        """Render a graded result with per-option feedback, the explanation and whether the
+        first try (``first``, which counts) was right."""
         self.feedback.value = _html.live(_html.box(
-            _result_html(self.question, result, attempts, answer, self.options)))
+            _result_html(self.question, result, attempts, answer, self.options, first)))
 
     def show_earlier(self) -> None:
         """Say that the stored answer was to an earlier version of the item (not scored)."""
@@ -199,7 +204,9 @@ class QuizWidget(NetlearnBox):
     topic_id : str
     questions : list of QuestionView
     score_label : HTML
-        "Score: 5 of 8 answered correctly · 9 attempts".
+        "Right on the first try: 5 of 8; after retries: 8 of 8 · 11 attempts".
+    outcome : netlearn.teaching.grading.QuizOutcome
+        First attempts (what counts) and the answers after retries, from the store.
     reset_button : Button
     status : HTML
     """
@@ -212,8 +219,7 @@ class QuizWidget(NetlearnBox):
         total = len(topic.questions)
         seed = store.option_seed() if any(map(grading.shuffles, topic.questions)) else ""
         self.history = load_history()
-        self.results: dict[str, grading.Result] = {}  # item id -> the scored (current) answer
-        self.earlier: set[str] = set()  # items last answered in an earlier version
+        self.outcome = grading.QuizOutcome(total, {}, {}, [])
         self.questions = [
             QuestionView(q, i, total, self.check, facilitator, seed)
             for i, q in enumerate(topic.questions, start=1)
@@ -227,7 +233,7 @@ class QuizWidget(NetlearnBox):
         if not self.questions:
             self.set_body([html("<p>This notebook has no quiz.</p>")])
             return
-        self.set_body([*self.questions, self.score_label,
+        self.set_body([html(FIRST_TRY_NOTE), *self.questions, self.score_label,
                        hbox([self.reset_button]), self.status])
         self._restore()
 
@@ -249,48 +255,70 @@ class QuizWidget(NetlearnBox):
         self.store.save_answer(self.topic_id, view.question_id, answer, result.score,
                                result.max_score, result.correct,
                                version=grading.item_version(view.question))
-        latest = self.store.last_answers(self.topic_id)
-        self.results[view.question_id] = result
-        self.earlier.discard(view.question_id)
-        view.show_result(result, latest[view.question_id]["attempts"], answer)
+        latest = self._read()
+        first = self.outcome.first.get(view.question_id)
+        view.show_result(result, latest[view.question_id]["attempts"], answer,
+                         first.result if first else None)
         self._show_score(latest)
         self.status.value = ""
 
+    @property
+    def results(self) -> dict:
+        """Item id -> Result of the latest answer (after retries) to the current version."""
+        return self.outcome.latest
+
+    @property
+    def earlier(self) -> set:
+        """Items last answered in an earlier version (never scored)."""
+        return set(self.outcome.earlier)
+
     def reset(self) -> None:
-        """Clear this quiz's answers (the store keeps them as history) and the feedback."""
+        """Clear this quiz's answers and feedback for practice; the store keeps the attempts,
+        and the first tries still count."""
         cleared = self.store.reset_answers(self.topic_id)
         for view in self.questions:
             view.clear()
-        self.results, self.earlier = {}, set()
-        self._show_score({})
+        self._show_score(self._read())
         self.status.value = (f"<p class='netlearn-muted'>Quiz reset ({plural(cleared, 'attempt')}"
-                             " cleared). Your answers start afresh.</p>")
+                             " cleared). Your answers start afresh for practice; your first"
+                             " tries still count as they were.</p>")
+
+    def _read(self) -> dict:
+        """Re-read the store: the latest answers, and every attempt for the first tries."""
+        latest = self.store.last_answers(self.topic_id)
+        self.outcome = grading.quiz_outcome(
+            [view.question for view in self.questions], latest,
+            self.store.quiz_attempts(self.topic_id), self.history)
+        return latest
 
     def _restore(self) -> None:
-        latest = self.store.last_answers(self.topic_id)
-        results, earlier = grading.current_results(
-            [view.question for view in self.questions], latest, self.history)
-        self.results, self.earlier = results, set(earlier)
+        latest = self._read()
+        earlier = self.earlier
         for view in self.questions:
             saved = latest.get(view.question_id)
-            if view.question_id in self.earlier:
+            if view.question_id in earlier:
                 view.show_earlier()
             elif saved is not None:
+                first = self.outcome.first.get(view.question_id)
                 view.set_answer(saved["answer"])
-                view.show_result(results[view.question_id], saved["attempts"], saved["answer"])
+                view.show_result(self.results[view.question_id], saved["attempts"],
+                                 saved["answer"], first.result if first else None)
         self._show_score(latest)
 
     def _show_score(self, latest: dict) -> None:
-        """Show the score of the re-graded answers: the same results the feedback shows."""
-        right = sum(1 for result in self.results.values() if result.correct)
+        """Show the first tries (what counts) and the re-graded answers after retries: the
+        same results the feedback shows."""
         attempts = sum(latest[k]["attempts"] for k in self.results if k in latest)
         tries = plural(attempts, "attempt") if attempts else "no attempts yet"
         earlier = ""
-        if self.earlier:
-            earlier = (f" · {plural(len(self.earlier), 'answer')} to an earlier version, not"
-                       " counted")
-        self.score_label.value = (f"<p><strong>Score: {right} of {len(self.questions)} answered"
-                                  f" correctly</strong> · {tries}{earlier}</p>")
+        if self.outcome.earlier:
+            earlier = (f" · {plural(len(self.outcome.earlier), 'answer')} to an earlier version,"
+                       " not counted")
+        total = len(self.questions)
+        self.score_label.value = (
+            f"<p><strong>Right on the first try: {self.outcome.right_first} of {total}"
+            f"</strong>; after retries: {self.outcome.right_after_retries} of {total} · "
+            f"{tries}{earlier}</p>")
 
 
 # -- HTML ---------------------------------------------------------------------------
@@ -304,7 +332,7 @@ def _verdict(summary: str) -> str:
 
 
 def _result_html(question: dict, result: grading.Result, attempts: int, answer,
-                 options: list) -> str:
+                 options: list, first: grading.Result | None = None) -> str:
     """Feedback in display order; options are named by their text, never by a letter."""
     position = {o["id"]: i for i, o in enumerate(options)}
     feedback = sorted(result.feedback, key=lambda item: position.get(item[0], len(position)))
@@ -328,9 +356,19 @@ def _result_html(question: dict, result: grading.Result, attempts: int, answer,
     parts.append("</ul>")
     if question.get("explanation"):
         parts.append(f"<p><strong>Why:</strong> {_html.inline(question['explanation'])}</p>")
-    parts.append(f"<p class='netlearn-muted'>{plural(attempts, 'attempt')} so far. You can change"
-                 " your answer and check again.</p>")
+    parts.append(f"<p class='netlearn-muted'>{_first_try_words(first)} "
+                 f"{plural(attempts, 'attempt')} so far. You can change your answer and check"
+                 " again to practise.</p>")
     return "".join(parts)
+
+
+def _first_try_words(first: grading.Result | None) -> str:
+    if first is None:  # answered before a reset of an earlier version: nothing counts yet
+        return ""
+    if first.correct:
+        return "<strong>✓ Right on the first try</strong> (that is what counts)."
+    return ("<strong>✗ Not right on the first try</strong> (that is what counts; later tries"
+            " are practice).")
 
 
 def _facilitator_html(question: dict, options: list, letters: dict) -> str:

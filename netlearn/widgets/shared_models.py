@@ -3,8 +3,8 @@
 ipywidgets gives every widget its own ``Layout`` model and, for most kinds, its own style
 model: a self-assessment row of a statement, five buttons and a note opened ten models
 in the kernel and the browser, most of them empty defaults. Here the defaults are one
-model each per kernel, shared by every widget that leaves them alone, which halves the
-models a notebook opens (and the time it takes to open them). A widget whose layout or
+model each per kernel, shared by every widget that leaves them alone, so a notebook opens
+far fewer models and shows sooner. A widget whose layout or
 style is changed after it is made must get its own: pass ``layout=`` or ``style=``.
 """
 

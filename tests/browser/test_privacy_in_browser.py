@@ -163,8 +163,8 @@ def files_holding(needles) -> list[str]:
 
 
 def make_upload(directory: Path) -> Path:
-    """A LinkedIn export zip of about 30 MB (bench/make_linkedin_export.py, stored)."""
-    sys.path.insert(0, str(REPO / "bench"))
+    """A LinkedIn export zip of about 30 MB (tools/make_linkedin_export.py, stored)."""
+    sys.path.insert(0, str(REPO / "tools"))
     try:
         from make_linkedin_export import write_export
     finally:

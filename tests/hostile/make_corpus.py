@@ -1,8 +1,8 @@
 """Write the hostile-input corpus: malformed and malicious files for every importer and the loader.
 
-Small files are committed under tests/hostile/files/; the three large ones (a 40 MB
-line, a zip bomb, 5,000 columns) are made at test time by `large_files(dir)` so the
-repository stays small. Run `python tests/hostile/make_corpus.py` to rewrite the
+Small files are committed under tests/hostile/files/; the large ones (a 40 MB line, zip
+bombs, 5,000 columns, a 10 MB mail header) are made at test time by `large_files(dir)` so
+the repository stays small. Run `python tests/hostile/make_corpus.py` to rewrite the
 committed ones. Every person here is fictional.
 """
 
@@ -110,6 +110,71 @@ def activity_files() -> dict[str, bytes]:
     return out
 
 
+def _mail(sender: bytes, to: bytes, date: bytes | None = b"Mon, 05 Jan 2026 09:00:00 +0000",
+          number: int = 1, envelope: bytes = b"From sam@example.org Mon Jan  5 09:00:00 2026",
+          more: bytes = b"") -> bytes:
+    """One mbox message (LF) with its envelope line, headers and a short body."""
+    dated = b"Date: " + date + b"\n" if date is not None else b""
+    return (envelope + b"\nFrom: " + sender + b"\nTo: " + to + b"\n" + dated
+            + b"Message-ID: <h" + str(number).encode() + b"@example.org>\nSubject: Hi\n" + more
+            + b"\nHello.\n\n")
+
+
+SAM_BYTES = b"Sam Learner <sam@example.org>"
+ADA_BYTES = b"Ada Example <ada@example.com>"
+#: Display names in every charset mail programs write: RFC 2047 words in UTF-8,
+#: ISO-8859-1/-2/-15, Windows-1252/-1251 and ISO-2022-JP, raw 8-bit Latin-1, bytes that
+#: are no text, and an encoded word that is broken. address -> (raw name, name read).
+MAIL_NAMES = {
+    "u8@example.com": (b"=?UTF-8?B?SsO2cmcgTcO8bGxlcg==?=", "Jörg Müller"),
+    "l1@example.com": (b"=?ISO-8859-1?Q?Andr=E9_Pr=E9vost?=", "André Prévost"),
+    "l2@example.com": (b"=?iso-8859-2?q?Pawe=B3_Kowalski?=", "Paweł Kowalski"),
+    "l15@example.com": (b"=?ISO-8859-15?Q?=A4uro_Fan?=", "€uro Fan"),
+    "w1252@example.com": (b"=?windows-1252?Q?Ren=E9e_=93Ren=94?=", "Renée “Ren”"),
+    "w1251@example.com": (b"=?windows-1251?B?yOLg7SDP5fLw7uI=?=", "Иван Петров"),
+    "jp@example.jp": (b"=?ISO-2022-JP?B?GyRCOzNFRBsoQiBUYXJv?=", "山田 Taro"),
+    "raw@example.com": ("Zoë Raw".encode("latin-1"), "Zoë Raw"),
+    "junk@example.com": (b"Bad \xff\xfe\x81 Bytes", "Bad ÿþ\ufffd Bytes"),
+    "broken@example.com": (b"=?utf-8?b?!!!?=", "broken@example.com"),  # decodes to nothing
+}
+
+
+def mailbox_files() -> dict[str, bytes]:
+    """Hostile mailboxes (``netlearn import mbox``): each message Sam sends is to a person."""
+    good = _mail(SAM_BYTES, ADA_BYTES)
+    names = b"".join(_mail(SAM_BYTES, raw + b" <" + address.encode() + b">", number=n)
+                     for n, (address, (raw, _)) in enumerate(MAIL_NAMES.items(), 2))
+    return {
+        "mbox-empty.mbox": b"",
+        "mbox-png-renamed.mbox": PNG,
+        "mbox-eml-instead.mbox": good.split(b"\n", 1)[1],  # one message, no envelope
+        "mbox-letter-from.mbox": b"From the desk of Sam\n\nDear all, no mail here.\n",
+        "mbox-takeout-without-mail.zip": _zip({
+            "Takeout/archive_browser.html": b"<html></html>",
+            "Takeout/Mail/User Settings/Labels.json": b"{}"}),
+        # separators broken: one after an empty line but with nothing after it, one with
+        # no empty line before it (still an envelope), one mangled into a header line
+        "mbox-broken-from-lines.mbox": (
+            good + b"From \x01\x02 garbage\nnot a header\n\n"
+            + _mail(SAM_BYTES, b"bo@example.net", number=2).rstrip(b"\n") + b"\n"
+            + _mail(SAM_BYTES, b"cy@example.com", number=3)
+            + b"From:sam@example.org Mon Jan  5 09:00:00 2026\n" + b"tail\n"),
+        # the last header never ends: the file stops in the middle of a line
+        "mbox-endless-header.mbox": good + _mail(SAM_BYTES, b"Bo <bo@example.net>",
+                                                  number=2)[:-40],
+        "mbox-bad-dates.mbox": (
+            good + _mail(SAM_BYTES, b"bo@example.net", None, 2)
+            + _mail(SAM_BYTES, b"cy@example.com", b"Tue, 31 Feb 2026 10:00:00 +0000", 3)
+            + _mail(SAM_BYTES, b"dee@example.com", b"Thu, 01 Jan 1970 00:00:00 +0000", 4)
+            + _mail(SAM_BYTES, b"eve@example.com", b"Fri, 01 Jan 2999 00:00:00 +0000", 5)
+            + _mail(SAM_BYTES, b"fay@example.com", b"yesterday", 6)),
+        "mbox-encoded-names.mbox": good + names,
+        "mbox-crlf-nul-bytes.mbox": (good + _mail(SAM_BYTES, b"bo@example.net", number=2,
+                                                  more=b"X-Junk: a\x00b\n")
+                                     ).replace(b"\n", b"\r\n"),
+    }
+
+
 def small_files() -> dict[str, bytes]:
     """Return file name -> bytes for every committed hostile file."""
     vcard = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vic Example\r\nEMAIL:vic@example.com\r\n"
@@ -152,6 +217,7 @@ def small_files() -> dict[str, bytes]:
                                   .encode()}),
         "li-not-a-zip.zip": b"PK\x03\x04 this is not really a zip archive",
         **activity_files(),
+        **mailbox_files(),
         # vCard
         "vc-empty.vcf": b"",
         "vc-truncated.vcf": (vcard + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Exam").encode(),
@@ -198,7 +264,7 @@ def small_files() -> dict[str, bytes]:
 
 
 def large_files(directory: Path) -> dict[str, Path]:
-    """Write the three large hostile files into ``directory``; return name -> path."""
+    """Write the large hostile files into ``directory``; return name -> path."""
     directory.mkdir(parents=True, exist_ok=True)
     paths = {}
     long_line = directory / "li-40mb-line.csv"
@@ -218,6 +284,22 @@ def large_files(directory: Path) -> dict[str, Path]:
             for _ in range(400):  # 400 MB of the same byte compresses to ~400 kB
                 member.write(chunk)
     paths[bomb.name] = bomb
+    header = directory / "mbox-10mb-header.mbox"
+    with open(header, "wb") as handle:
+        handle.write(_mail(SAM_BYTES, ADA_BYTES))
+        handle.write(_mail(SAM_BYTES, b"bo@example.net", number=2,
+                           more=b"X-Long: " + b"x" * (10 * 1024 * 1024) + b"\n"))
+        handle.write(_mail(SAM_BYTES, b"cy@example.com", number=3))
+    paths[header.name] = header
+    takeout_bomb = directory / "mbox-takeout-bomb.zip"
+    with zipfile.ZipFile(takeout_bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        name = "Takeout/Mail/All mail Including Spam and Trash.mbox"
+        with archive.open(name, "w", force_zip64=True) as member:
+            member.write(_mail(SAM_BYTES, ADA_BYTES))
+            chunk = b"\n" * (1024 * 1024)
+            for _ in range(64):  # 64 MB of empty lines compress to ~64 kB
+                member.write(chunk)
+    paths[takeout_bomb.name] = takeout_bomb
     big = "x" * (200 * 1024)
     for kind, (header, good, _, formula, _) in ACTIVITY.items():
         # the 200 KB cell goes where the formula went: names, titles, links and free text

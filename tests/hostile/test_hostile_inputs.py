@@ -17,7 +17,7 @@ from netlearn import store as store_module
 from netlearn.cli import main
 from netlearn.plumbing.paths import default_content_dir
 
-from .make_corpus import ACTIVITY, FILES, FORMULA, XSS, large_files, small_files
+from .make_corpus import ACTIVITY, FILES, FORMULA, MAIL_NAMES, XSS, large_files, small_files
 
 REFUSED, PARTIAL = "refused", "partial"
 
@@ -56,6 +56,18 @@ IMPORTS = {
     "log-wrong-header.csv": ("csv", REFUSED, ""),
     "log-bad-values.csv": ("csv", PARTIAL, "line"),
     "log-xss-name.csv": ("csv", PARTIAL, ""),
+    "mbox-empty.mbox": ("mbox", REFUSED, "is empty"),
+    "mbox-png-renamed.mbox": ("mbox", REFUSED, "does not start with a 'From ' line"),
+    "mbox-eml-instead.mbox": ("mbox", REFUSED, "does not start with a 'From ' line"),
+    "mbox-letter-from.mbox": ("mbox", REFUSED, "its messages have no mail headers"),
+    "mbox-takeout-without-mail.zip": ("mbox", REFUSED, "holds no mailbox"),
+    "mbox-takeout-bomb.zip": ("mbox", REFUSED, "zip bomb"),
+    "mbox-broken-from-lines.mbox": ("mbox", PARTIAL, "line"),
+    "mbox-endless-header.mbox": ("mbox", PARTIAL, ""),
+    "mbox-bad-dates.mbox": ("mbox", PARTIAL, "line"),
+    "mbox-encoded-names.mbox": ("mbox", PARTIAL, ""),
+    "mbox-crlf-nul-bytes.mbox": ("mbox", PARTIAL, ""),
+    "mbox-10mb-header.mbox": ("mbox", PARTIAL, "line"),
 }
 # the complete export's files, each imported on its own
 _PERSON_KINDS = ("endorsements-given", "endorsements-received", "recommendations-given",
@@ -72,7 +84,8 @@ for _kind in ACTIVITY:
         f"li-{_kind}-200kb-field.csv": ("linkedin", PARTIAL,
                                         "line" if _kind in _PERSON_KINDS else ""),
     })
-LARGE = {"li-40mb-line.csv", "li-5000-columns.csv", "li-zip-bomb.zip",
+LARGE = {"li-40mb-line.csv", "li-5000-columns.csv", "li-zip-bomb.zip", "mbox-10mb-header.mbox",
+         "mbox-takeout-bomb.zip",
          *(f"li-{kind}-200kb-field.csv" for kind in ACTIVITY)}
 # content overrides: each replaces 01-preparation/topic.yaml in a facilitator's directory
 CONTENT = ["yaml-tabs.yaml", "yaml-python-tag.yaml", "yaml-alias-bomb.yaml",
@@ -191,6 +204,32 @@ def test_html_names_from_the_new_files_are_stored_as_text(corpus, tmp_path, monk
     assert XSS + " Example" in [c.name for c in net.contacts]
     assert XSS in [e.title for e in net.events]
     assert "javascript" not in "".join(e.location for e in net.events)
+
+
+def test_mail_names_in_every_charset_are_stored_decoded(corpus, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("NETLEARN_HOME", str(home))
+    assert main(["import", "mbox", str(corpus["mbox-encoded-names.mbox"])]) == 0
+    store_module._stores.pop(home, None)
+    names = {c.email: c.name for c in store_module.Store(home).load_network().contacts}
+    assert names == {"ada@example.com": "Ada Example",
+                     **{address: name for address, (_, name) in MAIL_NAMES.items()}}
+
+
+def test_a_10_mb_mail_header_is_passed_over_without_being_held(corpus):
+    import tracemalloc
+
+    from netlearn.importers.mbox import read_mbox
+
+    tracemalloc.start()
+    try:
+        batch = read_mbox(corpus["mbox-10mb-header.mbox"])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [s.reason for s in batch.skipped] == ["message 2: its header is longer than 1 MB"]
+    assert sorted(c.email for c in batch.contacts) == ["ada@example.com", "cy@example.com"]
+    assert peak < 8 << 20, peak  # the first 1 MB of the header and a block or two, not 10 MB
 
 
 @pytest.mark.parametrize("name", CONTENT)

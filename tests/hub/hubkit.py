@@ -424,11 +424,8 @@ class Learner:
             except Exception:  # noqa: BLE001 (the server may be gone already)
                 pass
 
-    def rss(self, server: str = "") -> dict[str, float]:
-        """Return the resident memory (bytes) and CPU time (s) of one server and of its kernels.
-
-        Keys: ``server`` and ``kernels`` (RSS), ``server_cpu`` and ``kernels_cpu`` (user + system).
-        """
+    def server_process(self, server: str = ""):
+        """Return the psutil process of one of the learner's single-user servers."""
         import psutil
 
         for proc in self.hub.processes():
@@ -439,15 +436,23 @@ class Learner:
             if (env.get("JUPYTERHUB_USER") == self.name
                     and env.get("JUPYTERHUB_SERVER_NAME", "") == server
                     and "singleuser" in " ".join(proc.cmdline())):
-                kernels = proc.children(recursive=True)
-
-                def cpu(p):
-                    return p.cpu_times().user + p.cpu_times().system
-
-                return {"server": proc.memory_info().rss,
-                        "kernels": sum(k.memory_info().rss for k in kernels),
-                        "server_cpu": cpu(proc), "kernels_cpu": sum(cpu(k) for k in kernels)}
+                return proc
         raise LookupError(f"no server process for {self.name} {server!r}")
+
+    def rss(self, server: str = "") -> dict[str, float]:
+        """Return the resident memory (bytes) and CPU time (s) of one server and of its kernels.
+
+        Keys: ``server`` and ``kernels`` (RSS), ``server_cpu`` and ``kernels_cpu`` (user + system).
+        """
+        proc = self.server_process(server)
+        kernels = proc.children(recursive=True)
+
+        def cpu(p):
+            return p.cpu_times().user + p.cpu_times().system
+
+        return {"server": proc.memory_info().rss,
+                "kernels": sum(k.memory_info().rss for k in kernels),
+                "server_cpu": cpu(proc), "kernels_cpu": sum(cpu(k) for k in kernels)}
 
 
 class Kernel:

@@ -481,20 +481,3 @@ def test_a_hidden_sender_first_does_not_shift_the_senders_of_later_rows(tmp_path
     assert [s.line for s in batch.skipped] == [2]
     assert [m.source_ref.rsplit("|", 1)[1] for m in batch.interactions] == [
         f"https://www.linkedin.com/in/{slug}" for slug in ("c-d", "a-b", "e-f", "c-d")]
-
-
-def test_names_holding_a_hint_word_are_found_as_a_test_per_name_finds_them():
-    import random
-
-    from netlearn.importers.linkedin import _names_holding
-
-    rng = random.Random(7)
-    pieces = ["jo", "jordan", "ANA", "İsmail", "ß", "Straße", "x", "\n", ",", " ", "Ünal", "JORDAN"]
-    for _ in range(200):
-        names = {f"id{n}": "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
-                 for n in range(rng.randint(0, 30))}
-        words = {rng.choice(["jordan", "ana", "i̇smail", "ss", "straße", "ünal", "o"])
-                 for _ in range(rng.randint(0, 3))}
-        expected = {pid for pid, name in names.items() if any(w in name.lower() for w in words)}
-        assert _names_holding(names, words) == expected
-    assert _names_holding({"a": "Ana"}, {"\x00", ""}) == set()

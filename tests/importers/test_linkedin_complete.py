@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from netlearn.importers import dates, read
-from netlearn.importers import linkedin_complete as linkedin_extra
+from netlearn.importers.linkedin import complete as linkedin_extra
 from netlearn.plumbing.errors import InputError
 from netlearn.store import Store
 

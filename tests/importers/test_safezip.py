@@ -129,26 +129,28 @@ def test_not_a_zip_and_is_zip(tmp_path):
     assert safezip.is_zip(f)
     with pytest.raises(InputError) as err:
         safezip.open_zip(f)
-    assert "not a readable zip" in str(err.value)
+    assert "is a damaged or incomplete zip file" in str(err.value)
     g = tmp_path / "y.csv"
     g.write_text("a,b\n", encoding="utf-8")
     assert not safezip.is_zip(g)
     assert not safezip.is_zip(tmp_path / "missing.zip")
 
 
-def test_a_member_opened_alone_has_its_own_handle_and_closes_it(tmp_path):
-    path = tmp_path / "export.zip"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("a/messages.csv", "x" * 5000)
-        z.writestr("b.csv", "y" * 5000)
-    with safezip.open_zip(path) as archive:
-        mine = archive.open(archive.find("b.csv"))
-        alone = safezip.open_member_alone(path, "a/messages.csv")
-        # reads through one handle do not move the other's position
-        assert mine.read(10) == b"y" * 10 and alone.read(10) == b"x" * 10
-        assert mine.read() == b"y" * 4990 and alone.read() == b"x" * 4990
-        own = alone._owner
-        assert own is not archive
-        alone.close()
-        assert own._zip.fp is None  # its archive is closed with it
-        assert archive._zip.fp is not None
+@pytest.mark.parametrize("kind", ["linkedin", "vcard", "ics", "mbox", "csv"])
+@pytest.mark.parametrize("content", [b"First Name,Last Name\nAda,Example\n",
+                                     bytes(range(256)) * 8, b""])
+def test_a_file_named_zip_that_is_not_one_is_called_not_a_zip_file(tmp_path, kind, content):
+    fake = tmp_path / "Basic_LinkedInDataExport.zip"
+    fake.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read(kind, fake)
+    assert str(err.value) == f"{fake}: {safezip.NOT_A_ZIP}"
+    with pytest.raises(InputError, match="is not a zip file"):
+        safezip.open_zip(fake)
+
+
+def test_a_false_zip_in_a_mail_folder_is_named(tmp_path):
+    (tmp_path / "takeout-001.zip").write_text("not a zip", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read("mbox", tmp_path)
+    assert "takeout-001.zip: is not a zip file" in str(err.value)

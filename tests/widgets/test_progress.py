@@ -98,10 +98,10 @@ def test_course_overview_table(store, course):
     widget = course_overview(store=store, course=course)
     rows = {row["topic_id"]: row for row in widget.rows}
     assert rows["t1-alpha"]["status"] == "✓ done"
-    assert rows["t1-alpha"]["quiz"] == "3 of 3 correct · 3 of 3 points"
+    assert rows["t1-alpha"]["quiz"] == "Right on the first try: 3 of 3; after retries: 3 of 3"
     assert rows["t1-alpha"]["self_assessment"] == "2.5 → 4.0"
     assert rows["t2-beta"]["status"] == "◐ started"
-    assert rows["t2-beta"]["quiz"] == "1 of 2 correct · 1 of 2 points"
+    assert rows["t2-beta"]["quiz"] == "Right on the first try: 1 of 2; after retries: 1 of 2"
     assert rows["t2-beta"]["self_assessment"] == "1.0 → not yet"
     assert rows["t9-plan"]["status"] == "◐ started"  # 2 of 3 statements rated after
     assert rows["t0-intro"]["quiz"] == "—"
@@ -119,7 +119,33 @@ def test_course_overview_refresh(store, course):
     store.save_answer("t2-beta", "beta-q1", "a", 1, 1, True)
     widget.refresh_button.click()
     assert {row["topic_id"]: row["status"] for row in widget.rows}["t2-beta"] == "◐ started"
-    assert "1 of 2 correct" in widget.table_html.value
+    assert "Right on the first try: 1 of 2; after retries: 1 of 2" in widget.table_html.value
+    assert "<th scope='col'>Quiz (your first try counts)</th>" in widget.table_html.value
+
+
+def test_wrong_then_right_shows_as_not_right_on_the_first_try_in_the_course_map(
+        store, course):
+    """Notebook 06's results (the course map) and the notebook's own progress bar."""
+    the_quiz = quiz("t1-alpha", store=store, course=course)
+    for value in ("a", "b"):  # wrong, then right
+        the_quiz.question("alpha-q1").radio.value = value
+        the_quiz.question("alpha-q1").check_button.click()
+    rows = {row["topic_id"]: row for row in course_overview(store=store, course=course).rows}
+    assert rows["t1-alpha"]["quiz"] == "Right on the first try: 0 of 3; after retries: 1 of 3"
+    bar = progress_bar("t1-alpha", store=store, course=course)
+    assert bar.steps[0].text == ("◐ Quiz: 1 of 3 questions answered · right on the first try:"
+                                 " 0 of 3; after retries: 1 of 3")
+
+
+def test_the_course_map_keeps_first_tries_after_a_reset_and_earlier_versions_apart(
+        store, course):
+    store.save_answer("t2-beta", "beta-q1", "a", 1, 1, True)
+    store.reset_answers("t2-beta")
+    store.save_answer("t1-alpha", "alpha-q1", "b", 1, 1, True, version="0123456789abcdef")
+    rows = {row["topic_id"]: row for row in course_overview(store=store, course=course).rows}
+    assert rows["t2-beta"]["quiz"] == "Right on the first try: 1 of 2; after retries: 0 of 2"
+    assert rows["t1-alpha"]["quiz"] == ("Right on the first try: 0 of 3; after retries: 0 of 3;"
+                                        " 1 answer to an earlier version, not counted")
 
 
 def test_css_classes(store, course):

@@ -49,7 +49,15 @@ def test_single_choice_correct_answer_gives_feedback_and_is_saved(store, course)
     assert store.last_answers(TOPIC) == {"alpha-q1": {
         "answer": "b", "score": 1.0, "max_score": 1.0, "correct": True, "attempts": 1,
         "version": grading.item_version(view.question)}}
-    assert "Score: 1 of 3 answered correctly</strong> · 1 attempt<" in widget.score_label.value
+    assert ("Right on the first try: 1 of 3</strong>; after retries: 1 of 3 · 1 attempt<"
+            in widget.score_label.value)
+    assert "✓ Right on the first try</strong> (that is what counts)" in view.feedback.value
+
+
+def test_the_quiz_says_the_first_try_counts(store, course):
+    widget = quiz(TOPIC, store=store, course=course)
+    assert any("Your first answer to each question is the one that counts" in value
+               and "later tries are practice" in value for value in widget.html_values())
 
 
 def test_single_choice_wrong_answer(store, course):
@@ -128,7 +136,21 @@ def test_every_attempt_is_saved_and_counted(store, course):
     assert [(r["item_id"], r["answer"]) for r in rows] == [
         ("alpha-q1", '"a"'), ("alpha-q1", '"b"'), ("alpha-q2", '["a", "b"]')]
     assert store.last_answers(TOPIC)["alpha-q1"]["attempts"] == 2
-    assert "Score: 2 of 3 answered correctly</strong> · 3 attempts" in widget.score_label.value
+    assert ("Right on the first try: 1 of 3</strong>; after retries: 2 of 3 · 3 attempts"
+            in widget.score_label.value)
+
+
+def test_wrong_then_right_is_not_right_on_the_first_try(store, course, reopen):
+    widget = quiz(TOPIC, store=store, course=course)
+    answer_and_check(widget, "alpha-q1", "a")
+    view = answer_and_check(widget, "alpha-q1", "b")
+    assert "✓ Correct —" in view.feedback.value  # this try is right ...
+    assert "✗ Not right on the first try</strong>" in view.feedback.value  # ... but not the first
+    assert "Right on the first try: 0 of 3</strong>; after retries: 1 of 3" \
+        in widget.score_label.value
+    fresh = quiz(TOPIC, store=reopen(), course=course)
+    assert "✗ Not right on the first try" in fresh.question("alpha-q1").feedback.value
+    assert "Right on the first try: 0 of 3</strong>" in fresh.score_label.value
 
 
 def test_changing_an_answer_after_checking_marks_the_feedback_stale(store, course):
@@ -154,7 +176,8 @@ def test_last_answers_come_back_after_a_restart(store, course, reopen):
         assert "✓ Correct —" in view.feedback.value
     assert "2 attempts so far" in q1.feedback.value
     assert "You changed your answer" not in q1.feedback.value
-    assert "Score: 3 of 3 answered correctly</strong> · 4 attempts" in fresh.score_label.value
+    assert ("Right on the first try: 2 of 3</strong>; after retries: 3 of 3 · 4 attempts"
+            in fresh.score_label.value)
 
 
 def test_unanswered_questions_stay_empty_after_a_restart(store, course, reopen):
@@ -163,7 +186,8 @@ def test_unanswered_questions_stay_empty_after_a_restart(store, course, reopen):
     fresh = quiz(TOPIC, store=reopen(), course=course)
     assert fresh.question("alpha-q2").feedback.value == ""
     assert not any(box.value for box in fresh.question("alpha-q2").checkboxes.values())
-    assert "Score: 1 of 3 answered correctly" in fresh.score_label.value
+    assert "Right on the first try: 1 of 3</strong>; after retries: 1 of 3" \
+        in fresh.score_label.value
 
 
 def test_reset_clears_selections_feedback_and_stored_answers(store, course, reopen):
@@ -175,13 +199,19 @@ def test_reset_clears_selections_feedback_and_stored_answers(store, course, reop
     for view in widget.questions:
         assert view.feedback.value == ""
         assert view.answer() in (None, [], {})
-    assert "Score: 0 of 3 answered correctly</strong> · no attempts yet" \
+    # The first tries still count after a reset; only the practice answers are cleared.
+    assert "Right on the first try: 3 of 3</strong>; after retries: 0 of 3 · no attempts yet" \
         in widget.score_label.value
     assert "Quiz reset (3 attempts cleared)" in widget.status.value
+    assert "your first tries still count" in widget.status.value
 
     fresh = quiz(TOPIC, store=reopen(), course=course)
     assert fresh.question("alpha-q1").radio.value is None
     assert all(view.feedback.value == "" for view in fresh.questions)
+    view = answer_and_check(fresh, "alpha-q1", "c")  # a wrong answer after the reset
+    assert "✓ Right on the first try</strong>" in view.feedback.value
+    assert "Right on the first try: 3 of 3</strong>; after retries: 0 of 3" \
+        in fresh.score_label.value
 
 
 def test_reset_only_touches_this_topic(store, course):
@@ -287,10 +317,11 @@ def test_an_answer_to_an_earlier_version_is_shown_as_such_and_not_scored(store, 
     view = widget.question("alpha-q1")
     assert "answered an earlier version" in view.feedback.value
     assert view.radio.value is None
-    assert "Score: 0 of 3 answered correctly</strong> · no attempts yet · 1 answer to an" \
-        " earlier version, not counted" in widget.score_label.value
-    answer_and_check(widget, "alpha-q1", "b")  # answering it again counts
-    assert "Score: 1 of 3 answered correctly</strong> · 2 attempts<" in widget.score_label.value
+    assert "Right on the first try: 0 of 3</strong>; after retries: 0 of 3 · no attempts yet" \
+        " · 1 answer to an earlier version, not counted" in widget.score_label.value
+    answer_and_check(widget, "alpha-q1", "b")  # the first answer to this version counts
+    assert "Right on the first try: 1 of 3</strong>; after retries: 1 of 3 · 2 attempts<" \
+        in widget.score_label.value
 
 
 def test_the_score_line_counts_the_regraded_answer_not_a_stored_flag(store, course):
@@ -298,7 +329,8 @@ def test_the_score_line_counts_the_regraded_answer_not_a_stored_flag(store, cour
     store.save_answer(TOPIC, "alpha-q1", "c", 1.0, 1.0, True, version=grading.item_version(q1))
     widget = quiz(TOPIC, store=store, course=course)
     assert "✗ Not quite —" in widget.question("alpha-q1").feedback.value
-    assert "Score: 0 of 3 answered correctly" in widget.score_label.value
+    assert "Right on the first try: 0 of 3</strong>; after retries: 0 of 3" \
+        in widget.score_label.value
 
 
 @pytest.mark.parametrize("history, earlier", [({"alpha-q1": ["0123456789abcdef"]}, True),

@@ -38,7 +38,7 @@ class TriageList(NetlearnBox):
         How many are tagged and the gives and asks they add.
     """
 
-    summary_text = "Conversation triage"
+    summary_text = "Recent conversations: giving or asking?"
 
     def __init__(self, store=None, today=None, n: int = 12):
         from netlearn.network.metrics import recent_conversations
@@ -286,7 +286,7 @@ class EventRetro(NetlearnBox):
     message : HTML
     """
 
-    summary_text = "Event retro and preparation"
+    summary_text = "Your imported events: look back and prepare"
 
     def __init__(self, store=None, today=None, n: int = 8):
         from netlearn.keep.learner_network import IMPORTED_EVENT_SOURCES
@@ -306,7 +306,8 @@ class EventRetro(NetlearnBox):
         body = []
         for heading, events, label in (
                 ("Coming up — prepare with the checklist:", upcoming, "Save preparation"),
-                ("Past — one-minute retro: what did you do beforehand?", past, "Save retro")):
+                ("Past — a one-minute look back: what did you do beforehand?", past,
+                 "Save what I did")):
             if not events:
                 continue
             body.append(html(f"<p><b>{escape(heading)}</b></p>"))

@@ -8,10 +8,11 @@ from netlearn.widgets._ui import escape, note, resolve_store, table_html
 from netlearn.widgets.shared_models import html
 
 INTRO = (
-    "People who reconnect with ties that have gone quiet — even for years — get fresh, useful "
-    "advice (Levin, Walter & Murnighan, 2011). But worry about how the message will land "
-    "leads people to pick the easier, less valuable ties (Walter, Levin & Murnighan, 2015). "
-    "So choose by value, not comfort, and start with a line that asks for nothing."
+    "Executives who reconnected with contacts they had not spoken to for three years or more got "
+    "more novel advice from them than from their current ties (Levin, Walter & Murnighan, 2011). "
+    "People tend to pick the dormant ties they were closest to, but the ones they had spent less "
+    "time with were worth more (Walter, Levin & Murnighan, 2015). So this list puts long-quiet "
+    "ties first, then people you were in touch with only a few times; each line says why."
 )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from netlearn.importers import Reader, numbered
+from netlearn.importers.csv_files import Reader, cell, is_blank, numbered
 from netlearn.importers.dates import parse_time
-from netlearn.importers.linkedin_people import _person, norm_url
-from netlearn.network.records import Event, Interaction, Skipped
+from netlearn.importers.linkedin.part import Part, UniqueRefs
+from netlearn.importers.linkedin.people import norm_url, person
+from netlearn.network.records import Event, Interaction
 from netlearn.plumbing.clock import resolve_today
 
 ENDORSEMENTS_GIVEN = "endorsements_given"
@@ -81,10 +82,6 @@ def _columns(cols: dict[str, int]) -> dict[str, int]:
     return out
 
 
-def _get(row: list[str], i: int | None) -> str:
-    return row[i].strip() if i is not None and i < len(row) else ""
-
-
 def _web_url(url: str) -> str:
     """``url`` when it is a short web address, else ``""`` (formulas, scripts, 200 KB cells)."""
     u = url.strip()
@@ -94,43 +91,36 @@ def _web_url(url: str) -> str:
 
 
 class _Rows:
-    """Shared row handling: column count, the date cell, skipped rows."""
+    """What the files read here share: the columns, the date cell, numbered ids."""
 
-    def __init__(self, part, cols: dict[str, int], label: str, required: tuple[str, ...],
+    def __init__(self, part: Part, cols: dict[str, int], required: tuple[str, ...],
                  date_column: str, date_title: str):
-        self.part, self.label = part, label
+        self.part = part
         self.cols = _columns(cols)
         self.need = max(self.cols[c] for c in required) + 1
         self.i_date, self.date_title = self.cols[date_column], date_title
-        self.refs: dict[str, int] = {}
+        self.ref = UniqueRefs()
 
-    def rows(self, reader: Reader):
-        """Yield ``(line, row, when)`` for usable rows; skip and report the others."""
+    def rows(self, reader: Reader, keep_blank: bool = False):
+        """Yield ``(line, row, when)`` for usable rows; skip and report the others.
+
+        With ``keep_blank``, a row of empty cells is counted, and skipped for its date,
+        rather than passed over.
+        """
         part = self.part
         for line, row in numbered(reader):
-            if not any(c.strip() for c in row):
-                continue
-            if len(row) < self.need:
-                self.skip(line, f"has {len(row)} columns, expected {self.need}")
+            if (not keep_blank and is_blank(row)) or part.lacks_columns(line, row, self.need):
                 continue
             part.rows += 1
             raw = row[self.i_date]
             when = parse_time(raw)
             if when is None:
-                self.skip(line, f"'{self.date_title}' is not a date: {raw.strip()[:30]!r}")
+                part.skip(line, f"'{self.date_title}' is not a date: {raw.strip()[:30]!r}")
                 continue
             yield line, row, when
 
-    def skip(self, line: int, reason: str) -> None:
-        self.part.skipped.append(Skipped(self.label, line, reason))
 
-    def ref(self, base: str) -> str:
-        """``base``, numbered ``#2``, ``#3`` … when it repeats (file order: stable ids)."""
-        n = self.refs[base] = self.refs.get(base, 0) + 1
-        return base if n == 1 else f"{base}#{n}"
-
-
-def _person_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part):
+def _person_part(kind: str, reader: Reader, cols: dict[str, int], part: Part) -> Part:
     """Endorsements and recommendations: one interaction per row, with the other person."""
     given = kind in (ENDORSEMENTS_GIVEN, RECOMMENDATIONS_GIVEN)
     if kind in (ENDORSEMENTS_GIVEN, ENDORSEMENTS_RECEIVED):
@@ -140,19 +130,19 @@ def _person_part(kind: str, reader: Reader, cols: dict[str, int], label: str, pa
     else:
         first, last, url_col = "firstname", "lastname", None
         date_col, title, prefix = "creationdate", "Creation Date", "recommend"
-    rows = _Rows(part, cols, label, (first, last, date_col), date_col, title)
+    rows = _Rows(part, cols, (first, last, date_col), date_col, title)
     i_first, i_last = rows.cols[first], rows.cols[last]
     i_url = rows.cols.get(url_col) if url_col else None
     way = "out" if given else "in"
     for line, row, when in rows.rows(reader):
-        name = f"{_get(row, i_first)} {_get(row, i_last)}".strip()
+        name = f"{cell(row, i_first)} {cell(row, i_last)}".strip()
         if len(name) > MAX_NAME:
-            rows.skip(line, f"the name is longer than {MAX_NAME} characters")
+            part.skip(line, f"the name is longer than {MAX_NAME} characters")
             continue
-        url = _web_url(_get(row, i_url))
-        pid = _person(part, name, url)
+        url = _web_url(cell(row, i_url))
+        pid = person(part, name, url)
         if pid is None:
-            rows.skip(line, "no name or profile URL for the other person")
+            part.skip(line, "no name or profile URL for the other person")
             continue
         ref = rows.ref(f"{prefix}:{way}|{pid}|{row[rows.i_date].strip()}")
         part.interactions.append(Interaction(
@@ -172,81 +162,46 @@ def _post_url(url: str) -> str:
     return u
 
 
-def _post_part(kind: str, reader: Reader, cols: dict[str, int], label: str, part):
-    """Shares, comments and reactions: one interaction per row, with no other person.
-
-    The hot path of a complete export (20,000 reactions): one flat loop, and the
-    records made column-wise, sharing channel, purpose and source, as messages are."""
-    from netlearn.network.records import InteractionColumns
-
+def _post_part(kind: str, reader: Reader, cols: dict[str, int], part: Part) -> Part:
+    """Shares, comments and reactions: one interaction per row, with no other person."""
     link = {SHARES: "sharelink", COMMENTS: "link", REACTIONS: "link"}[kind]
-    rows = _Rows(part, cols, label, ("date",), "date", "Date")
-    i_date, need = rows.i_date, rows.need
+    rows = _Rows(part, cols, ("date",), "date", "Date")
     i_link = rows.cols.get(link)
     i_type = rows.cols.get("type", rows.cols.get("reactiontype"))
     prefix = {SHARES: "share", COMMENTS: "comment", REACTIONS: "reaction"}[kind]
-    reaction = kind == REACTIONS
-    whens: list[datetime] = []
-    refs: list[str] = []
-    fromiso = datetime.fromisoformat
-    prev = reader.line_num
-    for row in reader:
-        line, prev = prev + 1, reader.line_num
-        if len(row) < need:
-            if any(c.strip() for c in row):
-                rows.skip(line, f"has {len(row)} columns, expected {need}")
-            continue
-        part.rows += 1
-        raw = row[i_date]
-        when = None
-        if len(raw) == 19 and raw[4] == "-" and raw[10] == " ":  # 2025-06-01 14:03:22
-            try:
-                when = fromiso(raw)
-            except ValueError:
-                when = None
-        if when is None:
-            when = parse_time(raw)
-            if when is None:
-                rows.skip(line, f"'Date' is not a date: {raw.strip()[:30]!r}")
-                continue
-        url = _post_url(row[i_link]) if i_link is not None and i_link < len(row) else ""
-        if reaction:
-            kind_word = _get(row, i_type).upper()
+    for _, row, when in rows.rows(reader, keep_blank=True):
+        raw = row[rows.i_date]
+        url = _post_url(cell(row, i_link))
+        if kind == REACTIONS:
+            kind_word = cell(row, i_type).upper()
             if not (len(kind_word) <= 20 and kind_word.replace("_", "").isalpha()):
                 kind_word = "OTHER"
-            refs.append(f"{prefix}:{kind_word}|{url}|{raw.strip()}")
+            ref = f"{prefix}:{kind_word}|{url}|{raw.strip()}"
         else:
-            refs.append(f"{prefix}:{url}|{raw.strip()}")
-        whens.append(when)
-    if len(set(refs)) != len(refs):  # the same post, second and kind twice: number them
-        seen: dict[str, int] = {}
-        for k, ref in enumerate(refs):
-            n = seen[ref] = seen.get(ref, 0) + 1
-            if n > 1:
-                refs[k] = f"{ref}#{n}"
-    n = len(whens)
-    part.interactions = InteractionColumns.build(
-        whens, [""] * n, ["out"] * n, refs, channel="post", purpose="check_in",
-        source="linkedin")
+            ref = f"{prefix}:{url}|{raw.strip()}"
+        part.interactions.append(Interaction(
+            when=when, channel="post", direction="out", purpose="check_in",
+            source="linkedin", source_ref=rows.ref(ref),
+        ))
     return part
 
 
-def _events_part(reader: Reader, cols: dict[str, int], label: str, part, today: date):
+def _events_part(reader: Reader, cols: dict[str, int], part: Part, today: date) -> Part:
     """Events.csv: one event per row; events still to come are not attended yet."""
-    rows = _Rows(part, cols, label, ("eventname", "eventtime"), "eventtime", "Event Time")
+    rows = _Rows(part, cols, ("eventname", "eventtime"), "eventtime", "Event Time")
     i_name, i_status = rows.cols["eventname"], rows.cols.get("status")
     i_url = rows.cols.get("externalurl")
     for line, row, when in rows.rows(reader):
-        title = " ".join(_get(row, i_name).split())
+        title = " ".join(cell(row, i_name).split())
         if not title:
-            rows.skip(line, "the event has no name")
+            part.skip(line, "the event has no name")
             continue
         if len(title) > MAX_NAME:
-            rows.skip(line, f"'Event Name' is longer than {MAX_NAME} characters")
+            part.skip(line, f"'Event Name' is longer than {MAX_NAME} characters")
             continue
-        status = _get(row, i_status).upper()
+        status = cell(row, i_status).upper()
         declined = any(word in status for word in _NOT_ATTENDED)
-        url = _web_url(_get(row, i_url))
+        url = _web_url(cell(row, i_url))
         day = when.date()
         part.events.append(Event(
             title=title, day=day, attended=day <= today and not declined, location=url,
@@ -256,32 +211,28 @@ def _events_part(reader: Reader, cols: dict[str, int], label: str, part, today: 
     return part
 
 
-def parse(kind: str, reader: Reader, cols: dict[str, int], label: str, part,
-          today: date | None = None):
-    """Read one complete-export file's rows (after its header) into ``part``.
+def parse(kind: str, reader: Reader, cols: dict[str, int], label: str,
+          today: date | None = None) -> Part:
+    """Read one complete-export file's rows (after its header).
 
     Parameters
     ----------
     kind : str
         A key of :data:`FILE_NAMES`.
-    reader : csv.reader
-        Positioned after the header.
-    cols : dict of str to int
-        Column positions by lower-cased header name.
-    label : str
-        The file's name for messages.
-    part : netlearn.importers.linkedin._Part
-        Receives rows read, interactions (contact_key holding a person id until
-        resolved), events and skipped rows.
+    reader, cols, label
+        As for a :class:`~netlearn.importers.linkedin.part.FileReader`.
     today : date, optional
         Events after it are not attended yet (default: the real today).
 
     Returns
     -------
-    The same ``part``.
+    Part
+        Rows read, interactions (``contact_key`` holding a person id until resolved),
+        events and skipped rows.
     """
+    part = Part(kind, label)
     if kind in PERSON_KINDS:
-        return _person_part(kind, reader, cols, label, part)
+        return _person_part(kind, reader, cols, part)
     if kind == EVENTS:
-        return _events_part(reader, cols, label, part, resolve_today(today))
-    return _post_part(kind, reader, cols, label, part)
+        return _events_part(reader, cols, part, resolve_today(today))
+    return _post_part(kind, reader, cols, part)

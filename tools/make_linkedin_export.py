@@ -2,8 +2,8 @@
 
 Usage::
 
-    python bench/make_linkedin_export.py OUTDIR --connections 30000 --messages 200000 \\
-        --invitations 5000 --seed 1 [--complete]
+    python tools/make_linkedin_export.py OUTDIR --connections 30000 --messages 200000 \\
+        --invitations 5000 --seed 1 [--complete [--activity-scale 0.1]]
 
 Writes ``Connections.csv`` (with LinkedIn's three-line ``Notes:`` preamble),
 ``messages.csv`` (some multi-line HTML bodies, some SPAM and DRAFTS folders,
@@ -24,10 +24,16 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+# LinkedIn's date formats, as the sample persona's export writes them
+from netlearn.network.sample import (
+    linkedin_connected_on,
+    linkedin_invitation_date,
+    linkedin_message_date,
+)
+
 SELF_NAME = "Jordan Example"
 SELF_URL = "https://www.linkedin.com/in/example-jordan-self"
 END = datetime(2026, 10, 31, 18, 0)
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FIRST_NAMES = (
     "Alex", "Bea", "Carmen", "Dev", "Elif", "Femi", "Gus", "Hana", "Ines", "Jon", "Kai",
     "Lena", "Mo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sol", "Tariq", "Uma", "Vik",
@@ -60,20 +66,6 @@ SENTENCES = (
 )
 
 
-def _connected_on(day: datetime) -> str:
-    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _message_date(when: datetime) -> str:
-    return when.strftime("%Y-%m-%d %H:%M:%S") + " UTC"
-
-
-def _invitation_date(when: datetime) -> str:
-    hour = when.hour % 12 or 12
-    half = "AM" if when.hour < 12 else "PM"
-    return f"{when.month}/{when.day}/{when.year % 100:02d}, {hour}:{when.minute:02d} {half}"
-
-
 def _people(rng: random.Random, count: int, tag: str) -> list[tuple[str, str, str]]:
     """``count`` (first, last, url) triples; names repeat, URLs never do."""
     people = []
@@ -101,7 +93,7 @@ def write_connections(path: Path, rng: random.Random, people) -> None:
         day = END - timedelta(days=rng.randint(0, 10 * 365))
         email = f"{first}.{last}@example.com".lower() if rng.random() < 0.1 else ""
         rows.append((day, (first, last, url, email, rng.choice(COMPANIES),
-                           rng.choice(POSITIONS), _connected_on(day))))
+                           rng.choice(POSITIONS), linkedin_connected_on(day))))
     rows.sort(key=lambda row: row[0], reverse=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(
@@ -160,7 +152,7 @@ def write_messages(path: Path, rng: random.Random, people, count: int, seed: int
                     conversation_id, title, sender, sender_url,
                     ", ".join(recipient[0] for recipient in recipients),
                     ",".join(recipient[1] for recipient in recipients),
-                    _message_date(min(when, END)), subject,
+                    linkedin_message_date(min(when, END)), subject,
                     _content(rng, first if outgoing else "Jordan"), folder,
                 ))
                 written += 1
@@ -182,7 +174,7 @@ def write_invitations(path: Path, rng: random.Random, people, count: int) -> Non
                 row = (SELF_NAME, f"{first} {last}", "OUTGOING", SELF_URL, url)
             else:
                 row = (f"{first} {last}", SELF_NAME, "INCOMING", url, SELF_URL)
-            rows.append((when, (row[0], row[1], _invitation_date(when), message, *row[2:])))
+            rows.append((when, (row[0], row[1], linkedin_invitation_date(when), message, *row[2:])))
         rows.sort(key=lambda row: row[0], reverse=True)
         writer.writerows(row[1] for row in rows)
 
@@ -198,9 +190,14 @@ def _write(path: Path, header, rows) -> None:
         writer.writerows(rows)
 
 
-def write_activity(out: Path, rng: random.Random, people, reactions: int = 20000,
-                   comments: int = 5000, shares: int = 2000, endorsements: int = 1000,
-                   recommendations: int = 40, events: int = 200) -> dict[str, Path]:
+#: Rows of each activity file of a complete export (``endorsements`` in each of the two files).
+ACTIVITY_ROWS = {"reactions": 20000, "comments": 5000, "shares": 2000, "endorsements": 1000,
+                 "recommendations": 40, "events": 200}
+
+
+def write_activity(out: Path, rng: random.Random, people, reactions: int, comments: int,
+                   shares: int, endorsements: int, recommendations: int,
+                   events: int) -> dict[str, Path]:
     """Write the complete export's activity files; return their paths by file name."""
     def when() -> datetime:
         return (END - timedelta(seconds=rng.randint(0, 5 * 365 * 86400))).replace(microsecond=0)
@@ -221,7 +218,7 @@ def write_activity(out: Path, rng: random.Random, people, reactions: int = 20000
     for name in ("Recommendations_Given.csv", "Recommendations_Received.csv"):
         rows = [(first, last, rng.choice(COMPANIES), rng.choice(POSITIONS),
                  " ".join(rng.choice(SENTENCES) for _ in range(8)),
-                 _invitation_date(when()), "VISIBLE")
+                 linkedin_invitation_date(when()), "VISIBLE")
                 for first, last, _ in (rng.choice(people) for _ in range(recommendations))]
         paths[name] = out / name
         _write(paths[name], ("First Name", "Last Name", "Company", "Job Title", "Text",
@@ -242,14 +239,14 @@ def write_activity(out: Path, rng: random.Random, people, reactions: int = 20000
                     post(rng.randrange(10 ** 9))) for _ in range(reactions)), reverse=True))
     paths["Events.csv"] = out / "Events.csv"
     _write(paths["Events.csv"], ("Event Name", "Event Time", "Status", "External Url"),
-           [(f"Design meetup #{n}", _message_date(when()), "ATTENDING",
+           [(f"Design meetup #{n}", linkedin_message_date(when()), "ATTENDING",
              f"https://www.linkedin.com/events/example-{n}") for n in range(events)])
     return paths
 
 
 def write_export(outdir, connections: int = 30000, messages: int = 200000,
-                 invitations: int = 5000, seed: int = 1,
-                 complete: bool = False) -> dict[str, Path]:
+                 invitations: int = 5000, seed: int = 1, complete: bool = False,
+                 activity_scale: float = 1.0) -> dict[str, Path]:
     """Write the three CSV files (and with ``complete`` the activity files); return
     their paths by file name.
 
@@ -263,6 +260,9 @@ def write_export(outdir, connections: int = 30000, messages: int = 200000,
         Seed of the private random generator.
     complete : bool
         Also write the complete export's activity files (see :func:`write_activity`).
+    activity_scale : float
+        Multiplies the rows of every activity file (at least one row each), so a small
+        complete export stays small.
 
     Returns
     -------
@@ -278,7 +278,9 @@ def write_export(outdir, connections: int = 30000, messages: int = 200000,
     write_messages(paths["messages.csv"], rng, pool, messages, seed)
     write_invitations(paths["Invitations.csv"], rng, pool, invitations)
     if complete:
-        paths.update(write_activity(out, rng, pool))
+        rows = {name: max(1, round(count * activity_scale))
+                for name, count in ACTIVITY_ROWS.items()}
+        paths.update(write_activity(out, rng, pool, **rows))
     return paths
 
 
@@ -291,9 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--complete", action="store_true",
                         help="also write the complete export's activity files")
+    parser.add_argument("--activity-scale", type=float, default=1.0,
+                        help="multiply the rows of every activity file (default 1)")
     args = parser.parse_args(argv)
     paths = write_export(args.outdir, args.connections, args.messages, args.invitations,
-                         args.seed, args.complete)
+                         args.seed, args.complete, args.activity_scale)
     for path in paths.values():
         print(path)
     return 0
