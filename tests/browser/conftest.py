@@ -23,6 +23,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
+IMPORT_FIXTURES = REPO / "tests" / "fixtures" / "cli"
 SCREENSHOT_DIR = REPO / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -110,6 +111,24 @@ def seed_hostile_contact(home: Path) -> None:
     try:
         store.save_batch(Batch(source="browser-test", path="browser-test.csv",
                                contacts=[hostile, friend], interactions=interactions))
+    finally:
+        store.close()
+
+
+def seed_imported(home: Path) -> None:
+    """A learner who imported their LinkedIn export, a calendar and a CSV log, and who has
+    the hostile contact of :func:`seed_hostile_contact`."""
+    from netlearn.keep.ingest import import_file
+    from netlearn.network.sample import write_sample_linkedin_export
+    from netlearn.store import Store
+
+    seed_hostile_contact(home)
+    store = Store(home)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            import_file(store, "linkedin", write_sample_linkedin_export(folder))
+        import_file(store, "ics", IMPORT_FIXTURES / "calendar.ics")
+        import_file(store, "csv", IMPORT_FIXTURES / "log.csv")
     finally:
         store.close()
 
@@ -587,11 +606,12 @@ def answer_quiz_item(page) -> QuizAnswer:
 
 @pytest.fixture(scope="session")
 def lab_server():
-    """A real JupyterLab (isolated NETLEARN_HOME with a hostile contact) for the session."""
+    """A real JupyterLab for the session; its isolated NETLEARN_HOME holds an imported
+    LinkedIn export, calendar and CSV log, and a contact whose name is HTML."""
     reason = browser_missing_reason()
     if reason:
         pytest.skip(reason)
-    server = start_lab(REPO)
+    server = start_lab(REPO, seed=seed_imported)
     try:
         yield server
     finally:
@@ -656,27 +676,19 @@ def new_notebook_page(context, server: LabServer) -> NotebookPage:
     return handle
 
 
-@pytest.fixture
-def lab_page(browser_context, lab_server):
-    """A fresh 1280×900 page that records dialogs; its kernels are shut down afterwards."""
-    handle = new_notebook_page(browser_context, lab_server)
-    try:
-        yield handle
-    finally:
-        handle.page.close()
-        lab_server.shutdown_kernels()
-
-
 # -- one Run All per notebook, shared by the tests that read it ------------------------------
 #
-# The notebook test, the accessibility test and the zoom test each need a notebook that was
+# The notebook, keyboard, accessibility, axe-core and zoom tests each need a notebook that was
 # opened and run (Run → Run All Cells) on the session's lab. They are put next to each other,
 # notebook by notebook (pytest_collection_modifyitems), and the ``notebook_run`` fixture hands
 # the same page to each of them: the notebook runs once, then the next test goes on from the
-# state the one before left (the notebook test ends on Restart Kernel and Run All Cells). A
-# test that fails or errors discards the page, so the next test starts from a fresh run.
+# state the one before left (the notebook test ends on Restart Kernel and Run All Cells; the
+# keyboard test comes next, while each quiz holds the one answer the notebook test gave). A
+# test that changes the page for good (zoom, an injected element) marks the run ``spent``; a
+# test that fails or errors discards the page; either way the next test starts a fresh run.
 
-SHARED_RUN_ORDER = {"test_notebooks_in_browser": 0, "test_accessibility": 1, "test_zoom_reflow": 2}
+SHARED_RUN_ORDER = {"test_notebooks_in_browser": 0, "test_keyboard": 1, "test_accessibility": 2,
+                    "test_axe": 3, "test_zoom_reflow": 4}
 
 
 @dataclass

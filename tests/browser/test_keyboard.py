@@ -4,13 +4,17 @@ Each widget is reached the way a keyboard user reaches it from the cell above: f
 on the widget's outer box (as a screen reader's "next region" or a skip would), then only
 Tab, Shift+Tab, Space and Enter (plus typing the reflection's text) are used. Arrow keys are
 not: JupyterLab takes them on a focused radio button or button (docs/accessibility.md).
+
+Runs on notebook 01 as the notebook test left it (shared run, see conftest): its first
+rating and quiz item already hold that test's answers, so each keyboard answer must change
+what the store holds.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import PANEL, REPO, run_all_cells, screenshot_on_failure
+from .conftest import PANEL, REPO, screenshot_on_failure
 
 pytestmark = pytest.mark.browser
 
@@ -89,19 +93,19 @@ def tab_until(page, matches, *, key: str = "Tab") -> dict:
     pytest.fail(f"not reached in {MAX_TABS} presses of {key}; focus went: {seen}")
 
 
-def store_of(lab_page):
+def store_of(server):
     from netlearn.store import Store
 
-    return Store(lab_page.server.home)
+    return Store(server.home)
 
 
-def poll(lab_page, read, done, timeout_s: float = 30):
+def poll(server, read, done, timeout_s: float = 30):
     """Read the learner's store until ``done(read(store))`` (the kernel saves asynchronously)."""
     import time
 
     deadline = time.monotonic() + timeout_s
     while True:
-        store = store_of(lab_page)
+        store = store_of(server)
         try:
             found = read(store)
         finally:
@@ -111,13 +115,22 @@ def poll(lab_page, read, done, timeout_s: float = 30):
         time.sleep(0.3)
 
 
-def test_keyboard_only_rating_quiz_reflection_and_scenario(lab_page):
-    page = lab_page.page
-    with screenshot_on_failure(page, "keyboard-only"):
-        lab_page.open(NOTEBOOK)
-        run_all_cells(page)
+def ratings_of(store) -> dict:
+    return {key: value for key, value in store.self_assessments("check").items()
+            if key[0] == TOPIC}
 
-        # 1. Likert rating: Tab to the first statement's buttons, → to "3", Space.
+
+@pytest.mark.parametrize("notebook", [NOTEBOOK], ids=[NOTEBOOK.stem])
+def test_keyboard_only_rating_quiz_reflection_and_scenario(notebook, notebook_run):
+    page = notebook_run.page
+    server = notebook_run.handle.server
+    with screenshot_on_failure(page, "keyboard-only"):
+        notebook_run.ensure_run()
+
+        # 1. Likert rating: Tab to the first statement's buttons, on to "3", back to "2", Space.
+        ratings_before = poll(server, ratings_of, lambda _: True)
+        assert 2 not in ratings_before.values(), (
+            f"a rating of 2 is stored already, so a stored 2 would prove nothing: {ratings_before}")
         enter_widget(page, "netlearn-self-assessment", lambda f: f["text"].startswith("1 ·"))
         tab_until(page, lambda f: f["text"].startswith("3 ·"))
         tab_until(page, lambda f: f["text"].startswith("2 ·"), key="Shift+Tab")
@@ -125,15 +138,15 @@ def test_keyboard_only_rating_quiz_reflection_and_scenario(lab_page):
         page.wait_for_function("""(selector) => document.querySelector(selector)
             .innerText.includes('Saved')""", arg=f"{PANEL} .netlearn-self-assessment "
                                                  ".netlearn-status")
-        ratings = poll(lab_page, lambda store: {
-            key: value for key, value in store.self_assessments("check").items()
-            if key[0] == TOPIC}, lambda found: 2 in found.values())
-        assert 2 in ratings.values(), f"the rating was not stored: {ratings}"
+        ratings = poll(server, ratings_of,
+                       lambda found: found != ratings_before and 2 in found.values())
+        assert ratings != ratings_before and 2 in ratings.values(), (
+            f"the rating was not stored: {ratings} (before: {ratings_before})")
 
         # 2. Quiz item 1 (single choice): Tab to its second option, Space, Enter on Check.
         # (Arrow keys are left out here: on a focused radio button JupyterLab's command-mode
         # shortcuts take them and select the next cell; see docs/accessibility.md.)
-        quiz_before = poll(lab_page, lambda store: store.last_answers(TOPIC), lambda _: True)
+        quiz_before = poll(server, lambda store: store.last_answers(TOPIC), lambda _: True)
         enter_widget(page, "netlearn-quiz", lambda f: f["type"] == "radio")
         tab_until(page, lambda f: f["type"] == "radio")
         page.keyboard.press("Space")
@@ -147,7 +160,7 @@ def test_keyboard_only_rating_quiz_reflection_and_scenario(lab_page):
             .locator(".netlearn-feedback [role=status][aria-live=polite]")
         feedback.wait_for(timeout=30_000)
         assert any(symbol in feedback.inner_text() for symbol in "✓✗◐")
-        answers = poll(lab_page, lambda store: store.last_answers(TOPIC),
+        answers = poll(server, lambda store: store.last_answers(TOPIC),
                        lambda found: found != quiz_before)
         assert answers != quiz_before, "the quiz answer was not stored"
 
@@ -157,13 +170,13 @@ def test_keyboard_only_rating_quiz_reflection_and_scenario(lab_page):
         tab_until(page, lambda f: "netlearn-save" in f["classes"])
         page.keyboard.press("Enter")
         wanted = "Keyboard only: I will prepare two questions."
-        texts = poll(lab_page, lambda store: [row["text"] for row
+        texts = poll(server, lambda store: [row["text"] for row
                                               in store.reflections(TOPIC).values()],
                      lambda found: wanted in found)
         assert wanted in texts, f"the reflection was not stored: {texts}"
 
         # 4. Scenario: Tab to a choice, Enter; focus stays on the next choice; on to an ending.
-        runs_before = poll(lab_page, lambda store: store.last_answers(TOPIC, kind="scenario"),
+        runs_before = poll(server, lambda store: store.last_answers(TOPIC, kind="scenario"),
                            lambda _: True)
         first = enter_widget(page, "netlearn-scenario", lambda f: "netlearn-choice" in f["classes"]
                              or "netlearn-restart" in f["classes"])
@@ -185,6 +198,6 @@ def test_keyboard_only_rating_quiz_reflection_and_scenario(lab_page):
                 assert "netlearn-restart" in info["classes"]
                 break
         assert ending.locator("[role=status]").count(), "the ending is not announced"
-        runs = poll(lab_page, lambda store: store.last_answers(TOPIC, kind="scenario"),
+        runs = poll(server, lambda store: store.last_answers(TOPIC, kind="scenario"),
                     lambda found: found != runs_before)
         assert runs != runs_before, "the scenario run was not stored"

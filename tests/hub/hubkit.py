@@ -30,6 +30,9 @@ CACHE = Path(os.environ.get("NETLEARN_HUB_CACHE",
                             Path.home() / ".cache" / "netlearn-hub-test")).expanduser()
 LEARNERS_ENV = "NETLEARN_HUB_LEARNERS"
 SERVICE = "netlearn-test"
+# How long a new kernel may take to answer its first kernel_info_request, for the test and
+# for the single-user servers alike (why: the comment on kernel_info_timeout in CONFIG).
+KERNEL_READY_TIMEOUT_S = 300
 
 # A log line that reports an error: traitlets/tornado "[E …]" or "[C …]" (JupyterHub, Jupyter
 # Server, nbgitpuller), a Python traceback, or the proxy's "[ConfigProxy] error:".
@@ -126,7 +129,15 @@ c.SimpleLocalProcessSpawner.home_dir_template = {homes!r} + "/{{username}}"
 c.JupyterHub.allow_named_servers = True
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.cmd = [{singleuser!r}]
-c.Spawner.args = ["--allow-root"]
+# --allow-root: CI runs as root. kernel_info_timeout: jupyter_server waits that long (default
+# 60 s) for a new kernel's first kernel_info reply, then completes the websocket handshake
+# anyway, nudges the kernel for the same time again and, if it is still silent, closes the
+# socket from its open() (jupyter_server/services/kernels/connection/channels.py, prepare()
+# and nudge()): the client sees "Connection to remote host was lost." right after a
+# successful handshake, and the log gets one "Uncaught exception" with two tracebacks. Five
+# servers and kernels starting at once on a busy 2-core box may need longer than that.
+c.Spawner.args = ["--allow-root",
+                  "--MappingKernelManager.kernel_info_timeout={kernel_ready_timeout}"]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 600
 c.Spawner.http_timeout = 600
@@ -175,7 +186,8 @@ class Hub:
             proxy_api_url=f"http://127.0.0.1:{self.api_port}", proxy=str(self.proxy),
             state=str(state), homes=str(self.homes),
             singleuser=str(Path(sys.executable).parent / "jupyterhub-singleuser"),
-            service=SERVICE, token=self.token), encoding="utf-8")
+            service=SERVICE, token=self.token, kernel_ready_timeout=KERNEL_READY_TIMEOUT_S),
+            encoding="utf-8")
         env = {key: value for key, value in os.environ.items()
                if not key.startswith(("NETLEARN_", "JUPYTER", "PYTEST"))}
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
@@ -300,17 +312,55 @@ class Learner:
         return f"{self.hub.url}/user/{self.name}/{server + '/' if server else ''}"
 
     def spawn(self, server: str = "", timeout: float = 600) -> float:
-        """Start a server and wait until it is ready; return the seconds it took."""
+        """Start a server and wait until it serves through the proxy; return the seconds it took.
+
+        Ready means: the hub's API reports the server ready (the hub sets that once the proxy
+        has its route), and the proxy hands the learner's URL to the server this call started
+        (its ``api/status`` reports a start after the request), not to an earlier one.
+        """
+        from datetime import datetime, timezone
+
         start = time.perf_counter()
+        requested = datetime.now(timezone.utc)
         self.hub.api("POST", self._server_path(server))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             model = self.hub.api("GET", f"users/{self.name}").json()
             found = model.get("servers", {}).get(server)
             if found and found.get("ready"):
-                return time.perf_counter() - start
+                break
             time.sleep(0.25)
-        raise TimeoutError(f"{self.name}'s server {server!r} was not ready within {timeout} s")
+        else:
+            raise TimeoutError(f"{self.name}'s server {server!r} was not ready within {timeout} s")
+        seen = "no answer"
+        while time.monotonic() < deadline:
+            status = self._status(server)
+            if isinstance(status, dict):
+                started = datetime.fromisoformat(status["started"].replace("Z", "+00:00"))
+                if started >= requested:
+                    return time.perf_counter() - start
+                seen = f"a server started at {status['started']}, before this spawn"
+            else:
+                seen = status
+            time.sleep(0.25)
+        raise TimeoutError(f"{self.name}'s server {server!r} is ready in the hub but the proxy "
+                           f"did not reach it within {timeout} s (last: {seen})")
+
+    def _status(self, server: str = ""):
+        """Return the server's ``api/status`` through the proxy, or why there is none (str)."""
+        import requests
+
+        try:
+            response = requests.get(self.base(server) + "api/status", timeout=30,
+                                    headers={"Authorization": f"token {self.token}"})
+        except requests.RequestException as exc:
+            return f"{type(exc).__name__}: {exc}"
+        if response.status_code != 200:
+            return f"HTTP {response.status_code}"
+        try:
+            return response.json()
+        except ValueError:
+            return "an answer that is not JSON"
 
     def stop(self, server: str = "", timeout: float = 300) -> None:
         """Stop a server and wait until the hub reports it gone."""
@@ -362,11 +412,13 @@ class Learner:
         session = self.request("POST", "api/sessions", server, json={
             "path": notebook_path, "type": "notebook", "name": Path(notebook_path).name,
             "kernel": {"name": "python3"}}).json()
-        kernel = Kernel(self, session["kernel"]["id"], server)
+        kernel = None
         try:
+            kernel = Kernel(self, session["kernel"]["id"], server)
             yield kernel
         finally:
-            kernel.close()
+            if kernel is not None:
+                kernel.close()
             try:
                 self.request("DELETE", f"api/sessions/{session['id']}", server)
             except Exception:  # noqa: BLE001 (the server may be gone already)
@@ -404,52 +456,95 @@ class Learner:
 
 
 class Kernel:
-    """A kernel of a learner's server, spoken to over its websocket (Jupyter protocol JSON)."""
+    """A kernel of a learner's server, spoken to over its websocket (Jupyter protocol JSON).
 
-    def __init__(self, learner: Learner, kernel_id: str, server: str = ""):
+    Connecting waits, as JupyterLab does, until the kernel has answered a kernel_info_request
+    over the websocket and gone idle: only then does code sent to it run.
+    """
+
+    def __init__(self, learner: Learner, kernel_id: str, server: str = "",
+                 timeout: float = KERNEL_READY_TIMEOUT_S):
         import websocket
 
-        self.learner, self.id = learner, kernel_id
+        self.learner, self.id, self.server = learner, kernel_id, server
         self.session = uuid.uuid4().hex
         url = (learner.base(server).replace("http://", "ws://")
                + f"api/kernels/{kernel_id}/channels?session_id={self.session}")
+        # The server answers the handshake once the kernel replied to its own kernel_info
+        # request (or gave up waiting, see CONFIG): allow it the kernel's whole start.
         self.ws = websocket.create_connection(
             url, header=[f"Authorization: token {learner.token}"], timeout=600)
+        self.request("kernel_info_request", {}, timeout)
 
     def close(self) -> None:
         """Close the websocket."""
         self.ws.close()
 
-    def execute(self, code: str, timeout: float = 600) -> list[dict]:
-        """Run ``code``; return its outputs (``{"type": msg_type, **content}``) in order."""
+    def state(self) -> str:
+        """Describe the kernel as its server reports it (for error messages)."""
+        try:
+            model = self.learner.request("GET", f"api/kernels/{self.id}", self.server,
+                                         timeout=30).json()
+        except Exception as exc:  # noqa: BLE001 (a diagnosis must not raise)
+            return f"the server did not report the kernel ({exc})"
+        return (f"the server reports execution_state={model.get('execution_state')!r}, "
+                f"connections={model.get('connections')}")
+
+    def request(self, msg_type: str, content: dict, timeout: float = 600) -> list[dict]:
+        """Send a shell request (``*_request``); wait for its reply and the kernel's idle.
+
+        Returns the reply and what the kernel published for the request, in order, each as
+        ``{"type": msg_type, **content}``.
+        """
+        import websocket
+
         msg_id = uuid.uuid4().hex
         self.ws.send(json.dumps({
             "header": {"msg_id": msg_id, "username": self.learner.name, "session": self.session,
-                       "msg_type": "execute_request", "version": "5.3",
+                       "msg_type": msg_type, "version": "5.3",
                        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())},
             "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-            "content": {"code": code, "silent": False, "store_history": True,
-                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
+            "content": content,
         }))
-        outputs, replied, idle = [], False, False
+        what = content["code"][:80] if "code" in content else msg_type
+        reply = msg_type.replace("_request", "_reply")
+        messages, replied, idle = [], False, False
         deadline = time.monotonic() + timeout
         while not (replied and idle):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no reply within {timeout} s to: {code[:80]!r}")
-            raw = self.ws.recv()
+            left = deadline - time.monotonic()
+            try:
+                if left <= 0:
+                    raise websocket.WebSocketTimeoutException("deadline passed")
+                self.ws.settimeout(left)
+                raw = self.ws.recv()
+            except websocket.WebSocketTimeoutException:
+                raise TimeoutError(f"{self.learner.name}: kernel {self.id} did not answer "
+                                   f"{what!r} within {timeout} s; {self.state()}") from None
+            except websocket.WebSocketException as exc:
+                raise RuntimeError(
+                    f"{self.learner.name}: the websocket of kernel {self.id} (server "
+                    f"{self.server!r}) failed awaiting {what!r}: {type(exc).__name__}: {exc}; "
+                    f"{self.state()}; the hub's log says why") from exc
             if not isinstance(raw, str):  # a binary frame (widget buffers): not an output
                 continue
             msg = json.loads(raw)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             kind = msg["msg_type"]
-            if kind == "execute_reply":
-                replied = True
-            elif kind == "status":
+            if kind == "status":
                 idle = msg["content"]["execution_state"] == "idle"
-            elif kind in ("stream", "error", "display_data", "execute_result"):
-                outputs.append({"type": kind, **msg["content"]})
-        return outputs
+                continue
+            replied = replied or kind == reply
+            messages.append({"type": kind, **msg["content"]})
+        return messages
+
+    def execute(self, code: str, timeout: float = 600) -> list[dict]:
+        """Run ``code``; return its outputs (``{"type": msg_type, **content}``) in order."""
+        messages = self.request("execute_request", {
+            "code": code, "silent": False, "store_history": True, "user_expressions": {},
+            "allow_stdin": False, "stop_on_error": True}, timeout)
+        return [m for m in messages
+                if m["type"] in ("stream", "error", "display_data", "execute_result")]
 
     def value(self, expression: str, setup: str = ""):
         """Return ``json.loads`` of what ``print(json.dumps(EXPRESSION))`` prints in the kernel.
@@ -499,9 +594,10 @@ def running_hub(prefix: str = "netlearn-hub-"):
         yield hub
     finally:
         left = hub.stop()
-        hub.final_log = hub.log_text()  # the whole log, shutdown included
+        # The whole log, shutdown included (none when the hub failed before it started).
+        hub.final_log = hub.log_text() if hub.log_path.exists() else ""
         if os.environ.get("NETLEARN_HUB_LOG"):  # keep the log for a look afterwards
-            shutil.copyfile(hub.log_path, os.environ["NETLEARN_HUB_LOG"])
+            Path(os.environ["NETLEARN_HUB_LOG"]).write_text(hub.final_log, encoding="utf-8")
         unlock(workdir)
         shutil.rmtree(workdir, ignore_errors=True)
     if left:
