@@ -67,7 +67,9 @@ def words(command: str) -> list[str]:
     for word in shlex.split(command, comments=True):
         stem = word.split(".")[0]
         if re.fullmatch(r"[A-Z][A-Z_-]*", stem):
-            word = PLACEHOLDERS.get(stem, "x") + word[len(stem):].lower()
+            # after --import, ID is an import's number, elsewhere a topic id
+            value = "3" if filled[-1:] == ["--import"] else PLACEHOLDERS.get(stem, "x")
+            word = value + word[len(stem):].lower()
         filled.append(word)
     return filled[1:]  # after "netlearn"
 
