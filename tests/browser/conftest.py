@@ -25,13 +25,16 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
 IMPORT_FIXTURES = REPO / "tests" / "fixtures" / "cli"
 SCREENSHOT_DIR = REPO / "docs" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
+#: Where Chromium usually is: Debian's package, Ubuntu's (a snap), then whatever is on PATH.
+#: NETLEARN_CHROMIUM points the tests at another one.
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-CHROMIUM_MISSING = ("Chromium not installed at /usr/bin/chromium: browser tests skipped "
-                    "(install with apt-get install chromium)")
+CHROMIUM_MISSING = ("Chromium not found (looked for /usr/bin/chromium, chromium-browser and "
+                    "the snap, and on PATH): browser tests skipped; install it with apt-get "
+                    "install chromium, or point NETLEARN_CHROMIUM at a Chromium or Chrome binary")
 PLAYWRIGHT_MISSING = ("playwright (Python) is not installed: browser tests skipped "
                       "(install with pip install playwright; Chromium comes from apt)")
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
@@ -54,9 +57,20 @@ LAB_SETTINGS = {
 # -- environment checks ------------------------------------------------------------------
 
 
+def find_chromium() -> str | None:
+    """Return the Chromium binary the tests drive: NETLEARN_CHROMIUM, else the usual places."""
+    configured = os.environ.get("NETLEARN_CHROMIUM", "").strip()
+    if configured:
+        return configured if Path(configured).exists() else None
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def browser_missing_reason() -> str | None:
     """Return why the browser tests cannot run here, or None when they can."""
-    if not Path(CHROMIUM).exists():
+    if find_chromium() is None:
         return CHROMIUM_MISSING
     try:
         import playwright.sync_api  # noqa: F401
@@ -317,7 +331,7 @@ def start_lab(root_dir: Path = REPO, seed=seed_hostile_contact) -> LabServer:
 
 def launch_chromium(playwright):
     """Launch Debian's headless Chromium (playwright cannot download browsers here)."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+    return playwright.chromium.launch(executable_path=find_chromium(), headless=True,
                                       args=CHROMIUM_ARGS)
 
 
