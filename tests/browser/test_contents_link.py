@@ -39,10 +39,13 @@ def test_every_contents_link_opens_the_course_table(readme_launch, browser_conte
                                 has_text="Contents").first
             link.wait_for(timeout=90_000)
             link.click()
-            # The table opens in a tab of its own (a Markdown view or editor): its text is there.
-            opened = page.locator(".lm-DockPanel-widget:not(.lm-mod-hidden)",
-                                  has_text="Keep relationships alive")
+            # The table opens in a tab of its own (a Markdown view or editor), not the notebook.
+            tab = page.locator(".lm-DockPanel .lm-TabBar-tab.lm-mod-current",
+                               has_text="contents.md")
+            opened = page.locator(".lm-DockPanel-widget:not(.lm-mod-hidden)"
+                                  ":not(.jp-NotebookPanel)", has_text="Keep relationships alive")
             try:
+                tab.first.wait_for(timeout=30_000)
                 opened.first.wait_for(timeout=30_000)
             except Exception:  # noqa: BLE001 - name the notebook whose link failed, go on
                 missing.append(notebook.name)
