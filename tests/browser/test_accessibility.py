@@ -113,19 +113,30 @@ def unnamed_controls(elements: list[dict]) -> list[str]:
     return offenders
 
 
+# A scenario has drawn its next step: the ending's text, or the next node's choices. The
+# kernel sends a step as several widget updates (at an ending the choices go before the
+# ending's text comes), so a test waits for one of the two rather than reading in between.
+SCENARIO_STEP_SHOWN_JS = """(box) => Boolean(box.querySelector('.netlearn-ending').innerText.trim()
+                                           || box.querySelector('button.netlearn-choice'))"""
+SCENARIO_RESTARTED_JS = """(box) => !box.querySelector('.netlearn-ending').innerText.trim()
+                                   && Boolean(box.querySelector('button.netlearn-choice'))"""
+
+
 def walk_scenarios(page) -> None:
     """Play every scenario on the page to an ending by always taking the first choice."""
     scenarios = page.locator(f"{PANEL} .netlearn-scenario")
     for index in range(scenarios.count()):
         scenario = scenarios.nth(index)
         ending = scenario.locator(".netlearn-ending")
+        choices = scenario.locator("button.netlearn-choice")
         if ending.inner_text().strip():
             scenario.locator("button.netlearn-restart").click()
-            page.wait_for_function("(el) => !el.innerText.trim()",
-                                   arg=ending.element_handle(), timeout=15_000)
+            page.wait_for_function(SCENARIO_RESTARTED_JS, arg=scenario.element_handle(),
+                                   timeout=15_000)
         for _ in range(SCENARIO_MAX_STEPS):
-            choices = scenario.locator("button.netlearn-choice")
-            if ending.inner_text().strip() or not choices.count():
+            page.wait_for_function(SCENARIO_STEP_SHOWN_JS, arg=scenario.element_handle(),
+                                   timeout=15_000)
+            if ending.inner_text().strip():
                 break
             first = choices.first.element_handle()
             choices.first.click()
