@@ -93,15 +93,16 @@ def log_import(conn, kind, path, now, result, digest) -> int:
 def link_rows(conn, import_id: int, table: str, ids: list[tuple[int]]) -> None:
     """Note that import ``import_id`` brought the rows of ``table`` with these ids."""
     conn.executemany("INSERT OR IGNORE INTO import_rows (import_id, row_table, row_id)"
-                     f" VALUES ({int(import_id)}, '{table}', ?)", ids)
+                     " VALUES (?, ?, ?)", [(import_id, table, row_id) for (row_id,) in ids])
 
 
 def link_keys(conn, import_id: int, table: str, keys: list[tuple[str, str]]) -> None:
     """Note that import ``import_id`` brought the rows of ``table`` with these
     ``(source, source_ref)`` keys, added now or stored before."""
+    # ``table`` is one of the store's own table names (an identifier cannot be bound)
     conn.executemany("INSERT OR IGNORE INTO import_rows (import_id, row_table, row_id)"
-                     f" SELECT {int(import_id)}, '{table}', id FROM {table}"
-                     " WHERE source = ? AND source_ref = ?", keys)
+                     f" SELECT ?, ?, id FROM {table} WHERE source = ? AND source_ref = ?",
+                     [(import_id, table, source, ref) for source, ref in keys])
 
 
 def save_contacts(conn, contacts, now) -> tuple[dict[str, int], int]:
