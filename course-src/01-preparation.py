@@ -52,8 +52,8 @@ netlearn.pre_questions("01-preparation")
 # carry out a small plan instead of improvising a performance.
 #
 # It helps career changers, too. "What do you do?" is hardest when the honest answer is "I'm between
-# two worlds". Prepared, that becomes a strength: one sentence that leads with where you're going
-# and one thing you've already done there, with where you've been as background.
+# two worlds". Prepared, that becomes a strength: one sentence leading with where you're going and
+# one thing done there, your past as background.
 #
 # ### What preparation is not
 #
@@ -61,15 +61,8 @@ netlearn.pre_questions("01-preparation")
 # three people, an introduction, a couple of questions — so that the conversations themselves can be
 # relaxed and genuine. Fifteen minutes is usually enough (practice guidance, not a research
 # finding).
-#
-# - **A goal is yours to carry out.** "Ask two people how they got hired" is; "get a call booked"
-#   is the other person's decision. It may be entirely about what you need.
-# - **Research stops at one reason to talk to each person:** something they said, a problem they're
-#   working on. Their career history and their employer's news are facts, not reasons.
-# - **An introduction ends with a question about them.** It hands the conversation over; a
-#   question about your own prospects keeps it on you.
-# - **The plan gets you started.** When a conversation turns to something the other person cares
-#   about more than your question, follow it; your question can wait for an e-mail.
+# A goal is yours to carry out: "ask two people how they got hired", not "get a call booked", which
+# they decide. It may be all about your needs.
 
 # %% [markdown]
 # ## What the research says {core}
@@ -101,7 +94,14 @@ netlearn.pre_questions("01-preparation")
 #
 # **Practice guidance, not research:** an introduction of around 30–60 seconds; fifteen minutes of
 # preparation; arriving early, while groups are still small; asking the host whom you should meet.
-# Treat these as starting points.
+# Also practice guidance:
+#
+# - **Research stops at one reason to talk to each person:** something they said, a problem they're
+#   working on. Their career and their employer's news are facts, not reasons.
+# - **End your introduction with a question about them.** A question about your prospects keeps
+#   the conversation on you.
+# - **The plan gets you started.** If a conversation turns to something they care about more than
+#   your question, follow it; the question can wait for an e-mail.
 
 # %% [markdown]
 # ## Worked example: Sam's event preparation {core}
