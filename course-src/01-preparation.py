@@ -52,8 +52,8 @@ netlearn.pre_questions("01-preparation")
 # carry out a small plan instead of improvising a performance.
 #
 # It helps career changers, too. "What do you do?" is hardest when the honest answer is "I'm between
-# two worlds". Prepared, that becomes a strength: one sentence linking where you've been to where
-# you're going.
+# two worlds". Prepared, that becomes a strength: one sentence leading with where you're going and
+# one thing done there, your past as background.
 #
 # ### What preparation is not
 #
@@ -61,6 +61,8 @@ netlearn.pre_questions("01-preparation")
 # three people, an introduction, a couple of questions — so that the conversations themselves can be
 # relaxed and genuine. Fifteen minutes is usually enough (practice guidance, not a research
 # finding).
+# A goal is yours to carry out: "ask two people how they got hired", not "get a call booked", which
+# they decide. It may be all about your needs.
 
 # %% [markdown]
 # ## What the research says {core}
@@ -74,6 +76,8 @@ netlearn.pre_questions("01-preparation")
 # *action*." Across 94 tests, if–then plans had a medium-to-large effect on reaching goals (d = 0.65;
 # Gollwitzer & Sheeran, 2006, *Advances in Experimental Social Psychology*). Because the decision is
 # made in advance, when the moment comes you don't have to find the idea and the courage at once.
+# So plan *your* hardest moment — arriving, joining a group, leaving a conversation — and let the
+# "then" say exactly what you'll do or say.
 #
 # **Networking can be learned — especially if you're not naturally outgoing.** An online networking
 # training for 491 unemployed job seekers raised how much they networked and their confidence in
@@ -89,7 +93,15 @@ netlearn.pre_questions("01-preparation")
 # practice guidance.
 #
 # **Practice guidance, not research:** an introduction of around 30–60 seconds; fifteen minutes of
-# preparation; arriving early, while groups are still small. Treat these as starting points.
+# preparation; arriving early, while groups are still small; asking the host whom you should meet.
+# Also practice guidance:
+#
+# - **Research stops at one reason to talk to each person:** something they said, a problem they're
+#   working on. Their career and their employer's news are facts, not reasons.
+# - **End your introduction with a question about them.** A question about your prospects keeps
+#   the conversation on you.
+# - **The plan gets you started.** If a conversation turns to something they care about more than
+#   your question, follow it; the question can wait for an e-mail.
 
 # %% [markdown]
 # ## Worked example: Sam's event preparation {core}

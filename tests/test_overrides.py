@@ -203,14 +203,14 @@ LONG_KEY = ("Have two real conversations with people who work on accessible desi
 
 
 def plant_cue(content):
-    """A facilitator's prep-q1 with a keyed option far the longest and "none of the above"."""
+    """A facilitator's prep-q24 with a keyed option far the longest and "none of the above"."""
     path = content / "01-preparation" / "questions.yaml"
 
     def change(data):
-        choices = data["questions"][0]["choices"]
-        choices[2]["text"] = LONG_KEY
+        choices = data["questions"][0]["choices"]  # prep-q24, keyed 'b'
+        choices[1]["text"] = LONG_KEY
         choices[3]["text"] = "None of the above."
-        for choice in choices[:2]:
+        for choice in (choices[0], choices[2]):
             choice["text"] = choice["text"][:60]
 
     edit_yaml(path, change)
@@ -233,9 +233,9 @@ def test_a_planted_cue_is_a_path_line_warning_and_an_error_under_strict(
     assert cli.main(["check"]) == 0
     out, err = capsys.readouterr()
     long_line = line_of(path, LONG_KEY[:40])
-    assert (f"{path}:{long_line}: warning: question 'prep-q1': the correct option 'c' is the"
+    assert (f"{path}:{long_line}: warning: question 'prep-q24': the correct option 'b' is the"
             " longest") in out
-    assert f"{path}:{line_of(path, 'None of the above.')}: warning: question 'prep-q1': option" \
+    assert f"{path}:{line_of(path, 'None of the above.')}: warning: question 'prep-q24': option" \
            " 'd' says 'None of the above'" in out
     assert "item-quality warning(s) (not errors; --strict makes them errors)" in err
     assert "ok: default content" in out
@@ -251,15 +251,15 @@ def test_check_notes_a_copied_item_the_defaults_have_since_corrected(content, mo
 
     path = content / "01-preparation" / "questions.yaml"
     edit_yaml(path, lambda d: d["questions"][1]["choices"][0].update(text="An old wording."))
-    old = grading.item_version(load_course(content).topic("01-preparation").question("prep-q2"))
-    current = grading.item_version(load_course().topic("01-preparation").question("prep-q2"))
+    old = grading.item_version(load_course(content).topic("01-preparation").question("prep-q25"))
+    current = grading.item_version(load_course().topic("01-preparation").question("prep-q25"))
     monkeypatch.setattr(item_history, "load_history",
-                        lambda: {"prep-q2": [old, current], "prep-q1": ["0123456789abcdef"]})
+                        lambda: {"prep-q25": [old, current], "prep-q24": ["0123456789abcdef"]})
     assert cli.main(["check", str(content)]) == 0  # a note never fails the check
     out = capsys.readouterr().out
-    assert (f"{path}:{line_of(path, 'id: prep-q2')}: note: the defaults have since corrected"
-            " item 'prep-q2'; compare with `netlearn content copy`") in out
-    assert "'prep-q1'; compare" not in out  # a copy equal to the current default is fine
-    monkeypatch.setattr(item_history, "load_history", lambda: {"prep-q2": [current]})
+    assert (f"{path}:{line_of(path, 'id: prep-q25')}: note: the defaults have since corrected"
+            " item 'prep-q25'; compare with `netlearn content copy`") in out
+    assert "'prep-q24'; compare" not in out  # a copy equal to the current default is fine
+    monkeypatch.setattr(item_history, "load_history", lambda: {"prep-q25": [current]})
     cli.main(["check", str(content)])
     assert "since corrected" not in capsys.readouterr().out  # not a past default: their own

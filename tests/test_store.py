@@ -198,7 +198,7 @@ def test_version_2_database_upgrades_in_place_keeping_answers_and_ratings(tmp_pa
     conn.executescript(MIGRATIONS[0])
     conn.executescript(MIGRATIONS[1])
     conn.execute("INSERT INTO answers (id, topic, item_id, kind, answer, score, max_score,"
-                 " correct, created_at) VALUES (7, '01-preparation', 'prep-q1', 'quiz',"
+                 " correct, created_at) VALUES (7, '01-preparation', 'prep-q24', 'quiz',"
                  " '\"c\"', 1, 1, 1, 'then')")
     conn.executemany("INSERT INTO self_assessments (id, topic, statement_id, phase, value,"
                      " created_at) VALUES (?, '01-preparation', 's1', ?, ?, 'then')",
@@ -209,16 +209,16 @@ def test_version_2_database_upgrades_in_place_keeping_answers_and_ratings(tmp_pa
     conn.close()
 
     store = Store(home)
-    assert store.last_answers("01-preparation")["prep-q1"] == {
+    assert store.last_answers("01-preparation")["prep-q24"] == {
         "answer": "c", "score": 1.0, "max_score": 1.0, "correct": True, "attempts": 1,
         "version": ""}
     assert store.self_assessments() == {("01-preparation", "s1", "before"): 2,
                                         ("01-preparation", "s1", "after"): 4}
     assert store.setting("name") == "Ada"
     store.save_self_assessment("01-preparation", "s1", "check-in", 5)
-    store.save_answer("01-preparation", "prep-q1", "b", 0, 1, False, version="abc123")
+    store.save_answer("01-preparation", "prep-q24", "b", 0, 1, False, version="abc123")
     assert store.self_assessments("check-in") == {("01-preparation", "s1", "check-in"): 5}
-    assert store.last_answers("01-preparation")["prep-q1"]["version"] == "abc123"
+    assert store.last_answers("01-preparation")["prep-q24"]["version"] == "abc123"
     store.close()
     raw = sqlite3.connect(home / DB_NAME)
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

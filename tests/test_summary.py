@@ -70,7 +70,8 @@ def filled(store, course):
     first, second = prep.questions[:2]
     right = next(c["id"] for c in first["choices"] if c["correct"])
     one_right = [next(c["id"] for c in second["choices"] if c["correct"])]
-    store.save_answer(prep.id, first["id"], "x", 0, 1, False)  # to the release before
+    store.save_answer(prep.id, first["id"], "x", 0, 1, False,  # to an earlier version
+                      version="0123456789abcdef")
     store.save_answer(prep.id, first["id"], right, 1, 1, True,  # the first at this version
                       version=item_version(first))
     store.save_answer(prep.id, second["id"], one_right, 0.5, 1, False,
@@ -345,9 +346,9 @@ def test_summary_includes_the_check_in_phase_and_retrieval_counts(store, course)
     for statement in statements:
         store.save_self_assessment("01-preparation", statement["id"], "after", 4)
         store.save_self_assessment("01-preparation", statement["id"], "check-in", 3)
-    store.save_answer("07-check-in", "prep-q1", "a", 0, 1, False)
+    store.save_answer("07-check-in", "prep-q24", "a", 0, 1, False)
     store.save_answer("07-check-in", "follow-q1", "c", 1, 1, True)
-    store.save_answer("07-check-in", "prep-q1", "b", 1, 1, True)  # a retry: practice
+    store.save_answer("07-check-in", "prep-q24", "b", 1, 1, True)  # a retry: practice
     summary = build_summary(store, course, TODAY)
     rating = summary["topics"]["01-preparation"]["self_assessment"]
     assert rating["check-in"] == 3 and rating["rated_check-in"] == len(statements)

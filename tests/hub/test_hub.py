@@ -122,7 +122,7 @@ def test_every_learner_runs_notebook_01_and_answers(cohort):
         assert sum(1 for _ in run["results"]) >= 5, name
         assert hubkit.problems(run["results"]) == [], name
         assert [o for o in run["answer"] if o["type"] == "error"] == [], name
-        assert run["seen"]["answers"]["prep-q1"]["answer"] == run["choice"], name
+        assert run["seen"]["answers"]["prep-q24"]["answer"] == run["choice"], name
         assert run["seen"]["reflections"] == [run["marker"]], name
         # NETLEARN_HOME defaulted to the learner's own data folder, outside the pulled course.
         assert Path(run["seen"]["db"]) == run["learner"].home / DB, name
@@ -133,7 +133,7 @@ def test_each_store_holds_its_own_learner_and_no_one_else(cohort):
     for run in cohort:
         home, name = run["learner"].home, run["learner"].name
         stored = read_store(home)
-        assert ("prep-q1", json.dumps(run["choice"])) in stored["answers"], name
+        assert ("prep-q24", json.dumps(run["choice"])) in stored["answers"], name
         assert stored["reflections"] == [run["marker"]], name
         others = [m for other, m in markers.items() if other != name]
         data = raw_bytes(home)
