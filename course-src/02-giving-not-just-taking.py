@@ -61,6 +61,10 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # - **Only getting in touch when you want something** (notebook 05 is about this one).
 # - **Keeping a ledger** — helping only people who have helped you, or soon might.
 #
+# The cure is listening. Say back *in your own words* what you heard (not their exact words, nor
+# how they must feel), so they can correct you, and listen hardest for problems mentioned in
+# passing. Once they have said what they need, or asked outright, offer it.
+#
 # One-sided networking works badly for you, too. People who feel used tend to give a polite, minimal
 # response (practice guidance). And while you wait to make your pitch, you miss what the other person
 # is telling you — including the problems you could help with, which are the best openings a
@@ -83,13 +87,15 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # - **attention** — full, curious listening, which is rarer than it should be.
 #
 # Career changers are often especially well placed: you can connect two worlds that rarely talk.
+# Offer only what you can deliver: a small offer kept beats a big one that depends on others.
 #
 # ### The opposite mistake
 #
 # There is a second way to get this wrong, and conscientious people are prone to it: giving without
 # limits — saying yes to every coffee, CV review and "quick favour" until your own work slips. As
 # you'll see in the research, that doesn't end well either. The goal here is *deliberate* giving:
-# chosen, bounded and sustainable.
+# chosen, bounded and sustainable. A limit is a budget, not a reason to refuse: spend it on the help
+# only you can give, pass on the rest, and say yes to small requests that fit.
 #
 # ### Asking plainly is not the mistake
 #
@@ -100,11 +106,13 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # - **Say what you're looking for in one sentence**: "I'm looking for my next role in user
 #   research, ideally in health." People can only think of you for a lead if they know.
 # - **Ask for what the relationship can carry.** Someone you met once can tell you how their team
-#   hires or whom to talk to. Someone who knows your work can vouch for it: asking a former manager
-#   for a referral is fair.
+#   hires or whom to talk to. Someone who knows your work can vouch for it, even after a quiet
+#   spell: asking a former manager for a referral is fair.
+# - **Remind them who you are** if you met only once: a line on where you met.
 # - **Don't disguise it.** A "catch-up" with the real request saved for the end, or a favour done to
 #   warm someone up first, is usually noticed, and costs more trust than the ask would have.
-# - **Make it easy to say no**, and take an interest in them too.
+# - **Don't pay in advance.** A small ask needs no lunch, gift or promise of a return.
+# - **Fit it to their time, make it easy to say no**, and take an interest in them too.
 #
 # Saying it is not the same as asking a stranger for a job. "Is your company hiring?" in the first
 # minute puts someone on the spot; "I'm looking for my next role in logistics — what brings you
