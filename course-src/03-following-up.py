@@ -363,10 +363,10 @@ netlearn.reflection("03-following-up")
 #
 # - **The conversation is the beginning, not the end.** A follow-up is what turns a contact into a
 #   relationship.
-# - **Personal beats polished.** One specific detail from your conversation does more than a perfect
-#   template; add thanks and one small, clear next step, not a menu of them. When time is short, give
-#   your most personal messages to the conversations that mattered most, not to the most senior
-#   people, and still send everyone else a line.
+# - **Personal beats polished.** One specific detail from your own conversation, not from their talk
+#   or profile, does more than a perfect template; add thanks and one small, clear next step. Give your most personal messages to the
+#   conversations that mattered most, not to the most senior people, and still send everyone else a
+#   line.
 # - **Reaching out is often more welcome than it feels.** People underestimated how much others
 #   appreciated being contacted out of the blue, especially weaker ties (Liu et al., 2023), and
 #   writers of thank-you letters to people who had mattered to them underestimated how positively
