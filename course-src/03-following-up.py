@@ -363,19 +363,27 @@ netlearn.reflection("03-following-up")
 #
 # - **The conversation is the beginning, not the end.** A follow-up is what turns a contact into a
 #   relationship.
-# - **Personal beats polished.** One specific detail from your conversation does more than a perfect
-#   template.
+# - **Personal beats polished.** One specific detail from your own conversation, not from their talk
+#   or profile, does more than a perfect template; add thanks and one small, clear next step. Give your most personal messages to the
+#   conversations that mattered most, not to the most senior people, and still send everyone else a
+#   line.
 # - **Reaching out is often more welcome than it feels.** People underestimated how much others
 #   appreciated being contacted out of the blue, especially weaker ties (Liu et al., 2023), and
 #   writers of thank-you letters to people who had mattered to them underestimated how positively
 #   they were received (Kumar & Epley, 2018).
 # - **Soon is good; late is fine.** Following up within a day or two, while the conversation is
 #   fresh, is common practice guidance — not a research finding. A late follow-up is still far
-#   better than none.
-# - **Keep every promise, however small — or don't make it.** Reliability is what people remember
-#   (practice guidance).
+#   better than none, and one light line about the delay is enough.
+# - **Keep every promise, however small — or don't make it.** Write promises down on the day, with a
+#   date. Deliver what you said, as you said it; if you can't, say so promptly, with a new date or an
+#   alternative. Ask people before you introduce them. Reliability is what people remember (practice
+#   guidance).
+# - **Promises run both ways.** When someone offered you something — an introduction, to pass on
+#   your CV — send what they asked for and say plainly what you're looking for; a short reminder is
+#   a follow-up, not pushiness. Otherwise keep your CV out of it (practice guidance).
 # - **No reply is not a rejection.** One friendly nudge after a week or two is reasonable; after
-#   that, let it rest (practice guidance).
+#   that, let it rest. A new reason to write, such as news of theirs or the thing they wanted, is a
+#   fresh start, not a chase (practice guidance).
 #
 # **Next:** many of the people you follow up with will become online connections. Notebook 04 is
 # about using online platforms on purpose — to reach people, not just to collect them.

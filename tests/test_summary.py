@@ -347,7 +347,7 @@ def test_summary_includes_the_check_in_phase_and_retrieval_counts(store, course)
         store.save_self_assessment("01-preparation", statement["id"], "after", 4)
         store.save_self_assessment("01-preparation", statement["id"], "check-in", 3)
     store.save_answer("07-check-in", "prep-q24", "a", 0, 1, False)
-    store.save_answer("07-check-in", "follow-q1", "c", 1, 1, True)
+    store.save_answer("07-check-in", "follow-q24", "b", 1, 1, True)
     store.save_answer("07-check-in", "prep-q24", "b", 1, 1, True)  # a retry: practice
     summary = build_summary(store, course, TODAY)
     rating = summary["topics"]["01-preparation"]["self_assessment"]
