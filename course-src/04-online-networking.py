@@ -76,6 +76,11 @@ netlearn.pre_questions("04-online-networking")
 # self-promotion or a hundred identical invitations won't build relationships. That blog post talks
 # about becoming a "thought leader"; this course sets a more achievable goal: **become known as
 # someone helpful** where your field talks. That's open to anyone, at any career stage.
+#
+# Helpful isn't the same as quiet, either (practice guidance). Go deep in one community rather than
+# thin across several. When you know something a thread needs, a correction say, put it in the
+# thread, where the people acting on the advice will see it. And when someone asks for exactly what
+# you do, a plain reply saying you do it is the helpful answer, not self-promotion.
 
 # %% [markdown]
 # ## What the research says {core}
