@@ -77,10 +77,8 @@ netlearn.pre_questions("04-online-networking")
 # about becoming a "thought leader"; this course sets a more achievable goal: **become known as
 # someone helpful** where your field talks. That's open to anyone, at any career stage.
 #
-# Helpful isn't the same as quiet, either (practice guidance). Go deep in one community rather than
-# thin across several. When you know something a thread needs, a correction say, put it in the
-# thread, where the people acting on the advice will see it. And when someone asks for exactly what
-# you do, a plain reply saying you do it is the helpful answer, not self-promotion.
+# Helpful isn't quiet, either (practice guidance): go deep in one community; put a correction in
+# the thread that needs it; and when someone asks for exactly what you do, say so plainly.
 
 # %% [markdown]
 # ## What the research says {core}
