@@ -76,6 +76,9 @@ netlearn.pre_questions("04-online-networking")
 # self-promotion or a hundred identical invitations won't build relationships. That blog post talks
 # about becoming a "thought leader"; this course sets a more achievable goal: **become known as
 # someone helpful** where your field talks. That's open to anyone, at any career stage.
+#
+# Helpful isn't quiet, either (practice guidance): go deep in one community; put a correction in
+# the thread that needs it; and when someone asks for exactly what you do, say so plainly.
 
 # %% [markdown]
 # ## What the research says {core}
