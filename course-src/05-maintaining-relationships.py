@@ -71,11 +71,10 @@ netlearn.pre_questions("05-maintaining-relationships")
 # For introverts in particular, a short message now and then is often far more comfortable than a
 # big catch-up every few years.
 #
-# Choosing means choosing *whom*: people who help you as well as people you help, not whoever sits
-# nearby; the outer layers need no rhythm. Write with a natural reason (your news or theirs, a
-# congratulation, something useful), not because a reminder says so or the silence has grown: two
-# lines for the wider circle, catch-ups for the few closest. A message that asks nothing needs no
-# reply to count.
+# Choose *whom*: people who help you as well as people you help. Start with five to ten; the outer
+# layers need no rhythm. Write with a natural reason (news, a congratulation, something useful), not
+# because a reminder came round or the silence has grown: two lines for the wider circle, catch-ups
+# for the closest. A message that asks nothing needs no reply to count.
 
 # %% [markdown]
 # ## What the research says {core}
