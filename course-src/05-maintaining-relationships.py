@@ -70,6 +70,11 @@ netlearn.pre_questions("05-maintaining-relationships")
 # finding natural reasons to get in touch, and using a simple system so it doesn't depend on memory.
 # For introverts in particular, a short message now and then is often far more comfortable than a
 # big catch-up every few years.
+#
+# Choose *whom*: people who help you as well as people you help. Start with five to ten; the outer
+# layers need no rhythm. Write with a natural reason (news, a congratulation, something useful), not
+# because a reminder came round or the silence has grown: two lines for the wider circle, catch-ups
+# for the closest. A message that asks nothing needs no reply to count.
 
 # %% [markdown]
 # ## What the research says {core}
