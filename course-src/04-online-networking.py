@@ -78,7 +78,15 @@ netlearn.pre_questions("04-online-networking")
 # someone helpful** where your field talks. That's open to anyone, at any career stage.
 #
 # Helpful isn't quiet, either (practice guidance): go deep in one community; put a correction in
-# the thread that needs it; and when someone asks for exactly what you do, say so plainly.
+# the thread that needs it, not in a private message, because the people who read the mistake read
+# the thread; and when someone asks for exactly what you do, say so plainly.
+#
+# Starting out in a community, go in this order (practice guidance): read for a week or two; then
+# thank someone whose answer helped you, or reply where you have real experience; then ask something
+# of your own, saying what you've already tried. You don't have to answer others before you may
+# ask. A reaction only shows you read a post: people learn your name from your comments and
+# answers. And when you share a link or slides, add a line on why they matter: that line is your
+# contribution.
 
 # %% [markdown]
 # ## What the research says {core}
@@ -111,7 +119,8 @@ netlearn.pre_questions("04-online-networking")
 # requests made face to face were about 34 times more effective than the same requests by email
 # (Roghanizad & Bohns, 2017, *Journal of Experimental Social Psychology*), so don't treat the number
 # as a general rule. Phone calls were not tested. Our advice (practice guidance): use online contact
-# to become familiar; for the ask that matters, ask in person if you can.
+# to become familiar; for the ask that matters, ask in person if you can meet in time, even if a
+# call would be sooner or easier. A call is for when you can't meet before it's too late.
 #
 # **You can learn this.** An online networking training for 491 unemployed job seekers raised how
 # much they networked and their confidence in doing it, most of all for less extraverted people;
@@ -169,8 +178,10 @@ netlearn.show_chart(charts.channel_mix, net, today=today, days=365)
 # mix.
 #
 # The other two numbers point to easy wins. Quite a few people Sam has met in person aren't
-# connected online, so they're harder to keep in touch with. And about half of Sam's invitations
-# went out with no note — each one a missed chance to say why.
+# connected online, so they're harder to keep in touch with. They come first (practice guidance):
+# a request with one line to someone you already see costs a minute now, and once one of you moves
+# on it becomes a cold request; people further away will still be there next week. And about half
+# of Sam's invitations went out with no note — each one a missed chance to say why.
 #
 # There's no "right" online share: a fully remote field may be almost all online, a local trade
 # hardly at all. The question is whether your mix is a choice.
@@ -416,6 +427,11 @@ netlearn.reflection("04-online-networking")
 #   of experiments, simple requests to strangers were about 34 times more effective face to face than
 #   by email (Roghanizad & Bohns, 2017). Calls were not tested; a call as second best is practice
 #   guidance too.
+# - **If you fix one thing on your profile, fix the headline** (practice guidance): it follows you
+#   into every search result, comment and invitation. It says what you do now, then what you're
+#   interested in or heading for.
+# - **A connection note is two or three sentences** (practice guidance): why you're writing, and at
+#   most a small, optional next step. Questions and background can wait for a reply.
 #
 # **Next:** online or in person, a connection only stays useful if it's kept alive. Notebook 05 is
 # about maintaining relationships — before you need something.
