@@ -98,22 +98,21 @@ netlearn.pre_questions("01-preparation")
 #
 # - **A goal comes with a leaving time.** Decide before you go when you'll leave, met or not:
 #   "stay until I've had two conversations" turns a slow evening into an endurance test.
-# - **If you need something, put the ask in the goal.** "Ask two people whether I may send them my
-#   CV" is yours, though the answer is theirs; a goal that only gathers information leaves the ask
-#   to a later you, who rarely makes it.
+# - **If you need something, put the ask in the goal.** "Ask two people whether I may send my CV"
+#   is yours, though the answer is theirs; a goal that only gathers information leaves the ask to
+#   a later you, who rarely makes it.
 # - **Research: two or three people, one reason each, then stop.** A reason is something they said
 #   or are working on now. Their career, their employer's news and a background you share (the
-#   same university, a former employer) are facts: pleasant openers that lead to reminiscing.
+#   same university, say) are facts that lead to reminiscing.
 # - **Short of time? Research first.** One name and one question do more than a goal with nobody
 #   in it, an early arrival or a polished introduction.
-# - **Block follow-up time before you go**: half an hour within two days. It is the fifth item of
-#   the checklist below; without it an event does not count as fully prepared.
+# - **Block follow-up time before you go**, within two days: the checklist's fifth item.
 # - **Introduction: where you're heading, one thing done, a question about them.** If you're
-#   looking for work, say so plainly in one clause ("and I'm looking for my first role in it"):
-#   people can only help with what they know. Ask about their work, not about your prospects.
+#   looking for work, say so in one plain clause: people can only help with what they know. Ask
+#   about their work, not your prospects.
 # - **One if–then plan, for your one hardest moment.** Its cue is something you'll see or hear
-#   (your badge in your hand, a pause, the talk ending), not a feeling, which arrives too late or
-#   not at all; its "then" is the words or the first step.
+#   (your badge in your hand, a pause), not a feeling, which comes too late or not at all; its
+#   "then" is the words or the first step.
 # - **The plan gets you started.** If a conversation turns to something they care about more than
 #   your question, follow it and don't steer back; the question can wait for an e-mail.
 
