@@ -302,14 +302,15 @@ netlearn.pitch_builder()
 # ### 4. Plan for your hardest moment
 #
 # Many people have a moment at events they dread: walking in alone, joining a group, leaving a
-# conversation that has gone on too long. Decide now what you'll do, as an if–then plan:
+# conversation that has gone on too long. Pick the one you dread most and decide now what you'll
+# do, as an if–then plan whose cue you'll see or hear:
 #
 # - *If I arrive and don't know anyone, then I'll ask the person at the registration desk who they
 #   think I should meet.*
-# - *If a conversation has run its course, then I'll say "It's been good to talk — I'm going to find
-#   another coffee", and shake hands.*
-# - *If I start to feel drained, then I'll step outside for five minutes and decide calmly whether
-#   to stay or go.*
+# - *If the other person checks their phone, then I'll say "It's been good to talk — I'm going to
+#   find another coffee", and shake hands.*
+# - *If it's an hour since I arrived, then I'll step outside for five minutes and decide calmly
+#   whether to stay or go.*
 #
 # You'll write your own in the reflection at the end of this notebook.
 
