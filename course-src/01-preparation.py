@@ -93,15 +93,28 @@ netlearn.pre_questions("01-preparation")
 # practice guidance.
 #
 # **Practice guidance, not research:** an introduction of around 30–60 seconds; fifteen minutes of
-# preparation; arriving early, while groups are still small; asking the host whom you should meet.
-# Also practice guidance:
+# preparation; arriving in the first fifteen minutes, while groups are still small; asking the host
+# whom you should meet. Also practice guidance, the calls this course makes:
 #
-# - **Research stops at one reason to talk to each person:** something they said, a problem they're
-#   working on. Their career and their employer's news are facts, not reasons.
-# - **End your introduction with a question about them.** A question about your prospects keeps
-#   the conversation on you.
+# - **A goal comes with a leaving time.** Decide before you go when you'll leave, met or not:
+#   "stay until I've had two conversations" turns a slow evening into an endurance test.
+# - **If you need something, put the ask in the goal.** "Ask two people whether I may send my CV"
+#   is yours, though the answer is theirs; a goal that only gathers information leaves the ask to
+#   a later you, who rarely makes it.
+# - **Research: two or three people, one reason each, then stop.** A reason is something they said
+#   or are working on now. Their career, their employer's news and a background you share (the
+#   same university, say) are facts that lead to reminiscing.
+# - **Short of time? Research first.** One name and one question do more than a goal with nobody
+#   in it, an early arrival or a polished introduction.
+# - **Block follow-up time before you go**, within two days: the checklist's fifth item.
+# - **Introduction: where you're heading, one thing done, a question about them.** If you're
+#   looking for work, say so in one plain clause: people can only help with what they know. Ask
+#   about their work, not your prospects.
+# - **One if–then plan, for your one hardest moment.** Its cue is something you'll see or hear
+#   (your badge in your hand, a pause), not a feeling, which comes too late or not at all; its
+#   "then" is the words or the first step.
 # - **The plan gets you started.** If a conversation turns to something they care about more than
-#   your question, follow it; the question can wait for an e-mail.
+#   your question, follow it and don't steer back; the question can wait for an e-mail.
 
 # %% [markdown]
 # ## Worked example: Sam's event preparation {core}
@@ -136,8 +149,11 @@ for item, share in prep.item_shares.items():
     print(f"{labels.get(item, item):<24} {share:>4.0%} of events")
 
 # %% [markdown]
-# The chart shows each event as a bar, oldest on the left; each coloured block is one checklist item
-# Sam ticked.
+# The chart shows each event Sam went to as a bar, oldest on the left; each coloured block is one
+# checklist item Sam ticked, so a bar's height counts items done (0–5), not how well. Only a bar of
+# all five, follow-up time included, counts as fully prepared. Events still to come are not
+# counted, and on your own chart imported events are left out, not counted as unprepared, until
+# you answer their one-minute look back.
 
 # %%
 from netlearn import charts
@@ -286,14 +302,15 @@ netlearn.pitch_builder()
 # ### 4. Plan for your hardest moment
 #
 # Many people have a moment at events they dread: walking in alone, joining a group, leaving a
-# conversation that has gone on too long. Decide now what you'll do, as an if–then plan:
+# conversation that has gone on too long. Pick the one you dread most and decide now what you'll
+# do, as an if–then plan whose cue you'll see or hear:
 #
 # - *If I arrive and don't know anyone, then I'll ask the person at the registration desk who they
 #   think I should meet.*
-# - *If a conversation has run its course, then I'll say "It's been good to talk — I'm going to find
-#   another coffee", and shake hands.*
-# - *If I start to feel drained, then I'll step outside for five minutes and decide calmly whether
-#   to stay or go.*
+# - *If the other person checks their phone, then I'll say "It's been good to talk — I'm going to
+#   find another coffee", and shake hands.*
+# - *If it's an hour since I arrived, then I'll step outside for five minutes and decide calmly
+#   whether to stay or go.*
 #
 # You'll write your own in the reflection at the end of this notebook.
 
@@ -358,13 +375,15 @@ netlearn.reflection("01-preparation")
 # - **Preparation is a habit, not a personality trait.** Fifteen minutes before an event is often
 #   enough (practice guidance).
 # - **Set a goal you can check** — "two real conversations with people working on X", not "network
-#   more". Keep it within your control.
+#   more". Keep it within your control, give it a leaving time, and if you need something, put the
+#   ask in it.
 # - **Research gives you reasons to talk to people** — a talk you liked, a project you share — which
 #   makes opening a conversation easier and more genuine.
 # - **Keep your introduction short and end it with a question.** Around 30–60 seconds is common
 #   practice guidance, not a research finding; what matters is leaving room for the other person.
+# - **Short of time? Research first**, and block follow-up time before you go (practice guidance).
 # - **Plan the moment you dread.** If–then plans had a medium-to-large effect on reaching goals
-#   across 94 tests (Gollwitzer & Sheeran, 2006).
+#   across 94 tests (Gollwitzer & Sheeran, 2006). One plan, with a cue you'll see or hear.
 # - **Prepare to be flexible, not scripted.** Your plan is there to get you started; the best
 #   conversations often go somewhere you didn't expect.
 #
