@@ -374,13 +374,15 @@ netlearn.reflection("05-maintaining-relationships")
 # - **You can't keep up with everyone — so choose deliberately.** The figure of 150 is a prediction
 #   from primate brains, too uncertain for any single number (Dunbar, 1992; Lindenfors et al., 2021);
 #   whole personal networks, family included, come in layers of roughly 5, 15, 50 and 150 (Zhou et
-#   al., 2005).
+#   al., 2005). Choose the inner layers by whom you'd turn to, not by how often you talk now — about
+#   five you'd call for advice on a big decision (practice guidance).
 # - **Closeness takes time.** Roughly 50 hours together to become casual friends, 90 to become
 #   friends and over 200 to become close friends, with hours at work counting for less (Hall, 2019).
 #   No relationship is built in one coffee.
 # - **Reach out before you need something.** Someone who only appears when they want help comes
 #   across as opportunistic, even if they don't mean to. If a need is months away, get back in touch
-#   first with reasons that ask nothing; mention the need when you ask, plainly (practice guidance).
+#   first with reasons that ask nothing; mention the need when you ask, plainly. If it is already
+#   here, ask in your first message, saying how you know each other (practice guidance).
 # - **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken
 #   to for three or more years got more novel advice, just as efficiently, as from current contacts
 #   (Levin, Walter & Murnighan, 2011). When choosing whom to contact, they preferred ties they had
@@ -391,7 +393,8 @@ netlearn.reflection("05-maintaining-relationships")
 #   relationships alive with little effort (practice guidance; if–then plans: Gollwitzer & Sheeran,
 #   2006). Start with five to ten people, the closest five every 30 days and the rest every 60; the
 #   outer layers get no rhythm, just two lines when there's a natural reason, and a message that asks
-#   nothing needs no reply to count (practice guidance).
+#   nothing needs no reply to count; the chart and lists count contact either way, answered or not
+#   (practice guidance).
 #
 # **Next:** you've now met all five mistakes. Notebook 06 brings them together into an action plan
 # for the next 30 days — and shows you how far you've come.
