@@ -148,7 +148,11 @@ for tie in revived:
 
 # %% [markdown]
 # The chart shows Sam's close contacts, longest silence at the top. Bars past the dashed line at 90
-# days are hatched: those relationships have gone cold.
+# days are hatched: those relationships have gone cold. It counts any contact, either way and on any
+# channel (e-mail too, once imported). If nobody is ticked close, it uses the people your data
+# suggests, those you were in touch with most, and most recently, over the past year, so a tie that
+# has already gone quiet won't be among them: tick your close contacts yourself. In this course a
+# close tie goes *cold* after 90 days; a tie is *dormant* after three years, as in the research.
 
 # %%
 from netlearn import charts
@@ -370,20 +374,27 @@ netlearn.reflection("05-maintaining-relationships")
 # - **You can't keep up with everyone — so choose deliberately.** The figure of 150 is a prediction
 #   from primate brains, too uncertain for any single number (Dunbar, 1992; Lindenfors et al., 2021);
 #   whole personal networks, family included, come in layers of roughly 5, 15, 50 and 150 (Zhou et
-#   al., 2005).
+#   al., 2005). Choose the inner layers by whom you'd turn to, not by how often you talk now — about
+#   five you'd call for advice on a big decision (practice guidance).
 # - **Closeness takes time.** Roughly 50 hours together to become casual friends, 90 to become
 #   friends and over 200 to become close friends, with hours at work counting for less (Hall, 2019).
 #   No relationship is built in one coffee.
 # - **Reach out before you need something.** Someone who only appears when they want help comes
-#   across as opportunistic, even if they don't mean to (practice guidance).
+#   across as opportunistic, even if they don't mean to. If a need is months away, get back in touch
+#   first with reasons that ask nothing; mention the need when you ask, plainly. If it is already
+#   here, ask in your first message, saying how you know each other (practice guidance).
 # - **Dormant ties are worth reviving.** Executives who reconnected with contacts they hadn't spoken
 #   to for three or more years got more novel advice, just as efficiently, as from current contacts
 #   (Levin, Walter & Murnighan, 2011). When choosing whom to contact, they preferred ties they had
 #   been close to, though those they had spent less time with, and higher-status ones, were worth
-#   more (Walter, Levin & Murnighan, 2015).
+#   more (Walter, Levin & Murnighan, 2015). So the reconnect list puts ties quiet for three years or
+#   more first, then those you were in touch with only a few times.
 # - **A simple system beats good intentions.** A fortnightly slot and a few if–then cues keep
 #   relationships alive with little effort (practice guidance; if–then plans: Gollwitzer & Sheeran,
-#   2006).
+#   2006). Start with five to ten people, the closest five every 30 days and the rest every 60; the
+#   outer layers get no rhythm, just two lines when there's a natural reason, and a message that asks
+#   nothing needs no reply to count; the chart and lists count contact either way, answered or not
+#   (practice guidance).
 #
 # **Next:** you've now met all five mistakes. Notebook 06 brings them together into an action plan
 # for the next 30 days — and shows you how far you've come.
