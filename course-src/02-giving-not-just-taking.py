@@ -64,8 +64,8 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # The cure is listening. Say back *in your own words* what you heard (not their exact words, nor
 # how they must feel), so they can correct you, and listen hardest for problems mentioned in
 # passing. The order (practice guidance): reflect back first, so they can confirm it is the
-# problem; then ask about it; offer last. Once they have said what they need, or asked outright,
-# offer it at once.
+# problem; then ask about it; offer last. That order is for a problem you pick up: once they have
+# said plainly what they need, or asked outright, skip it and offer at once.
 #
 # One-sided networking works badly for you, too. People who feel used tend to give a polite, minimal
 # response (practice guidance). And while you wait to make your pitch, you miss what the other person
@@ -91,7 +91,8 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # Career changers are often especially well placed: you can connect two worlds that rarely talk.
 # Offer only what you can deliver: a small offer kept beats a big one that depends on others. Lead
 # with what you can give on your own (your view, your feedback, what you know); an introduction
-# needs the other person's yes first, so it comes second (practice guidance).
+# needs the other person's yes first, so it comes second, as does anything else that waits on
+# someone else (practice guidance).
 #
 # ### The opposite mistake
 #
@@ -112,8 +113,9 @@ netlearn.pre_questions("02-giving-not-just-taking")
 #
 # - **Say what you're looking for in one sentence**: "I'm looking for my next role in user
 #   research, ideally in health." People can only think of you for a lead if they know.
-# - **Ask for what the relationship can carry.** Someone you met once can tell you how their team
-#   hires or whom to talk to: ask for what fits in a reply, not a call, unless they offered one.
+# - **Ask for what the relationship can carry.** Someone you met once, or never, can tell you how
+#   their team hires or whom to talk to: ask for what fits in a reply, not a call, unless they
+#   offered one. Put the question itself in the first message, not a request to ask one.
 #   Someone who knows your work can vouch for it, even after a quiet spell: asking a former
 #   manager for a referral is fair.
 # - **Remind them who you are** if you met only once: a line on where you met.
@@ -388,7 +390,17 @@ netlearn.reflection("02-giving-not-just-taking")
 # - **Listening is a form of giving** — and the only way to find out what help would actually
 #   matter.
 # - **Asking is fine.** Make your request specific, small and easy to decline, and make it part of a
-#   relationship rather than the reason for one.
+#   relationship rather than the reason for one. Someone you met once gets a question that fits in
+#   a reply, unless they offered a call; someone who knows your work can be asked for a referral,
+#   even after a quiet spell (practice guidance).
+# - **The order of listening** (practice guidance): reflect back a problem you pick up, in your own
+#   words, then ask, then offer; once someone says plainly what they need, or asks, offer at once.
+# - **The order of giving** (practice guidance): lead with what you can give on your own; an
+#   introduction waits on someone's yes, so it comes second. For each request, first ask whether
+#   someone else is as well placed (then pass it on, even with time left), then whether it fits your
+#   budget (then yes, even in a busy week); offer a lighter version only when it does not fit.
+# - **The give–ask chart counts only what you start**, plus conversations you tag, each once:
+#   requests others make of you appear nowhere.
 #
 # **Next:** an offer only counts once it's delivered, and a good conversation only becomes a
 # relationship if someone gets back in touch. Notebook 03 is about following up and following
