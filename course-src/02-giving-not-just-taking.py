@@ -116,8 +116,8 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # - **Ask for what the relationship can carry.** Someone you met once, or never, can tell you how
 #   their team hires or whom to talk to: ask for what fits in a reply, not a call, unless they
 #   offered one. Put the question itself in the first message, not a request to ask one.
-#   Someone who knows your work can vouch for it, even after a quiet spell: asking a former
-#   manager for a referral is fair.
+#   A referral vouches for your work, so ask it of someone who has seen that work, even after a
+#   quiet spell: a former manager, yes; a close friend who has never worked with you, not yet.
 # - **Remind them who you are** if you met only once: a line on where you met.
 # - **Don't disguise it.** A "catch-up" with the real request saved for the end, or a favour done to
 #   warm someone up first, is usually noticed, and costs more trust than the ask would have.
