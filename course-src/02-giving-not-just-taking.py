@@ -63,7 +63,9 @@ netlearn.pre_questions("02-giving-not-just-taking")
 #
 # The cure is listening. Say back *in your own words* what you heard (not their exact words, nor
 # how they must feel), so they can correct you, and listen hardest for problems mentioned in
-# passing. Once they have said what they need, or asked outright, offer it.
+# passing. The order (practice guidance): reflect back first, so they can confirm it is the
+# problem; then ask about it; offer last. That order is for a problem you pick up: once they have
+# said plainly what they need, or asked outright, skip it and offer at once.
 #
 # One-sided networking works badly for you, too. People who feel used tend to give a polite, minimal
 # response (practice guidance). And while you wait to make your pitch, you miss what the other person
@@ -87,7 +89,10 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # - **attention** — full, curious listening, which is rarer than it should be.
 #
 # Career changers are often especially well placed: you can connect two worlds that rarely talk.
-# Offer only what you can deliver: a small offer kept beats a big one that depends on others.
+# Offer only what you can deliver: a small offer kept beats a big one that depends on others. Lead
+# with what you can give on your own (your view, your feedback, what you know); an introduction
+# needs the other person's yes first, so it comes second, as does anything else that waits on
+# someone else (practice guidance).
 #
 # ### The opposite mistake
 #
@@ -95,7 +100,10 @@ netlearn.pre_questions("02-giving-not-just-taking")
 # limits — saying yes to every coffee, CV review and "quick favour" until your own work slips. As
 # you'll see in the research, that doesn't end well either. The goal here is *deliberate* giving:
 # chosen, bounded and sustainable. A limit is a budget, not a reason to refuse: spend it on the help
-# only you can give, pass on the rest, and say yes to small requests that fit.
+# only you can give, pass on the rest, and say yes to small requests that fit. For each request,
+# ask in this order (practice guidance): is someone else as well placed? Then pass it on, even if
+# you have time left. If not, does it fit what is left of your budget? Then say yes, even in a busy
+# week. Only if it does not fit, offer a lighter version rather than a no.
 #
 # ### Asking plainly is not the mistake
 #
@@ -105,9 +113,11 @@ netlearn.pre_questions("02-giving-not-just-taking")
 #
 # - **Say what you're looking for in one sentence**: "I'm looking for my next role in user
 #   research, ideally in health." People can only think of you for a lead if they know.
-# - **Ask for what the relationship can carry.** Someone you met once can tell you how their team
-#   hires or whom to talk to. Someone who knows your work can vouch for it, even after a quiet
-#   spell: asking a former manager for a referral is fair.
+# - **Ask for what the relationship can carry.** Someone you met once, or never, can tell you how
+#   their team hires or whom to talk to: ask for what fits in a reply, not a call, unless they
+#   offered one. Put the question itself in the first message, not a request to ask one.
+#   A referral vouches for your work, so ask it of someone who has seen that work, even after a
+#   quiet spell: a former manager, yes; a close friend who has never worked with you, not yet.
 # - **Remind them who you are** if you met only once: a line on where you met.
 # - **Don't disguise it.** A "catch-up" with the real request saved for the end, or a favour done to
 #   warm someone up first, is usually noticed, and costs more trust than the ask would have.
@@ -194,6 +204,11 @@ netlearn.show_chart(charts.give_vs_ask, net, today=today)
 # - **It only counts what was logged.** Some of the most valuable giving — twenty minutes of careful
 #   listening, remembering someone's project — never becomes a log entry. Use the chart as a prompt
 #   for reflection, not a verdict.
+# - **It counts only what you start.** Gives and asks are messages, calls and meetings *you*
+#   started with that purpose, plus conversations you tag; requests other people make of you are
+#   not asks, and appear nowhere. A tagged conversation counts once, however many messages it
+#   holds (*both* adds one give and one ask). The sentence counts the last 90 days; the bars, twelve
+#   months.
 
 # %% [markdown]
 # ## Now you try {optional}
@@ -375,7 +390,17 @@ netlearn.reflection("02-giving-not-just-taking")
 # - **Listening is a form of giving** — and the only way to find out what help would actually
 #   matter.
 # - **Asking is fine.** Make your request specific, small and easy to decline, and make it part of a
-#   relationship rather than the reason for one.
+#   relationship rather than the reason for one. Someone you met once gets a question that fits in
+#   a reply, unless they offered a call; someone who knows your work can be asked for a referral,
+#   even after a quiet spell (practice guidance).
+# - **The order of listening** (practice guidance): reflect back a problem you pick up, in your own
+#   words, then ask, then offer; once someone says plainly what they need, or asks, offer at once.
+# - **The order of giving** (practice guidance): lead with what you can give on your own; an
+#   introduction waits on someone's yes, so it comes second. For each request, first ask whether
+#   someone else is as well placed (then pass it on, even with time left), then whether it fits your
+#   budget (then yes, even in a busy week); offer a lighter version only when it does not fit.
+# - **The give–ask chart counts only what you start**, plus conversations you tag, each once:
+#   requests others make of you appear nowhere.
 #
 # **Next:** an offer only counts once it's delivered, and a good conversation only becomes a
 # relationship if someone gets back in touch. Notebook 03 is about following up and following
