@@ -393,7 +393,8 @@ netlearn.reflection("03-following-up")
 #   people remember (practice guidance).
 # - **Promises run both ways.** When someone offered you something — help, an introduction, to
 #   pass on your CV — send what they asked for and say plainly what you're looking for; a short
-#   reminder is a follow-up, not pushiness. Otherwise keep your CV out of it (practice guidance).
+#   reminder is a follow-up, not pushiness. Otherwise keep your CV and your search out of it
+#   (practice guidance).
 # - **No reply is not a rejection.** One friendly nudge 7–14 days after your message is
 #   reasonable, as a short reply in the same thread; if they are away (a conference, an
 #   out-of-office), count from their return. After that, let it rest. A new reason to write, such
