@@ -144,6 +144,13 @@ netlearn.show_chart(charts.follow_up_latency, net, today=today)
 # got a follow-up. Sam's reasons are probably familiar: a busy evening, someone Sam liked but had no
 # obvious reason to write to, a message put off until it felt too late. A short, specific message
 # needs a reason no bigger than "I enjoyed our conversation about X".
+#
+# **What the chart counts.** A follow-up is the first message, e-mail or call *you* send after your
+# first meeting. Their message to you isn't one, and nor is meeting them again, say at the next
+# session of a monthly meetup: if you haven't written, write. "Never" counts
+# people met a week or more ago; anyone met in the last week is still in their first week and not
+# counted against you yet. The median covers only people who got a follow-up, so a quick median
+# can sit next to a long "never" count.
 
 # %% [markdown]
 # ## Now you try {optional}
@@ -361,29 +368,38 @@ netlearn.reflection("03-following-up")
 # %% [markdown]
 # ## Key points {core}
 #
-# - **The conversation is the beginning, not the end.** A follow-up is what turns a contact into a
-#   relationship.
-# - **Personal beats polished.** One specific detail from your own conversation, not from their talk
-#   or profile, does more than a perfect template; add thanks and one small, clear next step. Give your most personal messages to the
-#   conversations that mattered most, not to the most senior people, and still send everyone else a
-#   line.
+# - **The conversation is the beginning, not the end.** A follow-up is what turns a contact into
+#   a relationship.
+# - **Personal beats polished.** One specific detail from your own conversation, not from their
+#   talk (Q&A included) or profile, does more than a perfect template; add thanks and one small,
+#   clear next step. Give your most personal messages to the conversations that mattered most,
+#   not to the most senior people, and still send everyone else a line. Short of time? Start with
+#   the people you promised something: delivering it is a follow-up in itself (practice
+#   guidance).
 # - **Reaching out is often more welcome than it feels.** People underestimated how much others
 #   appreciated being contacted out of the blue, especially weaker ties (Liu et al., 2023), and
 #   writers of thank-you letters to people who had mattered to them underestimated how positively
 #   they were received (Kumar & Epley, 2018).
 # - **Soon is good; late is fine.** Following up within a day or two, while the conversation is
 #   fresh, is common practice guidance — not a research finding. A late follow-up is still far
-#   better than none, and one light line about the delay is enough.
-# - **Keep every promise, however small — or don't make it.** Write promises down on the day, with a
-#   date. Deliver what you said, as you said it; if you can't, say so promptly, with a new date or an
-#   alternative. Ask people before you introduce them. Reliability is what people remember (practice
-#   guidance).
-# - **Promises run both ways.** When someone offered you something — an introduction, to pass on
-#   your CV — send what they asked for and say plainly what you're looking for; a short reminder is
-#   a follow-up, not pushiness. Otherwise keep your CV out of it (practice guidance).
-# - **No reply is not a rejection.** One friendly nudge after a week or two is reasonable; after
-#   that, let it rest. A new reason to write, such as news of theirs or the thing they wanted, is a
-#   fresh start, not a chase (practice guidance).
+#   better than none. When it delivers something you promised, put the thing first and one light
+#   line about the delay after it; a late hello that owes nothing needs no apology: open with the
+#   detail (practice guidance).
+# - **Keep every promise, however small — or don't make it.** Write promises down on the day,
+#   with a date. Deliver what you said, as you said it; if you can't, say so promptly, with a new
+#   date or an alternative. A promise made without a date, "I'll see what I can do" included,
+#   gets one: a week from the day you made it. Rather than "ask me again later", offer a smaller
+#   promise with a date you can keep. Ask people before you introduce them. Reliability is what
+#   people remember (practice guidance).
+# - **Promises run both ways.** When someone offered you something — help, an introduction, to
+#   pass on your CV — send what they asked for and say plainly what you're looking for; a short
+#   reminder is a follow-up, not pushiness. Otherwise keep your CV and your search out of it
+#   (practice guidance).
+# - **No reply is not a rejection.** One friendly nudge 7–14 days after your message is
+#   reasonable, as a short reply in the same thread; if they are away (a conference, an
+#   out-of-office), count from their return. After that, let it rest. A new reason to write, such
+#   as news of theirs or the thing they wanted, is a fresh start, not a chase: send it as a new
+#   message that doesn't mention the unanswered ones (practice guidance).
 #
 # **Next:** many of the people you follow up with will become online connections. Notebook 04 is
 # about using online platforms on purpose — to reach people, not just to collect them.
