@@ -97,3 +97,34 @@ def test_the_tool_writes_every_default_item_once_with_its_key(tmp_path):
     assert len(ids) == len(set(ids))
     assert {entry["pool"] for entry in key.values()} == {"quiz", "reserve", "pretest"}
     assert all(f"**{label}.**" in out.read_text(encoding="utf-8") for label in key)
+
+
+def test_parts_hold_every_item_once_with_each_type_spread_across_them():
+    items = [(p, dict(q, id=f"{q['id']}-{n}")) for n in range(4) for p, q in ITEMS]
+    hands = blind_items.dealt(items, 3, seed=5)
+    ids = [q["id"] for hand in hands for _, q in hand]
+    assert sorted(ids) == sorted(q["id"] for _, q in items)
+    for kind in ("single", "judgement", "multiple"):
+        per_part = [sum(q["type"] == kind for _, q in hand) for hand in hands]
+        assert max(per_part) - min(per_part) <= 1, (kind, per_part)
+
+
+def test_parts_are_written_with_a_key_each_and_scored_together(tmp_path, monkeypatch, capsys):
+    items = [(p, dict(q, id=f"{q['id']}-{n}")) for n in range(2) for p, q in ITEMS]
+    monkeypatch.setattr(blind_items, "every_item", lambda course: items)
+    monkeypatch.setattr(blind_items, "_default_course", lambda: None)
+    assert blind_items.main([str(tmp_path / "b.md"), "--parts", "2", "--seed", "9"]) == 0
+    pairs = []
+    for n in (1, 2):
+        key = json.loads((tmp_path / f"b.part{n}.key.json").read_text())
+        assert "SECRET" not in (tmp_path / f"b.part{n}.md").read_text()
+        # answer every single item rightly and every other item wrongly
+        answers = {label: (e["answer"] if e["type"] == "single" else "Z")
+                   for label, e in key.items()}
+        (tmp_path / f"a{n}.json").write_text(json.dumps(answers))
+        pairs += [str(tmp_path / f"b.part{n}.key.json"), str(tmp_path / f"a{n}.json")]
+    capsys.readouterr()
+    assert blind_items.main(["--score", *pairs]) == 0
+    printed = capsys.readouterr().out
+    assert "single: 2 of 2 (100%)" in printed
+    assert "judgement: 0 of 2 (0%)" in printed and "multiple: 0 of 2 (0%)" in printed

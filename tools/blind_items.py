@@ -1,18 +1,22 @@
 """Write the default quiz items for a blind reading: stems and options only, shuffled.
 
-    python tools/blind_items.py OUT.md [--seed N]
-    python tools/blind_items.py --score OUT.key.json ANSWERS.json
+    python tools/blind_items.py OUT.md [--seed N] [--parts N]
+    python tools/blind_items.py --score OUT.key.json ANSWERS.json [KEY ANSWERS ...]
 
 The first form writes ``OUT.md``, every quiz, reserve and pre-question item of the default
 content with its stem (and situation) and options, and nothing else: no ids, keys, feedback,
 explanations, objectives or topics. Items are grouped by type (single, judgement, multiple)
 and shuffled, and so are the options of each item, from a seed, so the same seed gives the
 same file. It also writes ``OUT.key.json``, the answer key for scoring, which names each
-blind number's item id and pool.
+blind number's item id and pool. With ``--parts N`` the items are dealt, type by type, into
+N files of about the size of one notebook's quiz (``OUT.part1.md`` …, each with its key), so
+that no reader sees the whole bank: a reader of all 102 items at once learns the course's
+rules from the items themselves, which no learner facing one quiz can do.
 
 A reader answers in a JSON file: ``{"S1": "B", "J1": "C", "M1": ["A", "D"]}`` (for a
 judgement item, the response they would rate best). The second form scores such a file
-against the key, per item type, beside the chance figures. ``docs/item-review.md`` says how
+against the key, per item type, beside the chance figures; given several key and answer
+pairs (one per part), it scores them together. ``docs/item-review.md`` says how
 the course uses it.
 """
 
@@ -102,6 +106,21 @@ def blind(items, seed: int = DEFAULT_SEED) -> tuple[str, dict]:
     return "\n".join(lines), key
 
 
+def dealt(items, parts: int, seed: int = DEFAULT_SEED) -> list[list[tuple[str, dict]]]:
+    """Deal ``items`` into ``parts`` lists, each type shuffled and dealt in turn, so every
+    part holds about the same mix of single, judgement and multiple-answer items."""
+    rng = random.Random(seed)
+    hands: list[list[tuple[str, dict]]] = [[] for _ in range(parts)]
+    dealt_so_far = 0
+    for kind, _, _ in TYPES:
+        of_kind = [(p, q) for p, q in items if q["type"] == kind]
+        rng.shuffle(of_kind)
+        for item in of_kind:
+            hands[dealt_so_far % parts].append(item)
+            dealt_so_far += 1
+    return hands
+
+
 def chance(entry: dict) -> float:
     """The chance of scoring on one key entry by guessing at random."""
     n = entry["options"]
@@ -153,24 +172,43 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", nargs="?", help="the blind Markdown file to write")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--score", nargs=2, metavar=("KEY", "ANSWERS"),
-                        help="score a reader's answers (JSON) against a key file")
+    parser.add_argument("--parts", type=int, default=1,
+                        help="deal the items into this many files, one reader each")
+    parser.add_argument("--score", nargs="+", metavar="KEY ANSWERS",
+                        help="score a reader's answers (JSON) against a key file; several"
+                             " pairs are scored together")
     args = parser.parse_args(argv)
     if args.score:
-        key, answers = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.score)
+        if len(args.score) % 2:
+            parser.error("--score takes key and answer files in pairs")
+        key, answers = {}, {}
+        for n, (key_path, answer_path) in enumerate(
+                zip(args.score[::2], args.score[1::2], strict=True)):
+            part_key, part_answers = (json.loads(Path(p).read_text(encoding="utf-8"))
+                                      for p in (key_path, answer_path))
+            key.update({f"{n}:{label}": e for label, e in part_key.items()})
+            answers.update({f"{n}:{label}": a for label, a in part_answers.items()})
         for kind, row in score(key, answers).items():
             print(f"{kind}: {row['scored']} of {row['items']} ({row['share']:.0%});"
                   f" chance {row['chance']:.0%}")
         return 0
     if not args.out:
         parser.error("name the Markdown file to write, or use --score")
-    text, key = blind(every_item(_default_course()), seed=args.seed)
+    items = every_item(_default_course())
     out = Path(args.out)
-    out.write_text(text + "\n", encoding="utf-8")
-    key_path = out.with_suffix(".key.json")
-    key_path.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
-    counts = {kind: sum(e["type"] == kind for e in key.values()) for kind, _, _ in TYPES}
-    print(f"wrote {out} ({', '.join(f'{n} {k}' for k, n in counts.items())}) and {key_path}")
+    if args.parts > 1:
+        hands = dealt(items, args.parts, seed=args.seed)
+        targets = [out.with_suffix(f".part{n}.md") for n in range(1, args.parts + 1)]
+    else:
+        hands, targets = [items], [out]
+    for number, (hand, target) in enumerate(zip(hands, targets, strict=True)):
+        text, key = blind(hand, seed=args.seed + number)
+        target.write_text(text + "\n", encoding="utf-8")
+        key_path = target.with_suffix(".key.json")
+        key_path.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+        counts = {kind: sum(e["type"] == kind for e in key.values()) for kind, _, _ in TYPES}
+        print(f"wrote {target} ({', '.join(f'{n} {k}' for k, n in counts.items())})"
+              f" and {key_path}")
     return 0
 
 
