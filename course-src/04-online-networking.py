@@ -128,7 +128,8 @@ netlearn.pre_questions("04-online-networking")
 # al., 2020, *Personnel Psychology*).
 #
 # **Practice guidance, not research:** how often to post and how long a connection note should be.
-# A few thoughtful contributions a month in the right place is plenty; you don't need to post daily.
+# A few thoughtful contributions a month in the right place is plenty; you don't need to post daily,
+# or even weekly.
 
 # %% [markdown]
 # ## Worked example: Sam's online mix {core}
@@ -421,8 +422,8 @@ netlearn.reflection("04-online-networking")
 #   structure as offline ones (Dunbar, 2016); that it widens your reach is practice guidance.
 # - **Contribute before you promote.** A helpful answer or a thoughtful comment builds more trust
 #   than a post about yourself.
-# - **You don't need to post every day or become an influencer.** A few thoughtful contributions a
-#   month in the right place is plenty (practice guidance).
+# - **You don't need to post every day, or even every week, or become an influencer.** A few
+#   thoughtful contributions a month in the right place is plenty (practice guidance).
 # - **For a request that matters, ask face to face where you can** (practice guidance). In one set
 #   of experiments, simple requests to strangers were about 34 times more effective face to face than
 #   by email (Roghanizad & Bohns, 2017). Calls were not tested; a call as second best is practice
